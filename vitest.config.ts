@@ -1,0 +1,42 @@
+import { createRequire } from 'node:module';
+import { defineConfig } from 'vitest/config';
+
+const require = createRequire(import.meta.url);
+
+export default defineConfig({
+  resolve: {
+    // Workspace packages expose their TypeScript sources under the "source" condition.
+    conditions: ['source'],
+    // One graphql realm: type-graphql, graphql-shield and Apollo must see the same module instance.
+    alias: { graphql: require.resolve('graphql', { paths: [new URL('./api', import.meta.url).pathname] }) },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: { name: 'domain', include: ['domain/src/**/*.spec.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'api',
+          include: ['test/api/**/*.test.ts', 'test/permissions/**/*.test.ts', 'api/src/**/*.spec.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 180_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
