@@ -1,0 +1,19 @@
+export const ROLES = ['EMPLOYEE', 'SUPERVISOR', 'HR', 'COMMITTEE', 'ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const isRole = (value: unknown): value is Role =>
+  typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+
+/** HR writes the organization (departments, positions, employees, import, export); the API allows nobody else. */
+export const isOrgManager = (roles: readonly Role[]): boolean => roles.includes('HR');
+
+/** HR and ADMIN read the whole organization; ADMIN read-only (the API's mutations are HR-only). */
+export const canReadOrg = (roles: readonly Role[]): boolean => roles.includes('HR') || roles.includes('ADMIN');
+
+/** Roles that may open the employee list; an EMPLOYEE only reaches their own profile. */
+export const canListEmployees = (roles: readonly Role[]): boolean =>
+  canReadOrg(roles) || roles.includes('SUPERVISOR') || roles.includes('COMMITTEE');
+
+/** The committee reads names, departments and positions only. */
+export const isCommitteeOnly = (roles: readonly Role[]): boolean =>
+  roles.includes('COMMITTEE') && !canReadOrg(roles) && !roles.includes('SUPERVISOR');

@@ -1,0 +1,53 @@
+/**
+ * react-admin resource names mapped explicitly onto the public GraphQL schema: the object type, the
+ * list / single queries, the mutations and which flat "<ref>Id" inputs mirror which nested objects.
+ */
+export interface ResourceMapping {
+  type: string;
+  list: string;
+  one: string;
+  create: string;
+  update: string;
+  deactivate: string;
+  /** form/input field -> nested object field it mirrors, e.g. departmentId -> department */
+  references: Record<string, string>;
+}
+
+export const RESOURCES = {
+  employees: {
+    type: 'Employee',
+    list: 'employees',
+    one: 'employee',
+    create: 'createEmployee',
+    update: 'updateEmployee',
+    deactivate: 'deactivateEmployee',
+    references: { departmentId: 'department', positionId: 'position', supervisorId: 'supervisor' },
+  },
+  departments: {
+    type: 'Department',
+    list: 'departments',
+    one: 'department',
+    create: 'createDepartment',
+    update: 'updateDepartment',
+    deactivate: 'deactivateDepartment',
+    references: { parentId: 'parent' },
+  },
+  positions: {
+    type: 'Position',
+    list: 'positions',
+    one: 'position',
+    create: 'createPosition',
+    update: 'updatePosition',
+    deactivate: 'deactivatePosition',
+    references: { departmentId: 'department' },
+  },
+} as const satisfies Record<string, ResourceMapping>;
+
+export type ResourceName = keyof typeof RESOURCES;
+
+export const isResourceName = (name: string): name is ResourceName => Object.hasOwn(RESOURCES, name);
+
+export const resourceMapping = (name: string): ResourceMapping => {
+  if (!isResourceName(name)) throw new Error(`app.error.unknown_resource`);
+  return RESOURCES[name];
+};

@@ -1,0 +1,31 @@
+import DownloadIcon from '@mui/icons-material/Download';
+import { Button } from '@mui/material';
+import { useState } from 'react';
+import { useDataProvider, useNotify, useTranslate } from 'react-admin';
+import type { AppDataProvider } from '../dataProvider';
+import { base64ToBlob, downloadBlob } from './files';
+
+/** Downloads the current employee list as .xlsx from exportEmployees. */
+export const ExportButton = () => {
+  const dataProvider = useDataProvider<AppDataProvider>();
+  const notify = useNotify();
+  const translate = useTranslate();
+  const [busy, setBusy] = useState(false);
+  const onClick = async () => {
+    setBusy(true);
+    try {
+      const file = await dataProvider.exportEmployees();
+      downloadBlob(base64ToBlob(file.contentBase64, file.contentType), file.fileName);
+      notify('app.import.exported', { type: 'success' });
+    } catch (error) {
+      notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <Button variant="outlined" startIcon={<DownloadIcon />} onClick={() => void onClick()} disabled={busy}>
+      {translate('app.import.export')}
+    </Button>
+  );
+};

@@ -1,0 +1,67 @@
+import PlayArrowIcon from '@mui/icons-material/PlayArrow';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
+import { Button, Card, CardContent, Stack, Typography } from '@mui/material';
+import { useState, type ChangeEvent } from 'react';
+import { Title, useNotify, useTranslate } from 'react-admin';
+import { ExportButton } from './ExportButton';
+import { isAcceptedFile, ACCEPTED_EXTENSIONS } from './files';
+import { ImportReportTable } from './ImportReportTable';
+import { useImport } from './useImport';
+
+const FilePicker = ({ file, onChange }: { file: File | null; onChange: (file: File | null) => void }) => {
+  const translate = useTranslate();
+  const notify = useNotify();
+  const onInput = (event: ChangeEvent<HTMLInputElement>) => {
+    const chosen = event.target.files?.[0] ?? null;
+    if (chosen && !isAcceptedFile(chosen.name)) {
+      notify('app.import.wrong_type', { type: 'warning' });
+      onChange(null);
+      return;
+    }
+    onChange(chosen);
+  };
+  return (
+    <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+      <Button variant="outlined" component="label" startIcon={<UploadFileIcon />}>
+        {translate('app.import.choose_file')}
+        <input hidden type="file" accept={ACCEPTED_EXTENSIONS.join(',')} onChange={onInput} data-testid="import-file" />
+      </Button>
+      <Typography variant="body2">{file ? file.name : translate('app.import.no_file')}</Typography>
+    </Stack>
+  );
+};
+
+/** Upload a spreadsheet, dry-run it, read the row report, then apply; or export the current list. */
+export const ImportPage = () => {
+  const translate = useTranslate();
+  const [file, setFile] = useState<File | null>(null);
+  const { report, busy, run, reset } = useImport();
+  const choose = (next: File | null) => {
+    setFile(next);
+    reset();
+  };
+  // Apply only after a clean dry run of this very file: apply writes all rows or none.
+  const canApply = file !== null && report !== null && report.dryRun && report.errors.length === 0 && !busy;
+  return (
+    <Card sx={{ mt: 2 }}>
+      <Title title="app.import.title" />
+      <CardContent>
+        <Stack spacing={3}>
+          <Typography>{translate('app.import.intro')}</Typography>
+          <FilePicker file={file} onChange={choose} />
+          <Stack direction="row" spacing={2}>
+            <Button variant="contained" startIcon={<FactCheckIcon />} disabled={!file || busy} onClick={() => file && void run(file, true)}>
+              {translate('app.import.dry_run')}
+            </Button>
+            <Button variant="contained" color="success" startIcon={<PlayArrowIcon />} disabled={!canApply} onClick={() => file && void run(file, false)}>
+              {translate('app.import.apply')}
+            </Button>
+            <ExportButton />
+          </Stack>
+          {report && <ImportReportTable report={report} />}
+        </Stack>
+      </CardContent>
+    </Card>
+  );
+};

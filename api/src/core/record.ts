@@ -1,0 +1,37 @@
+import { randomUUID } from 'node:crypto';
+import { type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
+
+/** Relay's Node: anything with a globally unique id that `node(id)` can fetch back. */
+@InterfaceType('Node', {
+  description: 'An object with a globally unique id (a UUID) that `node(id)` returns.',
+  resolveType: (value: object) => value.constructor.name,
+})
+export abstract class Node {
+  @Field(() => ID, { description: 'Globally unique id (UUID).' })
+  id!: string;
+}
+
+/**
+ * Columns every editable record has: a UUID, an optimistic-lock version and timestamps.
+ * The version is how a stale edit is detected: clients send back the version they read.
+ */
+// Not emitted on its own: type-graphql 2 only emits types reachable from resolvers.
+@ObjectType()
+export abstract class EditableRecord {
+  @Field(() => ID, { description: 'Globally unique id (UUID).' })
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Field(() => Int, { description: 'Optimistic-lock version; send it back when you update, a stale one is a CONFLICT.' })
+  @Property({ type: 'integer', version: true })
+  version!: Opt<number>;
+
+  @Field(() => Date, { description: 'When the record was created.' })
+  @Property({ type: 'datetime' })
+  createdAt: Opt<Date> = new Date();
+
+  @Field(() => Date, { description: 'When the record last changed.' })
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Opt<Date> = new Date();
+}

@@ -1,0 +1,50 @@
+import { Migrator } from '@mikro-orm/migrations';
+import { defineConfig, MikroORM, type Options } from '@mikro-orm/postgresql';
+import { migrations } from '@appraisal/migrations';
+import path from 'node:path';
+import { repoRoot } from '../config.js';
+import type { Logger } from '../core/logger.js';
+import { entities } from './entities.js';
+
+/** Called with every SQL statement when set; the batching tests count statements with it. */
+export type SqlObserver = (sql: string) => void;
+
+export interface OrmOptions {
+  url: string;
+  log?: Logger;
+  sqlObserver?: SqlObserver;
+  poolMax?: number;
+}
+
+/** MikroORM configuration: explicit entities, the committed migrations list, queries logged at debug level. */
+export function ormConfig({ url, log, sqlObserver, poolMax = 10 }: OrmOptions): Options {
+  return defineConfig({
+    clientUrl: url,
+    entities,
+    extensions: [Migrator],
+    discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
+    pool: { min: 0, max: poolMax },
+    // Under vitest, MikroORM would look for .ts files Node cannot import; hand it the list instead.
+    migrations: {
+      migrationsList: migrations,
+      path: path.join(repoRoot, 'migrations/src'),
+      pathTs: path.join(repoRoot, 'migrations/src'),
+      emit: 'ts',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+    },
+    debug: sqlObserver !== undefined || log?.isLevelEnabled('debug') ? ['query'] : false,
+    logger: (message: string) => {
+      sqlObserver?.(message);
+      log?.debug({ sql: message }, 'sql');
+    },
+    colors: false,
+    forceUtcTimezone: true,
+    allowGlobalContext: false,
+  });
+}
+
+export async function openOrm(options: OrmOptions): Promise<MikroORM> {
+  return MikroORM.init(ormConfig(options));
+}

@@ -1,0 +1,33 @@
+import { wrap, type AnyEntity } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext } from '../../core/context.js';
+import { AuditEntry } from './audit-entry.entity.js';
+
+/** A plain snapshot of an entity's columns (relations as ids) for the audit trail. */
+export function snapshot(entity: AnyEntity): Record<string, unknown> {
+  return wrap(entity).toObject() as Record<string, unknown>;
+}
+
+export interface AuditInput {
+  operation: string;
+  entityType: string;
+  entityId: string;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+/**
+ * Queues an audit row on `em`, so it is flushed in the same transaction as the change it records:
+ * either both are written or neither.
+ */
+export function recordAudit(em: EntityManager, ctx: Pick<RequestContext, 'actor' | 'requestId'> | null, input: AuditInput): void {
+  const entry = new AuditEntry();
+  entry.actorUserId = ctx?.actor?.userId ?? null;
+  entry.requestId = ctx?.requestId ?? null;
+  entry.operation = input.operation;
+  entry.entityType = input.entityType;
+  entry.entityId = input.entityId;
+  entry.before = input.before ?? null;
+  entry.after = input.after ?? null;
+  em.persist(entry);
+}

@@ -1,0 +1,128 @@
+import { isOrgCode, wouldCreateDepartmentCycle } from '@appraisal/domain';
+import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import { type ConnectionShape, resolvePage, SortDirection, toConnection } from '../../core/connection.js';
+import type { RequestContext } from '../../core/context.js';
+import { AppError, assertNoProblems, conflict, type FieldProblem, notFound } from '../../core/errors.js';
+import { inTransaction } from '../../core/transaction.js';
+import { recordAudit, snapshot } from '../audit/audit.service.js';
+import { Department } from './department.entity.js';
+import { Employee } from './employee.entity.js';
+import { type CreateDepartmentInput, DepartmentSortField, type DepartmentsArgs, type UpdateDepartmentInput } from './org.inputs.js';
+import { Position } from './position.entity.js';
+
+const SORT_COLUMNS: Record<DepartmentSortField, keyof Department> = {
+  [DepartmentSortField.CODE]: 'code',
+  [DepartmentSortField.NAME]: 'name',
+  [DepartmentSortField.CREATED_AT]: 'createdAt',
+};
+
+/** Departments are not secret: every signed-in role may list them (shield decides who is signed in). */
+export async function listDepartments(ctx: RequestContext, args: DepartmentsArgs): Promise<ConnectionShape<Department>> {
+  const { limit, offset } = resolvePage(args);
+  const where: FilterQuery<Department> & Record<string, unknown> = {};
+  const f = args.filter;
+  if (f?.ids) where.id = { $in: f.ids };
+  if (f?.parentId) where.parent = f.parentId;
+  if (f?.root === true) where.parent = null;
+  if (f?.root === false) where.parent = { $ne: null };
+  if (f?.active !== undefined && f.active !== null) where.active = f.active;
+  if (f?.q?.trim()) {
+    const like = `%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    where.$or = [{ code: { $ilike: like } }, { name: { $ilike: like } }, { nameZh: { $ilike: like } }];
+  }
+  const orderBy: QueryOrderMap<Department>[] = (args.sort ?? [{ field: DepartmentSortField.CODE, direction: SortDirection.ASC }]).map(
+    (s) => ({ [SORT_COLUMNS[s.field]]: s.direction === SortDirection.DESC ? 'desc' : 'asc' }),
+  );
+  orderBy.push({ id: 'asc' });
+  const [items, total] = await ctx.em.findAndCount(Department, where, { orderBy, limit, offset });
+  return toConnection(items, total, offset);
+}
+
+export async function getDepartment(ctx: RequestContext, id: string): Promise<Department> {
+  const department = await ctx.loaders.department.load(id);
+  if (!department) throw notFound('Department', id);
+  return department;
+}
+
+function checkCode(code: string | undefined, problems: FieldProblem[]): void {
+  if (code !== undefined && !isOrgCode(code))
+    problems.push({ field: 'code', rule: 'format', message: 'code must be 1-32 letters, digits, dots, dashes or underscores' });
+}
+
+function checkName(name: string | undefined, problems: FieldProblem[]): void {
+  if (name !== undefined && (name.trim() === '' || name.length > 100))
+    problems.push({ field: 'name', rule: 'length', message: 'name must be 1-100 characters' });
+}
+
+export async function createDepartment(ctx: RequestContext, input: CreateDepartmentInput): Promise<Department> {
+  return inTransaction(ctx, async (em) => {
+    const problems: FieldProblem[] = [];
+    checkCode(input.code, problems);
+    checkName(input.name, problems);
+    if (await em.count(Department, { code: input.code })) problems.push({ field: 'code', rule: 'unique', message: `code ${input.code} is already used` });
+    let parent: Department | null = null;
+    if (input.parentId) {
+      parent = await em.findOne(Department, { id: input.parentId, active: true });
+      if (!parent) problems.push({ field: 'parentId', rule: 'exists', message: `no active department ${input.parentId}` });
+    }
+    assertNoProblems(problems);
+    const department = em.create(Department, { code: input.code, name: input.name.trim(), nameZh: input.nameZh ?? null, parent });
+    await em.flush();
+    recordAudit(em, ctx, { operation: 'createDepartment', entityType: 'Department', entityId: department.id, after: snapshot(department) });
+    return department;
+  });
+}
+
+export async function updateDepartment(ctx: RequestContext, id: string, input: UpdateDepartmentInput): Promise<Department> {
+  return inTransaction(ctx, async (em) => {
+    const department = await em.findOne(Department, { id });
+    if (!department) throw notFound('Department', id);
+    if (department.version !== input.version) throw conflict('Department', id);
+    const before = snapshot(department);
+    const problems: FieldProblem[] = [];
+    checkCode(input.code, problems);
+    checkName(input.name, problems);
+    if (input.code && input.code !== department.code && (await em.count(Department, { code: input.code })))
+      problems.push({ field: 'code', rule: 'unique', message: `code ${input.code} is already used` });
+    if (input.parentId) {
+      const parent = await em.findOne(Department, { id: input.parentId, active: true });
+      if (!parent) problems.push({ field: 'parentId', rule: 'exists', message: `no active department ${input.parentId}` });
+      else {
+        const all = await em.find(Department, {}, { fields: ['id', 'parent'] });
+        const parentOf = new Map(all.map((d) => [d.id, d.parent?.id ?? null]));
+        if (wouldCreateDepartmentCycle(id, parent.id, (x) => parentOf.get(x)))
+          problems.push({ field: 'parentId', rule: 'department_cycle', message: 'a department cannot sit under itself or its own sub-department' });
+        else department.parent = parent;
+      }
+    } else if (input.parentId === null) department.parent = null;
+    assertNoProblems(problems);
+    if (input.code !== undefined) department.code = input.code;
+    if (input.name !== undefined) department.name = input.name.trim();
+    if (input.nameZh !== undefined) department.nameZh = input.nameZh;
+    await em.flush();
+    recordAudit(em, ctx, { operation: 'updateDepartment', entityType: 'Department', entityId: id, before, after: snapshot(department) });
+    return department;
+  });
+}
+
+export async function deactivateDepartment(ctx: RequestContext, id: string, version: number): Promise<Department> {
+  return inTransaction(ctx, async (em) => {
+    const department = await em.findOne(Department, { id });
+    if (!department) throw notFound('Department', id);
+    if (department.version !== version) throw conflict('Department', id);
+    const [children, people, positions] = await Promise.all([
+      em.count(Department, { parent: id, active: true }),
+      em.count(Employee, { department: id, active: true }),
+      em.count(Position, { department: id, active: true }),
+    ]);
+    if (children + people + positions > 0)
+      throw new AppError('VALIDATION_FAILED', 'id: the department still has active sub-departments, positions or employees.', [
+        { field: 'id', rule: 'not_empty', message: `still has ${children} sub-departments, ${positions} positions and ${people} employees active` },
+      ]);
+    const before = snapshot(department);
+    department.active = false;
+    await em.flush();
+    recordAudit(em, ctx, { operation: 'deactivateDepartment', entityType: 'Department', entityId: id, before, after: snapshot(department) });
+    return department;
+  });
+}

@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { type GraphQLSchema } from 'graphql';
+import { applyMiddleware } from 'graphql-middleware';
+import { deny, shield } from 'graphql-shield';
+import { buildSchema } from 'type-graphql';
+import { forbidden } from './core/errors.js';
+import type { IRule } from './core/shield-rules.js';
+import type { TokenService } from './core/tokens.js';
+import { createAuthResolver } from './modules/auth/auth.resolver.js';
+import { authRules } from './modules/auth/auth.rules.js';
+import { DepartmentResolver } from './modules/org/department.resolver.js';
+import { EmployeeFileResolver } from './modules/org/employee-file.resolver.js';
+import { EmployeeResolver } from './modules/org/employee.resolver.js';
+import { NodeResolver } from './modules/org/node.resolver.js';
+import { orgRules } from './modules/org/org.rules.js';
+import { PositionResolver } from './modules/org/position.resolver.js';
+
+export type RuleTree = Record<string, Record<string, IRule>>;
+
+/** Merges module rule maps type by type; a field named twice is a programming error. */
+export function mergeRules(...maps: RuleTree[]): RuleTree {
+  const merged: RuleTree = {};
+  for (const map of maps)
+    for (const [type, typeRules] of Object.entries(map)) {
+      const target = (merged[type] ??= {});
+      for (const [field, fieldRule] of Object.entries(typeRules)) {
+        if (target[field]) throw new Error(`Shield rule for ${type}.${field} is defined twice`);
+        target[field] = fieldRule;
+      }
+    }
+  return merged;
+}
+
+export const ruleTree: RuleTree = mergeRules(authRules, orgRules);
+
+/** The type-graphql schema without permissions (used to emit the SDL and to check rule coverage). */
+export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [createAuthResolver(tokens), EmployeeResolver, DepartmentResolver, PositionResolver, NodeResolver, EmployeeFileResolver],
+    validate: false,
+    emitSchemaFile: false,
+  });
+}
+
+/** The served schema: every field behind an explicit shield rule; anything unlisted is denied. */
+export async function buildAppSchema(tokens: TokenService): Promise<GraphQLSchema> {
+  const schema = await buildBareSchema(tokens);
+  const permissions = shield(ruleTree, {
+    fallbackRule: deny,
+    fallbackError: forbidden('this field'),
+    allowExternalErrors: true,
+  });
+  return applyMiddleware(schema, permissions);
+}

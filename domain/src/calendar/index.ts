@@ -1,0 +1,6 @@
+// Working days, holidays, make-up days, deadlines, accounting periods and schedule windows.
+export * from './errors.js';
+export * from './dates.js';
+export * from './work-calendar.js';
+export * from './periods.js';
+export * from './windows.js';

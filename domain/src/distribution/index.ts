@@ -1,0 +1,4 @@
+// Grades from bands, forced-distribution quotas per group, and calibration proposals.
+export { compileBands, bandForScore, describeBand, gradeForScore, type CompiledBand } from './grade.js';
+export { quotaCount, quotaGrades, checkQuotas, type QuotaRounding, type DistributionMember, type QuotaViolation } from './quota.js';
+export { rankMembers, calibrateGroup, type CalibrationRow, type CalibrationProposal } from './calibrate.js';

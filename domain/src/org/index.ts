@@ -1,0 +1,2 @@
+export * from './employee-rules.js';
+export * from './department-rules.js';

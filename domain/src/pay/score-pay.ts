@@ -1,0 +1,86 @@
+import { dec, type Decimal } from '../decimal.js';
+import { PayError } from './errors.js';
+import { formatMoney, formatPercent, nonNegative, payDecimal } from './money.js';
+import type { PayBand, PayRule } from './rule.js';
+
+/** The pay outcome of one appraisal: the amount (2-place string), the percent of base applied, and which rule part applied. */
+export interface ScorePayResult {
+  amount: string;
+  percent: string;
+  ruleApplied: string;
+}
+
+/** True when a score lies in a band, honouring each bound's inclusivity. Example: bandContains({ min: '70', max: '80', minInclusive: true, maxInclusive: false, percent: '80' }, dec('79.5')) -> true */
+export function bandContains(band: PayBand, score: Decimal): boolean {
+  const lo = score.comparedTo(dec(band.min));
+  const hi = score.comparedTo(dec(band.max));
+  return (band.minInclusive ? lo >= 0 : lo > 0) && (band.maxInclusive ? hi <= 0 : hi < 0);
+}
+
+function describeBand(b: PayBand): string {
+  return `${b.min} ${b.minInclusive ? '<=' : '<'} score ${b.maxInclusive ? '<=' : '<'} ${b.max}`;
+}
+
+
+/**
+ * Pay for one person from their score (or grade) and pay base under a per-person rule.
+ * `none` pays nothing ("0.00"); floatingByAverage and poolSplit need the whole group, so they throw
+ * `pay_rule_needs_group` here — use floatingPay / splitPool. The day's wage rule never pays below 0.
+ * Example: payForScore(cafeteriaRule, '900', '75') -> { amount: '720.00', percent: '80', ruleApplied: 'scorePercentOfBase: 70 <= score < 80 -> 80%' }
+ */
+export function payForScore(rule: PayRule, base: string, score: string, grade?: string): ScorePayResult {
+  const b = nonNegative(base, ['base']);
+  switch (rule.kind) {
+    case 'none':
+      return { amount: '0.00', percent: '0', ruleApplied: 'none: the scheme computes no pay' };
+    case 'scorePercentOfBase': {
+      const s = payDecimal(score, ['score']);
+      const band = rule.bands.find((x) => bandContains(x, s));
+      if (!band) {
+        throw new PayError({ path: ['score'], code: 'pay_no_band', message: `no pay band contains score ${score}`, params: { score } });
+      }
+      const p = dec(band.percent);
+      return {
+        amount: formatMoney(b.times(p).div(100), rule.rounding),
+        percent: formatPercent(p),
+        ruleApplied: `scorePercentOfBase: ${describeBand(band)} -> ${formatPercent(p)}%`,
+      };
+    }
+    case 'gradePercentOfBase': {
+      const entry = grade === undefined ? undefined : rule.grades.find((g) => g.grade === grade);
+      if (!entry) {
+        throw new PayError({
+          path: ['grade'],
+          code: 'pay_no_grade',
+          message: grade === undefined ? 'a grade is required for this pay rule' : `no pay percent for grade ${grade}`,
+          params: { grade: grade ?? '' },
+        });
+      }
+      const p = dec(entry.percent);
+      return {
+        amount: formatMoney(b.times(p).div(100), rule.rounding),
+        percent: formatPercent(p),
+        ruleApplied: `gradePercentOfBase: grade ${entry.grade} -> ${formatPercent(p)}%`,
+      };
+    }
+    case 'dailyWage': {
+      const s = payDecimal(score, ['score']);
+      // Deductions beyond the day's points cannot make a worker owe wages; the floor is zero pay.
+      const points = s.lt(0) ? dec(0) : s;
+      const p = points.div(dec(rule.pointsPerDay)).times(100);
+      return {
+        amount: formatMoney(b.times(p).div(100), rule.rounding),
+        percent: formatPercent(p),
+        ruleApplied: `dailyWage: ${points.toFixed()} of ${rule.pointsPerDay} points -> ${formatPercent(p)}% of the day's wage`,
+      };
+    }
+    case 'floatingByAverage':
+    case 'poolSplit':
+      throw new PayError({
+        path: ['kind'],
+        code: 'pay_rule_needs_group',
+        message: `pay rule ${rule.kind} depends on the whole group; use ${rule.kind === 'poolSplit' ? 'splitPool' : 'floatingPay'}`,
+        params: { kind: rule.kind },
+      });
+  }
+}

@@ -1,0 +1,240 @@
+import { z } from 'zod';
+import { payRuleSchema } from '../pay/index.js';
+import { eligibilityRuleSchema } from '../eligibility/index.js';
+
+// The scheme document: the JSON HR saves for an appraisal form template. Shapes live here as zod
+// schemas (types are inferred from them and the published JSON Schema is generated from them);
+// rules that relate fields to each other live in validate.ts.
+
+/** Version of the document format; bump only with a migration of stored schemes. */
+export const SCHEME_FORMAT_VERSION = 1;
+
+/** A decimal number written as a string ("80", "12.5", "-5"), so scores and money stay exact in JSON. */
+export const decimalText = z
+  .string()
+  .regex(/^-?\d+(\.\d+)?$/, 'expected a decimal number written as text, such as "80" or "12.5"')
+  .meta({ id: 'DecimalText', description: 'A decimal number as text, e.g. "80" or "12.5"' });
+
+/** An identifier that can also be used as a formula variable: a letter, then letters, digits or _. */
+export const schemeId = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'expected an identifier: a letter, then letters, digits or _ (max 64)')
+  .meta({ id: 'SchemeId', description: 'Identifier usable as a formula variable' });
+
+/** A label in both languages of the console. */
+export const localText = z
+  .strictObject({ en: z.string().min(1), zh: z.string().min(1) })
+  .meta({ id: 'LocalText', description: 'A label in English and Chinese' });
+
+/** The rounding modes a scheme may state (same names as domain/decimal.ts). */
+export const roundingModeSchema = z.enum(['halfUp', 'halfEven', 'down', 'up']);
+
+/** Who rates a section. */
+export const raterRoleSchema = z.enum([
+  'SELF',
+  'DIRECT_SUPERVISOR',
+  'SECOND_LEVEL_SUPERVISOR',
+  'DEPARTMENT',
+  'HR',
+  'PEER',
+  'SURVEY',
+  'COMMITTEE',
+]);
+
+/** What happens when a rater of a section has not rated. */
+export const missingRaterPolicySchema = z.discriminatedUnion('policy', [
+  z.strictObject({ policy: z.literal('renormalise') }).meta({ description: 'Spread the missing weight over the raters present' }),
+  z.strictObject({ policy: z.literal('fail') }).meta({ description: 'The appraisal cannot be scored until every rater has rated' }),
+  z
+    .strictObject({ policy: z.literal('fixed'), value: decimalText })
+    .meta({ description: 'A missing rater counts as this section score' }),
+]);
+
+/** How an item turns a rater's input into points. */
+export const scoringMethodSchema = z.discriminatedUnion('kind', [
+  z
+    .strictObject({ kind: z.literal('range'), min: decimalText, max: decimalText })
+    .meta({ description: 'The rater enters points in [min, max]' }),
+  z
+    .strictObject({
+      kind: z.literal('rubric'),
+      levels: z.array(z.strictObject({ code: schemeId, label: localText, points: decimalText })).min(1),
+    })
+    .meta({ description: 'The rater picks a level; each level is worth fixed points' }),
+  z
+    .strictObject({
+      kind: z.literal('deduction'),
+      rules: z.array(z.strictObject({ id: schemeId, name: localText, points: decimalText })).min(1),
+      floor: decimalText,
+    })
+    .meta({ description: 'Start at the item maximum, subtract occurrences x points per rule, never below floor' }),
+  z
+    .strictObject({ kind: z.literal('formula'), inputs: z.array(schemeId).min(1), expression: z.string().min(1) })
+    .meta({ description: 'Points computed by a formula over measured values (the inputs); clamped to [0, maxPoints]' }),
+  z
+    .strictObject({ kind: z.literal('passFail'), passPoints: decimalText, failPoints: decimalText })
+    .meta({ description: 'Pass or fail; failing can cap the grade' }),
+]);
+
+/** One item of a section's form, drawn from an indicator of the library. */
+export const itemSchema = z.strictObject({
+  id: schemeId,
+  indicatorCode: z.string().min(1),
+  name: localText,
+  maxPoints: decimalText,
+  /** Share of the section in percent, used when the section weighs its items. */
+  weight: decimalText.optional(),
+  /** Points below this count as failing the item (range, rubric and formula methods). */
+  passMark: decimalText.optional(),
+  method: scoringMethodSchema,
+});
+
+/** A section of the form: its weight in the total, who rates it, and its items. */
+export const sectionSchema = z.strictObject({
+  id: schemeId,
+  name: localText,
+  /** Percent of the total; required when the scheme weighs its sections. */
+  weight: decimalText.optional(),
+  raters: z.array(z.strictObject({ role: raterRoleSchema, weight: decimalText })).min(1),
+  missingRater: missingRaterPolicySchema,
+  /** points: a rater's section score is the sum of item points; weighted: sum of (points / max) x item weight. */
+  itemWeighting: z.enum(['points', 'weighted']),
+  /** With itemWeighting points, rescale the sum so that full marks equal this number (e.g. "100"). */
+  normalizeTo: decimalText.optional(),
+  items: z.array(itemSchema).min(1),
+});
+
+/** One entry of the plus/minus catalog. */
+export const adjustmentRuleSchema = z.strictObject({
+  id: schemeId,
+  name: localText,
+  direction: z.enum(['bonus', 'penalty']),
+  /** points change the score; money and hours (converted at hourRate) change pay. */
+  unit: z.enum(['points', 'money', 'hours']),
+  amount: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('fixed'), value: decimalText }).meta({ description: 'Each occurrence is worth this amount' }),
+    z
+      .strictObject({ kind: z.literal('range'), min: decimalText, max: decimalText })
+      .meta({ description: 'Each entry states an amount within [min, max]' }),
+  ]),
+  /** Largest total this rule may contribute in one appraisal. */
+  perRuleCap: decimalText.optional(),
+});
+
+/** A grade band with explicit inclusive or exclusive bounds. */
+export const gradeBandSchema = z.strictObject({
+  grade: schemeId,
+  label: localText,
+  min: decimalText,
+  minInclusive: z.boolean(),
+  max: decimalText,
+  maxInclusive: z.boolean(),
+});
+
+/** A special grade rule applied after the band lookup. */
+export const gradeRuleSchema = z.discriminatedUnion('kind', [
+  z
+    .strictObject({ kind: z.literal('nonParticipation'), grade: schemeId })
+    .meta({ description: 'An appraisee who did not take part gets this grade' }),
+  z
+    .strictObject({ kind: z.literal('failedItemCap'), items: z.array(schemeId).min(1), capGrade: schemeId })
+    .meta({ description: 'Failing any of these items caps the grade at capGrade' }),
+]);
+
+/** A share of a group that a grade (or a grade and those better/worse) may or must take. */
+export const quotaSchema = z.strictObject({
+  grade: schemeId,
+  bound: z.enum(['max', 'min']),
+  percent: decimalText,
+  /** max: this grade and all better ones together; min: this grade and all worse ones together. */
+  cumulative: z.boolean(),
+});
+
+/** Forced distribution: quotas per grade within each group, and how small groups round. */
+export const distributionSchema = z.strictObject({
+  groupBy: z.enum(['department', 'team']),
+  /** The count a share allows is group size x percent / 100 rounded this way. */
+  rounding: z.enum(['floor', 'halfUp', 'ceil']),
+  quotas: z.array(quotaSchema).min(1),
+  /** After the total (descending), compare these section scores (descending); the employee id (ascending) decides last. */
+  tieBreak: z.strictObject({ sections: z.array(schemeId) }),
+});
+
+/** A period roll-up: a result computed by formula from child period results. */
+export const rollupSchema = z.strictObject({
+  id: schemeId,
+  name: localText,
+  period: z.enum(['month', 'quarter', 'half', 'year']),
+  inputs: z.array(z.strictObject({ name: schemeId, label: localText })).min(1),
+  formula: z.string().min(1),
+});
+
+/** A pay component of the scheme: a pay rule, plus group shares for output pay. */
+export const payComponentSchema = z.strictObject({
+  id: schemeId,
+  name: localText,
+  rule: payRuleSchema,
+  /** Output pay (weightBy manHoursTimesCompletion): each group's share of the output value, summing to 100. */
+  groups: z.array(z.strictObject({ id: schemeId, name: localText, sharePercent: decimalText })).optional(),
+});
+
+/** The scheme document. */
+export const schemeDefinitionSchema = z
+  .strictObject({
+    formatVersion: z.literal(SCHEME_FORMAT_VERSION),
+    code: schemeId,
+    name: localText,
+    description: localText.optional(),
+    /** The period one appraisal covers. */
+    period: z.enum(['day', 'month', 'quarter', 'half', 'year', 'probation']),
+    /** Choices made where the source regulation is ambiguous, in plain words. */
+    notes: z.array(z.string().min(1)),
+    /** weighted: total = sum of section score x weight / 100; sum: total = sum of section scores. */
+    sectionWeighting: z.enum(['weighted', 'sum']),
+    sections: z.array(sectionSchema).min(1),
+    adjustments: z.strictObject({
+      rules: z.array(adjustmentRuleSchema),
+      /** Caps on the points all rules together may add or take away. */
+      caps: z.strictObject({ maxBonus: decimalText.optional(), maxPenalty: decimalText.optional() }),
+      /** Money per working hour, converting hour penalties and rewards. */
+      hourRate: decimalText.optional(),
+    }),
+    /** Bounds applied to the total after adjustments (and the final formula). */
+    total: z.strictObject({ floor: decimalText.optional(), cap: decimalText.optional() }),
+    /** Score rounding, stated once: places, mode and the steps where it applies. */
+    rounding: z.strictObject({
+      places: z.number().int().min(0).max(10),
+      mode: roundingModeSchema,
+      applyAt: z.array(z.enum(['item', 'rater', 'section', 'total', 'rollup'])),
+    }),
+    /** Optional final-score formula over section ids, `weighted`, `adjustments` and declared inputs. */
+    finalFormula: z.strictObject({ expression: z.string().min(1), inputs: z.array(schemeId) }).optional(),
+    rollups: z.array(rollupSchema),
+    grades: z
+      .strictObject({
+        /** Bands listed best first; together they cover [min, max] without gap or overlap. */
+        bands: z.array(gradeBandSchema).min(1),
+        rules: z.array(gradeRuleSchema),
+      })
+      .optional(),
+    distribution: distributionSchema.optional(),
+    pay: z.array(payComponentSchema),
+    eligibility: eligibilityRuleSchema.optional(),
+  })
+  .meta({ title: 'Appraisal scheme', description: 'An appraisal form template: sections, raters, items, adjustments, grades, quotas, pay, formulas, eligibility' });
+
+/** A scheme document as stored and validated. */
+export type SchemeDefinition = z.infer<typeof schemeDefinitionSchema>;
+export type SchemeSection = z.infer<typeof sectionSchema>;
+export type SchemeItem = z.infer<typeof itemSchema>;
+export type ScoringMethod = z.infer<typeof scoringMethodSchema>;
+export type AdjustmentRule = z.infer<typeof adjustmentRuleSchema>;
+export type GradeBand = z.infer<typeof gradeBandSchema>;
+export type GradeRule = z.infer<typeof gradeRuleSchema>;
+export type Quota = z.infer<typeof quotaSchema>;
+export type DistributionRule = z.infer<typeof distributionSchema>;
+export type Rollup = z.infer<typeof rollupSchema>;
+export type PayComponent = z.infer<typeof payComponentSchema>;
+export type RaterRole = z.infer<typeof raterRoleSchema>;
+export type MissingRaterPolicy = z.infer<typeof missingRaterPolicySchema>;
+export type LocalText = z.infer<typeof localText>;

@@ -1,0 +1,297 @@
+import type { z } from 'zod';
+import { Decimal, dec } from '../decimal.js';
+import type { Checked, DomainIssue } from '../issues.js';
+import { validateFormula } from '../formula/index.js';
+import { checkPayRule } from '../pay/index.js';
+import { schemeDefinitionSchema, type GradeBand, type SchemeDefinition, type SchemeItem, type SchemeSection } from './schema.js';
+
+type Path = ReadonlyArray<string | number>;
+
+/** Variables every final formula may read besides section ids and declared inputs. */
+export const FINAL_FORMULA_BUILTINS = ['weighted', 'adjustments'] as const;
+
+/** Variable an item formula may read besides its declared inputs. */
+export const ITEM_FORMULA_BUILTINS = ['maxPoints'] as const;
+
+function zodIssues(issues: readonly z.core.$ZodIssue[]): DomainIssue[] {
+  return issues.map((i) => ({
+    path: i.path.filter((p): p is string | number => typeof p === 'string' || typeof p === 'number'),
+    code: `scheme_${i.code}`,
+    message: i.message,
+  }));
+}
+
+class Collector {
+  readonly issues: DomainIssue[] = [];
+  add(path: Path, code: string, message: string, params?: Record<string, string | number | boolean>): void {
+    this.issues.push(params ? { path, code, message, params } : { path, code, message });
+  }
+  duplicates(ids: readonly string[], pathOf: (i: number) => Path, what: string): void {
+    const seen = new Map<string, number>();
+    ids.forEach((id, i) => {
+      if (seen.has(id)) this.add(pathOf(i), 'duplicate_id', `${what} "${id}" is defined twice`, { id, first: seen.get(id) ?? 0 });
+      else seen.set(id, i);
+    });
+  }
+  formula(path: Path, source: string, known: readonly string[]): void {
+    const r = validateFormula(source, known);
+    if (!r.ok) for (const i of r.issues) this.issues.push({ ...i, path: [...path, ...i.path] });
+  }
+}
+
+const sum = (values: readonly string[]): Decimal => values.reduce((s, v) => s.plus(v), new Decimal(0));
+
+function checkItem(c: Collector, item: SchemeItem, path: Path): void {
+  const max = dec(item.maxPoints);
+  if (max.lte(0)) c.add([...path, 'maxPoints'], 'item_max_points', `item "${item.id}" needs positive max points`, { value: item.maxPoints });
+  if (item.passMark !== undefined) {
+    const p = dec(item.passMark);
+    if (p.lt(0) || p.gt(max)) c.add([...path, 'passMark'], 'item_pass_mark', `pass mark ${item.passMark} is outside 0..${item.maxPoints}`);
+  }
+  const m = item.method;
+  const mp = [...path, 'method'];
+  switch (m.kind) {
+    case 'range':
+      if (dec(m.min).lt(0) || dec(m.min).gt(m.max)) c.add([...mp, 'min'], 'item_range', `range ${m.min}..${m.max} must satisfy 0 <= min <= max`);
+      if (!dec(m.max).eq(max)) {
+        c.add([...mp, 'max'], 'item_max_points', `range max ${m.max} differs from the item's max points ${item.maxPoints}`, {
+          expected: item.maxPoints,
+          actual: m.max,
+        });
+      }
+      break;
+    case 'rubric': {
+      c.duplicates(m.levels.map((l) => l.code), (i) => [...mp, 'levels', i, 'code'], 'rubric level');
+      m.levels.forEach((l, i) => {
+        if (dec(l.points).lt(0) || dec(l.points).gt(max)) {
+          c.add([...mp, 'levels', i, 'points'], 'item_max_points', `level ${l.code} is worth ${l.points}, outside 0..${item.maxPoints}`);
+        }
+      });
+      const top = m.levels.reduce((t, l) => Decimal.max(t, dec(l.points)), new Decimal(0));
+      if (!top.eq(max)) c.add([...mp, 'levels'], 'item_max_points', `the best level is worth ${top.toFixed()}, not the item's max ${item.maxPoints}`);
+      break;
+    }
+    case 'deduction':
+      c.duplicates(m.rules.map((r) => r.id), (i) => [...mp, 'rules', i, 'id'], 'deduction rule');
+      m.rules.forEach((r, i) => {
+        if (dec(r.points).lte(0)) c.add([...mp, 'rules', i, 'points'], 'deduction_points', `deduction "${r.id}" must take away a positive number of points`);
+      });
+      if (dec(m.floor).lt(0) || dec(m.floor).gt(max)) c.add([...mp, 'floor'], 'deduction_floor', `floor ${m.floor} is outside 0..${item.maxPoints}`);
+      break;
+    case 'formula':
+      c.duplicates(m.inputs, (i) => [...mp, 'inputs', i], 'formula input');
+      c.formula([...mp, 'expression'], m.expression, [...m.inputs, ...ITEM_FORMULA_BUILTINS]);
+      break;
+    case 'passFail': {
+      const pass = dec(m.passPoints);
+      const fail = dec(m.failPoints);
+      if (!pass.eq(max)) c.add([...mp, 'passPoints'], 'item_max_points', `pass points ${m.passPoints} differ from max points ${item.maxPoints}`);
+      if (fail.lt(0) || fail.gt(pass)) c.add([...mp, 'failPoints'], 'item_fail_points', `fail points ${m.failPoints} must lie in 0..${m.passPoints}`);
+      break;
+    }
+  }
+}
+
+function checkSection(c: Collector, s: SchemeSection, path: Path): void {
+  c.duplicates(s.raters.map((r) => r.role), (i) => [...path, 'raters', i, 'role'], 'rater role');
+  const raterSum = sum(s.raters.map((r) => r.weight));
+  if (!raterSum.eq(100)) {
+    c.add([...path, 'raters'], 'rater_weights_sum', `rater weights of section "${s.id}" sum to ${raterSum.toFixed()}, not 100`, {
+      expected: 100,
+      actual: raterSum.toFixed(),
+    });
+  }
+  s.raters.forEach((r, i) => {
+    if (dec(r.weight).lt(0)) c.add([...path, 'raters', i, 'weight'], 'weight_negative', 'rater weight must not be negative');
+  });
+  s.items.forEach((item, i) => checkItem(c, item, [...path, 'items', i]));
+  if (s.itemWeighting === 'weighted') {
+    s.items.forEach((item, i) => {
+      if (item.weight === undefined) c.add([...path, 'items', i, 'weight'], 'item_weight_missing', `item "${item.id}" needs a weight because the section weighs its items`);
+    });
+    const w = sum(s.items.map((i) => i.weight ?? '0'));
+    if (!w.eq(100)) c.add([...path, 'items'], 'item_weights_sum', `item weights of section "${s.id}" sum to ${w.toFixed()}, not 100`, { expected: 100, actual: w.toFixed() });
+    if (s.normalizeTo !== undefined) c.add([...path, 'normalizeTo'], 'section_normalize', 'normalizeTo applies only to sections that sum item points');
+  }
+  if (s.normalizeTo !== undefined && dec(s.normalizeTo).lte(0)) c.add([...path, 'normalizeTo'], 'section_normalize', 'normalizeTo must be positive');
+  if (s.missingRater.policy === 'fixed') {
+    const v = dec(s.missingRater.value);
+    const full = sectionFullMarks(s);
+    if (v.lt(0) || v.gt(full)) c.add([...path, 'missingRater', 'value'], 'missing_rater_value', `fixed value ${s.missingRater.value} is outside 0..${full.toFixed()}`);
+  }
+}
+
+/** Full marks of a section's score (what a rater giving every item its maximum produces). Example: 10 items x 10 points -> 100 */
+export function sectionFullMarks(s: SchemeSection): Decimal {
+  if (s.itemWeighting === 'weighted') return new Decimal(100);
+  if (s.normalizeTo !== undefined) return dec(s.normalizeTo);
+  return sum(s.items.map((i) => i.maxPoints));
+}
+
+function bandText(b: GradeBand): string {
+  return `${b.minInclusive ? '[' : '('}${b.min}, ${b.max}${b.maxInclusive ? ']' : ')'}`;
+}
+
+function checkGrades(c: Collector, doc: SchemeDefinition, itemIds: ReadonlySet<string>): void {
+  const g = doc.grades;
+  if (!g) return;
+  const grades = new Set(g.bands.map((b) => b.grade));
+  c.duplicates(g.bands.map((b) => b.grade), (i) => ['grades', 'bands', i, 'grade'], 'grade');
+  g.bands.forEach((b, i) => {
+    const cmp = dec(b.min).cmp(b.max);
+    if (cmp > 0 || (cmp === 0 && !(b.minInclusive && b.maxInclusive))) {
+      c.add(['grades', 'bands', i], 'band_empty', `band ${b.grade} ${bandText(b)} contains no score`);
+    }
+  });
+  // Bands are listed best first; each must start exactly where the next (worse) one ends, with exactly one side including the bound.
+  for (let i = 0; i + 1 < g.bands.length; i++) {
+    const upper = g.bands[i];
+    const lower = g.bands[i + 1];
+    if (!upper || !lower) continue;
+    const meet = dec(lower.max).cmp(upper.min);
+    if (meet < 0) {
+      c.add(['grades', 'bands', i + 1, 'max'], 'band_gap', `gap between ${lower.grade} ${bandText(lower)} and ${upper.grade} ${bandText(upper)}`, {
+        lower: lower.grade,
+        upper: upper.grade,
+      });
+    } else if (meet > 0) {
+      c.add(['grades', 'bands', i + 1, 'max'], 'band_overlap', `${lower.grade} ${bandText(lower)} overlaps ${upper.grade} ${bandText(upper)}; list bands best first`, {
+        lower: lower.grade,
+        upper: upper.grade,
+      });
+    } else if (lower.maxInclusive && upper.minInclusive) {
+      c.add(['grades', 'bands', i + 1, 'maxInclusive'], 'band_overlap', `score ${upper.min} belongs to both ${lower.grade} and ${upper.grade}`);
+    } else if (!lower.maxInclusive && !upper.minInclusive) {
+      c.add(['grades', 'bands', i + 1, 'maxInclusive'], 'band_gap', `score ${upper.min} belongs to neither ${lower.grade} nor ${upper.grade}`);
+    }
+  }
+  const top = g.bands[0];
+  const bottom = g.bands[g.bands.length - 1];
+  if (top && !top.maxInclusive) c.add(['grades', 'bands', 0, 'maxInclusive'], 'band_gap', `the top score ${top.max} must belong to ${top.grade}`);
+  if (bottom && !bottom.minInclusive) c.add(['grades', 'bands', g.bands.length - 1, 'minInclusive'], 'band_gap', `the lowest score ${bottom.min} must belong to ${bottom.grade}`);
+  if (top && bottom) {
+    if (doc.total.cap === undefined || dec(doc.total.cap).gt(top.max)) {
+      c.add(['total', 'cap'], 'grade_range_total', `grades cover scores up to ${top.max}; cap the total at ${top.max} or below`);
+    }
+    if (doc.total.floor === undefined || dec(doc.total.floor).lt(bottom.min)) {
+      c.add(['total', 'floor'], 'grade_range_total', `grades cover scores from ${bottom.min}; floor the total at ${bottom.min} or above`);
+    }
+  }
+  g.rules.forEach((r, i) => {
+    if (r.kind === 'nonParticipation' && !grades.has(r.grade)) c.add(['grades', 'rules', i, 'grade'], 'unknown_grade', `unknown grade "${r.grade}"`);
+    if (r.kind === 'failedItemCap') {
+      if (!grades.has(r.capGrade)) c.add(['grades', 'rules', i, 'capGrade'], 'unknown_grade', `unknown grade "${r.capGrade}"`);
+      r.items.forEach((id, j) => {
+        if (!itemIds.has(id)) c.add(['grades', 'rules', i, 'items', j], 'unknown_item', `unknown item "${id}"`);
+      });
+    }
+  });
+}
+
+function checkDistribution(c: Collector, doc: SchemeDefinition): void {
+  const d = doc.distribution;
+  if (!d) return;
+  if (!doc.grades) {
+    c.add(['distribution'], 'distribution_without_grades', 'a distribution needs a grade scale');
+    return;
+  }
+  const grades = new Set(doc.grades.bands.map((b) => b.grade));
+  const sections = new Set(doc.sections.map((s) => s.id));
+  d.quotas.forEach((q, i) => {
+    if (!grades.has(q.grade)) c.add(['distribution', 'quotas', i, 'grade'], 'unknown_grade', `unknown grade "${q.grade}"`);
+    const p = dec(q.percent);
+    if (p.lt(0) || p.gt(100)) c.add(['distribution', 'quotas', i, 'percent'], 'quota_percent', `quota ${q.percent}% is outside 0..100`, { value: q.percent });
+  });
+  const keys = d.quotas.map((q) => `${q.grade}/${q.bound}/${q.cumulative}`);
+  c.duplicates(keys, (i) => ['distribution', 'quotas', i], 'quota');
+  d.tieBreak.sections.forEach((s, i) => {
+    if (!sections.has(s)) c.add(['distribution', 'tieBreak', 'sections', i], 'unknown_section', `unknown section "${s}"`);
+  });
+}
+
+function checkPay(c: Collector, doc: SchemeDefinition): void {
+  c.duplicates(doc.pay.map((p) => p.id), (i) => ['pay', i, 'id'], 'pay component');
+  const grades = new Set(doc.grades?.bands.map((b) => b.grade) ?? []);
+  doc.pay.forEach((p, i) => {
+    const checked = checkPayRule(p.rule);
+    if (!checked.ok) for (const issue of checked.issues) c.issues.push({ ...issue, path: ['pay', i, 'rule', ...issue.path] });
+    if (p.rule.kind === 'gradePercentOfBase') {
+      p.rule.grades.forEach((g, j) => {
+        if (!grades.has(g.grade)) c.add(['pay', i, 'rule', 'grades', j, 'grade'], 'unknown_grade', `unknown grade "${g.grade}"`);
+      });
+    }
+    const needsGroups = p.rule.kind === 'poolSplit' && p.rule.weightBy === 'manHoursTimesCompletion';
+    if (needsGroups && !p.groups?.length) c.add(['pay', i, 'groups'], 'pay_groups_missing', 'output pay needs groups with share percents');
+    if (p.groups) {
+      if (!needsGroups) c.add(['pay', i, 'groups'], 'pay_groups_unused', 'groups apply only to output pay (poolSplit by man-hours x completion)');
+      c.duplicates(p.groups.map((g) => g.id), (j) => ['pay', i, 'groups', j, 'id'], 'pay group');
+      const total = sum(p.groups.map((g) => g.sharePercent));
+      if (!total.eq(100)) c.add(['pay', i, 'groups'], 'pay_group_shares_sum', `group shares sum to ${total.toFixed()}, not 100`, { expected: 100, actual: total.toFixed() });
+    }
+  });
+}
+
+function checkSemantics(doc: SchemeDefinition): DomainIssue[] {
+  const c = new Collector();
+  c.duplicates(doc.sections.map((s) => s.id), (i) => ['sections', i, 'id'], 'section');
+  const items = doc.sections.flatMap((s, si) => s.items.map((it, ii) => ({ id: it.id, path: ['sections', si, 'items', ii, 'id'] as Path })));
+  c.duplicates(items.map((i) => i.id), (i) => items[i]?.path ?? [], 'item');
+  doc.sections.forEach((s, i) => checkSection(c, s, ['sections', i]));
+
+  if (doc.sectionWeighting === 'weighted') {
+    doc.sections.forEach((s, i) => {
+      if (s.weight === undefined) c.add(['sections', i, 'weight'], 'section_weight_missing', `section "${s.id}" needs a weight because the scheme weighs sections`);
+      else if (dec(s.weight).lt(0)) c.add(['sections', i, 'weight'], 'weight_negative', 'section weight must not be negative');
+    });
+    const w = sum(doc.sections.map((s) => s.weight ?? '0'));
+    if (!w.eq(100)) c.add(['sections'], 'section_weights_sum', `section weights sum to ${w.toFixed()}, not 100`, { expected: 100, actual: w.toFixed() });
+  }
+
+  const a = doc.adjustments;
+  c.duplicates(a.rules.map((r) => r.id), (i) => ['adjustments', 'rules', i, 'id'], 'adjustment rule');
+  a.rules.forEach((r, i) => {
+    const p: Path = ['adjustments', 'rules', i];
+    if (r.amount.kind === 'fixed' && dec(r.amount.value).lte(0)) c.add([...p, 'amount', 'value'], 'adjustment_amount', 'a fixed amount must be positive (the direction gives the sign)');
+    if (r.amount.kind === 'range' && (dec(r.amount.min).lt(0) || dec(r.amount.min).gt(r.amount.max))) {
+      c.add([...p, 'amount'], 'adjustment_range', `range ${r.amount.min}..${r.amount.max} must satisfy 0 <= min <= max`);
+    }
+    if (r.perRuleCap !== undefined && dec(r.perRuleCap).lt(0)) c.add([...p, 'perRuleCap'], 'adjustment_cap', 'a cap must not be negative');
+    if (r.unit === 'hours' && a.hourRate === undefined) c.add([...p, 'unit'], 'adjustment_hour_rate', `rule "${r.id}" is in working hours; state adjustments.hourRate`);
+  });
+  for (const k of ['maxBonus', 'maxPenalty'] as const) {
+    const v = a.caps[k];
+    if (v !== undefined && dec(v).lt(0)) c.add(['adjustments', 'caps', k], 'adjustment_cap', 'a cap must not be negative');
+  }
+  if (a.hourRate !== undefined && dec(a.hourRate).lt(0)) c.add(['adjustments', 'hourRate'], 'adjustment_hour_rate', 'the hour rate must not be negative');
+
+  if (doc.total.floor !== undefined && doc.total.cap !== undefined && dec(doc.total.floor).gt(doc.total.cap)) {
+    c.add(['total'], 'total_bounds', `floor ${doc.total.floor} is above cap ${doc.total.cap}`);
+  }
+
+  if (doc.finalFormula) {
+    const known = [...doc.sections.map((s) => s.id), ...FINAL_FORMULA_BUILTINS, ...doc.finalFormula.inputs];
+    c.duplicates(doc.finalFormula.inputs, (i) => ['finalFormula', 'inputs', i], 'final formula input');
+    c.formula(['finalFormula', 'expression'], doc.finalFormula.expression, known);
+  }
+  c.duplicates(doc.rollups.map((r) => r.id), (i) => ['rollups', i, 'id'], 'roll-up');
+  doc.rollups.forEach((r, i) => {
+    c.duplicates(r.inputs.map((v) => v.name), (j) => ['rollups', i, 'inputs', j, 'name'], 'roll-up input');
+    c.formula(['rollups', i, 'formula'], r.formula, r.inputs.map((v) => v.name));
+  });
+
+  checkGrades(c, doc, new Set(items.map((i) => i.id)));
+  checkDistribution(c, doc);
+  checkPay(c, doc);
+  return c.issues;
+}
+
+/**
+ * Validates a scheme document: its shape (zod) and every cross-field rule, returning all issues with path and code.
+ * Example: validateScheme({ ...scheme, sections: [{ ...s, weight: '90' }] }) -> { ok: false, issues: [{ path: ['sections'], code: 'section_weights_sum', ... }] }
+ */
+export function validateScheme(doc: unknown): Checked<SchemeDefinition> {
+  const parsed = schemeDefinitionSchema.safeParse(doc);
+  if (!parsed.success) return { ok: false, issues: zodIssues(parsed.error.issues) };
+  const issues = checkSemantics(parsed.data);
+  return issues.length > 0 ? { ok: false, issues } : { ok: true, value: parsed.data };
+}

@@ -1,0 +1,8 @@
+// Scoring: item -> rater -> section -> total, adjustments, caps, rounding, grade, roll-ups and pay.
+export * from './types.js';
+export { compileScheme, type CompiledScheme, type CompiledSection, type CompiledItem } from './compile.js';
+export { scoreItem, type ItemOutcome } from './items.js';
+export { applyAdjustments, type AdjustmentTotals } from './adjustments.js';
+export { scoreAppraisal } from './score.js';
+export { rollUp, type RollupResult } from './rollup.js';
+export { priceGroup, type PayFacts, type PayGroupInput, type PayLine, type PayOutcome } from './pay.js';

@@ -1,0 +1,255 @@
+import { Decimal, dec, roundTo } from '../decimal.js';
+import type { Checked, DomainIssue } from '../issues.js';
+import { evaluateFormulaExact, plain } from '../formula/index.js';
+import { bandForScore, describeBand } from '../distribution/grade.js';
+import type { RaterRole, SchemeDefinition } from '../scheme/index.js';
+import { applyAdjustments } from './adjustments.js';
+import { compileScheme, type CompiledScheme, type CompiledSection } from './compile.js';
+import { scoreItem } from './items.js';
+import type { AppraisalInput, AppraisalResult, GradeResult, RatingInput, SectionResult, TraceStep } from './types.js';
+
+const ZERO = new Decimal(0);
+const HUNDRED = new Decimal(100);
+
+type Stage = SchemeDefinition['rounding']['applyAt'][number];
+
+function rounder(c: CompiledScheme): (value: Decimal, stage: Stage) => Decimal {
+  const { places, mode, applyAt } = c.scheme.rounding;
+  const stages = new Set(applyAt);
+  return (value, stage) => (stages.has(stage) ? roundTo(value, places, mode) : value);
+}
+
+interface SectionOutcome {
+  score: Decimal;
+  result: SectionResult;
+}
+
+function scoreSection(
+  c: CompiledScheme,
+  s: CompiledSection,
+  ratings: readonly { rating: RatingInput; index: number }[],
+  round: (v: Decimal, stage: Stage) => Decimal,
+  failed: Set<string>,
+  issues: DomainIssue[],
+  trace: TraceStep[],
+): SectionOutcome | undefined {
+  const sid = s.section.id;
+  const byRole = new Map<RaterRole, Decimal[]>();
+  for (const { rating, index } of ratings) {
+    if (!s.raters.some((r) => r.role === rating.role)) {
+      issues.push({ path: ['ratings', index, 'role'], code: 'rater_not_in_section', message: `section "${sid}" is not rated by ${rating.role}`, params: { section: sid, role: rating.role } });
+      continue;
+    }
+    let sum = ZERO;
+    let ok = true;
+    for (const it of s.items) {
+      const outcome = scoreItem(it, rating.items[it.item.id], ['ratings', index, 'items', it.item.id]);
+      if (!outcome.ok) {
+        issues.push(outcome.issue);
+        ok = false;
+        continue;
+      }
+      const points = round(outcome.points, 'item');
+      if (outcome.failed) failed.add(it.item.id);
+      trace.push({ step: 'item', section: sid, role: rating.role, item: it.item.id, points: plain(points), max: it.item.maxPoints, method: it.item.method.kind, failed: outcome.failed });
+      sum = s.section.itemWeighting === 'weighted' ? sum.plus(points.div(it.max).times(it.weight)) : sum.plus(points);
+    }
+    for (const key of Object.keys(rating.items)) {
+      if (!s.items.some((it) => it.item.id === key)) {
+        issues.push({ path: ['ratings', index, 'items', key], code: 'unknown_item', message: `section "${sid}" has no item "${key}"`, params: { section: sid, item: key } });
+        ok = false;
+      }
+    }
+    if (!ok) continue;
+    const list = byRole.get(rating.role) ?? [];
+    list.push(sum.times(s.scale));
+    byRole.set(rating.role, list);
+  }
+
+  const raters: SectionResult['raters'] = [];
+  const present: { role: RaterRole; score: Decimal; weight: Decimal }[] = [];
+  const policy = s.section.missingRater;
+  for (const r of s.raters) {
+    const scores = byRole.get(r.role);
+    if (scores && scores.length > 0) {
+      // Several raters of one role (peers, survey respondents) count as one rater: their average.
+      const avg = round(scores.reduce((a, b) => a.plus(b), ZERO).div(scores.length), 'rater');
+      trace.push({ step: 'rater', section: sid, role: r.role, score: plain(avg), ratings: scores.length });
+      present.push({ role: r.role, score: avg, weight: r.weight });
+      raters.push({ role: r.role, score: plain(avg), weight: plain(r.weight), effectiveWeight: '', ratings: scores.length, missing: false });
+    } else if (policy.policy === 'fixed') {
+      trace.push({ step: 'raterMissing', section: sid, role: r.role, policy: 'fixed', value: policy.value });
+      present.push({ role: r.role, score: dec(policy.value), weight: r.weight });
+      raters.push({ role: r.role, score: policy.value, weight: plain(r.weight), effectiveWeight: '', ratings: 0, missing: true });
+    } else {
+      if (policy.policy === 'fail') {
+        issues.push({ path: ['ratings'], code: 'rater_missing', message: `section "${sid}" has no rating from ${r.role}`, params: { section: sid, role: r.role } });
+      } else {
+        trace.push({ step: 'raterMissing', section: sid, role: r.role, policy: 'renormalise' });
+      }
+      raters.push({ role: r.role, weight: plain(r.weight), effectiveWeight: '0', ratings: 0, missing: true });
+    }
+  }
+  const weightSum = present.reduce((a, p) => a.plus(p.weight), ZERO);
+  if (present.length === 0 || weightSum.isZero()) {
+    if (policy.policy !== 'fail') issues.push({ path: ['ratings'], code: 'section_unrated', message: `section "${sid}" has no rating`, params: { section: sid } });
+    return undefined;
+  }
+  let score = ZERO;
+  for (const p of present) {
+    // Renormalising divides by the weights present; with every rater present weightSum is 100.
+    const effective = p.weight.times(HUNDRED).div(weightSum);
+    score = score.plus(p.score.times(effective).div(HUNDRED));
+    const row = raters.find((r) => r.role === p.role);
+    if (row) row.effectiveWeight = plain(effective);
+  }
+  score = round(score, 'section');
+  const weight = s.section.weight;
+  trace.push({
+    step: 'section',
+    section: sid,
+    score: plain(score),
+    ...(weight === undefined ? {} : { weight }),
+    raters: raters.map((r) => ({ role: r.role, weight: r.weight, effectiveWeight: r.effectiveWeight })),
+  });
+  return { score, result: { id: sid, score: plain(score), ...(weight === undefined ? {} : { weight }), raters } };
+}
+
+function gradeOf(c: CompiledScheme, total: Decimal, failed: ReadonlySet<string>, participated: boolean, trace: TraceStep[]): GradeResult | undefined {
+  const bands = c.bands;
+  const scale = c.scheme.grades;
+  if (!bands || !scale) return undefined;
+  if (!participated) {
+    const rule = scale.rules.find((r) => r.kind === 'nonParticipation');
+    const lowest = bands[bands.length - 1];
+    const grade = rule?.kind === 'nonParticipation' ? rule.grade : (lowest?.grade ?? '');
+    trace.push({ step: 'gradeNonParticipation', grade });
+    return { grade, bandGrade: grade, reason: 'nonParticipation' };
+  }
+  const band = bandForScore(bands, total);
+  trace.push({ step: 'grade', grade: band.grade, band: describeBand(band.source) });
+  let result: GradeResult = { grade: band.grade, bandGrade: band.grade, reason: 'band' };
+  for (const rule of scale.rules) {
+    if (rule.kind !== 'failedItemCap') continue;
+    const hit = rule.items.filter((i) => failed.has(i));
+    const cap = bands.find((b) => b.grade === rule.capGrade);
+    const current = bands.find((b) => b.grade === result.grade);
+    // Ranks grow downwards (0 is best): a cap only ever lowers the grade.
+    if (hit.length > 0 && cap && current && current.rank < cap.rank) {
+      trace.push({ step: 'gradeCap', from: result.grade, to: cap.grade, items: hit });
+      result = { grade: cap.grade, bandGrade: band.grade, reason: 'failedItemCap' };
+    }
+  }
+  return result;
+}
+
+const compiledCache = new WeakMap<SchemeDefinition, CompiledScheme>();
+
+function compiledFor(scheme: SchemeDefinition | CompiledScheme): Checked<CompiledScheme> {
+  if ('sectionById' in scheme) return { ok: true, value: scheme };
+  const cached = compiledCache.get(scheme);
+  if (cached) return { ok: true, value: cached };
+  const compiled = compileScheme(scheme);
+  if (compiled.ok) compiledCache.set(scheme, compiled.value);
+  return compiled;
+}
+
+/**
+ * Scores one appraisal: items -> raters -> sections -> weighted total, adjustments with caps, final
+ * formula, floor/cap, rounding where the scheme states it, then the grade, with a full trace.
+ * Input problems (points out of range, a missing rater under the fail policy) come back as issues.
+ * Example: scoreAppraisal(seedPrograms.cafeteria, { employeeId: 'e1', ratings: [...] }) -> { ok: true, value: { total: '85', grade: { grade: 'A', ... }, trace: [...] } }
+ */
+export function scoreAppraisal(scheme: SchemeDefinition | CompiledScheme, input: AppraisalInput): Checked<AppraisalResult> {
+  const compiled = compiledFor(scheme);
+  if (!compiled.ok) return compiled;
+  const c = compiled.value;
+  const round = rounder(c);
+  const issues: DomainIssue[] = [];
+  const trace: TraceStep[] = [];
+  const failed = new Set<string>();
+  const participated = input.participated !== false;
+
+  const bySection = new Map<string, { rating: RatingInput; index: number }[]>();
+  input.ratings.forEach((rating, index) => {
+    if (!c.sectionById.has(rating.section)) {
+      issues.push({ path: ['ratings', index, 'section'], code: 'unknown_section', message: `unknown section "${rating.section}"`, params: { section: rating.section } });
+      return;
+    }
+    const list = bySection.get(rating.section) ?? [];
+    list.push({ rating, index });
+    bySection.set(rating.section, list);
+  });
+
+  const sections: SectionResult[] = [];
+  const sectionScores: Record<string, Decimal> = {};
+  let weighted = ZERO;
+  if (participated) {
+    for (const s of c.sections) {
+      const outcome = scoreSection(c, s, bySection.get(s.section.id) ?? [], round, failed, issues, trace);
+      if (!outcome) continue;
+      sections.push(outcome.result);
+      sectionScores[s.section.id] = outcome.score;
+      weighted = c.scheme.sectionWeighting === 'weighted' ? weighted.plus(outcome.score.times(s.weight).div(HUNDRED)) : weighted.plus(outcome.score);
+    }
+    trace.push({ step: 'weighted', value: plain(weighted), weighting: c.scheme.sectionWeighting });
+  } else {
+    trace.push({ step: 'nonParticipation' });
+  }
+
+  const adj = applyAdjustments(c, input.adjustments ?? [], issues, trace);
+  let total = participated ? weighted.plus(adj.points) : ZERO;
+  if (participated && !adj.points.isZero()) trace.push({ step: 'subtotal', weighted: plain(weighted), adjustments: plain(adj.points), value: plain(total) });
+
+  if (participated && c.finalFormula && c.scheme.finalFormula) {
+    const vars: Record<string, Decimal | string> = { ...sectionScores, weighted, adjustments: adj.points };
+    for (const name of c.scheme.finalFormula.inputs) {
+      const v = input.facts?.[name];
+      if (v === undefined) issues.push({ path: ['facts', name], code: 'fact_missing', message: `the final formula needs "${name}"`, params: { name } });
+      else vars[name] = v;
+    }
+    const r = issues.length === 0 ? evaluateFormulaExact(c.finalFormula, vars) : undefined;
+    if (r && !r.ok) issues.push(...r.issues.map((i) => ({ ...i, path: ['finalFormula', ...i.path] })));
+    if (r?.ok) {
+      total = r.value;
+      trace.push({ step: 'finalFormula', expression: c.scheme.finalFormula.expression, value: plain(total) });
+    }
+  }
+  if (issues.length > 0) return { ok: false, issues };
+
+  const { floor, cap } = c.scheme.total;
+  if (floor !== undefined && total.lt(floor)) {
+    trace.push({ step: 'bound', bound: 'floor', before: plain(total), after: floor });
+    total = dec(floor);
+  }
+  if (cap !== undefined && total.gt(cap)) {
+    trace.push({ step: 'bound', bound: 'cap', before: plain(total), after: cap });
+    total = dec(cap);
+  }
+  const rounded = round(total, 'total');
+  if (!rounded.eq(total)) {
+    const { places, mode } = c.scheme.rounding;
+    trace.push({ step: 'rounding', at: 'total', before: plain(total), after: plain(rounded), places, mode });
+  }
+  total = rounded;
+  trace.push({ step: 'total', value: plain(total) });
+  const grade = gradeOf(c, total, failed, participated, trace);
+
+  return {
+    ok: true,
+    value: {
+      employeeId: input.employeeId,
+      participated,
+      total: plain(total),
+      weighted: plain(weighted),
+      adjustmentPoints: plain(adj.points),
+      adjustmentMoney: plain(adj.money),
+      adjustmentHours: plain(adj.hours),
+      sections,
+      adjustments: adj.applied,
+      failedItems: [...failed].sort(),
+      ...(grade ? { grade } : {}),
+      trace,
+    },
+  };
+}

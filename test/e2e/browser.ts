@@ -1,0 +1,109 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+/** Debian's Chromium; never a downloaded browser (`playwright install` is not used). */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const hasChromium = (): boolean => existsSync(CHROMIUM_PATH);
+
+const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');
+
+export const DEMO_PASSWORD = 'demo1234';
+
+export interface BrowserSession {
+  context: BrowserContext;
+  page: Page;
+  /** JavaScript errors the page threw, to fail tests on crashes rather than on timeouts */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/** A fresh Chromium profile per session, so no login or locale leaks between tests. */
+export const openBrowser = async (): Promise<BrowserSession> => {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'appraisal-e2e-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+    viewport: { width: 1400, height: 900 },
+    locale: 'en-US',
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  return {
+    context,
+    page,
+    pageErrors,
+    async close() {
+      await context.close();
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+};
+
+export const screenshot = async (page: Page, name: string): Promise<string> => {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+};
+
+/** Signs in through the console's login page and waits for the dashboard greeting. */
+export const login = async (page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<void> => {
+  await page.goto(`${baseUrl}/#/login`);
+  await page.locator('input[name="username"]').fill(email);
+  await page.locator('input[name="password"]').fill(password);
+  await page.locator('button[type="submit"]').click();
+  await page.getByTestId('greeting').waitFor({ timeout: 20_000 });
+};
+
+/** Picks the option of a react-admin AutocompleteInput whose text contains `text`. */
+export const chooseOption = async (page: Page, label: string, text: string): Promise<void> => {
+  const input = page.getByLabel(label, { exact: false }).first();
+  await input.click();
+  await input.fill(text);
+  await page.getByRole('option', { name: new RegExp(escapeRegExp(text)) }).first().click();
+};
+
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+interface GraphQLResult<T> {
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+/** A direct API call for test setup (finding demo records), with the headers the server requires. */
+export const graphqlCall = async <T>(baseUrl: string, query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> => {
+  const response = await fetch(`${baseUrl}/graphql`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'apollo-require-preflight': 'true',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: JSON.stringify({ query, variables }),
+  });
+  const result = (await response.json()) as GraphQLResult<T>;
+  if (result.errors?.length || !result.data) throw new Error(`GraphQL failed: ${JSON.stringify(result.errors)}`);
+  return result.data;
+};
+
+export const apiLogin = async (baseUrl: string, email: string): Promise<string> => {
+  const data = await graphqlCall<{ login: { token: string } }>(
+    baseUrl,
+    'mutation ($email: String!, $password: String!) { login(email: $email, password: $password) { token } }',
+    { email, password: DEMO_PASSWORD },
+  );
+  return data.login.token;
+};
