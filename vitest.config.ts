@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { defineConfig } from 'vitest/config';
 
 const require = createRequire(import.meta.url);
@@ -6,10 +7,12 @@ const require = createRequire(import.meta.url);
 export default defineConfig({
   resolve: {
     // Workspace packages expose their TypeScript sources under the "source" condition.
-    conditions: ['source'],
+    conditions: ['source', ...defaultClientConditions],
     // One graphql realm: type-graphql, graphql-shield and Apollo must see the same module instance.
     alias: { graphql: require.resolve('graphql', { paths: [new URL('./api', import.meta.url).pathname] }) },
   },
+  // Tests run in Vite's server environment, which resolves with its own condition list.
+  ssr: { resolve: { conditions: ['source', ...defaultServerConditions], externalConditions: ['source'] } },
   test: {
     projects: [
       {

@@ -8,7 +8,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { DriverException } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Express } from 'express';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError } from 'graphql';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './config.js';
 import { createRequestContext, type RequestContext } from './core/context.js';
@@ -20,6 +20,17 @@ import { buildAppSchema } from './schema.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
+/** Codes Apollo gives to problems with the request itself; their messages name the offending part. */
+const REQUEST_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
 /**
  * Expected failures keep their message and code; invalid ids become BAD_USER_INPUT; anything else
  * is masked so that no SQL, stack or internal detail reaches a client, and is logged in full.
@@ -30,9 +41,10 @@ export function formatError(log: Logger) {
     if (original instanceof AppError) return { ...formatted, extensions: { ...original.extensions } };
     if (original instanceof DriverException && original.code === '22P02')
       return { message: 'An id or value has the wrong format (ids are UUIDs).', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
-    // Errors raised by GraphQL itself (parse, validation, variables) are about the request, not the server.
-    if (original instanceof GraphQLError && !original.originalError && formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR')
-      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: formatted.extensions?.code ?? 'BAD_USER_INPUT' } };
+    // Errors raised by GraphQL and Apollo themselves (parse, validation, variables) are about the request.
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code))
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
     log.error({ err: original, path: formatted.path }, 'unexpected error');
     return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };

@@ -9,7 +9,7 @@ export type IRule = Parameters<typeof and>[number];
 // Rules return typed errors instead of `false`, so a denied field says why and carries a code.
 
 /** Signed in with an active account. Depends only on the request, so it is computed once per request. */
-export const isAuthenticated = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
+export const isAuthenticated: IRule = rule({ cache: 'contextual' })((_parent, _args, ctx: RequestContext) =>
   ctx.actor ? true : unauthenticated(),
 );
 

@@ -52,6 +52,15 @@ describe('employee access policies', () => {
     expect(canManageOrganization(hr)).toBe(true);
   });
 
+  it('shows an employee who their supervisors are, but no details of them', () => {
+    const employee = actor(['EMPLOYEE']);
+    const withLine = { targetId: 'boss', reportIds: new Set<string>(), supervisorIds: new Set(['boss']) };
+    expect(canReadEmployeeIdentity(employee, withLine)).toBe(true);
+    expect(canReadEmployeeDetails(employee, withLine)).toBe(false);
+    expect(canReadPayBase(employee, withLine)).toBe(false);
+    expect(canReadEmployeeIdentity(actor([]), withLine)).toBe(false);
+  });
+
   it('does not widen reports of a non-supervisor that happens to have a reportIds set', () => {
     expect(canReadEmployeeDetails(actor(['EMPLOYEE']), rel('report'))).toBe(false);
   });

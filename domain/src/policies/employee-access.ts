@@ -26,19 +26,23 @@ export function employeeRowScope(actor: Actor): EmployeeRowScope {
 export interface EmployeeRelation {
   targetId: string;
   reportIds: ReadonlySet<string>;
+  /** The actor's own supervisors up the line: people know who they report to. */
+  supervisorIds?: ReadonlySet<string>;
 }
 
 // Reading one's own record is a grant of the EMPLOYEE and SUPERVISOR roles, not of merely having an employee link.
 const isSelf = (actor: Actor, rel: EmployeeRelation): boolean =>
   hasRole(actor, 'EMPLOYEE', 'SUPERVISOR') && actor.employeeId !== null && actor.employeeId === rel.targetId;
 const isInLine = (actor: Actor, rel: EmployeeRelation): boolean => hasRole(actor, 'SUPERVISOR') && rel.reportIds.has(rel.targetId);
+const isOwnSupervisor = (actor: Actor, rel: EmployeeRelation): boolean =>
+  hasRole(actor, 'EMPLOYEE', 'SUPERVISOR') && (rel.supervisorIds?.has(rel.targetId) ?? false);
 
 /**
- * Names, department and position: everyone who may see the row at all.
+ * Names, department and position: everyone who may see the row at all, and the actor's own supervisors.
  * Example: canReadEmployeeIdentity(committeeActor, { targetId: 'x', reportIds: new Set() }) -> true
  */
 export function canReadEmployeeIdentity(actor: Actor, rel: EmployeeRelation): boolean {
-  return hasRole(actor, 'HR', 'ADMIN', 'COMMITTEE') || isSelf(actor, rel) || isInLine(actor, rel);
+  return hasRole(actor, 'HR', 'ADMIN', 'COMMITTEE') || isSelf(actor, rel) || isInLine(actor, rel) || isOwnSupervisor(actor, rel);
 }
 
 /**

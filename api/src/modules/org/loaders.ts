@@ -18,6 +18,8 @@ export interface OrgLoaders {
   departmentEmployeeCount: DataLoader<string, number>;
   /** The actor's direct and indirect reports (ids); loaded once per request, empty for non-supervisors. */
   actorReportIds(): Promise<ReadonlySet<string>>;
+  /** The actor's own supervisors up the line (ids); loaded once per request. */
+  actorSupervisorIds(): Promise<ReadonlySet<string>>;
 }
 
 function byId<T extends { id: string }>(ids: readonly string[], rows: T[]): Array<T | null> {
@@ -50,8 +52,22 @@ export async function loadReportIds(em: EntityManager, employeeId: string): Prom
   return new Set(rows.map((row) => row.id));
 }
 
+/** Ids of everyone above `employeeId` in the supervisor tree, via one recursive query. */
+export async function loadSupervisorIds(em: EntityManager, employeeId: string): Promise<Set<string>> {
+  const rows = await em.getConnection().execute<Array<{ id: string }>>(
+    `with recursive up(id) as (
+       select supervisor_id from employee where id = ? and supervisor_id is not null
+       union
+       select e.supervisor_id from employee e join up on e.id = up.id where e.supervisor_id is not null
+     ) select id from up`,
+    [employeeId],
+  );
+  return new Set(rows.map((row) => row.id));
+}
+
 export function createOrgLoaders(em: EntityManager, actor: Actor | null): OrgLoaders {
   let reportIds: Promise<ReadonlySet<string>> | undefined;
+  let supervisorIds: Promise<ReadonlySet<string>> | undefined;
   return {
     department: new DataLoader(async (ids) => byId(ids, await em.find(Department, { id: { $in: [...ids] } }))),
     position: new DataLoader(async (ids) => byId(ids, await em.find(Position, { id: { $in: [...ids] } }))),
@@ -70,8 +86,8 @@ export function createOrgLoaders(em: EntityManager, actor: Actor | null): OrgLoa
       const rows = await em
         .getConnection()
         .execute<Array<{ department_id: string; n: string }>>(
-          `select department_id, count(*) as n from employee where active and department_id = any(?) group by department_id`,
-          [[...ids]],
+          `select department_id, count(*) as n from employee where active and department_id in (${ids.map(() => '?').join(', ')}) group by department_id`,
+          [...ids],
         );
       const counts = new Map(rows.map((r) => [r.department_id, Number(r.n)]));
       return ids.map((id) => counts.get(id) ?? 0);
@@ -80,6 +96,11 @@ export function createOrgLoaders(em: EntityManager, actor: Actor | null): OrgLoa
       if (!actor?.employeeId || !actor.roles.includes('SUPERVISOR')) return Promise.resolve(new Set<string>());
       reportIds ??= loadReportIds(em, actor.employeeId);
       return reportIds;
+    },
+    actorSupervisorIds() {
+      if (!actor?.employeeId) return Promise.resolve(new Set<string>());
+      supervisorIds ??= loadSupervisorIds(em, actor.employeeId);
+      return supervisorIds;
     },
   };
 }

@@ -1,12 +1,14 @@
 import { canReadEmployeeDetails, canReadEmployeeIdentity, canReadPayBase } from '@appraisal/domain';
 import { fields, hasAnyRole, isAuthenticated, parentRule, type IRule } from '../../core/shield-rules.js';
 import type { Employee } from './employee.entity.js';
+import type { OrgLoaders } from './loaders.js';
 
 const isHR = hasAnyRole('HR');
 
-const relation = async (employee: Employee, ctx: { loaders: { actorReportIds(): Promise<ReadonlySet<string>> } }) => ({
+const relation = async (employee: Employee, ctx: { loaders: OrgLoaders }) => ({
   targetId: employee.id,
   reportIds: await ctx.loaders.actorReportIds(),
+  supervisorIds: await ctx.loaders.actorSupervisorIds(),
 });
 
 const employeeIdentity = parentRule<Employee>('employeeIdentity', async (e, ctx) => canReadEmployeeIdentity(ctx.actor, await relation(e, ctx)), 'this employee');

@@ -1,0 +1,74 @@
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { startEmbeddedPostgres } from '../../api/src/db/embedded.js';
+import { openOrm } from '../../api/src/db/orm.js';
+import { seedDemoData } from '../../api/src/seed/seed-demo.js';
+import { freePort } from './ports.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** URL of a maintenance database on the test server; test files create their own databases through it. */
+    pgAdminUrl: string;
+    /** Database with migrations applied and demo data seeded, cloned for every test file. */
+    templateDatabase: string;
+  }
+}
+
+const TEMPLATE = `appraisal_template_${process.pid}`;
+
+/**
+ * Starts PostgreSQL once for the whole run (embedded, or TEST_DATABASE_URL / DATABASE_URL when set),
+ * and prepares a template database: migrations and demo data once, then a cheap clone per test file.
+ */
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const external = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
+  let adminUrl: string;
+  let stopEmbedded = async () => undefined as void;
+  let tempDir: string | null = null;
+  if (external) {
+    adminUrl = external;
+  } else {
+    tempDir = await mkdtemp(path.join(os.tmpdir(), 'appraisal-test-'));
+    // PostgreSQL runs as the `postgres` user when we are root; it must be able to enter this folder.
+    await chmod(tempDir, 0o755);
+    const embedded = await startEmbeddedPostgres(path.join(tempDir, 'pg'), await freePort());
+    adminUrl = embedded.url;
+    stopEmbedded = embedded.stop;
+  }
+
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`drop database if exists ${TEMPLATE}`);
+  await admin.query(`create database ${TEMPLATE}`);
+  await admin.end();
+
+  const templateUrl = withDatabase(adminUrl, TEMPLATE);
+  const orm = await openOrm({ url: templateUrl, poolMax: 2 });
+  await orm.getMigrator().up();
+  await seedDemoData(orm.em);
+  await orm.close(true);
+
+  project.provide('pgAdminUrl', adminUrl);
+  project.provide('templateDatabase', TEMPLATE);
+
+  return async () => {
+    if (external) {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      const leftovers = await client.query<{ datname: string }>(`select datname from pg_database where datname like 'appraisal_t%'`);
+      for (const row of leftovers.rows) await client.query(`drop database if exists "${row.datname}" with (force)`);
+      await client.end();
+    }
+    await stopEmbedded();
+    if (tempDir) await rm(tempDir, { recursive: true, force: true });
+  };
+}
+
+export function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
