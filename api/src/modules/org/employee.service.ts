@@ -69,7 +69,6 @@ export async function listEmployees(ctx: RequestContext, args: EmployeesArgs): P
     { $and: [scope, employeeFilterCondition(args.filter)] },
     { orderBy, limit, offset },
   );
-  for (const item of items) ctx.loaders.employee.prime(item.id, item);
   return toConnection(items, total, offset);
 }
 

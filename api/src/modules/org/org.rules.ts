@@ -1,4 +1,4 @@
-import { canReadEmployeeDetails, canReadEmployeeIdentity, canReadPayBase } from '@appraisal/domain';
+import { type Actor, canReadEmployeeDetails, canReadEmployeeIdentity, canReadPayBase, type EmployeeRelation } from '@appraisal/domain';
 import { fields, hasAnyRole, isAuthenticated, parentRule, type IRule } from '../../core/shield-rules.js';
 import type { Employee } from './employee.entity.js';
 import type { OrgLoaders } from './loaders.js';
@@ -11,9 +11,23 @@ const relation = async (employee: Employee, ctx: { loaders: OrgLoaders }) => ({
   supervisorIds: await ctx.loaders.actorSupervisorIds(),
 });
 
-const employeeIdentity = parentRule<Employee>('employeeIdentity', async (e, ctx) => canReadEmployeeIdentity(ctx.actor, await relation(e, ctx)), 'this employee');
-const employeeDetails = parentRule<Employee>('employeeDetails', async (e, ctx) => canReadEmployeeDetails(ctx.actor, await relation(e, ctx)), 'employment details of this employee');
-const employeePay = parentRule<Employee>('employeePay', async (e, ctx) => canReadPayBase(ctx.actor, await relation(e, ctx)), 'pay bases of this employee');
+type EmployeePolicy = (actor: Actor, rel: EmployeeRelation) => boolean;
+
+/**
+ * Asks the policy first with what the actor alone tells (roles, own id); only when that says no does it
+ * load the actor's reporting line, so HR listing 500 people costs no extra query.
+ */
+const employeeRule = (name: string, policy: EmployeePolicy, what: string) =>
+  parentRule<Employee>(
+    name,
+    async (e, ctx) => policy(ctx.actor, { targetId: e.id, reportIds: NO_IDS }) || policy(ctx.actor, await relation(e, ctx)),
+    what,
+  );
+const NO_IDS: ReadonlySet<string> = new Set();
+
+const employeeIdentity = employeeRule('employeeIdentity', canReadEmployeeIdentity, 'this employee');
+const employeeDetails = employeeRule('employeeDetails', canReadEmployeeDetails, 'employment details of this employee');
+const employeePay = employeeRule('employeePay', canReadPayBase, 'pay bases of this employee');
 
 const page = ['nodes', 'edges', 'pageInfo', 'totalCount'] as const;
 const edge = ['cursor', 'node'] as const;

@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import { isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderSchemaFiles, SCHEMA_FILES } from '../../api/src/cli/emit-schema.js';
+import { createTokenService } from '../../api/src/core/tokens.js';
+import { buildBareSchema, ruleTree } from '../../api/src/schema.js';
+
+let schema: GraphQLSchema;
+
+beforeAll(async () => {
+  schema = await buildBareSchema(createTokenService(new Uint8Array(32), 60));
+});
+
+const ownTypes = () => Object.values(schema.getTypeMap()).filter((t) => !t.name.startsWith('__'));
+
+describe('the public schema', () => {
+  it('has an explicit shield rule for every field of every object type', () => {
+    const missing: string[] = [];
+    for (const type of ownTypes())
+      if (isObjectType(type)) for (const field of Object.keys(type.getFields())) if (!ruleTree[type.name]?.[field]) missing.push(`${type.name}.${field}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('has no rule for a field that does not exist (a typo would silently deny)', () => {
+    const stray: string[] = [];
+    for (const [typeName, fields] of Object.entries(ruleTree)) {
+      const type = schema.getType(typeName);
+      if (!type || !isObjectType(type)) stray.push(typeName);
+      else for (const field of Object.keys(fields)) if (!type.getFields()[field]) stray.push(`${typeName}.${field}`);
+    }
+    expect(stray).toEqual([]);
+  });
+
+  it('describes every type and every field', () => {
+    const undocumented: string[] = [];
+    for (const type of ownTypes()) {
+      // type-graphql offers no way to describe the root types; their fields carry the descriptions.
+      if (!type.description && !['Query', 'Mutation'].includes(type.name)) undocumented.push(type.name);
+      if (isObjectType(type) || isInputObjectType(type) || isInterfaceType(type))
+        for (const field of Object.values(type.getFields())) if (!field.description) undocumented.push(`${type.name}.${field.name}`);
+    }
+    expect(undocumented).toEqual([]);
+  });
+
+  it('gives every list query a connection with totalCount, nodes, edges and pageInfo', () => {
+    const query = schema.getQueryType();
+    const connections = Object.values(query?.getFields() ?? {}).filter((f) => String(f.type).endsWith('Connection!'));
+    expect(connections.map((f) => f.name).sort()).toEqual(['departments', 'employees', 'positions']);
+    for (const field of connections) {
+      const type = schema.getType(String(field.type).replace('!', ''));
+      expect(isObjectType(type) && Object.keys(type.getFields()).sort()).toEqual(['edges', 'nodes', 'pageInfo', 'totalCount']);
+      expect(field.args.map((a) => a.name).sort()).toEqual(['after', 'filter', 'first', 'offset', 'sort']);
+    }
+  });
+
+  it('matches the committed SDL and the console\'s introspection file (run `pnpm emit-schema` after changing it)', async () => {
+    const files = await renderSchemaFiles();
+    expect(await readFile(SCHEMA_FILES.sdl, 'utf8')).toBe(files.sdl);
+    expect(await readFile(SCHEMA_FILES.introspection, 'utf8')).toBe(files.introspection);
+  });
+});
