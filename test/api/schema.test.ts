@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderSchemaFiles, SCHEMA_FILES } from '../../api/src/cli/emit-schema.js';
 import { createTokenService } from '../../api/src/core/tokens.js';
 import { buildBareSchema, ruleTree } from '../../api/src/schema.js';
