@@ -18,7 +18,10 @@ export interface WorkCalendar {
   makeUpWorkdays: readonly IsoDate[];
 }
 
-const isoDateSchema = z.string().refine(isCalendarDate, { message: 'expected an ISO date YYYY-MM-DD' });
+const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected an ISO date YYYY-MM-DD')
+  .refine(isCalendarDate, { message: 'not a calendar date' });
 
 /** Zod schema of a WorkCalendar document. Example: workCalendarSchema.parse({ weekendDays: [0, 6], holidays: [], makeUpWorkdays: [] }) */
 export const workCalendarSchema = z.strictObject({

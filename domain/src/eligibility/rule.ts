@@ -64,7 +64,7 @@ const conditionSchema = z
     if (c.field === 'employmentStatus') {
       const values = Array.isArray(c.value) ? c.value : [c.value];
       values.forEach((v, i) => {
-        if (!KNOWN_STATUSES.includes(v)) {
+        if (typeof v !== 'string' || !KNOWN_STATUSES.includes(v)) {
           ctx.addIssue({ code: 'custom', path: Array.isArray(c.value) ? ['value', i] : ['value'], message: `unknown employment status ${String(v)}` });
         }
       });

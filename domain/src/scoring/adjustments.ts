@@ -25,13 +25,14 @@ export function applyAdjustments(
   c: CompiledScheme,
   entries: readonly AdjustmentInput[],
   issues: DomainIssue[],
-  trace: TraceStep[],
+  trace: TraceStep[] | null,
 ): AdjustmentTotals {
   const byRule = new Map<string, Decimal>();
   entries.forEach((e, i) => {
     const rule = c.adjustmentById.get(e.rule);
+    const amounts = c.adjustmentAmounts.get(e.rule);
     const path = ['adjustments', i];
-    if (!rule) {
+    if (!rule || !amounts) {
       issues.push({ path: [...path, 'rule'], code: 'adjustment_unknown_rule', message: `unknown adjustment rule "${e.rule}"`, params: { rule: e.rule } });
       return;
     }
@@ -41,8 +42,8 @@ export function applyAdjustments(
       return;
     }
     let each: Decimal;
-    if (rule.amount.kind === 'fixed') {
-      each = dec(rule.amount.value);
+    if (amounts.fixed) {
+      each = amounts.fixed;
     } else {
       let stated: Decimal | undefined;
       try {
@@ -50,12 +51,12 @@ export function applyAdjustments(
       } catch {
         stated = undefined;
       }
-      if (stated === undefined || stated.lt(rule.amount.min) || stated.gt(rule.amount.max)) {
+      if (stated === undefined || stated.lt(amounts.min) || stated.gt(amounts.max)) {
         issues.push({
           path: [...path, 'amount'],
           code: 'adjustment_out_of_range',
-          message: `rule "${e.rule}" takes an amount in ${rule.amount.min}..${rule.amount.max}`,
-          params: { rule: e.rule, min: rule.amount.min, max: rule.amount.max },
+          message: `rule "${e.rule}" takes an amount in ${plain(amounts.min)}..${plain(amounts.max)}`,
+          params: { rule: e.rule, min: plain(amounts.min), max: plain(amounts.max) },
         });
         return;
       }
@@ -66,16 +67,17 @@ export function applyAdjustments(
 
   const sums = { points: { bonus: ZERO, penalty: ZERO }, money: { bonus: ZERO, penalty: ZERO }, hours: { bonus: ZERO, penalty: ZERO } };
   const applied: AdjustmentResult[] = [];
+  if (byRule.size === 0) return { points: ZERO, money: ZERO, hours: ZERO, applied: [] };
   for (const rule of c.scheme.adjustments.rules) {
     const raw = byRule.get(rule.id);
     if (raw === undefined) continue;
-    const cap = rule.perRuleCap === undefined ? undefined : dec(rule.perRuleCap);
+    const cap = c.adjustmentAmounts.get(rule.id)?.cap;
     const capped = cap !== undefined && raw.gt(cap);
     const amount = capped && cap ? cap : raw;
     sums[rule.unit][rule.direction] = sums[rule.unit][rule.direction].plus(amount);
     const signed = rule.direction === 'bonus' ? amount : amount.neg();
     applied.push({ rule: rule.id, unit: rule.unit, amount: plain(signed), capped });
-    trace.push({
+    trace?.push({
       step: 'adjustment',
       rule: rule.id,
       direction: rule.direction,
@@ -89,11 +91,11 @@ export function applyAdjustments(
   let bonus = sums.points.bonus;
   let penalty = sums.points.penalty;
   if (maxBonus !== undefined && bonus.gt(maxBonus)) {
-    trace.push({ step: 'adjustmentCap', cap: 'maxBonus', before: plain(bonus), after: maxBonus });
+    trace?.push({ step: 'adjustmentCap', cap: 'maxBonus', before: plain(bonus), after: maxBonus });
     bonus = dec(maxBonus);
   }
   if (maxPenalty !== undefined && penalty.gt(maxPenalty)) {
-    trace.push({ step: 'adjustmentCap', cap: 'maxPenalty', before: plain(penalty.neg()), after: plain(dec(maxPenalty).neg()) });
+    trace?.push({ step: 'adjustmentCap', cap: 'maxPenalty', before: plain(penalty.neg()), after: plain(dec(maxPenalty).neg()) });
     penalty = dec(maxPenalty);
   }
   const hours = sums.hours.bonus.minus(sums.hours.penalty);
@@ -102,7 +104,7 @@ export function applyAdjustments(
     const rate = c.scheme.adjustments.hourRate ?? '0';
     const value = dec(workHourPenalty(plain(hours.abs()), rate));
     const signed = hours.isNeg() ? value.neg() : value;
-    trace.push({ step: 'hoursToMoney', hours: plain(hours), rate, money: plain(signed) });
+    trace?.push({ step: 'hoursToMoney', hours: plain(hours), rate, money: plain(signed) });
     money = money.plus(signed);
   }
   return { points: bonus.minus(penalty), money, hours, applied };

@@ -20,6 +20,9 @@ export interface CompiledItem {
   readonly formula?: ParsedFormula;
   readonly deductions?: ReadonlyMap<string, Decimal>;
   readonly levels?: ReadonlyMap<string, Decimal>;
+  /** Parsed method bounds: range [min, max], deduction floor, pass/fail points. */
+  readonly low: Decimal;
+  readonly high: Decimal;
 }
 
 /** A section with parsed weights and the factor that maps summed item points to the section scale. */
@@ -27,9 +30,14 @@ export interface CompiledSection {
   readonly section: SchemeSection;
   readonly weight: Decimal;
   readonly items: readonly CompiledItem[];
-  readonly raters: readonly { role: RaterRole; weight: Decimal }[];
+  readonly raters: readonly { role: RaterRole; weight: Decimal; weightText: string }[];
+  /** weight / 100, so the weighted total takes one multiplication per section. */
+  readonly fraction: Decimal;
+  readonly scaled: boolean;
   /** Multiplier applied to summed item points (normalizeTo / full marks), 1 when not normalised. */
   readonly scale: Decimal;
+  readonly itemIds: ReadonlySet<string>;
+  readonly raterRoles: ReadonlySet<RaterRole>;
 }
 
 /**
@@ -45,6 +53,10 @@ export interface CompiledScheme {
   readonly finalFormula?: ParsedFormula;
   readonly rollups: ReadonlyMap<string, ParsedFormula>;
   readonly bands?: readonly CompiledBand[];
+  readonly floor?: Decimal;
+  readonly cap?: Decimal;
+  /** Adjustment amounts parsed: fixed value, or range [min, max]; and the per-rule cap. */
+  readonly adjustmentAmounts: ReadonlyMap<string, { fixed?: Decimal; min: Decimal; max: Decimal; cap?: Decimal }>;
 }
 
 const ZERO = new Decimal(0);
@@ -56,9 +68,24 @@ function mustParse(source: string): ParsedFormula {
   return r.value;
 }
 
+function bounds(item: SchemeItem): { low: Decimal; high: Decimal } {
+  const m = item.method;
+  switch (m.kind) {
+    case 'range':
+      return { low: dec(m.min), high: dec(m.max) };
+    case 'deduction':
+      return { low: dec(m.floor), high: dec(item.maxPoints) };
+    case 'passFail':
+      return { low: dec(m.failPoints), high: dec(m.passPoints) };
+    default:
+      return { low: ZERO, high: dec(item.maxPoints) };
+  }
+}
+
 function compileItem(item: SchemeItem): CompiledItem {
   const m = item.method;
   return {
+    ...bounds(item),
     item,
     max: dec(item.maxPoints),
     weight: item.weight === undefined ? ZERO : dec(item.weight),
@@ -77,8 +104,12 @@ function compileSection(section: SchemeSection): CompiledSection {
     section,
     weight: section.weight === undefined ? ZERO : dec(section.weight),
     items,
-    raters: section.raters.map((r) => ({ role: r.role, weight: dec(r.weight) })),
+    raters: section.raters.map((r) => ({ role: r.role, weight: dec(r.weight), weightText: dec(r.weight).toFixed() })),
+    fraction: section.weight === undefined ? ZERO : dec(section.weight).div(100),
+    scaled: !scale.eq(1),
     scale,
+    itemIds: new Set(section.items.map((i) => i.id)),
+    raterRoles: new Set(section.raters.map((r) => r.role)),
   };
 }
 
@@ -104,6 +135,19 @@ export function compileScheme(doc: unknown): Checked<CompiledScheme> {
       ...(scheme.finalFormula ? { finalFormula: mustParse(scheme.finalFormula.expression) } : {}),
       rollups: new Map(scheme.rollups.map((r) => [r.id, mustParse(r.formula)])),
       ...(scheme.grades ? { bands: compileBands(scheme.grades.bands) } : {}),
+      ...(scheme.total.floor === undefined ? {} : { floor: dec(scheme.total.floor) }),
+      ...(scheme.total.cap === undefined ? {} : { cap: dec(scheme.total.cap) }),
+      adjustmentAmounts: new Map(
+        scheme.adjustments.rules.map((r) => [
+          r.id,
+          {
+            ...(r.amount.kind === 'fixed' ? { fixed: dec(r.amount.value) } : {}),
+            min: dec(r.amount.kind === 'fixed' ? r.amount.value : r.amount.min),
+            max: dec(r.amount.kind === 'fixed' ? r.amount.value : r.amount.max),
+            ...(r.perRuleCap === undefined ? {} : { cap: dec(r.perRuleCap) }),
+          },
+        ]),
+      ),
     },
   };
 }

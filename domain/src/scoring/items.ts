@@ -34,7 +34,7 @@ export function scoreItem(c: CompiledItem, input: ItemInput | undefined, path: R
     case 'range': {
       const p = parse(input?.points);
       if (p === undefined) return bad(path, 'item_unrated', `item "${c.item.id}" needs points`, { item: c.item.id });
-      if (p.lt(m.min) || p.gt(m.max)) {
+      if (p.lt(c.low) || p.gt(c.high)) {
         return bad(path, 'item_out_of_range', `item "${c.item.id}": ${input?.points ?? ''} is outside ${m.min}..${m.max}`, {
           item: c.item.id,
           min: m.min,
@@ -60,7 +60,7 @@ export function scoreItem(c: CompiledItem, input: ItemInput | undefined, path: R
         if (!Number.isInteger(count) || count < 0) return bad([...path, 'occurrences', rule], 'deduction_count', `occurrences of "${rule}" must be a whole number >= 0`, { rule });
         lost = lost.plus(each.times(count));
       }
-      points = Decimal.max(c.max.minus(lost), dec(m.floor));
+      points = lost.isZero() ? c.max : Decimal.max(c.max.minus(lost), c.low);
       break;
     }
     case 'formula': {
@@ -82,7 +82,7 @@ export function scoreItem(c: CompiledItem, input: ItemInput | undefined, path: R
     case 'passFail': {
       if (input?.passed === undefined) return bad(path, 'item_unrated', `item "${c.item.id}" needs pass or fail`, { item: c.item.id });
       failed = !input.passed;
-      points = dec(input.passed ? m.passPoints : m.failPoints);
+      points = input.passed ? c.high : c.low;
       break;
     }
   }

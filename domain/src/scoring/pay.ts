@@ -109,9 +109,10 @@ export function priceGroup(scheme: SchemeDefinition, input: PayGroupInput): Chec
     totals[r.employeeId] = new Decimal(0);
     traces[r.employeeId] = [];
   }
+  const kinds = new Map(scheme.pay.map((p) => [p.id, p.rule.kind]));
   for (const l of lines) {
     totals[l.employeeId] = (totals[l.employeeId] ?? new Decimal(0)).plus(l.amount);
-    const kind = scheme.pay.find((p) => p.id === l.component)?.rule.kind ?? '';
+    const kind = kinds.get(l.component) ?? '';
     traces[l.employeeId]?.push({ step: 'pay', component: l.component, kind, amount: l.amount, detail: l.detail });
   }
   for (const r of input.results) {

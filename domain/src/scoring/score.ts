@@ -31,12 +31,13 @@ function scoreSection(
   round: (v: Decimal, stage: Stage) => Decimal,
   failed: Set<string>,
   issues: DomainIssue[],
-  trace: TraceStep[],
+  trace: TraceStep[] | null,
 ): SectionOutcome | undefined {
   const sid = s.section.id;
   const byRole = new Map<RaterRole, Decimal[]>();
+  let invalidRatings = 0;
   for (const { rating, index } of ratings) {
-    if (!s.raters.some((r) => r.role === rating.role)) {
+    if (!s.raterRoles.has(rating.role)) {
       issues.push({ path: ['ratings', index, 'role'], code: 'rater_not_in_section', message: `section "${sid}" is not rated by ${rating.role}`, params: { section: sid, role: rating.role } });
       continue;
     }
@@ -51,18 +52,21 @@ function scoreSection(
       }
       const points = round(outcome.points, 'item');
       if (outcome.failed) failed.add(it.item.id);
-      trace.push({ step: 'item', section: sid, role: rating.role, item: it.item.id, points: plain(points), max: it.item.maxPoints, method: it.item.method.kind, failed: outcome.failed });
+      trace?.push({ step: 'item', section: sid, role: rating.role, item: it.item.id, points: plain(points), max: it.item.maxPoints, method: it.item.method.kind, failed: outcome.failed });
       sum = s.section.itemWeighting === 'weighted' ? sum.plus(points.div(it.max).times(it.weight)) : sum.plus(points);
     }
-    for (const key of Object.keys(rating.items)) {
-      if (!s.items.some((it) => it.item.id === key)) {
+    for (const key in rating.items) {
+      if (!s.itemIds.has(key)) {
         issues.push({ path: ['ratings', index, 'items', key], code: 'unknown_item', message: `section "${sid}" has no item "${key}"`, params: { section: sid, item: key } });
         ok = false;
       }
     }
-    if (!ok) continue;
+    if (!ok) {
+      invalidRatings += 1;
+      continue;
+    }
     const list = byRole.get(rating.role) ?? [];
-    list.push(sum.times(s.scale));
+    list.push(s.scaled ? sum.times(s.scale) : sum);
     byRole.set(rating.role, list);
   }
 
@@ -73,39 +77,46 @@ function scoreSection(
     const scores = byRole.get(r.role);
     if (scores && scores.length > 0) {
       // Several raters of one role (peers, survey respondents) count as one rater: their average.
-      const avg = round(scores.reduce((a, b) => a.plus(b), ZERO).div(scores.length), 'rater');
-      trace.push({ step: 'rater', section: sid, role: r.role, score: plain(avg), ratings: scores.length });
+      const first = scores[0] ?? ZERO;
+      const avg = round(scores.length === 1 ? first : scores.reduce((a, b) => a.plus(b), ZERO).div(scores.length), 'rater');
+      trace?.push({ step: 'rater', section: sid, role: r.role, score: plain(avg), ratings: scores.length });
       present.push({ role: r.role, score: avg, weight: r.weight });
-      raters.push({ role: r.role, score: plain(avg), weight: plain(r.weight), effectiveWeight: '', ratings: scores.length, missing: false });
+      raters.push({ role: r.role, score: plain(avg), weight: r.weightText, effectiveWeight: r.weightText, ratings: scores.length, missing: false });
     } else if (policy.policy === 'fixed') {
-      trace.push({ step: 'raterMissing', section: sid, role: r.role, policy: 'fixed', value: policy.value });
+      trace?.push({ step: 'raterMissing', section: sid, role: r.role, policy: 'fixed', value: policy.value });
       present.push({ role: r.role, score: dec(policy.value), weight: r.weight });
-      raters.push({ role: r.role, score: policy.value, weight: plain(r.weight), effectiveWeight: '', ratings: 0, missing: true });
+      raters.push({ role: r.role, score: policy.value, weight: r.weightText, effectiveWeight: r.weightText, ratings: 0, missing: true });
     } else {
       if (policy.policy === 'fail') {
-        issues.push({ path: ['ratings'], code: 'rater_missing', message: `section "${sid}" has no rating from ${r.role}`, params: { section: sid, role: r.role } });
+        if (invalidRatings === 0) issues.push({ path: ['ratings'], code: 'rater_missing', message: `section "${sid}" has no rating from ${r.role}`, params: { section: sid, role: r.role } });
       } else {
-        trace.push({ step: 'raterMissing', section: sid, role: r.role, policy: 'renormalise' });
+        trace?.push({ step: 'raterMissing', section: sid, role: r.role, policy: 'renormalise' });
       }
-      raters.push({ role: r.role, weight: plain(r.weight), effectiveWeight: '0', ratings: 0, missing: true });
+      raters.push({ role: r.role, weight: r.weightText, effectiveWeight: '0', ratings: 0, missing: true });
     }
   }
   const weightSum = present.reduce((a, p) => a.plus(p.weight), ZERO);
   if (present.length === 0 || weightSum.isZero()) {
-    if (policy.policy !== 'fail') issues.push({ path: ['ratings'], code: 'section_unrated', message: `section "${sid}" has no rating`, params: { section: sid } });
+    // A rating with errors has already been reported; "unrated" on top would only repeat it.
+    if (policy.policy !== 'fail' && invalidRatings === 0) issues.push({ path: ['ratings'], code: 'section_unrated', message: `section "${sid}" has no rating`, params: { section: sid } });
     return undefined;
   }
   let score = ZERO;
-  for (const p of present) {
-    // Renormalising divides by the weights present; with every rater present weightSum is 100.
-    const effective = p.weight.times(HUNDRED).div(weightSum);
-    score = score.plus(p.score.times(effective).div(HUNDRED));
-    const row = raters.find((r) => r.role === p.role);
-    if (row) row.effectiveWeight = plain(effective);
+  if (weightSum.eq(HUNDRED)) {
+    for (const p of present) score = score.plus(p.score.times(p.weight));
+    score = score.div(HUNDRED);
+  } else {
+    for (const p of present) {
+      // Renormalising divides by the weights present, so they count as if they summed to 100.
+      const effective = p.weight.times(HUNDRED).div(weightSum);
+      score = score.plus(p.score.times(effective).div(HUNDRED));
+      const row = raters.find((r) => r.role === p.role);
+      if (row) row.effectiveWeight = plain(effective);
+    }
   }
   score = round(score, 'section');
   const weight = s.section.weight;
-  trace.push({
+  trace?.push({
     step: 'section',
     section: sid,
     score: plain(score),
@@ -115,7 +126,7 @@ function scoreSection(
   return { score, result: { id: sid, score: plain(score), ...(weight === undefined ? {} : { weight }), raters } };
 }
 
-function gradeOf(c: CompiledScheme, total: Decimal, failed: ReadonlySet<string>, participated: boolean, trace: TraceStep[]): GradeResult | undefined {
+function gradeOf(c: CompiledScheme, total: Decimal, failed: ReadonlySet<string>, participated: boolean, trace: TraceStep[] | null): GradeResult | undefined {
   const bands = c.bands;
   const scale = c.scheme.grades;
   if (!bands || !scale) return undefined;
@@ -123,11 +134,11 @@ function gradeOf(c: CompiledScheme, total: Decimal, failed: ReadonlySet<string>,
     const rule = scale.rules.find((r) => r.kind === 'nonParticipation');
     const lowest = bands[bands.length - 1];
     const grade = rule?.kind === 'nonParticipation' ? rule.grade : (lowest?.grade ?? '');
-    trace.push({ step: 'gradeNonParticipation', grade });
+    trace?.push({ step: 'gradeNonParticipation', grade });
     return { grade, bandGrade: grade, reason: 'nonParticipation' };
   }
   const band = bandForScore(bands, total);
-  trace.push({ step: 'grade', grade: band.grade, band: describeBand(band.source) });
+  trace?.push({ step: 'grade', grade: band.grade, band: describeBand(band.source) });
   let result: GradeResult = { grade: band.grade, bandGrade: band.grade, reason: 'band' };
   for (const rule of scale.rules) {
     if (rule.kind !== 'failedItemCap') continue;
@@ -136,11 +147,16 @@ function gradeOf(c: CompiledScheme, total: Decimal, failed: ReadonlySet<string>,
     const current = bands.find((b) => b.grade === result.grade);
     // Ranks grow downwards (0 is best): a cap only ever lowers the grade.
     if (hit.length > 0 && cap && current && current.rank < cap.rank) {
-      trace.push({ step: 'gradeCap', from: result.grade, to: cap.grade, items: hit });
+      trace?.push({ step: 'gradeCap', from: result.grade, to: cap.grade, items: hit });
       result = { grade: cap.grade, bandGrade: band.grade, reason: 'failedItemCap' };
     }
   }
   return result;
+}
+
+/** Scoring options. `trace: false` skips building the trace (bulk runs); scoring again with the default rebuilds it exactly. */
+export interface ScoreOptions {
+  trace?: boolean;
 }
 
 const compiledCache = new WeakMap<SchemeDefinition, CompiledScheme>();
@@ -160,13 +176,14 @@ function compiledFor(scheme: SchemeDefinition | CompiledScheme): Checked<Compile
  * Input problems (points out of range, a missing rater under the fail policy) come back as issues.
  * Example: scoreAppraisal(seedPrograms.cafeteria, { employeeId: 'e1', ratings: [...] }) -> { ok: true, value: { total: '85', grade: { grade: 'A', ... }, trace: [...] } }
  */
-export function scoreAppraisal(scheme: SchemeDefinition | CompiledScheme, input: AppraisalInput): Checked<AppraisalResult> {
+export function scoreAppraisal(scheme: SchemeDefinition | CompiledScheme, input: AppraisalInput, options: ScoreOptions = {}): Checked<AppraisalResult> {
   const compiled = compiledFor(scheme);
   if (!compiled.ok) return compiled;
   const c = compiled.value;
   const round = rounder(c);
   const issues: DomainIssue[] = [];
-  const trace: TraceStep[] = [];
+  // Without a trace the arguments of trace?.push(...) are never even built: bulk runs skip that work.
+  const trace: TraceStep[] | null = options.trace === false ? null : [];
   const failed = new Set<string>();
   const participated = input.participated !== false;
 
@@ -190,16 +207,16 @@ export function scoreAppraisal(scheme: SchemeDefinition | CompiledScheme, input:
       if (!outcome) continue;
       sections.push(outcome.result);
       sectionScores[s.section.id] = outcome.score;
-      weighted = c.scheme.sectionWeighting === 'weighted' ? weighted.plus(outcome.score.times(s.weight).div(HUNDRED)) : weighted.plus(outcome.score);
+      weighted = c.scheme.sectionWeighting === 'weighted' ? weighted.plus(outcome.score.times(s.fraction)) : weighted.plus(outcome.score);
     }
-    trace.push({ step: 'weighted', value: plain(weighted), weighting: c.scheme.sectionWeighting });
+    trace?.push({ step: 'weighted', value: plain(weighted), weighting: c.scheme.sectionWeighting });
   } else {
-    trace.push({ step: 'nonParticipation' });
+    trace?.push({ step: 'nonParticipation' });
   }
 
   const adj = applyAdjustments(c, input.adjustments ?? [], issues, trace);
   let total = participated ? weighted.plus(adj.points) : ZERO;
-  if (participated && !adj.points.isZero()) trace.push({ step: 'subtotal', weighted: plain(weighted), adjustments: plain(adj.points), value: plain(total) });
+  if (participated && !adj.points.isZero()) trace?.push({ step: 'subtotal', weighted: plain(weighted), adjustments: plain(adj.points), value: plain(total) });
 
   if (participated && c.finalFormula && c.scheme.finalFormula) {
     const vars: Record<string, Decimal | string> = { ...sectionScores, weighted, adjustments: adj.points };
@@ -212,27 +229,27 @@ export function scoreAppraisal(scheme: SchemeDefinition | CompiledScheme, input:
     if (r && !r.ok) issues.push(...r.issues.map((i) => ({ ...i, path: ['finalFormula', ...i.path] })));
     if (r?.ok) {
       total = r.value;
-      trace.push({ step: 'finalFormula', expression: c.scheme.finalFormula.expression, value: plain(total) });
+      trace?.push({ step: 'finalFormula', expression: c.scheme.finalFormula.expression, value: plain(total) });
     }
   }
   if (issues.length > 0) return { ok: false, issues };
 
-  const { floor, cap } = c.scheme.total;
+  const { floor, cap } = c;
   if (floor !== undefined && total.lt(floor)) {
-    trace.push({ step: 'bound', bound: 'floor', before: plain(total), after: floor });
-    total = dec(floor);
+    trace?.push({ step: 'bound', bound: 'floor', before: plain(total), after: plain(floor) });
+    total = floor;
   }
   if (cap !== undefined && total.gt(cap)) {
-    trace.push({ step: 'bound', bound: 'cap', before: plain(total), after: cap });
-    total = dec(cap);
+    trace?.push({ step: 'bound', bound: 'cap', before: plain(total), after: plain(cap) });
+    total = cap;
   }
   const rounded = round(total, 'total');
   if (!rounded.eq(total)) {
     const { places, mode } = c.scheme.rounding;
-    trace.push({ step: 'rounding', at: 'total', before: plain(total), after: plain(rounded), places, mode });
+    trace?.push({ step: 'rounding', at: 'total', before: plain(total), after: plain(rounded), places, mode });
   }
   total = rounded;
-  trace.push({ step: 'total', value: plain(total) });
+  trace?.push({ step: 'total', value: plain(total) });
   const grade = gradeOf(c, total, failed, participated, trace);
 
   return {
@@ -249,7 +266,7 @@ export function scoreAppraisal(scheme: SchemeDefinition | CompiledScheme, input:
       adjustments: adj.applied,
       failedItems: [...failed].sort(),
       ...(grade ? { grade } : {}),
-      trace,
+      trace: trace ?? [],
     },
   };
 }

@@ -1,0 +1,127 @@
+import type { SchemeDefinition } from '../scheme/index.js';
+
+const t = (en: string, zh: string) => ({ en, zh });
+
+const factors = [
+  ['moral', '20', 'Morality: policy level, professionalism, professional ethics', '德：政策水平、敬业精神、职业道德'],
+  ['ability', '30', 'Ability: expertise, business and organisational ability', '能：专业知识、业务能力、组织能力'],
+  ['diligence', '20', 'Diligence: responsibility, attitude, attendance', '勤：责任心、工作态度、出勤'],
+  ['performance', '30', 'Performance: quality, quantity, efficiency, innovation', '绩：工作质量与数量、效率、创新成果'],
+] as const;
+
+const levels = [
+  ['outstanding', '100', 'Outstanding', '优秀'],
+  ['good', '85', 'Good', '良好'],
+  ['competent', '70', 'Competent', '称职'],
+  ['improve', '55', 'Needs improvement', '待改进'],
+  ['poor', '40', 'Poor', '差'],
+] as const;
+
+/** Part 5: group headquarters, self-assessment plus scale evaluation, period roll-ups by formula, floating pay and a bonus pool. */
+export const headquartersScheme: SchemeDefinition = {
+  formatVersion: 1,
+  code: 'headquarters',
+  name: t('Group headquarters employee appraisal', '集团总部员工绩效考核'),
+  description: t(
+    'Self-assessment combined with a scale evaluation by the direct supervisor, the supervisor in charge and HR; monthly results roll up into quarterly and annual results by formula; floating pay moves with the ratio to the average; the bonus pool is paid in full.',
+    '自我评定与量表评定相结合，由直接上级、主管领导和人力资源部评定；月度结果按公式计入季度、年度结果；浮动工资按与平均分之比调整；奖金全额发放。',
+  ),
+  period: 'month',
+  notes: [
+    'The seed gives no weights for self-assessment and scale evaluation; the template uses self 20% and scale 80%, and within the scale direct supervisor 60%, supervisor in charge 20%, HR 20%; a missing rater\'s weight is spread over the others (renormalise).',
+    'The four factors (moral, ability, diligence, performance) are weighted 20/30/20/30 and rated on a five-level scale (100/85/70/55/40).',
+    'Quarterly result = (first month + second month) x 20% + the quarter\'s own appraisal x 60%, as in the seed for Q2 and Q3; Q1 uses January and February the same way. The weights sum to 100%.',
+    'Annual result = (Q1 + Q2 + Q3) x 5% + (October + November) x 5% + the annual appraisal x 75%: 15% + 10% + 75% = 100%, so the seed\'s weights are used as given; December is covered by the annual appraisal.',
+    'Half-year result (middle-level cadres, no formula in the seed) = the average of the two quarter results.',
+    'Scores and roll-ups are rounded half up to 2 places.',
+    'Floating pay = base x score / average score of the group (above the average up by the proportion of excess, below down by the proportion of the gap, equal unchanged); the group is the set of appraisals priced together.',
+    'The bonus pool is split in proportion to the scores and always sums exactly to the pool (largest remainder in cents, ties by employee id).',
+  ],
+  sectionWeighting: 'weighted',
+  sections: [
+    {
+      id: 'self',
+      name: t('Self-assessment', '自我评定'),
+      weight: '20',
+      raters: [{ role: 'SELF', weight: '100' }],
+      missingRater: { policy: 'fail' },
+      itemWeighting: 'weighted',
+      items: factors.map(([id, weight, en, zh]) => ({
+        id: `self_${id}`,
+        indicatorCode: `HQ-${id.toUpperCase()}`,
+        name: t(en, zh),
+        maxPoints: '100',
+        weight,
+        method: { kind: 'range' as const, min: '0', max: '100' },
+      })),
+    },
+    {
+      id: 'scale',
+      name: t('Scale evaluation', '量表评定'),
+      weight: '80',
+      raters: [
+        { role: 'DIRECT_SUPERVISOR', weight: '60' },
+        { role: 'SECOND_LEVEL_SUPERVISOR', weight: '20' },
+        { role: 'HR', weight: '20' },
+      ],
+      missingRater: { policy: 'renormalise' },
+      itemWeighting: 'weighted',
+      items: factors.map(([id, weight, en, zh]) => ({
+        id,
+        indicatorCode: `HQ-${id.toUpperCase()}`,
+        name: t(en, zh),
+        maxPoints: '100',
+        weight,
+        method: { kind: 'rubric' as const, levels: levels.map(([code, points, len, lzh]) => ({ code, points, label: t(len, lzh) })) },
+      })),
+    },
+  ],
+  adjustments: { rules: [], caps: {} },
+  total: { floor: '0', cap: '100' },
+  rounding: { places: 2, mode: 'halfUp', applyAt: ['total', 'rollup'] },
+  rollups: [
+    {
+      id: 'quarterly',
+      name: t('Quarterly result', '季度考核结果'),
+      period: 'quarter',
+      inputs: [
+        { name: 'month1', label: t('First month of the quarter', '季度第一个月') },
+        { name: 'month2', label: t('Second month of the quarter', '季度第二个月') },
+        { name: 'quarter', label: t("The quarter's own appraisal", '本季度考核得分') },
+      ],
+      formula: '(month1 + month2) * 20% + quarter * 60%',
+    },
+    {
+      id: 'halfYear',
+      name: t('Half-year result', '半年度考核结果'),
+      period: 'half',
+      inputs: [
+        { name: 'q1', label: t('First quarter result', '第一季度结果') },
+        { name: 'q2', label: t('Second quarter result', '第二季度结果') },
+      ],
+      formula: 'avg(q1, q2)',
+    },
+    {
+      id: 'annual',
+      name: t('Annual result', '年度考核结果'),
+      period: 'year',
+      inputs: [
+        { name: 'q1', label: t('First quarter result', '第一季度结果') },
+        { name: 'q2', label: t('Second quarter result', '第二季度结果') },
+        { name: 'q3', label: t('Third quarter result', '第三季度结果') },
+        { name: 'october', label: t('October', '10 月') },
+        { name: 'november', label: t('November', '11 月') },
+        { name: 'annual', label: t('The annual appraisal', '年度考核得分') },
+      ],
+      formula: '(q1 + q2 + q3) * 5% + (october + november) * 5% + annual * 75%',
+    },
+  ],
+  pay: [
+    { id: 'floatingPay', name: t('Floating pay', '浮动工资'), rule: { kind: 'floatingByAverage', rounding: { places: 2, mode: 'halfUp' } } },
+    {
+      id: 'bonus',
+      name: t('Bonus', '奖金'),
+      rule: { kind: 'poolSplit', weightBy: 'score', remainder: 'largestRemainder', rounding: { places: 2, mode: 'halfUp' } },
+    },
+  ],
+};

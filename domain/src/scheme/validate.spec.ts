@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { nursingScheme } from '../programs/nursing.js';
+import { headquartersScheme } from '../programs/headquarters.js';
+import { validateScheme } from './validate.js';
+import type { SchemeDefinition } from './schema.js';
+
+const clone = (s: SchemeDefinition): SchemeDefinition => JSON.parse(JSON.stringify(s)) as SchemeDefinition;
+const codes = (doc: unknown) => {
+  const r = validateScheme(doc);
+  return r.ok ? [] : r.issues.map((i) => [i.code, i.path.join('.')]);
+};
+
+describe('validateScheme', () => {
+  it('reports structural errors from zod with paths, all at once', () => {
+    const doc = clone(nursingScheme) as unknown as Record<string, unknown>;
+    doc.formatVersion = 2;
+    (doc.sections as Record<string, unknown>[])[0]!.weight = 30;
+    const r = validateScheme(doc);
+    expect(r.ok ? [] : r.issues.map((i) => i.path.join('.'))).toEqual(['formatVersion', 'sections.0.weight']);
+    expect(codes(42)[0]?.[0]).toBe('scheme_invalid_type');
+  });
+
+  it('checks section weights, rater weights and item weights sum to 100', () => {
+    const s = clone(nursingScheme);
+    s.sections[0]!.weight = '20';
+    s.sections[0]!.raters = [{ role: 'DIRECT_SUPERVISOR', weight: '60' }, { role: 'PEER', weight: '30' }];
+    const hq = clone(headquartersScheme);
+    hq.sections[0]!.items[0]!.weight = '25';
+    expect(codes(s)).toEqual([
+      ['rater_weights_sum', 'sections.0.raters'],
+      ['section_weights_sum', 'sections'],
+    ]);
+    expect(codes(hq)).toEqual([['item_weights_sum', 'sections.0.items']]);
+  });
+
+  it('checks grade bands for gaps, overlaps, order and bound inclusivity', () => {
+    const gap = clone(nursingScheme);
+    gap.grades!.bands[1]!.max = '89';
+    expect(codes(gap)).toEqual([['band_gap', 'grades.bands.1.max']]);
+    const both = clone(nursingScheme);
+    both.grades!.bands[0]!.minInclusive = true; // 90 in excellent and good
+    expect(codes(both)).toEqual([['band_overlap', 'grades.bands.1.maxInclusive']]);
+    const neither = clone(nursingScheme);
+    neither.grades!.bands[2]!.maxInclusive = false;
+    neither.grades!.bands[1]!.minInclusive = false;
+    expect(codes(neither)).toEqual([['band_gap', 'grades.bands.2.maxInclusive']]);
+    const reversed = clone(nursingScheme);
+    reversed.grades!.bands.reverse();
+    expect(codes(reversed).map((c) => c[0])).toContain('band_overlap');
+  });
+
+  it('checks duplicate ids, unknown grades and items in rules, quota percents and max points', () => {
+    const s = clone(nursingScheme);
+    s.sections[1]!.items[0]!.id = 'workCompletion';
+    s.grades!.rules.push({ kind: 'failedItemCap', items: ['noSuchItem'], capGrade: 'bronze' });
+    s.distribution!.quotas[0]!.percent = '130';
+    s.sections[0]!.items[1]!.method = { kind: 'range', min: '0', max: '12' };
+    expect(codes(s)).toEqual([
+      ['duplicate_id', 'sections.1.items.0.id'],
+      ['item_max_points', 'sections.0.items.1.method.max'],
+      ['unknown_grade', 'grades.rules.2.capGrade'],
+      ['unknown_item', 'grades.rules.2.items.0'],
+      ['quota_percent', 'distribution.quotas.0.percent'],
+    ]);
+  });
+
+  it('checks formulas: unknown variables and syntax, with positions, in items, the final formula and roll-ups', () => {
+    const s = clone(headquartersScheme);
+    s.rollups[0]!.formula = '(month1 + mnth2) * 20% + quarter * 60%';
+    s.finalFormula = { expression: 'self * 20% + scale * 80% +', inputs: [] };
+    const r = validateScheme(s);
+    expect(r.ok ? [] : r.issues.map((i) => [i.code, i.path.join('.'), i.params?.position])).toEqual([
+      ['formula_syntax', 'finalFormula.expression', 26],
+      ['formula_unknown_variable', 'rollups.0.formula', 10],
+    ]);
+  });
+
+  it('requires an hour rate for hour adjustments and a floor/cap matching the grade scale', () => {
+    const s = clone(nursingScheme);
+    s.adjustments.rules.push({ id: 'late', name: { en: 'Late', zh: '迟到' }, direction: 'penalty', unit: 'hours', amount: { kind: 'fixed', value: '1' } });
+    delete s.total.cap;
+    expect(codes(s)).toEqual([
+      ['adjustment_hour_rate', 'adjustments.rules.6.unit'],
+      ['grade_range_total', 'total.cap'],
+    ]);
+  });
+
+  it('embeds the pay rule checks of the pay module and checks output groups', () => {
+    const s = clone(headquartersScheme);
+    s.pay.push({ id: 'out', name: { en: 'Out', zh: '产值' }, rule: { kind: 'poolSplit', weightBy: 'manHoursTimesCompletion', remainder: 'largestRemainder', rounding: { places: 2, mode: 'halfUp' } }, groups: [{ id: 'a', name: { en: 'A', zh: 'A' }, sharePercent: '50' }] });
+    expect(codes(s)).toEqual([['pay_group_shares_sum', 'pay.2.groups']]);
+  });
+});
+
+describe('docs/scheme-guide.md', () => {
+  it('its example scheme passes validateScheme', async () => {
+    const { readFileSync } = await import('node:fs');
+    const text = readFileSync(new URL('../../../docs/scheme-guide.md', import.meta.url), 'utf8');
+    const block = /```json\n([\s\S]*?)```/.exec(text)?.[1];
+    const r = validateScheme(JSON.parse(block ?? 'null'));
+    expect(r.ok ? [] : r.issues).toEqual([]);
+  });
+});
