@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** Debian's Chromium; never a downloaded browser (`playwright install` is not used). */
@@ -8,7 +9,8 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export const hasChromium = (): boolean => existsSync(CHROMIUM_PATH);
 
-const SCREENSHOT_DIR = join(process.cwd(), 'test-results', 'screenshots');
+// <repo>/test-results/screenshots whatever the working directory
+const SCREENSHOT_DIR = fileURLToPath(new URL('../../test-results/screenshots/', import.meta.url));
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -60,17 +62,19 @@ export const screenshot = async (page: Page, name: string): Promise<string> => {
 };
 
 /** Signs in through the console's login page and waits for the dashboard greeting. */
-export const login = async (page: Page, baseUrl: string, email: string, password = DEMO_PASSWORD): Promise<void> => {
+export const login = async (page: Page, baseUrl: string, email: string, options: { screenshotAs?: string } = {}): Promise<void> => {
   await page.goto(`${baseUrl}/#/login`);
+  await page.locator('input[name="username"]').waitFor();
+  if (options.screenshotAs) await screenshot(page, options.screenshotAs);
   await page.locator('input[name="username"]').fill(email);
-  await page.locator('input[name="password"]').fill(password);
+  await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
   await page.locator('button[type="submit"]').click();
   await page.getByTestId('greeting').waitFor({ timeout: 20_000 });
 };
 
-/** Picks the option of a react-admin AutocompleteInput whose text contains `text`. */
-export const chooseOption = async (page: Page, label: string, text: string): Promise<void> => {
-  const input = page.getByLabel(label, { exact: false }).first();
+/** Picks the option of a react-admin AutocompleteInput (by its source, the input name) whose text contains `text`. */
+export const chooseOption = async (page: Page, source: string, text: string): Promise<void> => {
+  const input = page.locator(`input[name="${source}"]`);
   await input.click();
   await input.fill(text);
   await page.getByRole('option', { name: new RegExp(escapeRegExp(text)) }).first().click();

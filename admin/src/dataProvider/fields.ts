@@ -18,7 +18,12 @@ const DEPARTMENT = `${NAMED} parent { ${NAMED} } employeeCount active version cr
 
 const POSITION = `${NAMED} level active version department { ${NAMED} } createdAt updatedAt`;
 
-export const PERSON = `id employeeNumber name position { ${NAMED} }`;
+/**
+ * People in a reporting line / direct reports. Employee numbers are "details": an employee may read
+ * only the identity (name, position) of their own supervisors, so only HR / ADMIN ask for numbers.
+ */
+export const personSelection = (): string =>
+  canReadOrg(currentRoles()) ? `id employeeNumber name position { ${NAMED} }` : `id name position { ${NAMED} }`;
 
 const EMPLOYEE_SUMMARY = `id employeeNumber name email department { ${NAMED} } position { ${NAMED} level }
   hireDate employmentStatus category active version`;

@@ -1,6 +1,6 @@
 import { gql, type ApolloClient, type DocumentNode } from '@apollo/client';
 import { toApiError } from './apiErrors';
-import { PERSON } from './fields';
+import { personSelection } from './fields';
 import type { Json } from './records';
 
 /** Operations outside the resource CRUD: employee import (dry run / apply) and the Excel export. */
@@ -53,20 +53,16 @@ export type EmployeeRelation = 'reportingLine' | 'directReports';
 export interface PersonSummary {
   id: string;
   name: string;
-  employeeNumber: string;
+  /** absent where the viewer may read only the person's identity */
+  employeeNumber?: string;
   position: { id: string; code: string; name: string; nameZh: string | null } | null;
 }
 
-const relationQuery = (relation: EmployeeRelation) => gql`
+const relationQuery = (relation: EmployeeRelation): DocumentNode => gql`
   query EmployeeRelation($id: ID!) {
-    employee(id: $id) { id ${relation} { ${PERSON} } }
+    employee(id: $id) { id ${relation} { ${personSelection()} } }
   }
 `;
-
-const RELATION_QUERIES: Record<EmployeeRelation, DocumentNode> = {
-  reportingLine: relationQuery('reportingLine'),
-  directReports: relationQuery('directReports'),
-};
 
 export interface OrgApi {
   importEmployees(input: ImportEmployeesInput): Promise<ImportEmployeesReport>;
@@ -88,7 +84,7 @@ export const createOrgApi = (client: ApolloClient<unknown>): OrgApi => ({
   async employeeRelation(id, relation) {
     try {
       const result = await client.query<{ employee: ({ id: string } & Partial<Record<EmployeeRelation, PersonSummary[]>>) | null }>({
-        query: RELATION_QUERIES[relation],
+        query: relationQuery(relation),
         variables: { id },
       });
       return result.data.employee?.[relation] ?? [];

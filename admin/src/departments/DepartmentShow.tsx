@@ -8,13 +8,37 @@ import {
   SelectField,
   SimpleShowLayout,
   TextField,
+  useTranslate,
 } from 'react-admin';
+import { Box, Typography } from '@mui/material';
+import type { ReactNode } from 'react';
 import { levelChoices } from '../common/choices';
 import { LocalizedNameField } from '../common/LocalizedNameField';
 
+const Section = ({ title, children }: { title: string; children: ReactNode }) => {
+  const translate = useTranslate();
+  return (
+    <Box sx={{ px: 2, pb: 2 }}>
+      <Typography variant="subtitle1" sx={{ mt: 1 }}>
+        {translate(title)}
+      </Typography>
+      {children}
+    </Box>
+  );
+};
+
+const NoResults = () => {
+  const translate = useTranslate();
+  return (
+    <Typography variant="body2" color="text.secondary">
+      {translate('app.department.none')}
+    </Typography>
+  );
+};
+
 const SubDepartments = () => (
-  <ReferenceManyField reference="departments" target="parentId" label="app.department.children" sort={{ field: 'code', order: 'ASC' }}>
-    <Datagrid rowClick="show" bulkActionButtons={false} empty={<span />}>
+  <ReferenceManyField reference="departments" target="parentId" sort={{ field: 'code', order: 'ASC' }}>
+    <Datagrid rowClick="show" bulkActionButtons={false} empty={<NoResults />}>
       <TextField source="code" />
       <LocalizedNameField label="resources.departments.fields.name" sortBy="name" />
       <NumberField source="employeeCount" sortable={false} />
@@ -23,8 +47,8 @@ const SubDepartments = () => (
 );
 
 const Positions = () => (
-  <ReferenceManyField reference="positions" target="departmentId" label="app.department.positions" sort={{ field: 'code', order: 'ASC' }}>
-    <Datagrid rowClick="show" bulkActionButtons={false} empty={<span />}>
+  <ReferenceManyField reference="positions" target="departmentId" sort={{ field: 'code', order: 'ASC' }}>
+    <Datagrid rowClick="show" bulkActionButtons={false} empty={<NoResults />}>
       <TextField source="code" />
       <LocalizedNameField label="resources.positions.fields.name" sortBy="name" />
       <SelectField source="level" choices={levelChoices} />
@@ -42,8 +66,12 @@ export const DepartmentShow = () => (
       <NumberField source="employeeCount" />
       <BooleanField source="active" />
       <DateField source="updatedAt" showTime />
-      <SubDepartments />
-      <Positions />
     </SimpleShowLayout>
+    <Section title="app.department.children">
+      <SubDepartments />
+    </Section>
+    <Section title="app.department.positions">
+      <Positions />
+    </Section>
   </Show>
 );

@@ -136,6 +136,7 @@ export const en = {
       children: 'Sub-departments',
       inactive: 'inactive',
       positions: 'Positions',
+      none: 'None',
     },
     import: {
       title: 'Import and export employees',

@@ -184,6 +184,7 @@ export const zh: AppMessages = {
       children: '下级部门',
       inactive: '已停用',
       positions: '岗位',
+      none: '无',
     },
     import: {
       title: '员工导入与导出',

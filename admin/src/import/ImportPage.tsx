@@ -14,6 +14,8 @@ const FilePicker = ({ file, onChange }: { file: File | null; onChange: (file: Fi
   const notify = useNotify();
   const onInput = (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0] ?? null;
+    // Cleared so that choosing the same (edited) file again fires another change.
+    event.target.value = '';
     if (chosen && !isAcceptedFile(chosen.name)) {
       notify('app.import.wrong_type', { type: 'warning' });
       onChange(null);

@@ -1,0 +1,187 @@
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiLogin, chooseOption, CHROMIUM_PATH, graphqlCall, hasChromium, login, openBrowser, screenshot, type BrowserSession } from './browser.js';
+
+const browserMissing = !hasChromium();
+if (browserMissing) {
+  const message = `Chromium not found at ${CHROMIUM_PATH}: the browser tests of the console cannot run.`;
+  // In CI a missing browser is a failure; on a developer machine the skip is announced loudly.
+  if (process.env.CI) throw new Error(message);
+  console.warn(`\n${'!'.repeat(80)}\n!! SKIPPING BROWSER TESTS. ${message}\n!! Install Debian's chromium (apt-get install chromium) to run them.\n${'!'.repeat(80)}\n`);
+}
+
+interface DemoPosition {
+  id: string;
+  name: string;
+  department: { id: string; name: string };
+}
+
+interface Colleague {
+  id: string;
+  name: string;
+  performancePayBase: string | null;
+  floatingPayBase: string | null;
+}
+
+interface Server {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The lead's harness starts the real API with a fresh seeded database; E2E_BASE_URL points at a running one instead. */
+const startServer = async (): Promise<Server> => {
+  if (process.env.E2E_BASE_URL) return { url: process.env.E2E_BASE_URL.replace(/\/$/, ''), stop: async () => undefined };
+  const { startTestServer } = await import('../support/server.js');
+  return startTestServer();
+};
+
+const visibleText = (page: Page): Promise<string> => page.locator('body').innerText();
+
+describe.skipIf(browserMissing)('console in Chromium', () => {
+  let server: Server;
+  let position: DemoPosition;
+  let colleague: Colleague;
+  let employeeId: string;
+
+  beforeAll(async () => {
+    server = await startServer();
+    const html = await (await fetch(`${server.url}/`)).text();
+    if (!html.includes('id="root"')) {
+      throw new Error(`${server.url}/ does not serve the console; build it first: pnpm --filter ./admin run build`);
+    }
+    const hr = await apiLogin(server.url, 'hr@demo.local');
+    const positions = await graphqlCall<{ positions: { nodes: DemoPosition[] } }>(
+      server.url,
+      '{ positions(first: 1, filter: { active: true }) { nodes { id name department { id name } } } }',
+      {},
+      hr,
+    );
+    position = positions.positions.nodes[0]!;
+    const employee = await graphqlCall<{ me: { employee: { id: string } | null } }>(
+      server.url,
+      '{ me { employee { id } } }',
+      {},
+      await apiLogin(server.url, 'employee@demo.local'),
+    );
+    employeeId = employee.me.employee!.id;
+    // Someone else with pay on record, so the test can prove the EMPLOYEE never sees it.
+    const others = await graphqlCall<{ employees: { nodes: Colleague[] } }>(
+      server.url,
+      '{ employees(first: 20, filter: { active: true }) { nodes { id name performancePayBase floatingPayBase } } }',
+      {},
+      hr,
+    );
+    colleague = others.employees.nodes.find((e) => e.id !== employeeId && e.performancePayBase !== null)!;
+    expect(colleague).toBeDefined();
+  });
+
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  describe('as HR', () => {
+    let session: BrowserSession;
+    beforeAll(async () => {
+      session = await openBrowser();
+    });
+    afterAll(async () => {
+      await session?.close();
+    });
+
+    it('creates an employee through the form and finds it in the list', async () => {
+      const { page } = session;
+      await login(page, server.url, 'hr@demo.local', { screenshotAs: 'login' });
+      await screenshot(page, 'hr-dashboard');
+
+      const number = `E2E${Date.now().toString().slice(-7)}`;
+      const name = `Test Person ${number}`;
+      await page.goto(`${server.url}/#/employees/create`);
+      await page.locator('input[name="employeeNumber"]').fill(number);
+      await page.locator('input[name="name"]').fill(name);
+      await chooseOption(page, 'departmentId', position.department.name);
+      await chooseOption(page, 'positionId', position.name);
+      await page.locator('input[name="hireDate"]').fill('2024-03-01');
+      await page.locator('input[name="probationEndDate"]').fill('2024-08-31');
+      await page.locator('input[name="performancePayBase"]').fill('3200.00');
+      await screenshot(page, 'hr-employee-create');
+      await page.getByRole('button', { name: 'Save' }).click();
+
+      await page.waitForURL(/#\/employees\/[^/]+\/show/, { timeout: 20_000 }).catch(async (error: unknown) => {
+        await screenshot(page, 'hr-employee-create-failed');
+        throw error;
+      });
+      await page.getByText(name).first().waitFor();
+      await screenshot(page, 'hr-employee-show');
+
+      await page.goto(`${server.url}/#/employees?filter=${encodeURIComponent(JSON.stringify({ q: number }))}`);
+      const row = page.locator('tbody tr', { hasText: number });
+      await row.first().waitFor({ timeout: 20_000 });
+      expect(await row.first().innerText()).toContain(name);
+      await screenshot(page, 'hr-employee-list');
+      expect(session.pageErrors).toEqual([]);
+    });
+
+    it('switches the console to Chinese', async () => {
+      const { page } = session;
+      await page.goto(`${server.url}/#/`);
+      await page.getByRole('button', { name: /English/i }).click();
+      await page.getByRole('menuitem', { name: '中文' }).click();
+      await page.getByText('欢迎', { exact: false }).first().waitFor();
+      const text = await visibleText(page);
+      for (const label of ['部门', '岗位', '员工', '导入与导出']) expect(text).toContain(label);
+      await screenshot(page, 'hr-dashboard-zh');
+      await page.goto(`${server.url}/#/employees`);
+      await page.getByText('工号').first().waitFor();
+      await screenshot(page, 'hr-employee-list-zh');
+      expect(await visibleText(page)).toContain('用工状态');
+    });
+  });
+
+  describe('as an EMPLOYEE', () => {
+    let session: BrowserSession;
+    beforeAll(async () => {
+      session = await openBrowser();
+      await login(session.page, server.url, 'employee@demo.local');
+    });
+    afterAll(async () => {
+      await session?.close();
+    });
+
+    it('is offered only their own profile, not the employee list', async () => {
+      const { page } = session;
+      await page.getByRole('menuitem', { name: 'My profile' }).waitFor();
+      const items = await page.getByRole('menuitem').allInnerTexts();
+      expect(items.map((i) => i.trim())).toEqual(['Dashboard', 'My profile']);
+      await screenshot(page, 'employee-dashboard');
+    });
+
+    it('sees their own pay on their profile', async () => {
+      const { page } = session;
+      await page.getByRole('menuitem', { name: 'My profile' }).click();
+      await page.waitForURL(new RegExp(`#/employees/${employeeId}/show`));
+      await page.getByText('Performance pay base').waitFor({ timeout: 20_000 });
+      await page.getByTestId('reporting-line').waitFor();
+      await screenshot(page, 'employee-my-profile');
+    });
+
+    it("cannot see other people's pay", async () => {
+      const { page } = session;
+      await page.goto(`${server.url}/#/employees`);
+      await page.waitForTimeout(1500);
+      const listText = await visibleText(page);
+      expect(listText).not.toContain(colleague.name);
+      expect(listText).not.toContain('Performance pay base');
+      await screenshot(page, 'employee-no-list');
+
+      await page.goto(`${server.url}/#/employees/${colleague.id}/show`);
+      await page.waitForTimeout(2500);
+      const showText = await visibleText(page);
+      expect(showText).not.toContain('Performance pay base');
+      expect(showText).not.toContain('Floating pay base');
+      for (const amount of [colleague.performancePayBase, colleague.floatingPayBase]) {
+        if (amount) expect(showText).not.toContain(amount);
+      }
+      await screenshot(page, 'employee-other-profile');
+    });
+  });
+});
