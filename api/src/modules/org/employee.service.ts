@@ -1,9 +1,10 @@
 import { employeeRowScope, normalizeMoney, validateEmployeeFields, wouldCreateSupervisorCycle } from '@appraisal/domain';
-import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type ConnectionShape, resolvePage, SortDirection, toConnection } from '../../core/connection.js';
 import type { RequestContext } from '../../core/context.js';
 import { AppError, assertNoProblems, conflict, type FieldProblem, notFound, unauthenticated } from '../../core/errors.js';
+import { containsPattern, orderFromSort } from '../../core/listing.js';
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit, snapshot } from '../audit/audit.service.js';
 import { Department } from './department.entity.js';
@@ -13,15 +14,13 @@ import { EmployeeSortField } from './org.inputs.js';
 import { Position } from './position.entity.js';
 import { toFieldProblems } from './problems.js';
 
-const SORT_COLUMNS: Record<EmployeeSortField, keyof Employee> = {
+const SORT_COLUMNS: Record<EmployeeSortField, keyof Employee & string> = {
   [EmployeeSortField.EMPLOYEE_NUMBER]: 'employeeNumber',
   [EmployeeSortField.NAME]: 'name',
   [EmployeeSortField.HIRE_DATE]: 'hireDate',
   [EmployeeSortField.EMPLOYMENT_STATUS]: 'employmentStatus',
   [EmployeeSortField.CREATED_AT]: 'createdAt',
 };
-
-const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /** The rows the actor may see, as a query condition; null means none at all. */
 async function scopeCondition(ctx: RequestContext): Promise<FilterQuery<Employee> | null> {
@@ -50,7 +49,7 @@ export function employeeFilterCondition(filter: EmployeeFilter | undefined): Fil
   if (filter.active !== undefined && filter.active !== null) where.active = filter.active;
   const q = filter.q?.trim();
   if (q) {
-    const like = `%${escapeLike(q)}%`;
+    const like = containsPattern(q);
     where.$or = [{ name: { $ilike: like } }, { employeeNumber: { $ilike: like } }, { email: { $ilike: like } }];
   }
   return where;
@@ -60,10 +59,7 @@ export async function listEmployees(ctx: RequestContext, args: EmployeesArgs): P
   const { limit, offset } = resolvePage(args);
   const scope = await scopeCondition(ctx);
   if (scope === null) return toConnection([], 0, offset);
-  const orderBy: QueryOrderMap<Employee>[] = (args.sort ?? [{ field: EmployeeSortField.EMPLOYEE_NUMBER, direction: SortDirection.ASC }]).map(
-    (s) => ({ [SORT_COLUMNS[s.field]]: s.direction === SortDirection.DESC ? 'desc' : 'asc' }),
-  );
-  orderBy.push({ id: 'asc' }); // a stable order makes offsets and cursors repeatable
+  const orderBy = orderFromSort<Employee, EmployeeSortField>(args.sort, SORT_COLUMNS, { field: EmployeeSortField.EMPLOYEE_NUMBER, direction: SortDirection.ASC });
   const [items, total] = await ctx.em.findAndCount(
     Employee,
     { $and: [scope, employeeFilterCondition(args.filter)] },

@@ -1,8 +1,9 @@
 import { isOrgCode } from '@appraisal/domain';
-import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { FilterQuery } from '@mikro-orm/core';
 import { type ConnectionShape, resolvePage, SortDirection, toConnection } from '../../core/connection.js';
 import type { RequestContext } from '../../core/context.js';
 import { AppError, assertNoProblems, conflict, type FieldProblem, notFound } from '../../core/errors.js';
+import { containsPattern, orderFromSort } from '../../core/listing.js';
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit, snapshot } from '../audit/audit.service.js';
 import { Department } from './department.entity.js';
@@ -10,7 +11,7 @@ import { Employee } from './employee.entity.js';
 import { type CreatePositionInput, PositionSortField, type PositionsArgs, type UpdatePositionInput } from './org.inputs.js';
 import { Position } from './position.entity.js';
 
-const SORT_COLUMNS: Record<PositionSortField, keyof Position> = {
+const SORT_COLUMNS: Record<PositionSortField, keyof Position & string> = {
   [PositionSortField.CODE]: 'code',
   [PositionSortField.NAME]: 'name',
   [PositionSortField.LEVEL]: 'level',
@@ -26,13 +27,10 @@ export async function listPositions(ctx: RequestContext, args: PositionsArgs): P
   if (f?.level) where.level = f.level;
   if (f?.active !== undefined && f.active !== null) where.active = f.active;
   if (f?.q?.trim()) {
-    const like = `%${f.q.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containsPattern(f.q.trim());
     where.$or = [{ code: { $ilike: like } }, { name: { $ilike: like } }, { nameZh: { $ilike: like } }];
   }
-  const orderBy: QueryOrderMap<Position>[] = (args.sort ?? [{ field: PositionSortField.CODE, direction: SortDirection.ASC }]).map((s) => ({
-    [SORT_COLUMNS[s.field]]: s.direction === SortDirection.DESC ? 'desc' : 'asc',
-  }));
-  orderBy.push({ id: 'asc' });
+  const orderBy = orderFromSort<Position, PositionSortField>(args.sort, SORT_COLUMNS, { field: PositionSortField.CODE, direction: SortDirection.ASC });
   const [items, total] = await ctx.em.findAndCount(Position, where, { orderBy, limit, offset });
   return toConnection(items, total, offset);
 }
