@@ -1,4 +1,10 @@
 import { Decimal } from '../decimal.js';
+import { cmp, parseNum, type Num } from '../formula/fixed.js';
+
+/** A decimal string as an exact Num; text the Decimal constructor rejects throws the same way. */
+function exact(text: string): Num {
+  return parseNum(text) ?? new Decimal(text);
+}
 import type { DistributionRule, GradeBand } from '../scheme/index.js';
 import { checkQuotas, quotaCount, quotaGrades, type DistributionMember, type QuotaViolation } from './quota.js';
 
@@ -23,16 +29,17 @@ export interface CalibrationProposal {
  * Example: rankMembers([{ employeeId: 'b', total: '90', grade: 'A' }, { employeeId: 'a', total: '90', grade: 'A' }], []) -> a, b
  */
 export function rankMembers<T extends DistributionMember>(members: readonly T[], tieBreakSections: readonly string[]): T[] {
+  // Keys are exact fixed-point Nums (Decimal only for what does not fit); comparisons equal Decimal.cmp.
   const keyed = members.map((m) => ({
     m,
-    total: new Decimal(m.total),
-    sections: tieBreakSections.map((s) => new Decimal(m.sections?.[s] ?? '0')),
+    total: exact(m.total),
+    sections: tieBreakSections.map((s) => exact(m.sections?.[s] ?? '0')),
   }));
   keyed.sort((a, b) => {
-    const t = b.total.cmp(a.total);
+    const t = cmp(b.total, a.total);
     if (t !== 0) return t;
     for (let i = 0; i < a.sections.length; i++) {
-      const c = (b.sections[i] ?? new Decimal(0)).cmp(a.sections[i] ?? new Decimal(0));
+      const c = cmp(b.sections[i] ?? 0, a.sections[i] ?? 0);
       if (c !== 0) return c;
     }
     return a.m.employeeId < b.m.employeeId ? -1 : a.m.employeeId > b.m.employeeId ? 1 : 0;

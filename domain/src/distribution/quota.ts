@@ -10,6 +10,18 @@ export type QuotaRounding = DistributionRule['rounding'];
  * Example: quotaCount(7, '30', 'halfUp') -> 2 (2.1); quotaCount(5, '30', 'halfUp') -> 2 (1.5); quotaCount(3, '30', 'floor') -> 0
  */
 export function quotaCount(groupSize: number, percent: string, rounding: QuotaRounding): number {
+  // Pure and called for every quota of every group: memoised (bounded).
+  const key = `${groupSize}|${rounding}|${percent}`;
+  const hit = counts.get(key);
+  if (hit !== undefined) return hit;
+  const n = computeQuotaCount(groupSize, percent, rounding);
+  if (counts.size >= 10_000) counts.clear();
+  counts.set(key, n);
+  return n;
+}
+const counts = new Map<string, number>();
+
+function computeQuotaCount(groupSize: number, percent: string, rounding: QuotaRounding): number {
   const exact = new Decimal(groupSize).times(dec(percent)).div(100);
   const mode = rounding === 'floor' ? Decimal.ROUND_FLOOR : rounding === 'ceil' ? Decimal.ROUND_CEIL : Decimal.ROUND_HALF_UP;
   const n = exact.toDecimalPlaces(0, mode).toNumber();

@@ -1,7 +1,8 @@
 import { dec, type Decimal } from '../decimal.js';
 import { PayError } from './errors.js';
 import { formatMoney, formatPercent, nonNegative, payDecimal } from './money.js';
-import type { PayBand, PayRule } from './rule.js';
+import type { PayBand, PayRounding, PayRule } from './rule.js';
+import { cmp, div, fixedNum, fromDecimal, mul, parseNum, roundNum, type Num } from '../formula/fixed.js';
 
 /** The pay outcome of one appraisal: the amount (2-place string), the percent of base applied, and which rule part applied. */
 export interface ScorePayResult {
@@ -28,7 +29,40 @@ function describeBand(b: PayBand): string {
  * `pay_rule_needs_group` here — use floatingPay / splitPool. The day's wage rule never pays below 0.
  * Example: payForScore(cafeteriaRule, '900', '75') -> { amount: '720.00', percent: '80', ruleApplied: 'scorePercentOfBase: 70 <= score < 80 -> 80%' }
  */
+// Per rule (cached): each grade's percent as a Num with its texts, so pricing a person allocates little.
+const gradeTables = new WeakMap<PayRule, Map<string, { percent: Num; percentText: string; ruleApplied: string }>>();
+
+function gradeTable(rule: PayRule & { kind: 'gradePercentOfBase' }): Map<string, { percent: Num; percentText: string; ruleApplied: string }> {
+  let table = gradeTables.get(rule);
+  if (!table) {
+    table = new Map();
+    // The first entry of a grade wins, as with rule.grades.find.
+    for (const g of rule.grades) {
+      if (table.has(g.grade)) continue;
+      const p = dec(g.percent);
+      table.set(g.grade, { percent: fromDecimal(p), percentText: formatPercent(p), ruleApplied: `gradePercentOfBase: grade ${g.grade} -> ${formatPercent(p)}%` });
+    }
+    gradeTables.set(rule, table);
+  }
+  return table;
+}
+
+const HUNDRED: Num = 100_000_000;
+
+/** Rounds and prints money exactly as formatMoney, on Nums. */
+function moneyText(value: Num, rounding: PayRounding): string {
+  return fixedNum(roundNum(value, rounding.places, rounding.mode), Math.max(2, rounding.places));
+}
+
 export function payForScore(rule: PayRule, base: string, score: string, grade?: string): ScorePayResult {
+  if (rule.kind === 'gradePercentOfBase' && grade !== undefined) {
+    // Fixed-point path: the same operations (base x percent / 100, rounded) as below, exactly.
+    const entry = gradeTable(rule).get(grade);
+    const b = parseNum(base);
+    if (entry && b !== undefined && cmp(b, 0) >= 0) {
+      return { amount: moneyText(div(mul(b, entry.percent), HUNDRED), rule.rounding), percent: entry.percentText, ruleApplied: entry.ruleApplied };
+    }
+  }
   const b = nonNegative(base, ['base']);
   switch (rule.kind) {
     case 'none':

@@ -3,6 +3,6 @@ export * from './types.js';
 export { compileScheme, type CompiledScheme, type CompiledSection, type CompiledItem } from './compile.js';
 export { scoreItem, type ItemOutcome } from './items.js';
 export { applyAdjustments, type AdjustmentTotals } from './adjustments.js';
-export { scoreAppraisal, type ScoreOptions } from './score.js';
+export { scoreAppraisal, scoreAppraisalReference, type ScoreOptions } from './score.js';
 export { rollUp, type RollupResult } from './rollup.js';
 export { priceGroup, type PayFacts, type PayGroupInput, type PayLine, type PayOutcome } from './pay.js';

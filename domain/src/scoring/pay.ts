@@ -1,6 +1,7 @@
 import { Decimal, dec } from '../decimal.js';
 import type { Checked, DomainIssue } from '../issues.js';
 import { plain } from '../formula/index.js';
+import { add, fixedNum, isZero, parseNum, type Num } from '../formula/fixed.js';
 import { PayError, floatingPay, outputPay, payForScore, splitPool } from '../pay/index.js';
 import type { PayComponent, SchemeDefinition } from '../scheme/index.js';
 import type { AppraisalResult, TraceStep } from './types.js';
@@ -33,6 +34,11 @@ export interface PayOutcome {
   lines: PayLine[];
   totals: Record<string, string>;
   traces: Record<string, TraceStep[]>;
+}
+
+/** A decimal string as an exact Num; invalid text throws as the Decimal constructor does. */
+function exact(text: string): Num {
+  return parseNum(text) ?? new Decimal(text);
 }
 
 function need(value: string | undefined, path: ReadonlyArray<string | number>, what: string): string {
@@ -103,27 +109,28 @@ export function priceGroup(scheme: SchemeDefinition, input: PayGroupInput): Chec
     if (error instanceof PayError) return { ok: false, issues: [error.issue as DomainIssue] };
     throw error;
   }
-  const totals: Record<string, Decimal> = {};
+  // Sums in exact fixed point (Num): the same additions as Decimal, without re-parsing into Decimals.
+  const totals: Record<string, Num> = {};
   const traces: Record<string, TraceStep[]> = {};
   for (const r of input.results) {
-    totals[r.employeeId] = new Decimal(0);
+    totals[r.employeeId] = 0;
     traces[r.employeeId] = [];
   }
   const kinds = new Map(scheme.pay.map((p) => [p.id, p.rule.kind]));
   for (const l of lines) {
-    totals[l.employeeId] = (totals[l.employeeId] ?? new Decimal(0)).plus(l.amount);
+    totals[l.employeeId] = add(totals[l.employeeId] ?? 0, exact(l.amount));
     const kind = kinds.get(l.component) ?? '';
     traces[l.employeeId]?.push({ step: 'pay', component: l.component, kind, amount: l.amount, detail: l.detail });
   }
   for (const r of input.results) {
-    const money = dec(r.adjustmentMoney);
-    if (money.isZero()) continue;
-    const amount = money.toFixed(2);
+    const money = exact(r.adjustmentMoney);
+    if (isZero(money)) continue;
+    const amount = fixedNum(money, 2);
     lines.push({ employeeId: r.employeeId, component: 'adjustments', amount, detail: 'money and work-hour adjustments' });
-    totals[r.employeeId] = (totals[r.employeeId] ?? new Decimal(0)).plus(money);
+    totals[r.employeeId] = add(totals[r.employeeId] ?? 0, money);
     traces[r.employeeId]?.push({ step: 'pay', component: 'adjustments', kind: 'adjustments', amount, detail: 'money and work-hour adjustments' });
   }
   const out: Record<string, string> = {};
-  for (const [id, v] of Object.entries(totals)) out[id] = v.toFixed(2);
+  for (const [id, v] of Object.entries(totals)) out[id] = fixedNum(v, 2);
   return { ok: true, value: { lines, totals: out, traces } };
 }

@@ -6,6 +6,7 @@ import type { RaterRole, SchemeDefinition } from '../scheme/index.js';
 import { applyAdjustments } from './adjustments.js';
 import { compileScheme, type CompiledScheme, type CompiledSection } from './compile.js';
 import { scoreItem } from './items.js';
+import { planFor, scoreWithPlan } from './fast.js';
 import type { AppraisalInput, AppraisalResult, GradeResult, RatingInput, SectionResult, TraceStep } from './types.js';
 
 const ZERO = new Decimal(0);
@@ -179,7 +180,26 @@ function compiledFor(scheme: SchemeDefinition | CompiledScheme): Checked<Compile
 export function scoreAppraisal(scheme: SchemeDefinition | CompiledScheme, input: AppraisalInput, options: ScoreOptions = {}): Checked<AppraisalResult> {
   const compiled = compiledFor(scheme);
   if (!compiled.ok) return compiled;
-  const c = compiled.value;
+  // The compiled plan computes the same exact values with fixed-point integers; it declines (undefined)
+  // whenever there is an issue to report or an input it does not take, and the reference runs instead.
+  const plan = planFor(compiled.value);
+  const fast = plan ? scoreWithPlan(plan, input, options.trace !== false) : undefined;
+  if (fast) return { ok: true, value: fast };
+  return referenceScore(compiled.value, input, options);
+}
+
+/**
+ * The Decimal reference implementation of scoreAppraisal (every step in decimal.js). scoreAppraisal
+ * gives exactly the same results; this stays as the specification the fast path is tested against.
+ * Example: scoreAppraisalReference(seedPrograms.nursing, input) deep-equals scoreAppraisal(seedPrograms.nursing, input)
+ */
+export function scoreAppraisalReference(scheme: SchemeDefinition | CompiledScheme, input: AppraisalInput, options: ScoreOptions = {}): Checked<AppraisalResult> {
+  const compiled = compiledFor(scheme);
+  if (!compiled.ok) return compiled;
+  return referenceScore(compiled.value, input, options);
+}
+
+function referenceScore(c: CompiledScheme, input: AppraisalInput, options: ScoreOptions): Checked<AppraisalResult> {
   const round = rounder(c);
   const issues: DomainIssue[] = [];
   // Without a trace the arguments of trace?.push(...) are never even built: bulk runs skip that work.

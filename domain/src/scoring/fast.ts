@@ -1,0 +1,682 @@
+import type { RoundingMode } from '../decimal.js';
+import {
+  FormulaBail,
+  abs,
+  add,
+  cmp,
+  compileNumFormula,
+  div,
+  divInt,
+  fromDecimal,
+  isNeg,
+  isZero,
+  mul,
+  mulInt,
+  neg,
+  parseNum,
+  plainNum,
+  roundNum,
+  sub,
+  type Num,
+  type NumFormula,
+} from '../formula/fixed.js';
+import { describeBand } from '../distribution/grade.js';
+import type { AdjustmentRule, GradeRule, RaterRole, SchemeDefinition } from '../scheme/index.js';
+import type { CompiledItem, CompiledScheme, CompiledSection } from './compile.js';
+import type { AdjustmentInput, AdjustmentResult, AppraisalInput, AppraisalResult, GradeResult, ItemInput, RatingInput, SectionResult, TraceStep } from './types.js';
+
+/**
+ * The compiled scoring plan: the scheme's numbers as exact fixed-point Nums and its formulas as
+ * closures, so scoring an appraisal reads each input string once and allocates little.
+ *
+ * `scoreWithPlan` performs the same sequence of exact operations as the Decimal reference
+ * (`scoreAppraisalReference`): each Num operation returns exactly the Decimal operation's value, and
+ * the trace and result objects are built the same way. Whenever the reference would report an issue
+ * (an invalid rating, a missing rater under the fail policy, a formula error), or the scheme uses
+ * something the plan does not cover, it returns undefined and the caller runs the reference, which
+ * produces the issues. A property test checks plan == reference on random inputs for every seed scheme.
+ */
+
+type Stage = SchemeDefinition['rounding']['applyAt'][number];
+
+interface PlanItem {
+  readonly id: string;
+  readonly kind: CompiledItem['item']['method']['kind'];
+  readonly maxText: string;
+  readonly max: Num;
+  readonly weight: Num;
+  readonly low: Num;
+  readonly high: Num;
+  readonly passMark?: Num;
+  readonly deductions?: ReadonlyMap<string, Num>;
+  readonly levels?: ReadonlyMap<string, Num>;
+  readonly formula?: NumFormula;
+  /** For each formula variable: the index of the measured value in `inputs`, -1 for maxPoints, -2 for none. */
+  readonly formulaSources?: readonly number[];
+  readonly inputs?: readonly string[];
+}
+
+interface PlanRater {
+  readonly role: RaterRole;
+  readonly weight: Num;
+  readonly weightText: string;
+}
+
+interface PlanSection {
+  readonly id: string;
+  readonly weightText?: string;
+  readonly items: readonly PlanItem[];
+  readonly itemIds: ReadonlySet<string>;
+  readonly raters: readonly PlanRater[];
+  readonly raterRoles: ReadonlySet<RaterRole>;
+  readonly weightedItems: boolean;
+  readonly scaled: boolean;
+  readonly scale: Num;
+  readonly fraction: Num;
+  readonly policy: CompiledSection['section']['missingRater'];
+  readonly fixedValue?: Num;
+}
+
+interface PlanAdjustment {
+  readonly rule: AdjustmentRule;
+  readonly index: number;
+  readonly fixed?: Num;
+  readonly min: Num;
+  readonly max: Num;
+  readonly cap?: Num;
+  readonly minText: string;
+  readonly maxText: string;
+}
+
+interface PlanBand {
+  readonly grade: string;
+  readonly rank: number;
+  readonly min: Num;
+  readonly max: Num;
+  readonly minInclusive: boolean;
+  readonly maxInclusive: boolean;
+  readonly text: string;
+}
+
+/** A scheme prepared for the fast path. */
+export interface ScoringPlan {
+  readonly sections: readonly PlanSection[];
+  readonly sectionIds: ReadonlySet<string>;
+  readonly weightedSections: boolean;
+  readonly round: { readonly item: boolean; readonly rater: boolean; readonly section: boolean; readonly total: boolean };
+  readonly places: number;
+  readonly mode: RoundingMode;
+  readonly adjustments: ReadonlyMap<string, PlanAdjustment>;
+  readonly adjustmentOrder: readonly PlanAdjustment[];
+  readonly maxBonus?: Num;
+  readonly maxBonusText?: string;
+  readonly maxPenalty?: Num;
+  readonly maxPenaltyText?: string;
+  readonly hourRate: Num;
+  readonly hourRateText: string;
+  readonly finalFormula?: NumFormula;
+  readonly finalExpression?: string;
+  readonly finalInputs: readonly string[];
+  readonly floor?: Num;
+  readonly cap?: Num;
+  readonly bands?: readonly PlanBand[];
+  readonly gradeRules: readonly GradeRule[];
+  readonly nonParticipationGrade?: string;
+}
+
+function num(text: string): Num {
+  const n = parseNum(text);
+  if (n === undefined) throw new RangeError(`not a decimal: ${text}`);
+  return n;
+}
+
+function planItem(c: CompiledItem): PlanItem {
+  const m = c.item.method;
+  const base = {
+    id: c.item.id,
+    kind: m.kind,
+    maxText: c.item.maxPoints,
+    max: fromDecimal(c.max),
+    weight: fromDecimal(c.weight),
+    low: fromDecimal(c.low),
+    high: fromDecimal(c.high),
+    ...(c.passMark === undefined ? {} : { passMark: fromDecimal(c.passMark) }),
+    ...(c.deductions ? { deductions: new Map([...c.deductions].map(([k, v]) => [k, fromDecimal(v)])) } : {}),
+    ...(c.levels ? { levels: new Map([...c.levels].map(([k, v]) => [k, fromDecimal(v)])) } : {}),
+  };
+  if (m.kind !== 'formula' || !c.formula) return base;
+  const formula = compileNumFormula(c.formula);
+  // evaluateFormulaExact reads { maxPoints, ...measured values }: a measured value named maxPoints wins.
+  const sources = formula.variables.map((v) => {
+    const at = m.inputs.indexOf(v);
+    return at >= 0 ? at : v === 'maxPoints' ? -1 : -2;
+  });
+  return { ...base, formula, formulaSources: sources, inputs: m.inputs };
+}
+
+function planSection(s: CompiledSection): PlanSection {
+  const policy = s.section.missingRater;
+  return {
+    id: s.section.id,
+    ...(s.section.weight === undefined ? {} : { weightText: s.section.weight }),
+    items: s.items.map(planItem),
+    itemIds: s.itemIds,
+    raters: s.raters.map((r) => ({ role: r.role, weight: fromDecimal(r.weight), weightText: r.weightText })),
+    raterRoles: s.raterRoles,
+    weightedItems: s.section.itemWeighting === 'weighted',
+    scaled: s.scaled,
+    scale: fromDecimal(s.scale),
+    fraction: fromDecimal(s.fraction),
+    policy,
+    ...(policy.policy === 'fixed' ? { fixedValue: num(policy.value) } : {}),
+  };
+}
+
+const plans = new WeakMap<CompiledScheme, ScoringPlan | null>();
+
+/** The plan of a compiled scheme (cached), or null when the scheme needs the reference path. */
+export function planFor(c: CompiledScheme): ScoringPlan | null {
+  const cached = plans.get(c);
+  if (cached !== undefined) return cached;
+  let plan: ScoringPlan | null;
+  try {
+    plan = buildPlan(c);
+  } catch {
+    plan = null;
+  }
+  plans.set(c, plan);
+  return plan;
+}
+
+function buildPlan(c: CompiledScheme): ScoringPlan | null {
+  const s = c.scheme;
+  const stages = new Set<Stage>(s.rounding.applyAt);
+  const adjustmentOrder = s.adjustments.rules.map((rule, index): PlanAdjustment => {
+    const a = c.adjustmentAmounts.get(rule.id);
+    if (!a) throw new RangeError('adjustment amounts missing');
+    return {
+      rule,
+      index,
+      ...(a.fixed ? { fixed: fromDecimal(a.fixed) } : {}),
+      min: fromDecimal(a.min),
+      max: fromDecimal(a.max),
+      ...(a.cap === undefined ? {} : { cap: fromDecimal(a.cap) }),
+      minText: plainNum(fromDecimal(a.min)),
+      maxText: plainNum(fromDecimal(a.max)),
+    };
+  });
+  // Duplicate rule ids would make the reference's per-id map and per-rule loop disagree with a plan; leave them to it.
+  if (new Set(adjustmentOrder.map((a) => a.rule.id)).size !== adjustmentOrder.length) return null;
+  const { maxBonus, maxPenalty } = s.adjustments.caps;
+  const hourRateText = s.adjustments.hourRate ?? '0';
+  const hourRate = num(hourRateText);
+  if (isNeg(hourRate)) return null;
+  // Rater roles repeated within a section, or an empty grade scale, are left to the reference.
+  if (c.sections.some((x) => x.raterRoles.size !== x.raters.length)) return null;
+  if (c.bands?.length === 0) return null;
+  const grades = s.grades;
+  const nonParticipation = grades?.rules.find((r) => r.kind === 'nonParticipation');
+  const lowest = c.bands?.[c.bands.length - 1];
+  return {
+    sections: c.sections.map(planSection),
+    sectionIds: new Set(c.sections.map((x) => x.section.id)),
+    weightedSections: s.sectionWeighting === 'weighted',
+    round: { item: stages.has('item'), rater: stages.has('rater'), section: stages.has('section'), total: stages.has('total') },
+    places: s.rounding.places,
+    mode: s.rounding.mode,
+    adjustments: new Map(adjustmentOrder.map((a) => [a.rule.id, a])),
+    adjustmentOrder,
+    ...(maxBonus === undefined ? {} : { maxBonus: num(maxBonus), maxBonusText: maxBonus }),
+    ...(maxPenalty === undefined ? {} : { maxPenalty: num(maxPenalty), maxPenaltyText: maxPenalty }),
+    hourRate,
+    hourRateText,
+    ...(c.finalFormula && s.finalFormula ? { finalFormula: compileNumFormula(c.finalFormula), finalExpression: s.finalFormula.expression } : {}),
+    finalInputs: s.finalFormula?.inputs ?? [],
+    ...(c.floor === undefined ? {} : { floor: fromDecimal(c.floor) }),
+    ...(c.cap === undefined ? {} : { cap: fromDecimal(c.cap) }),
+    ...(c.bands && grades
+      ? {
+          bands: c.bands.map((b) => ({
+            grade: b.grade,
+            rank: b.rank,
+            min: fromDecimal(b.min),
+            max: fromDecimal(b.max),
+            minInclusive: b.minInclusive,
+            maxInclusive: b.maxInclusive,
+            text: describeBand(b.source),
+          })),
+          gradeRules: grades.rules,
+          nonParticipationGrade: nonParticipation?.kind === 'nonParticipation' ? nonParticipation.grade : (lowest?.grade ?? ''),
+        }
+      : { gradeRules: [] }),
+  };
+}
+
+/** Returned by the plan's helpers when the reference must take over. */
+const BAIL = Symbol('bail');
+type Bail = typeof BAIL;
+
+function itemPoints(it: PlanItem, input: ItemInput | undefined, failedOut: { failed: boolean }): Num | Bail {
+  let points: Num;
+  let failed = false;
+  switch (it.kind) {
+    case 'range': {
+      const text = input?.points;
+      if (text === undefined) return BAIL;
+      const p = parseNum(text);
+      if (p === undefined || cmp(p, it.low) < 0 || cmp(p, it.high) > 0) return BAIL;
+      points = p;
+      break;
+    }
+    case 'rubric': {
+      const level = input?.level;
+      const p = level === undefined ? undefined : it.levels?.get(level);
+      if (p === undefined) return BAIL;
+      points = p;
+      break;
+    }
+    case 'deduction': {
+      let lost: Num = 0;
+      const occ = input?.occurrences;
+      if (occ) {
+        for (const rule of Object.keys(occ)) {
+          const count = occ[rule];
+          const each = it.deductions?.get(rule);
+          if (each === undefined || count === undefined || !Number.isInteger(count) || count < 0) return BAIL;
+          lost = add(lost, mulInt(each, count));
+        }
+      }
+      if (isZero(lost)) points = it.max;
+      else {
+        const left = sub(it.max, lost);
+        points = cmp(left, it.low) >= 0 ? left : it.low;
+      }
+      break;
+    }
+    case 'formula': {
+      const f = it.formula;
+      const sources = it.formulaSources;
+      const names = it.inputs;
+      if (!f || !sources || !names) return BAIL;
+      const values = input?.values;
+      // Every declared measured value must be present, as the reference checks before evaluating.
+      for (const name of names) if (values?.[name] === undefined) return BAIL;
+      const env: (Num | undefined)[] = [];
+      for (const src of sources) {
+        if (src === -1) env.push(it.max);
+        else {
+          const text = src >= 0 ? values?.[names[src] ?? ''] : undefined;
+          if (typeof text !== 'string') return BAIL;
+          const v = parseNum(text);
+          if (v === undefined) return BAIL;
+          env.push(v);
+        }
+      }
+      let r: Num;
+      try {
+        r = f.run(env);
+      } catch (error) {
+        if (error instanceof FormulaBail) return BAIL;
+        throw error;
+      }
+      const atLeastZero = cmp(r, 0) > 0 ? r : 0;
+      points = cmp(atLeastZero, it.max) < 0 ? atLeastZero : it.max;
+      break;
+    }
+    case 'passFail': {
+      if (input?.passed === undefined) return BAIL;
+      failed = !input.passed;
+      points = input.passed ? it.high : it.low;
+      break;
+    }
+  }
+  if (it.passMark !== undefined && cmp(points, it.passMark) < 0) failed = true;
+  failedOut.failed = failed;
+  return points;
+}
+
+// Scratch space reused across calls (scoring is synchronous).
+const scratchSums: Num[] = [];
+const scratchRoles: RaterRole[] = [];
+const failedFlag = { failed: false };
+
+function scoreSectionPlan(
+  plan: ScoringPlan,
+  s: PlanSection,
+  ratings: readonly RatingInput[],
+  failed: string[],
+  trace: TraceStep[] | null,
+): { score: Num; result: SectionResult } | Bail {
+  const sid = s.id;
+  let count = 0;
+  for (let ri = 0; ri < ratings.length; ri++) {
+    const rating = ratings[ri];
+    if (!rating || rating.section !== sid) continue;
+    if (!s.raterRoles.has(rating.role)) return BAIL;
+    let sum: Num = 0;
+    const items = rating.items;
+    for (const it of s.items) {
+      let points = itemPoints(it, items[it.id], failedFlag);
+      if (points === BAIL) return BAIL;
+      if (plan.round.item) points = roundNum(points, plan.places, plan.mode);
+      const itemFailed = failedFlag.failed;
+      if (itemFailed && !failed.includes(it.id)) failed.push(it.id);
+      trace?.push({ step: 'item', section: sid, role: rating.role, item: it.id, points: plainNum(points), max: it.maxText, method: it.kind, failed: itemFailed });
+      sum = s.weightedItems ? add(sum, mul(div(points, it.max), it.weight)) : add(sum, points);
+    }
+    // Any key beyond the section's items is an unknown item (an issue for the reference to report).
+    for (const key in items) if (!s.itemIds.has(key)) return BAIL;
+    scratchSums[count] = s.scaled ? mul(sum, s.scale) : sum;
+    scratchRoles[count] = rating.role;
+    count++;
+  }
+
+  const raters: SectionResult['raters'] = [];
+  let present = 0;
+  let weightSum: Num = 0;
+  // Present raters in order: (score, weight, row index).
+  const presentScores: Num[] = [];
+  const presentWeights: Num[] = [];
+  const presentRows: number[] = [];
+  const policy = s.policy;
+  for (const r of s.raters) {
+    let n = 0;
+    let total: Num = 0;
+    let first: Num = 0;
+    for (let k = 0; k < count; k++) {
+      if (scratchRoles[k] !== r.role) continue;
+      const v = scratchSums[k] ?? 0;
+      if (n === 0) first = v;
+      total = add(total, v);
+      n++;
+    }
+    if (n > 0) {
+      let avg = n === 1 ? first : divInt(total, n);
+      if (plan.round.rater) avg = roundNum(avg, plan.places, plan.mode);
+      const text = plainNum(avg);
+      trace?.push({ step: 'rater', section: sid, role: r.role, score: text, ratings: n });
+      presentScores.push(avg);
+      presentWeights.push(r.weight);
+      presentRows.push(raters.length);
+      raters.push({ role: r.role, score: text, weight: r.weightText, effectiveWeight: r.weightText, ratings: n, missing: false });
+    } else if (policy.policy === 'fixed' && s.fixedValue !== undefined) {
+      trace?.push({ step: 'raterMissing', section: sid, role: r.role, policy: 'fixed', value: policy.value });
+      presentScores.push(s.fixedValue);
+      presentWeights.push(r.weight);
+      presentRows.push(raters.length);
+      raters.push({ role: r.role, score: policy.value, weight: r.weightText, effectiveWeight: r.weightText, ratings: 0, missing: true });
+    } else if (policy.policy === 'renormalise') {
+      trace?.push({ step: 'raterMissing', section: sid, role: r.role, policy: 'renormalise' });
+      raters.push({ role: r.role, weight: r.weightText, effectiveWeight: '0', ratings: 0, missing: true });
+    } else {
+      return BAIL;
+    }
+  }
+  present = presentScores.length;
+  for (let k = 0; k < present; k++) weightSum = add(weightSum, presentWeights[k] ?? 0);
+  if (present === 0 || isZero(weightSum)) return BAIL;
+  let score: Num = 0;
+  const only = presentScores[0];
+  if (present === 1 && presentWeights[0] === HUNDRED && only !== undefined && typeof only !== 'number' && only.sd() <= 40) {
+    // (0 + x * 100) / 100 is exactly x when x has at most 40 significant digits (no step rounds):
+    // this skips a Decimal long division for every section scored from an inexact formula value.
+    score = only;
+  } else if (cmp(weightSum, HUNDRED) === 0) {
+    for (let k = 0; k < present; k++) score = add(score, mul(presentScores[k] ?? 0, presentWeights[k] ?? 0));
+    score = div(score, HUNDRED);
+  } else {
+    for (let k = 0; k < present; k++) {
+      const effective = div(mul(presentWeights[k] ?? 0, HUNDRED), weightSum);
+      score = add(score, div(mul(presentScores[k] ?? 0, effective), HUNDRED));
+      const row = raters[presentRows[k] ?? -1];
+      // The reference updates the first row of that role; roles are unique within a section.
+      if (row) row.effectiveWeight = plainNum(effective);
+    }
+  }
+  if (plan.round.section) score = roundNum(score, plan.places, plan.mode);
+  const scoreText = plainNum(score);
+  const weight = s.weightText;
+  if (trace) {
+    trace.push({
+      step: 'section',
+      section: sid,
+      score: scoreText,
+      ...(weight === undefined ? {} : { weight }),
+      raters: raters.map((r) => ({ role: r.role, weight: r.weight, effectiveWeight: r.effectiveWeight })),
+    });
+  }
+  return { score, result: weight === undefined ? { id: sid, score: scoreText, raters } : { id: sid, score: scoreText, weight, raters } };
+}
+
+const HUNDRED: Num = 100_000_000;
+
+interface AdjOutcome {
+  points: Num;
+  money: Num;
+  hours: Num;
+  applied: AdjustmentResult[];
+}
+
+const scratchByRule: (Num | undefined)[] = [];
+
+function adjustmentsPlan(plan: ScoringPlan, entries: readonly AdjustmentInput[], trace: TraceStep[] | null): AdjOutcome | Bail {
+  if (entries.length === 0) return { points: 0, money: 0, hours: 0, applied: [] };
+  const byRule = scratchByRule;
+  byRule.length = 0;
+  for (let i = 0; i < plan.adjustmentOrder.length; i++) byRule.push(undefined);
+  for (const e of entries) {
+    const a = plan.adjustments.get(e.rule);
+    if (!a) return BAIL;
+    const count = e.count ?? 1;
+    if (!Number.isInteger(count) || count < 1) return BAIL;
+    let each: Num;
+    if (a.fixed !== undefined) each = a.fixed;
+    else {
+      const stated = e.amount === undefined ? undefined : parseNum(e.amount);
+      if (stated === undefined || cmp(stated, a.min) < 0 || cmp(stated, a.max) > 0) return BAIL;
+      each = stated;
+    }
+    byRule[a.index] = add(byRule[a.index] ?? 0, mulInt(each, count));
+  }
+  let pb: Num = 0;
+  let pp: Num = 0;
+  let mb: Num = 0;
+  let mp: Num = 0;
+  let hb: Num = 0;
+  let hp: Num = 0;
+  const applied: AdjustmentResult[] = [];
+  for (const a of plan.adjustmentOrder) {
+    const raw = byRule[a.index];
+    if (raw === undefined) continue;
+    const rule = a.rule;
+    const capped = a.cap !== undefined && cmp(raw, a.cap) > 0;
+    const amount = capped && a.cap !== undefined ? a.cap : raw;
+    const bonus = rule.direction === 'bonus';
+    if (rule.unit === 'points') {
+      if (bonus) pb = add(pb, amount);
+      else pp = add(pp, amount);
+    } else if (rule.unit === 'money') {
+      if (bonus) mb = add(mb, amount);
+      else mp = add(mp, amount);
+    } else if (bonus) hb = add(hb, amount);
+    else hp = add(hp, amount);
+    const signedText = plainNum(bonus ? amount : neg(amount));
+    applied.push({ rule: rule.id, unit: rule.unit, amount: signedText, capped });
+    if (trace) {
+      trace.push({
+        step: 'adjustment',
+        rule: rule.id,
+        direction: rule.direction,
+        unit: rule.unit,
+        amount: signedText,
+        ...(capped && rule.perRuleCap !== undefined ? { cappedAt: rule.perRuleCap } : {}),
+      });
+    }
+  }
+  if (plan.maxBonus !== undefined && plan.maxBonusText !== undefined && cmp(pb, plan.maxBonus) > 0) {
+    trace?.push({ step: 'adjustmentCap', cap: 'maxBonus', before: plainNum(pb), after: plan.maxBonusText });
+    pb = plan.maxBonus;
+  }
+  if (plan.maxPenalty !== undefined && cmp(pp, plan.maxPenalty) > 0) {
+    trace?.push({ step: 'adjustmentCap', cap: 'maxPenalty', before: plainNum(neg(pp)), after: plainNum(neg(plan.maxPenalty)) });
+    pp = plan.maxPenalty;
+  }
+  const hours = sub(hb, hp);
+  let money = sub(mb, mp);
+  if (!isZero(hours)) {
+    const value = roundNum(mul(abs(hours), plan.hourRate), 2, 'halfUp');
+    const signed = isNeg(hours) ? neg(value) : value;
+    trace?.push({ step: 'hoursToMoney', hours: plainNum(hours), rate: plan.hourRateText, money: plainNum(signed) });
+    money = add(money, signed);
+  }
+  return { points: sub(pb, pp), money, hours, applied };
+}
+
+function contains(b: PlanBand, score: Num): boolean {
+  const lo = cmp(score, b.min);
+  const hi = cmp(score, b.max);
+  return (b.minInclusive ? lo >= 0 : lo > 0) && (b.maxInclusive ? hi <= 0 : hi < 0);
+}
+
+function gradePlan(plan: ScoringPlan, total: Num, failed: readonly string[], participated: boolean, trace: TraceStep[] | null): GradeResult | undefined {
+  const bands = plan.bands;
+  if (!bands) return undefined;
+  if (!participated) {
+    const grade = plan.nonParticipationGrade ?? '';
+    trace?.push({ step: 'gradeNonParticipation', grade });
+    return { grade, bandGrade: grade, reason: 'nonParticipation' };
+  }
+  const top = bands[0];
+  const bottom = bands[bands.length - 1];
+  if (!top || !bottom) return undefined;
+  let band: PlanBand | undefined;
+  for (const b of bands) {
+    if (contains(b, total)) {
+      band = b;
+      break;
+    }
+  }
+  band ??= cmp(total, top.max) >= 0 ? top : bottom;
+  trace?.push({ step: 'grade', grade: band.grade, band: band.text });
+  let result: GradeResult = { grade: band.grade, bandGrade: band.grade, reason: 'band' };
+  if (failed.length === 0) return result;
+  for (const rule of plan.gradeRules) {
+    if (rule.kind !== 'failedItemCap') continue;
+    const hit = rule.items.filter((i) => failed.includes(i));
+    const cap = bands.find((b) => b.grade === rule.capGrade);
+    const current = bands.find((b) => b.grade === result.grade);
+    if (hit.length > 0 && cap && current && current.rank < cap.rank) {
+      trace?.push({ step: 'gradeCap', from: result.grade, to: cap.grade, items: hit });
+      result = { grade: cap.grade, bandGrade: band.grade, reason: 'failedItemCap' };
+    }
+  }
+  return result;
+}
+
+/**
+ * Scores one appraisal with the plan; undefined means "use the reference" (an issue to report, or an
+ * input the plan does not take). The result equals the reference's result exactly, trace included.
+ */
+export function scoreWithPlan(plan: ScoringPlan, input: AppraisalInput, wantTrace: boolean): AppraisalResult | undefined {
+  const trace: TraceStep[] | null = wantTrace ? [] : null;
+  const participated = input.participated !== false;
+  const ratings = input.ratings;
+  for (const r of ratings) if (!plan.sectionIds.has(r.section)) return undefined;
+
+  const failed: string[] = [];
+  const sections: SectionResult[] = [];
+  let weighted: Num = 0;
+  const sectionScores = plan.finalFormula ? new Map<string, Num>() : undefined;
+  if (participated) {
+    for (const s of plan.sections) {
+      const outcome = scoreSectionPlan(plan, s, ratings, failed, trace);
+      if (outcome === BAIL) return undefined;
+      sections.push(outcome.result);
+      sectionScores?.set(s.id, outcome.score);
+      weighted = plan.weightedSections ? add(weighted, mul(outcome.score, s.fraction)) : add(weighted, outcome.score);
+    }
+    trace?.push({ step: 'weighted', value: plainNum(weighted), weighting: plan.weightedSections ? 'weighted' : 'sum' });
+  } else {
+    trace?.push({ step: 'nonParticipation' });
+  }
+
+  const adj = adjustmentsPlan(plan, input.adjustments ?? [], trace);
+  if (adj === BAIL) return undefined;
+  let total: Num = participated ? add(weighted, adj.points) : 0;
+  if (participated && !isZero(adj.points)) trace?.push({ step: 'subtotal', weighted: plainNum(weighted), adjustments: plainNum(adj.points), value: plainNum(total) });
+
+  if (participated && plan.finalFormula && sectionScores) {
+    const f = plan.finalFormula;
+    for (const name of plan.finalInputs) if (input.facts?.[name] === undefined) return undefined;
+    const env: (Num | undefined)[] = [];
+    for (const name of f.variables) {
+      if (plan.finalInputs.includes(name)) {
+        const text = input.facts?.[name];
+        const v = typeof text === 'string' ? parseNum(text) : undefined;
+        if (v === undefined) return undefined;
+        env.push(v);
+      } else if (name === 'adjustments') env.push(adj.points);
+      else if (name === 'weighted') env.push(weighted);
+      else env.push(sectionScores.get(name));
+    }
+    try {
+      total = f.run(env);
+    } catch (error) {
+      if (error instanceof FormulaBail) return undefined;
+      throw error;
+    }
+    trace?.push({ step: 'finalFormula', expression: plan.finalExpression ?? '', value: plainNum(total) });
+  }
+
+  const { floor, cap } = plan;
+  if (floor !== undefined && cmp(total, floor) < 0) {
+    trace?.push({ step: 'bound', bound: 'floor', before: plainNum(total), after: plainNum(floor) });
+    total = floor;
+  }
+  if (cap !== undefined && cmp(total, cap) > 0) {
+    trace?.push({ step: 'bound', bound: 'cap', before: plainNum(total), after: plainNum(cap) });
+    total = cap;
+  }
+  if (plan.round.total) {
+    const rounded = roundNum(total, plan.places, plan.mode);
+    if (cmp(rounded, total) !== 0) trace?.push({ step: 'rounding', at: 'total', before: plainNum(total), after: plainNum(rounded), places: plan.places, mode: plan.mode });
+    // Rounded to the scheme's places, a Decimal total usually fits the fixed-point form again.
+    total = typeof rounded === 'number' ? rounded : fromDecimal(rounded);
+  }
+  const totalText = plainNum(total);
+  trace?.push({ step: 'total', value: totalText });
+  if (failed.length > 1) failed.sort();
+  const grade = gradePlan(plan, total, failed, participated, trace);
+
+  const result: AppraisalResult = {
+    employeeId: input.employeeId,
+    participated,
+    total: totalText,
+    weighted: plainNum(weighted),
+    adjustmentPoints: plainNum(adj.points),
+    adjustmentMoney: plainNum(adj.money),
+    adjustmentHours: plainNum(adj.hours),
+    sections,
+    adjustments: adj.applied,
+    failedItems: failed,
+    trace: trace ?? [],
+  };
+  if (grade) {
+    // Same key order as the reference ({ ..., failedItems, grade, trace }).
+    return {
+      employeeId: result.employeeId,
+      participated,
+      total: result.total,
+      weighted: result.weighted,
+      adjustmentPoints: result.adjustmentPoints,
+      adjustmentMoney: result.adjustmentMoney,
+      adjustmentHours: result.adjustmentHours,
+      sections,
+      adjustments: adj.applied,
+      failedItems: failed,
+      grade,
+      trace: result.trace,
+    };
+  }
+  return result;
+}
