@@ -9,7 +9,12 @@ export default defineConfig({
     // Workspace packages expose their TypeScript sources under the "source" condition.
     conditions: ['source', ...defaultClientConditions],
     // One graphql realm: type-graphql, graphql-shield and Apollo must see the same module instance.
-    alias: { graphql: require.resolve('graphql', { paths: [new URL('./api', import.meta.url).pathname] }) },
+    alias: {
+      graphql: require.resolve('graphql', { paths: [new URL('./api', import.meta.url).pathname] }),
+      // Global setup resolves outside the "source" condition; point it at the sources too, never at a stale dist.
+      '@appraisal/domain': new URL('./domain/src/index.ts', import.meta.url).pathname,
+      '@appraisal/migrations': new URL('./migrations/src/index.ts', import.meta.url).pathname,
+    },
   },
   // Tests run in Vite's server environment, which resolves with its own condition list.
   ssr: { resolve: { conditions: ['source', ...defaultServerConditions], externalConditions: ['source'] } },

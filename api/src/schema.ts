@@ -8,12 +8,17 @@ import type { IRule } from './core/shield-rules.js';
 import type { TokenService } from './core/tokens.js';
 import { createAuthResolver } from './modules/auth/auth.resolver.js';
 import { authRules } from './modules/auth/auth.rules.js';
+import { IndicatorCategoryResolver, IndicatorResolver } from './modules/indicators/indicator.resolver.js';
+import { indicatorRules } from './modules/indicators/indicators.rules.js';
 import { DepartmentResolver } from './modules/org/department.resolver.js';
 import { EmployeeFileResolver } from './modules/org/employee-file.resolver.js';
 import { EmployeeResolver } from './modules/org/employee.resolver.js';
 import { NodeResolver } from './modules/org/node.resolver.js';
 import { orgRules } from './modules/org/org.rules.js';
 import { PositionResolver } from './modules/org/position.resolver.js';
+import { SchemePreviewResolver } from './modules/schemes/scheme-preview.resolver.js';
+import { SchemeResolver, SchemeVersionResolver } from './modules/schemes/scheme.resolver.js';
+import { schemeRules } from './modules/schemes/schemes.rules.js';
 
 export type RuleTree = Record<string, Record<string, IRule>>;
 
@@ -31,12 +36,24 @@ export function mergeRules(...maps: RuleTree[]): RuleTree {
   return merged;
 }
 
-export const ruleTree: RuleTree = mergeRules(authRules, orgRules);
+export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules);
 
 /** The type-graphql schema without permissions (used to emit the SDL and to check rule coverage). */
 export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
   return buildSchema({
-    resolvers: [createAuthResolver(tokens), EmployeeResolver, DepartmentResolver, PositionResolver, NodeResolver, EmployeeFileResolver],
+    resolvers: [
+      createAuthResolver(tokens),
+      EmployeeResolver,
+      DepartmentResolver,
+      PositionResolver,
+      NodeResolver,
+      EmployeeFileResolver,
+      IndicatorResolver,
+      IndicatorCategoryResolver,
+      SchemeResolver,
+      SchemeVersionResolver,
+      SchemePreviewResolver,
+    ],
     validate: false,
     emitSchemaFile: false,
   });

@@ -1,8 +1,12 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123133012 } from './Migration20261123133012.js';
+import { Migration20261123140231 } from './Migration20261123140231.js';
 
 /**
  * Every migration in order. Listed explicitly because, under vitest, MikroORM would look for .ts files
  * on disk that Node cannot import natively. `pnpm migration:create` writes new files; add them here.
  */
-export const migrations: MigrationObject[] = [{ name: 'Migration20261123133012', class: Migration20261123133012 }];
+export const migrations: MigrationObject[] = [
+  { name: 'Migration20261123133012', class: Migration20261123133012 },
+  { name: 'Migration20261123140231', class: Migration20261123140231 },
+];

@@ -13,12 +13,21 @@ export const isAuthenticated: IRule = rule({ cache: 'contextual' })((_parent, _a
   ctx.actor ? true : unauthenticated(),
 );
 
+// graphql-shield refuses two rules with one name, so every module asking for the same roles shares one instance.
+const roleRules = new Map<string, IRule>();
+
 /** Signed in and holding one of the roles. */
 export function hasAnyRole(...roles: RoleName[]): IRule {
-  return rule(`hasAnyRole:${roles.join(',')}`, { cache: 'contextual' })((_parent, _args, ctx: RequestContext) => {
-    if (!ctx.actor) return unauthenticated();
-    return hasRole(ctx.actor, ...roles) ? true : forbidden('this operation');
-  });
+  const name = `hasAnyRole:${roles.join(',')}`;
+  let roleRule = roleRules.get(name);
+  if (!roleRule) {
+    roleRule = rule(name, { cache: 'contextual' })((_parent, _args, ctx: RequestContext) => {
+      if (!ctx.actor) return unauthenticated();
+      return hasRole(ctx.actor, ...roles) ? true : forbidden('this operation');
+    });
+    roleRules.set(name, roleRule);
+  }
+  return roleRule;
 }
 
 /**

@@ -9,6 +9,9 @@ const UNIQUE_FIELDS: Record<string, string> = {
   department_code_unique: 'code',
   position_code_unique: 'code',
   app_user_email_unique: 'email',
+  indicator_category_code_unique: 'code',
+  indicator_code_unique: 'code',
+  scheme_code_unique: 'code',
 };
 
 /**

@@ -6,7 +6,13 @@ import { User } from '../modules/auth/user.entity.js';
 import { Department } from '../modules/org/department.entity.js';
 import { Employee, type EmploymentStatus } from '../modules/org/employee.entity.js';
 import { Position, type PositionLevel } from '../modules/org/position.entity.js';
+import { IndicatorCategory } from '../modules/indicators/indicator-category.entity.js';
+import { Indicator } from '../modules/indicators/indicator.entity.js';
+import { indicatorCodesOf } from '../modules/schemes/scheme-documents.js';
+import { SchemeVersion } from '../modules/schemes/scheme-version.entity.js';
+import { Scheme, type SchemePeriod, SchemeStatus } from '../modules/schemes/scheme.entity.js';
 import { buildDemoEmployees, DEMO_PASSWORD, demoAccounts, demoDepartments, demoPositions } from './demo-organization.js';
+import { buildDemoIndicators, demoIndicatorCategories, demoSchemes } from './demo-schemes.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -55,8 +61,52 @@ export async function seedDemoData(rootEm: EntityManager): Promise<SeedResult> {
         locale: 'en',
       });
     }
+    seedLibraryAndSchemes(tx, departments);
     await tx.flush();
     recordAudit(tx, null, { operation: 'seedDemoData', entityType: 'Organization', entityId: 'demo', after: { employees: people.length, accounts: demoAccounts.length } });
+    recordAudit(tx, null, { operation: 'seedDemoData', entityType: 'SchemeLibrary', entityId: 'demo', after: { indicators: buildDemoIndicators().length, schemes: demoSchemes.length } });
   });
   return { seeded: true, employees: people.length };
+}
+
+/** The indicator library and the five seed programs, published as version 1 and applying to their departments. */
+function seedLibraryAndSchemes(tx: EntityManager, departments: Map<string, Department>): void {
+  const categories = new Map<string, IndicatorCategory>();
+  for (const c of demoIndicatorCategories) categories.set(c.code, tx.create(IndicatorCategory, { code: c.code, name: c.name, nameZh: c.nameZh }));
+  for (const i of buildDemoIndicators()) {
+    const department = departments.get(i.departmentCode);
+    tx.create(Indicator, {
+      code: i.code,
+      name: i.name,
+      nameZh: i.nameZh,
+      category: categories.get(i.categoryCode) as IndicatorCategory,
+      scoringMethod: i.scoringMethod,
+      minPoints: i.minPoints,
+      maxPoints: i.maxPoints,
+      measurementSource: i.measurementSource,
+      applicableDepartmentIds: department ? [department.id] : [],
+      tags: i.tags,
+    });
+  }
+  for (const s of demoSchemes) {
+    const department = departments.get(s.departmentCode);
+    const scheme = tx.create(Scheme, {
+      code: s.key,
+      name: s.name.en,
+      nameZh: s.name.zh,
+      periodType: s.document.period.toUpperCase() as SchemePeriod,
+      applicableDepartmentIds: department ? [department.id] : [],
+      owner: 'Chen Jing (HR)',
+      status: SchemeStatus.PUBLISHED,
+      latestVersionNumber: 1,
+      templateKey: s.key,
+    });
+    tx.create(SchemeVersion, {
+      scheme,
+      number: 1,
+      document: structuredClone(s.document) as unknown as Record<string, unknown>,
+      indicatorCodes: indicatorCodesOf(s.document),
+      publishedBy: 'Chen Jing (HR)',
+    });
+  }
 }

@@ -1,2 +1,3 @@
 export * from './actor.js';
 export * from './employee-access.js';
+export * from './scheme-access.js';

@@ -1,0 +1,164 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { RequestContext } from '../../core/context.js';
+import { AppError } from '../../core/errors.js';
+import { inTransaction } from '../../core/transaction.js';
+import { recordAudit, snapshot } from '../audit/audit.service.js';
+import { Department } from '../org/department.entity.js';
+import type { FileDownload } from '../org/employee-export.service.js';
+import type { ImportRowError } from '../org/employee-import.service.js';
+import { Position } from '../org/position.entity.js';
+import { IndicatorCategory } from './indicator-category.entity.js';
+import { checkIndicatorFields, cleanTags, defaultMinPoints, pointsText } from './indicator-fields.js';
+import { readIndicatorSheet, SheetFormatError, splitList, type IndicatorSheetRow, writeIndicatorSheet } from './indicator-sheet.js';
+import { Indicator, IndicatorScoringMethod, MeasurementSource } from './indicator.entity.js';
+import { indicatorFilterCondition } from './indicator.service.js';
+import type { ImportFileInput, ImportReport, IndicatorFilter } from './indicators.inputs.js';
+
+const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const YES = new Set(['yes', 'y', 'true', '1', '是', '']);
+const NO = new Set(['no', 'n', 'false', '0', '否']);
+
+type IndicatorRecord = Pick<
+  Indicator,
+  'code' | 'name' | 'nameZh' | 'description' | 'category' | 'scoringMethod' | 'minPoints' | 'maxPoints' | 'measurementSource' | 'applicableDepartmentIds' | 'applicablePositionIds' | 'tags' | 'active'
+>;
+
+interface PlannedRow {
+  row: number;
+  existing: Indicator | null;
+  fields: IndicatorRecord;
+}
+
+const isEnum = <E extends string>(values: Record<string, E>, text: string | undefined): text is E => !!text && Object.values<string>(values).includes(text);
+
+/** Checks every row against the indicator rules and the database; nothing is written here. */
+async function planImport(em: EntityManager, rows: IndicatorSheetRow[]): Promise<{ plan: PlannedRow[]; errors: ImportRowError[] }> {
+  const errors: ImportRowError[] = [];
+  const fail = (row: number, field: string | null, code: string, message: string) => errors.push({ row, field, code, message });
+  const [categories, departments, positions, indicators] = await Promise.all([
+    em.find(IndicatorCategory, { active: true }),
+    em.find(Department, {}),
+    em.find(Position, {}),
+    em.find(Indicator, {}),
+  ]);
+  const categoryByCode = new Map(categories.map((c) => [c.code, c]));
+  const departmentByCode = new Map(departments.map((d) => [d.code, d.id]));
+  const positionByCode = new Map(positions.map((p) => [p.code, p.id]));
+  const indicatorByCode = new Map(indicators.map((i) => [i.code, i]));
+  const firstRowOfCode = new Map<string, number>();
+  const plan: PlannedRow[] = [];
+
+  for (const { row, values: v } of rows) {
+    const before = errors.length;
+    const code = v.code ?? '';
+    if (code && firstRowOfCode.has(code)) fail(row, 'code', 'duplicate_in_file', `code ${code} also appears in row ${firstRowOfCode.get(code)}`);
+    else if (code) firstRowOfCode.set(code, row);
+    const category = categoryByCode.get(v.categoryCode ?? '');
+    if (!category) fail(row, 'categoryCode', v.categoryCode ? 'exists' : 'required', v.categoryCode ? `no active category ${v.categoryCode}` : 'categoryCode is required');
+    const method = v.scoringMethod?.toUpperCase();
+    if (!isEnum(IndicatorScoringMethod, method)) fail(row, 'scoringMethod', 'enum', `scoringMethod must be one of ${Object.values(IndicatorScoringMethod).join(', ')}`);
+    const source = v.measurementSource?.toUpperCase() ?? MeasurementSource.RATED;
+    if (!isEnum(MeasurementSource, source)) fail(row, 'measurementSource', 'enum', `measurementSource must be one of ${Object.values(MeasurementSource).join(', ')}`);
+    const activeText = (v.active ?? '').toLowerCase();
+    if (!YES.has(activeText) && !NO.has(activeText)) fail(row, 'active', 'boolean', 'must be yes or no');
+    const departmentIds = splitList(v.departmentCodes).map((c) => departmentByCode.get(c) ?? fail(row, 'departmentCodes', 'exists', `no department ${c}`));
+    const positionIds = splitList(v.positionCodes).map((c) => positionByCode.get(c) ?? fail(row, 'positionCodes', 'exists', `no position ${c}`));
+    if (!isEnum(IndicatorScoringMethod, method) || !isEnum(MeasurementSource, source) || !category) continue;
+    const fields = {
+      code,
+      name: (v.name ?? '').trim(),
+      scoringMethod: method,
+      minPoints: defaultMinPoints(method, v.minPoints ?? null),
+      maxPoints: v.maxPoints ?? '',
+      tags: cleanTags(splitList(v.tags)),
+    };
+    for (const p of checkIndicatorFields(fields)) fail(row, p.field, p.rule, p.message);
+    if (errors.length > before) continue;
+    plan.push({
+      row,
+      existing: indicatorByCode.get(code) ?? null,
+      fields: {
+        ...fields,
+        nameZh: v.nameZh ?? null,
+        description: v.description ?? null,
+        category,
+        measurementSource: source,
+        applicableDepartmentIds: [...new Set(departmentIds.filter((id): id is string => typeof id === 'string'))],
+        applicablePositionIds: [...new Set(positionIds.filter((id): id is string => typeof id === 'string'))],
+        active: !NO.has(activeText),
+      },
+    });
+  }
+  errors.sort((a, b) => a.row - b.row);
+  return { plan, errors };
+}
+
+/** Writes a fully valid plan: existing codes are updated, new ones created, each with its audit row. */
+async function applyPlan(ctx: RequestContext, em: EntityManager, plan: PlannedRow[]): Promise<{ created: number; updated: number }> {
+  const changes: Array<{ indicator: Indicator; before: Record<string, unknown> | null }> = [];
+  for (const p of plan) {
+    const indicator = p.existing ?? new Indicator();
+    changes.push({ indicator, before: p.existing ? snapshot(p.existing) : null });
+    Object.assign(indicator, p.fields);
+    em.persist(indicator);
+  }
+  await em.flush();
+  for (const { indicator, before } of changes)
+    recordAudit(em, ctx, { operation: before ? 'updateIndicator:import' : 'createIndicator:import', entityType: 'Indicator', entityId: indicator.id, before, after: snapshot(indicator) });
+  const created = changes.filter((c) => !c.before).length;
+  return { created, updated: changes.length - created };
+}
+
+/** Dry run: report every row problem. Apply: write every row or, when any row is bad, none. */
+export async function importIndicators(ctx: RequestContext, input: ImportFileInput): Promise<ImportReport> {
+  const content = Buffer.from(input.contentBase64, 'base64');
+  if (content.length === 0 || content.length > MAX_FILE_BYTES)
+    throw new AppError('VALIDATION_FAILED', 'contentBase64: the file must be between 1 byte and 10 MB.', [
+      { field: 'contentBase64', rule: 'size', message: 'the file must be between 1 byte and 10 MB' },
+    ]);
+  let rows: IndicatorSheetRow[];
+  try {
+    rows = await readIndicatorSheet(input.fileName, content);
+  } catch (error) {
+    if (!(error instanceof SheetFormatError)) throw error;
+    return { dryRun: input.dryRun, totalRows: 0, validRows: 0, applied: false, created: 0, updated: 0, errors: [{ row: 0, field: null, code: 'file_format', message: error.message }] };
+  }
+  return inTransaction(ctx, async (em) => {
+    const { plan, errors } = await planImport(em, rows);
+    const report = { dryRun: input.dryRun, totalRows: rows.length, validRows: plan.length, errors, applied: false, created: 0, updated: 0 };
+    if (input.dryRun || errors.length > 0 || rows.length === 0) return report;
+    const counts = await applyPlan(ctx, em, plan);
+    recordAudit(em, ctx, { operation: 'importIndicators', entityType: 'IndicatorImport', entityId: input.fileName.slice(0, 64), after: { rows: rows.length, ...counts } });
+    return { ...report, applied: true, ...counts };
+  });
+}
+
+/** The library (or the filtered part of it) as an .xlsx file with the columns import reads. */
+export async function exportIndicators(ctx: RequestContext, filter: IndicatorFilter | undefined): Promise<FileDownload> {
+  const indicators = await ctx.em.find(Indicator, indicatorFilterCondition(filter), { orderBy: { code: 'asc' }, populate: ['category'] });
+  const [departments, positions] = await Promise.all([ctx.em.find(Department, {}), ctx.em.find(Position, {})]);
+  const departmentCode = new Map(departments.map((d) => [d.id, d.code]));
+  const positionCode = new Map(positions.map((p) => [p.id, p.code]));
+  const buffer = await writeIndicatorSheet(
+    indicators.map((i) => ({
+      code: i.code,
+      name: i.name,
+      nameZh: i.nameZh ?? '',
+      description: i.description ?? '',
+      categoryCode: i.category.code,
+      scoringMethod: i.scoringMethod,
+      minPoints: pointsText(i.minPoints) ?? '',
+      maxPoints: pointsText(i.maxPoints) ?? '',
+      measurementSource: i.measurementSource,
+      departmentCodes: i.applicableDepartmentIds.map((id) => departmentCode.get(id) ?? id).join(', '),
+      positionCodes: i.applicablePositionIds.map((id) => positionCode.get(id) ?? id).join(', '),
+      tags: i.tags.join(', '),
+      active: i.active ? 'yes' : 'no',
+    })),
+  );
+  return {
+    fileName: `indicators-${new Date().toISOString().slice(0, 10)}.xlsx`,
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    contentBase64: buffer.toString('base64'),
+  };
+}
