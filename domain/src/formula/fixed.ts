@@ -388,11 +388,50 @@ export function compileNumFormula(formula: ParsedFormula): NumFormula {
   // Evaluation is pure, so results of all-fixed-point variables are memoised (bounded): bulk runs see
   // the same measured values again and again, and an inexact division costs a Decimal long division.
   const memo = new Map<string, Num>();
+  // One or two variables (the common case): nested number-keyed maps, no key strings to build.
+  const memo1 = new Map<number, Num>();
+  const memo2 = new Map<number, Map<number, Num>>();
+  let memo2Size = 0;
   const n = formula.variables.length;
+  const evaluate = (env: readonly (Num | undefined)[]): Num => {
+    const v = root(env);
+    if (typeof v !== 'number' && !v.isFinite()) throw FormulaBail.instance;
+    return v;
+  };
   return {
     variables: formula.variables,
     run: (env) => {
       // evaluateFormulaExact reports every missing variable up front, even in an unused branch.
+      if (n === 1 || n === 2) {
+        const a = env[0];
+        const b = n === 2 ? env[1] : 0;
+        if (a === undefined || b === undefined) throw FormulaBail.instance;
+        if (typeof a !== 'number' || typeof b !== 'number') return evaluate(env);
+        if (n === 1) {
+          const hit = memo1.get(a);
+          if (hit !== undefined) return hit;
+          const v = evaluate(env);
+          if (memo1.size >= 50_000) memo1.clear();
+          memo1.set(a, v);
+          return v;
+        }
+        let inner = memo2.get(a);
+        const hit = inner?.get(b);
+        if (hit !== undefined) return hit;
+        const v = evaluate(env);
+        if (memo2Size >= 50_000) {
+          memo2.clear();
+          memo2Size = 0;
+          inner = undefined;
+        }
+        if (!inner) {
+          inner = new Map();
+          memo2.set(a, inner);
+        }
+        inner.set(b, v);
+        memo2Size++;
+        return v;
+      }
       let key: string | null = n <= 8 ? '' : null;
       for (let i = 0; i < n; i++) {
         const v = env[i];
@@ -403,8 +442,7 @@ export function compileNumFormula(formula: ParsedFormula): NumFormula {
         const hit = memo.get(key);
         if (hit !== undefined) return hit;
       }
-      const v = root(env);
-      if (typeof v !== 'number' && !v.isFinite()) throw FormulaBail.instance;
+      const v = evaluate(env);
       if (key !== null) {
         if (memo.size >= 50_000) memo.clear();
         memo.set(key, v);

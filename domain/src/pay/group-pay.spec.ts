@@ -217,3 +217,23 @@ describe('workHourPenalty (Part 4: penalties in working hours)', () => {
     expect(codeOf(() => workHourPenalty('-1', '20'))).toBe('pay_negative_value');
   });
 });
+
+describe('priceGroup: facts as a Map, traces built on first use', () => {
+  it('prices the same with a Map of facts as with a record, traces included', async () => {
+    const { priceGroup, scoreAppraisal } = await import('../scoring/index.js');
+    const { seedPrograms } = await import('../programs/index.js');
+    const scheme = seedPrograms.cafeteria;
+    const results = ['a', 'b', 'c'].flatMap((id, i) => {
+      const r = scoreAppraisal(scheme, { employeeId: id, ratings: [] });
+      return r.ok ? [r.value] : [{ employeeId: id, participated: true, total: String(60 + 10 * i), weighted: '0', adjustmentPoints: '0', adjustmentMoney: i === 1 ? '-12.5' : '0', adjustmentHours: '0', sections: [], adjustments: [], failedItems: [], trace: [] }];
+    });
+    const record = { a: { base: '900' }, b: { base: '600' }, c: { base: '900' } };
+    const fromRecord = priceGroup(scheme, { results, facts: record });
+    const fromMap = priceGroup(scheme, { results, facts: new Map(Object.entries(record)) });
+    expect(fromMap).toStrictEqual(fromRecord);
+    if (!fromRecord.ok) throw new Error('priced');
+    expect(Object.keys(fromRecord.value.traces)).toEqual(['a', 'b', 'c']);
+    expect(fromRecord.value.traces.b?.at(-1)).toMatchObject({ step: 'pay', component: 'adjustments', kind: 'adjustments', amount: '-12.50' });
+    expect(JSON.parse(JSON.stringify(fromRecord.value)).traces).toEqual(fromRecord.value.traces);
+  });
+});

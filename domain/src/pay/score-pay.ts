@@ -23,16 +23,17 @@ function describeBand(b: PayBand): string {
 }
 
 
-/**
- * Pay for one person from their score (or grade) and pay base under a per-person rule.
- * `none` pays nothing ("0.00"); floatingByAverage and poolSplit need the whole group, so they throw
- * `pay_rule_needs_group` here — use floatingPay / splitPool. The day's wage rule never pays below 0.
- * Example: payForScore(cafeteriaRule, '900', '75') -> { amount: '720.00', percent: '80', ruleApplied: 'scorePercentOfBase: 70 <= score < 80 -> 80%' }
- */
 // Per rule (cached): each grade's percent as a Num with its texts, so pricing a person allocates little.
-const gradeTables = new WeakMap<PayRule, Map<string, { percent: Num; percentText: string; ruleApplied: string }>>();
+interface GradeEntry {
+  percent: Num;
+  percentText: string;
+  ruleApplied: string;
+  /** base text -> amount text (bounded): a group prices the same few bases again and again. */
+  amounts: Map<string, string>;
+}
+const gradeTables = new WeakMap<PayRule, Map<string, GradeEntry>>();
 
-function gradeTable(rule: PayRule & { kind: 'gradePercentOfBase' }): Map<string, { percent: Num; percentText: string; ruleApplied: string }> {
+function gradeTable(rule: PayRule & { kind: 'gradePercentOfBase' }): Map<string, GradeEntry> {
   let table = gradeTables.get(rule);
   if (!table) {
     table = new Map();
@@ -40,7 +41,7 @@ function gradeTable(rule: PayRule & { kind: 'gradePercentOfBase' }): Map<string,
     for (const g of rule.grades) {
       if (table.has(g.grade)) continue;
       const p = dec(g.percent);
-      table.set(g.grade, { percent: fromDecimal(p), percentText: formatPercent(p), ruleApplied: `gradePercentOfBase: grade ${g.grade} -> ${formatPercent(p)}%` });
+      table.set(g.grade, { percent: fromDecimal(p), percentText: formatPercent(p), ruleApplied: `gradePercentOfBase: grade ${g.grade} -> ${formatPercent(p)}%`, amounts: new Map() });
     }
     gradeTables.set(rule, table);
   }
@@ -54,14 +55,36 @@ function moneyText(value: Num, rounding: PayRounding): string {
   return fixedNum(roundNum(value, rounding.places, rounding.mode), Math.max(2, rounding.places));
 }
 
+/**
+ * The fixed-point grade pay of payForScore (gradePercentOfBase with a grade), cached per (grade, base);
+ * undefined where payForScore must decide (unknown grade, invalid or negative base).
+ * Example: gradePay(rule, '900', 'good') -> { amount: '900.00', percent: '100', ruleApplied: 'gradePercentOfBase: grade good -> 100%' }
+ */
+export function gradePay(rule: PayRule & { kind: 'gradePercentOfBase' }, base: string, grade: string): ScorePayResult | undefined {
+  const entry = gradeTable(rule).get(grade);
+  if (!entry) return undefined;
+  let amount = entry.amounts.get(base);
+  if (amount === undefined) {
+    const b = parseNum(base);
+    if (b === undefined || cmp(b, 0) < 0) return undefined;
+    amount = moneyText(div(mul(b, entry.percent), HUNDRED), rule.rounding);
+    if (entry.amounts.size >= 4096) entry.amounts.clear();
+    entry.amounts.set(base, amount);
+  }
+  return { amount, percent: entry.percentText, ruleApplied: entry.ruleApplied };
+}
+
+/**
+ * Pay for one person from their score (or grade) and pay base under a per-person rule.
+ * `none` pays nothing ("0.00"); floatingByAverage and poolSplit need the whole group, so they throw
+ * `pay_rule_needs_group` here — use floatingPay / splitPool. The day's wage rule never pays below 0.
+ * Example: payForScore(cafeteriaRule, '900', '75') -> { amount: '720.00', percent: '80', ruleApplied: 'scorePercentOfBase: 70 <= score < 80 -> 80%' }
+ */
 export function payForScore(rule: PayRule, base: string, score: string, grade?: string): ScorePayResult {
   if (rule.kind === 'gradePercentOfBase' && grade !== undefined) {
     // Fixed-point path: the same operations (base x percent / 100, rounded) as below, exactly.
-    const entry = gradeTable(rule).get(grade);
-    const b = parseNum(base);
-    if (entry && b !== undefined && cmp(b, 0) >= 0) {
-      return { amount: moneyText(div(mul(b, entry.percent), HUNDRED), rule.rounding), percent: entry.percentText, ruleApplied: entry.ruleApplied };
-    }
+    const fast = gradePay(rule, base, grade);
+    if (fast) return fast;
   }
   const b = nonNegative(base, ['base']);
   switch (rule.kind) {

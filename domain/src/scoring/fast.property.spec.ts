@@ -7,6 +7,7 @@ import { seedPrograms } from '../programs/index.js';
 import type { SchemeDefinition } from '../scheme/index.js';
 import { compileScheme } from './compile.js';
 import { planFor, scoreWithPlan } from './fast.js';
+import { explain } from '../explain/index.js';
 import { scoreAppraisal, scoreAppraisalReference } from './score.js';
 import type { AdjustmentInput, AppraisalInput, ItemInput, RatingInput } from './types.js';
 
@@ -134,4 +135,28 @@ describe('compiled scoring plan equals the Decimal reference', () => {
       expect(planned).toBeGreaterThan(runs / 10);
     });
   }
+});
+
+describe('the fast path records traces compactly and builds them on first use', () => {
+  it('reads, iterates, serialises, explains and mutates like the reference array', () => {
+    const compiled = compileScheme(seedPrograms.nursing);
+    if (!compiled.ok) throw new Error('seed scheme does not compile');
+    const plan = planFor(compiled.value);
+    fc.assert(
+      fc.property(inputFor(seedPrograms.nursing), (input) => {
+        const fast = plan ? scoreWithPlan(plan, input, true) : undefined;
+        if (!fast) return;
+        const ref = scoreAppraisalReference(compiled.value, input);
+        if (!ref.ok) throw new Error('the reference must score what the plan scores');
+        expect(Array.isArray(fast.trace)).toBe(true);
+        expect(JSON.stringify(fast)).toBe(JSON.stringify(ref.value));
+        expect([...fast.trace]).toStrictEqual(ref.value.trace);
+        expect(explain(fast.trace, 'zh', seedPrograms.nursing)).toEqual(explain(ref.value.trace, 'zh', seedPrograms.nursing));
+        fast.trace.push({ step: 'total', value: '1' });
+        expect(fast.trace).toHaveLength(ref.value.trace.length + 1);
+        expect(fast.trace.at(-1)).toEqual({ step: 'total', value: '1' });
+      }),
+      { numRuns: 200 },
+    );
+  });
 });

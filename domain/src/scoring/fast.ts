@@ -252,6 +252,200 @@ function buildPlan(c: CompiledScheme): ScoringPlan | null {
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// Compact traces: scoring appends an opcode and the step's operands (shared strings, Nums, plan
+// objects) to a flat log; replayTrace turns it into exactly the TraceStep objects the reference builds.
+
+/** A recorded trace: LOG_MARK, then opcodes each followed by their operands. */
+type TraceLog = unknown[];
+
+/** First entry of a log not yet replayed; no caller can ever read it (every proxy trap replays first). */
+const LOG_MARK: object = Object.freeze({});
+/** Follows an item's points in the log when the item failed. */
+const FAILED: object = Object.freeze({});
+
+function materialise(log: TraceLog): TraceLog {
+  if (log[0] === LOG_MARK) {
+    const steps = replayTrace(log);
+    log.length = 0;
+    for (const step of steps) log.push(step);
+  }
+  return log;
+}
+
+// The result's trace is a real array (the log itself) behind a proxy that turns it into the steps on
+// first use: reading, iterating, spreading, JSON, deep equality and mutation all see the steps.
+const lazyTraceHandler: ProxyHandler<TraceLog> = {
+  get: (log, key) => Reflect.get(materialise(log), key),
+  set: (log, key, value) => Reflect.set(materialise(log), key, value),
+  has: (log, key) => Reflect.has(materialise(log), key),
+  ownKeys: (log) => Reflect.ownKeys(materialise(log)),
+  getOwnPropertyDescriptor: (log, key) => Reflect.getOwnPropertyDescriptor(materialise(log), key),
+  defineProperty: (log, key, descriptor) => Reflect.defineProperty(materialise(log), key, descriptor),
+  deleteProperty: (log, key) => Reflect.deleteProperty(materialise(log), key),
+};
+
+/** The trace of a log, built when first used. */
+function lazyTrace(log: TraceLog): TraceStep[] {
+  return new Proxy(log, lazyTraceHandler) as unknown as TraceStep[];
+}
+
+const T_RATING = 1; // section (PlanSection), role, then per item of the section: points [, FAILED]
+const T_RATER = 2; // section, role, score text, ratings
+const T_MISSING_FIXED = 3; // section, role, value
+const T_MISSING_RENORMALISE = 4; // section, role
+const T_SECTION = 5; // section (PlanSection), score text, then per rater of the section: effectiveWeight
+const T_WEIGHTED = 6; // weighted, weighting
+const T_NON_PARTICIPATION = 7;
+const T_ADJUSTMENT = 8; // rule, signed amount text, capped
+const T_CAP_BONUS = 9; // before, after text
+const T_CAP_PENALTY = 10; // before (positive), cap (positive)
+const T_HOURS = 11; // hours, rate text, money
+const T_SUBTOTAL = 12; // weighted, adjustments, value
+const T_FINAL = 13; // expression, value
+const T_FLOOR = 14; // before, after
+const T_CAP = 15; // before, after
+const T_ROUNDING = 16; // before, after, places, mode
+const T_TOTAL = 17; // value text
+const T_GRADE_NON_PARTICIPATION = 18; // grade
+const T_GRADE = 19; // grade, band text
+const T_GRADE_CAP = 20; // from, to, items
+
+/** Builds the trace steps of a log (the same objects, values and key order as the reference's trace). */
+function replayTrace(log: TraceLog): TraceStep[] {
+  const steps: TraceStep[] = [];
+  let at = 1;
+  const next = (): unknown => log[at++];
+  const text = (): string => next() as string;
+  const n = (): Num => next() as Num;
+  const role = (): RaterRole => next() as RaterRole;
+  while (at < log.length) {
+    const op = next() as number;
+    switch (op) {
+      case T_RATING: {
+        const section = next() as PlanSection;
+        const r = role();
+        for (const it of section.items) {
+          const points = n();
+          const failed = log[at] === FAILED;
+          if (failed) at++;
+          steps.push({ step: 'item', section: section.id, role: r, item: it.id, points: plainNum(points), max: it.maxText, method: it.kind, failed });
+        }
+        break;
+      }
+      case T_RATER: {
+        const section = text();
+        const r = role();
+        const score = text();
+        steps.push({ step: 'rater', section, role: r, score, ratings: next() as number });
+        break;
+      }
+      case T_MISSING_FIXED: {
+        const section = text();
+        const r = role();
+        steps.push({ step: 'raterMissing', section, role: r, policy: 'fixed', value: text() });
+        break;
+      }
+      case T_MISSING_RENORMALISE: {
+        const section = text();
+        steps.push({ step: 'raterMissing', section, role: role(), policy: 'renormalise' });
+        break;
+      }
+      case T_SECTION: {
+        const section = next() as PlanSection;
+        const score = text();
+        // One row per rater of the section, in the section's order (as scoring builds them).
+        const raters = section.raters.map((r) => ({ role: r.role, weight: r.weightText, effectiveWeight: text() }));
+        const weight = section.weightText;
+        steps.push(weight === undefined ? { step: 'section', section: section.id, score, raters } : { step: 'section', section: section.id, score, weight, raters });
+        break;
+      }
+      case T_WEIGHTED: {
+        const value = plainNum(n());
+        steps.push({ step: 'weighted', value, weighting: next() as 'weighted' | 'sum' });
+        break;
+      }
+      case T_NON_PARTICIPATION:
+        steps.push({ step: 'nonParticipation' });
+        break;
+      case T_ADJUSTMENT: {
+        const rule = next() as AdjustmentRule;
+        const amount = text();
+        const capped = next() as boolean;
+        steps.push({
+          step: 'adjustment',
+          rule: rule.id,
+          direction: rule.direction,
+          unit: rule.unit,
+          amount,
+          ...(capped && rule.perRuleCap !== undefined ? { cappedAt: rule.perRuleCap } : {}),
+        });
+        break;
+      }
+      case T_CAP_BONUS: {
+        const before = plainNum(n());
+        steps.push({ step: 'adjustmentCap', cap: 'maxBonus', before, after: text() });
+        break;
+      }
+      case T_CAP_PENALTY: {
+        const before = plainNum(neg(n()));
+        steps.push({ step: 'adjustmentCap', cap: 'maxPenalty', before, after: plainNum(neg(n())) });
+        break;
+      }
+      case T_HOURS: {
+        const hours = plainNum(n());
+        const rate = text();
+        steps.push({ step: 'hoursToMoney', hours, rate, money: plainNum(n()) });
+        break;
+      }
+      case T_SUBTOTAL: {
+        const weighted = plainNum(n());
+        const adjustments = plainNum(n());
+        steps.push({ step: 'subtotal', weighted, adjustments, value: plainNum(n()) });
+        break;
+      }
+      case T_FINAL: {
+        const expression = text();
+        steps.push({ step: 'finalFormula', expression, value: plainNum(n()) });
+        break;
+      }
+      case T_FLOOR:
+      case T_CAP: {
+        const before = plainNum(n());
+        steps.push({ step: 'bound', bound: op === T_FLOOR ? 'floor' : 'cap', before, after: plainNum(n()) });
+        break;
+      }
+      case T_ROUNDING: {
+        const before = plainNum(n());
+        const after = plainNum(n());
+        const places = next() as number;
+        steps.push({ step: 'rounding', at: 'total', before, after, places, mode: next() as RoundingMode });
+        break;
+      }
+      case T_TOTAL:
+        steps.push({ step: 'total', value: text() });
+        break;
+      case T_GRADE_NON_PARTICIPATION:
+        steps.push({ step: 'gradeNonParticipation', grade: text() });
+        break;
+      case T_GRADE: {
+        const grade = text();
+        steps.push({ step: 'grade', grade, band: text() });
+        break;
+      }
+      case T_GRADE_CAP: {
+        const from = text();
+        const to = text();
+        steps.push({ step: 'gradeCap', from, to, items: next() as string[] });
+        break;
+      }
+      default:
+        throw new RangeError(`corrupt trace log (opcode ${String(op)})`);
+    }
+  }
+  return steps;
+}
+
 /** Returned by the plan's helpers when the reference must take over. */
 const BAIL = Symbol('bail');
 type Bail = typeof BAIL;
@@ -301,7 +495,8 @@ function itemPoints(it: PlanItem, input: ItemInput | undefined, failedOut: { fai
       const values = input?.values;
       // Every declared measured value must be present, as the reference checks before evaluating.
       for (const name of names) if (values?.[name] === undefined) return BAIL;
-      const env: (Num | undefined)[] = [];
+      const env = scratchEnv;
+      env.length = 0;
       for (const src of sources) {
         if (src === -1) env.push(it.max);
         else {
@@ -335,18 +530,24 @@ function itemPoints(it: PlanItem, input: ItemInput | undefined, failedOut: { fai
   return points;
 }
 
-// Scratch space reused across calls (scoring is synchronous).
+// Scratch space reused across calls (scoring is synchronous; formulas only read their env).
+const scratchEnv: (Num | undefined)[] = [];
 const scratchSums: Num[] = [];
 const scratchRoles: RaterRole[] = [];
 const failedFlag = { failed: false };
+const scratchScores: Num[] = [];
+const scratchWeights: Num[] = [];
+const scratchRows: number[] = [];
+/** The exact score of the section scoreSectionPlan last returned (its result carries only the text). */
+let sectionScore: Num = 0;
 
 function scoreSectionPlan(
   plan: ScoringPlan,
   s: PlanSection,
   ratings: readonly RatingInput[],
   failed: string[],
-  trace: TraceStep[] | null,
-): { score: Num; result: SectionResult } | Bail {
+  trace: TraceLog | null,
+): SectionResult | Bail {
   const sid = s.id;
   let count = 0;
   for (let ri = 0; ri < ratings.length; ri++) {
@@ -355,13 +556,17 @@ function scoreSectionPlan(
     if (!s.raterRoles.has(rating.role)) return BAIL;
     let sum: Num = 0;
     const items = rating.items;
+    trace?.push(T_RATING, s, rating.role);
     for (const it of s.items) {
       let points = itemPoints(it, items[it.id], failedFlag);
       if (points === BAIL) return BAIL;
       if (plan.round.item) points = roundNum(points, plan.places, plan.mode);
       const itemFailed = failedFlag.failed;
       if (itemFailed && !failed.includes(it.id)) failed.push(it.id);
-      trace?.push({ step: 'item', section: sid, role: rating.role, item: it.id, points: plainNum(points), max: it.maxText, method: it.kind, failed: itemFailed });
+      if (trace) {
+        trace.push(points);
+        if (itemFailed) trace.push(FAILED);
+      }
       sum = s.weightedItems ? add(sum, mul(div(points, it.max), it.weight)) : add(sum, points);
     }
     // Any key beyond the section's items is an unknown item (an issue for the reference to report).
@@ -374,10 +579,13 @@ function scoreSectionPlan(
   const raters: SectionResult['raters'] = [];
   let present = 0;
   let weightSum: Num = 0;
-  // Present raters in order: (score, weight, row index).
-  const presentScores: Num[] = [];
-  const presentWeights: Num[] = [];
-  const presentRows: number[] = [];
+  // Present raters in order: (score, weight, row index), in scratch arrays reused across calls.
+  const presentScores = scratchScores;
+  const presentWeights = scratchWeights;
+  const presentRows = scratchRows;
+  presentScores.length = 0;
+  presentWeights.length = 0;
+  presentRows.length = 0;
   const policy = s.policy;
   for (const r of s.raters) {
     let n = 0;
@@ -394,19 +602,19 @@ function scoreSectionPlan(
       let avg = n === 1 ? first : divInt(total, n);
       if (plan.round.rater) avg = roundNum(avg, plan.places, plan.mode);
       const text = plainNum(avg);
-      trace?.push({ step: 'rater', section: sid, role: r.role, score: text, ratings: n });
+      trace?.push(T_RATER, sid, r.role, text, n);
       presentScores.push(avg);
       presentWeights.push(r.weight);
       presentRows.push(raters.length);
       raters.push({ role: r.role, score: text, weight: r.weightText, effectiveWeight: r.weightText, ratings: n, missing: false });
     } else if (policy.policy === 'fixed' && s.fixedValue !== undefined) {
-      trace?.push({ step: 'raterMissing', section: sid, role: r.role, policy: 'fixed', value: policy.value });
+      trace?.push(T_MISSING_FIXED, sid, r.role, policy.value);
       presentScores.push(s.fixedValue);
       presentWeights.push(r.weight);
       presentRows.push(raters.length);
       raters.push({ role: r.role, score: policy.value, weight: r.weightText, effectiveWeight: r.weightText, ratings: 0, missing: true });
     } else if (policy.policy === 'renormalise') {
-      trace?.push({ step: 'raterMissing', section: sid, role: r.role, policy: 'renormalise' });
+      trace?.push(T_MISSING_RENORMALISE, sid, r.role);
       raters.push({ role: r.role, weight: r.weightText, effectiveWeight: '0', ratings: 0, missing: true });
     } else {
       return BAIL;
@@ -437,15 +645,11 @@ function scoreSectionPlan(
   const scoreText = plainNum(score);
   const weight = s.weightText;
   if (trace) {
-    trace.push({
-      step: 'section',
-      section: sid,
-      score: scoreText,
-      ...(weight === undefined ? {} : { weight }),
-      raters: raters.map((r) => ({ role: r.role, weight: r.weight, effectiveWeight: r.effectiveWeight })),
-    });
+    trace.push(T_SECTION, s, scoreText);
+    for (const r of raters) trace.push(r.effectiveWeight);
   }
-  return { score, result: weight === undefined ? { id: sid, score: scoreText, raters } : { id: sid, score: scoreText, weight, raters } };
+  sectionScore = score;
+  return weight === undefined ? { id: sid, score: scoreText, raters } : { id: sid, score: scoreText, weight, raters };
 }
 
 const HUNDRED: Num = 100_000_000;
@@ -459,7 +663,7 @@ interface AdjOutcome {
 
 const scratchByRule: (Num | undefined)[] = [];
 
-function adjustmentsPlan(plan: ScoringPlan, entries: readonly AdjustmentInput[], trace: TraceStep[] | null): AdjOutcome | Bail {
+function adjustmentsPlan(plan: ScoringPlan, entries: readonly AdjustmentInput[], trace: TraceLog | null): AdjOutcome | Bail {
   if (entries.length === 0) return { points: 0, money: 0, hours: 0, applied: [] };
   const byRule = scratchByRule;
   byRule.length = 0;
@@ -502,23 +706,14 @@ function adjustmentsPlan(plan: ScoringPlan, entries: readonly AdjustmentInput[],
     else hp = add(hp, amount);
     const signedText = plainNum(bonus ? amount : neg(amount));
     applied.push({ rule: rule.id, unit: rule.unit, amount: signedText, capped });
-    if (trace) {
-      trace.push({
-        step: 'adjustment',
-        rule: rule.id,
-        direction: rule.direction,
-        unit: rule.unit,
-        amount: signedText,
-        ...(capped && rule.perRuleCap !== undefined ? { cappedAt: rule.perRuleCap } : {}),
-      });
-    }
+    trace?.push(T_ADJUSTMENT, rule, signedText, capped);
   }
   if (plan.maxBonus !== undefined && plan.maxBonusText !== undefined && cmp(pb, plan.maxBonus) > 0) {
-    trace?.push({ step: 'adjustmentCap', cap: 'maxBonus', before: plainNum(pb), after: plan.maxBonusText });
+    trace?.push(T_CAP_BONUS, pb, plan.maxBonusText);
     pb = plan.maxBonus;
   }
   if (plan.maxPenalty !== undefined && cmp(pp, plan.maxPenalty) > 0) {
-    trace?.push({ step: 'adjustmentCap', cap: 'maxPenalty', before: plainNum(neg(pp)), after: plainNum(neg(plan.maxPenalty)) });
+    trace?.push(T_CAP_PENALTY, pp, plan.maxPenalty);
     pp = plan.maxPenalty;
   }
   const hours = sub(hb, hp);
@@ -526,7 +721,7 @@ function adjustmentsPlan(plan: ScoringPlan, entries: readonly AdjustmentInput[],
   if (!isZero(hours)) {
     const value = roundNum(mul(abs(hours), plan.hourRate), 2, 'halfUp');
     const signed = isNeg(hours) ? neg(value) : value;
-    trace?.push({ step: 'hoursToMoney', hours: plainNum(hours), rate: plan.hourRateText, money: plainNum(signed) });
+    trace?.push(T_HOURS, hours, plan.hourRateText, signed);
     money = add(money, signed);
   }
   return { points: sub(pb, pp), money, hours, applied };
@@ -538,12 +733,12 @@ function contains(b: PlanBand, score: Num): boolean {
   return (b.minInclusive ? lo >= 0 : lo > 0) && (b.maxInclusive ? hi <= 0 : hi < 0);
 }
 
-function gradePlan(plan: ScoringPlan, total: Num, failed: readonly string[], participated: boolean, trace: TraceStep[] | null): GradeResult | undefined {
+function gradePlan(plan: ScoringPlan, total: Num, failed: readonly string[], participated: boolean, trace: TraceLog | null): GradeResult | undefined {
   const bands = plan.bands;
   if (!bands) return undefined;
   if (!participated) {
     const grade = plan.nonParticipationGrade ?? '';
-    trace?.push({ step: 'gradeNonParticipation', grade });
+    trace?.push(T_GRADE_NON_PARTICIPATION, grade);
     return { grade, bandGrade: grade, reason: 'nonParticipation' };
   }
   const top = bands[0];
@@ -557,7 +752,7 @@ function gradePlan(plan: ScoringPlan, total: Num, failed: readonly string[], par
     }
   }
   band ??= cmp(total, top.max) >= 0 ? top : bottom;
-  trace?.push({ step: 'grade', grade: band.grade, band: band.text });
+  trace?.push(T_GRADE, band.grade, band.text);
   let result: GradeResult = { grade: band.grade, bandGrade: band.grade, reason: 'band' };
   if (failed.length === 0) return result;
   for (const rule of plan.gradeRules) {
@@ -566,7 +761,7 @@ function gradePlan(plan: ScoringPlan, total: Num, failed: readonly string[], par
     const cap = bands.find((b) => b.grade === rule.capGrade);
     const current = bands.find((b) => b.grade === result.grade);
     if (hit.length > 0 && cap && current && current.rank < cap.rank) {
-      trace?.push({ step: 'gradeCap', from: result.grade, to: cap.grade, items: hit });
+      trace?.push(T_GRADE_CAP, result.grade, cap.grade, hit);
       result = { grade: cap.grade, bandGrade: band.grade, reason: 'failedItemCap' };
     }
   }
@@ -578,7 +773,8 @@ function gradePlan(plan: ScoringPlan, total: Num, failed: readonly string[], par
  * input the plan does not take). The result equals the reference's result exactly, trace included.
  */
 export function scoreWithPlan(plan: ScoringPlan, input: AppraisalInput, wantTrace: boolean): AppraisalResult | undefined {
-  const trace: TraceStep[] | null = wantTrace ? [] : null;
+  // The trace is recorded compactly and its steps are built on first access of result.trace.
+  const trace: TraceLog | null = wantTrace ? [LOG_MARK] : null;
   const participated = input.participated !== false;
   const ratings = input.ratings;
   for (const r of ratings) if (!plan.sectionIds.has(r.section)) return undefined;
@@ -591,19 +787,20 @@ export function scoreWithPlan(plan: ScoringPlan, input: AppraisalInput, wantTrac
     for (const s of plan.sections) {
       const outcome = scoreSectionPlan(plan, s, ratings, failed, trace);
       if (outcome === BAIL) return undefined;
-      sections.push(outcome.result);
-      sectionScores?.set(s.id, outcome.score);
-      weighted = plan.weightedSections ? add(weighted, mul(outcome.score, s.fraction)) : add(weighted, outcome.score);
+      const score = sectionScore;
+      sections.push(outcome);
+      sectionScores?.set(s.id, score);
+      weighted = plan.weightedSections ? add(weighted, mul(score, s.fraction)) : add(weighted, score);
     }
-    trace?.push({ step: 'weighted', value: plainNum(weighted), weighting: plan.weightedSections ? 'weighted' : 'sum' });
+    trace?.push(T_WEIGHTED, weighted, plan.weightedSections ? 'weighted' : 'sum');
   } else {
-    trace?.push({ step: 'nonParticipation' });
+    trace?.push(T_NON_PARTICIPATION);
   }
 
   const adj = adjustmentsPlan(plan, input.adjustments ?? [], trace);
   if (adj === BAIL) return undefined;
   let total: Num = participated ? add(weighted, adj.points) : 0;
-  if (participated && !isZero(adj.points)) trace?.push({ step: 'subtotal', weighted: plainNum(weighted), adjustments: plainNum(adj.points), value: plainNum(total) });
+  if (participated && !isZero(adj.points)) trace?.push(T_SUBTOTAL, weighted, adj.points, total);
 
   if (participated && plan.finalFormula && sectionScores) {
     const f = plan.finalFormula;
@@ -625,58 +822,61 @@ export function scoreWithPlan(plan: ScoringPlan, input: AppraisalInput, wantTrac
       if (error instanceof FormulaBail) return undefined;
       throw error;
     }
-    trace?.push({ step: 'finalFormula', expression: plan.finalExpression ?? '', value: plainNum(total) });
+    trace?.push(T_FINAL, plan.finalExpression ?? '', total);
   }
 
   const { floor, cap } = plan;
   if (floor !== undefined && cmp(total, floor) < 0) {
-    trace?.push({ step: 'bound', bound: 'floor', before: plainNum(total), after: plainNum(floor) });
+    trace?.push(T_FLOOR, total, floor);
     total = floor;
   }
   if (cap !== undefined && cmp(total, cap) > 0) {
-    trace?.push({ step: 'bound', bound: 'cap', before: plainNum(total), after: plainNum(cap) });
+    trace?.push(T_CAP, total, cap);
     total = cap;
   }
   if (plan.round.total) {
     const rounded = roundNum(total, plan.places, plan.mode);
-    if (cmp(rounded, total) !== 0) trace?.push({ step: 'rounding', at: 'total', before: plainNum(total), after: plainNum(rounded), places: plan.places, mode: plan.mode });
+    if (cmp(rounded, total) !== 0) trace?.push(T_ROUNDING, total, rounded, plan.places, plan.mode);
     // Rounded to the scheme's places, a Decimal total usually fits the fixed-point form again.
     total = typeof rounded === 'number' ? rounded : fromDecimal(rounded);
   }
   const totalText = plainNum(total);
-  trace?.push({ step: 'total', value: totalText });
+  trace?.push(T_TOTAL, totalText);
   if (failed.length > 1) failed.sort();
   const grade = gradePlan(plan, total, failed, participated, trace);
 
-  const result: AppraisalResult = {
-    employeeId: input.employeeId,
-    participated,
-    total: totalText,
-    weighted: plainNum(weighted),
-    adjustmentPoints: plainNum(adj.points),
-    adjustmentMoney: plainNum(adj.money),
-    adjustmentHours: plainNum(adj.hours),
-    sections,
-    adjustments: adj.applied,
-    failedItems: failed,
-    trace: trace ?? [],
-  };
-  if (grade) {
-    // Same key order as the reference ({ ..., failedItems, grade, trace }).
-    return {
-      employeeId: result.employeeId,
-      participated,
-      total: result.total,
-      weighted: result.weighted,
-      adjustmentPoints: result.adjustmentPoints,
-      adjustmentMoney: result.adjustmentMoney,
-      adjustmentHours: result.adjustmentHours,
-      sections,
-      adjustments: adj.applied,
-      failedItems: failed,
-      grade,
-      trace: result.trace,
-    };
-  }
-  return result;
+  const weightedText = plainNum(weighted);
+  const pointsText = plainNum(adj.points);
+  const moneyText = plainNum(adj.money);
+  const hoursText = plainNum(adj.hours);
+  const applied = adj.applied;
+  // Same key order as the reference ({ ..., failedItems, grade?, trace }).
+  return grade
+    ? {
+        employeeId: input.employeeId,
+        participated,
+        total: totalText,
+        weighted: weightedText,
+        adjustmentPoints: pointsText,
+        adjustmentMoney: moneyText,
+        adjustmentHours: hoursText,
+        sections,
+        adjustments: applied,
+        failedItems: failed,
+        grade,
+        trace: trace ? lazyTrace(trace) : [],
+      }
+    : {
+        employeeId: input.employeeId,
+        participated,
+        total: totalText,
+        weighted: weightedText,
+        adjustmentPoints: pointsText,
+        adjustmentMoney: moneyText,
+        adjustmentHours: hoursText,
+        sections,
+        adjustments: applied,
+        failedItems: failed,
+        trace: trace ? lazyTrace(trace) : [],
+      };
 }
