@@ -111,3 +111,17 @@ export const apiLogin = async (baseUrl: string, email: string): Promise<string> 
   );
   return data.login.token;
 };
+
+/** A screenshot of what is on screen only (long builder pages make full-page shots unreadable). */
+export const screenshotViewport = async (page: Page, name: string): Promise<string> => {
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path, fullPage: false });
+  return path;
+};
+
+/** Picks an option of a react-admin SelectInput (an MUI select beside a hidden input named after the source) by its visible text. */
+export const chooseSelect = async (page: Page, source: string, text: string): Promise<void> => {
+  await page.locator(`input[name="${source}"]`).locator('..').getByRole('combobox').click();
+  await page.getByRole('option', { name: text, exact: true }).click();
+};

@@ -17,3 +17,7 @@ export const canListEmployees = (roles: readonly Role[]): boolean =>
 /** The committee reads names, departments and positions only. */
 export const isCommitteeOnly = (roles: readonly Role[]): boolean =>
   roles.includes('COMMITTEE') && !canReadOrg(roles) && !roles.includes('SUPERVISOR');
+
+/** Roles that read published schemes (the API's row scope decides which); ADMIN has no scheme access. */
+export const canReadSchemes = (roles: readonly Role[]): boolean =>
+  roles.some((r) => r === 'HR' || r === 'COMMITTEE' || r === 'SUPERVISOR' || r === 'EMPLOYEE');

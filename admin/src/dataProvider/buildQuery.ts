@@ -40,7 +40,7 @@ class ResourceQueries {
   ) {}
 
   private sortInput(sort: GetListParams['sort'] | undefined): Json[] | undefined {
-    if (!sort?.field) return undefined;
+    if (!sort?.field || this.schema.acceptedArgs(this.mapping.list, ['sort']).length === 0) return undefined;
     const sortType = this.schema.argTypeName(this.mapping.list, 'sort');
     const enumType = this.schema.inputFieldType(sortType, 'field');
     const value = toSortEnum(sort.field);
@@ -58,16 +58,17 @@ class ResourceQueries {
 
   private listQuery(variables: Json): BuildQueryResult {
     const { list } = this.mapping;
+    const args = this.schema.acceptedArgs(list, LIST_ARGS);
     const query = gql`
-      query ${list}List(${this.schema.variableDefinitions(list, LIST_ARGS)}) {
-        items: ${list}(filter: $filter, sort: $sort, offset: $offset, first: $first) {
+      query ${list}List(${this.schema.variableDefinitions(list, args)}) {
+        items: ${list}(${args.map((a) => `${a}: $${a}`).join(', ')}) {
           nodes { ${selectionFor(this.name, 'list')} }
           totalCount
         }
       }`;
     return {
       query,
-      variables,
+      variables: Object.fromEntries(Object.entries(variables).filter(([k]) => args.includes(k))),
       parseResponse: ({ data }: Response) => {
         const items = field(data, 'items');
         const nodes = field(items, 'nodes');
@@ -123,7 +124,21 @@ class ResourceQueries {
 
   getOne(params: GetOneParams): BuildQueryResult {
     const id = String(params.id);
+    if (!this.schema.hasRootField(this.mapping.one)) return this.oneFromList(id);
     return this.single('query', this.mapping.one, ['id'], { id }, id);
+  }
+
+  /** Types without a single-record query (indicator categories) are read through the list with an ids filter. */
+  private oneFromList(id: string): BuildQueryResult {
+    const list = this.listQuery({ filter: { ids: [id] }, offset: 0, first: 1 });
+    return {
+      ...list,
+      parseResponse: (response: Parameters<BuildQueryResult['parseResponse']>[0]) => {
+        const record = (list.parseResponse(response) as { data: unknown[] }).data[0];
+        if (!record) throw new HttpError('ra.notification.item_doesnt_exist', 404);
+        return { data: record };
+      },
+    };
   }
 
   create(params: CreateParams): BuildQueryResult {
@@ -144,6 +159,7 @@ class ResourceQueries {
   delete(params: DeleteParams): BuildQueryResult {
     const id = String(params.id);
     const version = field(params.previousData, 'version');
+    if (!this.mapping.deactivate) throw new Error('app.error.delete_unsupported');
     return this.single('mutation', this.mapping.deactivate, ['id', 'version'], { id, version }, id);
   }
 }

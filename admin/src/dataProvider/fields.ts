@@ -47,8 +47,52 @@ const employeeSelection = (detail: Detail, recordId: string | undefined): string
   return parts.join(' ');
 };
 
+const CATEGORY = `${NAMED} active version`;
+
+const INDICATOR_SUMMARY = `${NAMED} category { ${NAMED} } scoringMethod minPoints maxPoints measurementSource tags active version updatedAt`;
+
+const INDICATOR_DETAIL = `${INDICATOR_SUMMARY} description usedBySchemes createdAt
+  applicableDepartments { ${NAMED} } applicablePositions { ${NAMED} }`;
+
+const LOCAL = 'en zh';
+
+/** The typed structure of a scheme document (the read-only view every reader of the scheme gets). */
+export const SCHEME_DOCUMENT = `code name { ${LOCAL} } period notes sectionWeighting finalFormula
+  sections { id name { ${LOCAL} } weight missingRater itemWeighting raters { role weight }
+    items { id indicatorCode name { ${LOCAL} } maxPoints weight passMark method } }
+  adjustmentRules { id name { ${LOCAL} } direction unit min max perRuleCap }
+  gradeBands { grade label { ${LOCAL} } min minInclusive max maxInclusive }
+  quotas { grade bound percent cumulative }
+  payComponents { id name { ${LOCAL} } kind }
+  rollups { id name { ${LOCAL} } period formula }
+  rounding { places mode applyAt }`;
+
+const SCHEME_SUMMARY = `id code name nameZh periodType status owner templateKey version updatedAt latestVersion { id number publishedAt }`;
+
+/**
+ * HR reads drafts and every version's JSON (the builder and the comparison need them); everyone else
+ * asks only for the published structure, since `draft` is an HR-only field.
+ */
+const schemeSelection = (detail: Detail): string => {
+  if (detail === 'list') return SCHEME_SUMMARY;
+  const base = `${SCHEME_SUMMARY} createdAt applicableDepartments { ${NAMED} } applicablePositions { ${NAMED} }`;
+  if (currentRoles().includes('HR')) {
+    return `${base} draft { json ${SCHEME_DOCUMENT} }
+      latestVersion { id number publishedAt publishedBy document { json ${SCHEME_DOCUMENT} } }
+      versions { id number publishedAt publishedBy document { json } }`;
+  }
+  return `${base} latestVersion { id number publishedAt publishedBy document { ${SCHEME_DOCUMENT} } }
+    versions { id number publishedAt publishedBy }`;
+};
+
 export const selectionFor = (resource: ResourceName, detail: Detail, recordId?: string): string => {
   switch (resource) {
+    case 'indicatorCategories':
+      return CATEGORY;
+    case 'indicators':
+      return detail === 'list' ? INDICATOR_SUMMARY : INDICATOR_DETAIL;
+    case 'schemes':
+      return schemeSelection(detail);
     case 'departments':
       return DEPARTMENT;
     case 'positions':

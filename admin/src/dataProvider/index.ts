@@ -7,8 +7,9 @@ import { buildQueryFactory } from './buildQuery';
 import { createApolloClient } from './client';
 import { createOrgApi, type OrgApi } from './orgApi';
 import { RESOURCES, type ResourceMapping } from './resources';
+import { createSchemeApi, type SchemeApi } from './schemeApi';
 
-export type AppDataProvider = DataProvider & OrgApi;
+export type AppDataProvider = DataProvider & OrgApi & SchemeApi;
 
 const schema = (schemaFile as unknown as IntrospectionQuery).__schema;
 
@@ -53,7 +54,8 @@ export const createDataProvider = (): AppDataProvider => {
       operationNames,
     },
   });
-  return Object.assign(withApiErrors(base), createOrgApi(client));
+  return Object.assign(withApiErrors(base), createOrgApi(client), createSchemeApi(client));
 };
 
-export type { EmployeeRelation, FileDownload, ImportEmployeesReport, ImportRowError, PersonSummary } from './orgApi';
+export type { EmployeeRelation, FileDownload, ImportEmployeesInput, ImportEmployeesReport, ImportRowError, PersonSummary } from './orgApi';
+export type { LocalTextValue, PreviewInput, SchemeIssue, SchemePreview, SchemeRef, SchemeTemplate, SchemeValidation } from './schemeApi';

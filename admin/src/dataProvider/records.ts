@@ -16,7 +16,8 @@ export const normalizeRecord = (mapping: ResourceMapping, node: unknown): RaReco
   const record: Json = { ...node };
   for (const [idField, objectField] of Object.entries(mapping.references)) {
     const ref = node[objectField];
-    if (ref !== undefined) record[idField] = isObject(ref) ? ref.id : null;
+    if (Array.isArray(ref)) record[idField] = ref.filter(isObject).map((r) => r.id);
+    else if (ref !== undefined) record[idField] = isObject(ref) ? ref.id : null;
   }
   return record as RaRecord;
 };
@@ -34,7 +35,10 @@ export const createInput = (fields: readonly string[], data: Json): Json => {
   return input;
 };
 
-const sameValue = (a: unknown, b: unknown): boolean => clean(a) === clean(b) || (clean(a) ?? null) === (clean(b) ?? null);
+const sameValue = (a: unknown, b: unknown): boolean => {
+  if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
+  return clean(a) === clean(b) || (clean(a) ?? null) === (clean(b) ?? null);
+};
 
 /**
  * The update input: the version that was read (optimistic lock) plus only the fields that changed,

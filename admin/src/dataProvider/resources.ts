@@ -8,7 +8,8 @@ export interface ResourceMapping {
   one: string;
   create: string;
   update: string;
-  deactivate: string;
+  /** react-admin's delete: deactivate / retire / archive; absent where the API has no such mutation */
+  deactivate?: string;
   /** form/input field -> nested object field it mirrors, e.g. departmentId -> department */
   references: Record<string, string>;
 }
@@ -40,6 +41,36 @@ export const RESOURCES = {
     update: 'updatePosition',
     deactivate: 'deactivatePosition',
     references: { departmentId: 'department' },
+  },
+  indicators: {
+    type: 'Indicator',
+    list: 'indicators',
+    one: 'indicator',
+    create: 'createIndicator',
+    update: 'updateIndicator',
+    deactivate: 'retireIndicator',
+    references: {
+      categoryId: 'category',
+      applicableDepartmentIds: 'applicableDepartments',
+      applicablePositionIds: 'applicablePositions',
+    },
+  },
+  indicatorCategories: {
+    type: 'IndicatorCategory',
+    list: 'indicatorCategories',
+    one: 'indicatorCategory',
+    create: 'createIndicatorCategory',
+    update: 'updateIndicatorCategory',
+    references: {},
+  },
+  schemes: {
+    type: 'Scheme',
+    list: 'schemes',
+    one: 'scheme',
+    create: 'createScheme',
+    update: 'updateScheme',
+    deactivate: 'archiveScheme',
+    references: { applicableDepartmentIds: 'applicableDepartments', applicablePositionIds: 'applicablePositions' },
   },
 } as const satisfies Record<string, ResourceMapping>;
 

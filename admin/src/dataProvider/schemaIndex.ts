@@ -40,6 +40,16 @@ export class SchemaIndex {
     }
   }
 
+  hasRootField(name: string): boolean {
+    return this.rootFields.has(name);
+  }
+
+  /** The arguments among `args` that a root field accepts (e.g. lists without a sort). */
+  acceptedArgs(rootField: string, args: readonly string[]): string[] {
+    const field = this.rootFields.get(rootField);
+    return field ? args.filter((a) => field.args.some((x) => x.name === a)) : [];
+  }
+
   rootField(name: string): IntrospectionField {
     const field = this.rootFields.get(name);
     if (!field) throw new Error(`The schema has no root field ${name}`);

@@ -1,5 +1,6 @@
-/** The console's own English messages; react-admin's built-in ones are merged in by i18n/index.ts. */
-export const en = {
+import { enSchemes } from './en.schemes';
+
+const base = {
   ra: {
     auth: { username: 'Email' },
   },
@@ -171,7 +172,20 @@ export const en = {
   },
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
+/** The console's own English messages; react-admin's built-in ones are merged in by i18n/index.ts. */
+export const en = {
+  ...base,
+  resources: { ...base.resources, ...enSchemes.resources },
+  app: {
+    ...base.app,
+    ...enSchemes.app,
+    menu: { ...base.app.menu, ...enSchemes.app.menu },
+    validation: { ...base.app.validation, ...enSchemes.app.validation },
+    error: { ...base.app.error, ...enSchemes.app.error },
+  },
+};
+
+export type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 
 /** Every language must translate every key the English messages define. */
 export type AppMessages = Widen<typeof en>;

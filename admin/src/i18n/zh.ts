@@ -1,4 +1,5 @@
 import type { AppMessages } from './en';
+import { zhSchemes } from './zh.schemes';
 
 /** react-admin keys newer than ra-language-chinese (which targets an older react-admin). */
 export const raSupplementZh = {
@@ -47,7 +48,7 @@ export const raSupplementZh = {
   },
 };
 
-export const zh: AppMessages = {
+const base = {
   ra: {
     auth: { username: '邮箱' },
   },
@@ -216,5 +217,17 @@ export const zh: AppMessages = {
     validation: {
       money: '请输入金额，例如 1200.00',
     },
+  },
+};
+
+export const zh: AppMessages = {
+  ...base,
+  resources: { ...base.resources, ...zhSchemes.resources },
+  app: {
+    ...base.app,
+    ...zhSchemes.app,
+    menu: { ...base.app.menu, ...zhSchemes.app.menu },
+    validation: { ...base.app.validation, ...zhSchemes.app.validation },
+    error: { ...base.app.error, ...zhSchemes.app.error },
   },
 };

@@ -1,20 +1,19 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import { Button } from '@mui/material';
 import { useState } from 'react';
-import { useDataProvider, useNotify, useTranslate } from 'react-admin';
-import type { AppDataProvider } from '../dataProvider';
+import { useNotify, useTranslate } from 'react-admin';
+import type { FileDownload } from '../dataProvider';
 import { base64ToBlob, downloadBlob } from './files';
 
-/** Downloads the current employee list as .xlsx from exportEmployees. */
-export const ExportButton = () => {
-  const dataProvider = useDataProvider<AppDataProvider>();
+/** Downloads a generated spreadsheet (exportEmployees, exportIndicators). */
+export const ExportButton = ({ exportFile }: { exportFile: () => Promise<FileDownload> }) => {
   const notify = useNotify();
   const translate = useTranslate();
   const [busy, setBusy] = useState(false);
   const onClick = async () => {
     setBusy(true);
     try {
-      const file = await dataProvider.exportEmployees();
+      const file = await exportFile();
       downloadBlob(base64ToBlob(file.contentBase64, file.contentType), file.fileName);
       notify('app.import.exported', { type: 'success' });
     } catch (error) {

@@ -3,11 +3,12 @@ import UploadFileIcon from '@mui/icons-material/UploadFile';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import { Button, Card, CardContent, Stack, Typography } from '@mui/material';
 import { useState, type ChangeEvent } from 'react';
-import { Title, useNotify, useTranslate } from 'react-admin';
+import { Title, useDataProvider, useNotify, useTranslate } from 'react-admin';
+import type { AppDataProvider, FileDownload } from '../dataProvider';
 import { ExportButton } from './ExportButton';
 import { isAcceptedFile, ACCEPTED_EXTENSIONS } from './files';
 import { ImportReportTable } from './ImportReportTable';
-import { useImport } from './useImport';
+import { useImport, type RunImport } from './useImport';
 
 const FilePicker = ({ file, onChange }: { file: File | null; onChange: (file: File | null) => void }) => {
   const translate = useTranslate();
@@ -34,11 +35,18 @@ const FilePicker = ({ file, onChange }: { file: File | null; onChange: (file: Fi
   );
 };
 
+interface ImportPanelProps {
+  title: string;
+  intro: string;
+  runImport: RunImport;
+  exportFile: () => Promise<FileDownload>;
+}
+
 /** Upload a spreadsheet, dry-run it, read the row report, then apply; or export the current list. */
-export const ImportPage = () => {
+export const ImportPanel = ({ title, intro, runImport, exportFile }: ImportPanelProps) => {
   const translate = useTranslate();
   const [file, setFile] = useState<File | null>(null);
-  const { report, busy, run, reset } = useImport();
+  const { report, busy, run, reset } = useImport(runImport);
   const choose = (next: File | null) => {
     setFile(next);
     reset();
@@ -47,10 +55,10 @@ export const ImportPage = () => {
   const canApply = file !== null && report !== null && report.dryRun && report.errors.length === 0 && !busy;
   return (
     <Card sx={{ mt: 2 }}>
-      <Title title="app.import.title" />
+      <Title title={title} />
       <CardContent>
         <Stack spacing={3}>
-          <Typography>{translate('app.import.intro')}</Typography>
+          <Typography>{translate(intro)}</Typography>
           <FilePicker file={file} onChange={choose} />
           <Stack direction="row" spacing={2}>
             <Button variant="contained" startIcon={<FactCheckIcon />} disabled={!file || busy} onClick={() => file && void run(file, true)}>
@@ -59,11 +67,24 @@ export const ImportPage = () => {
             <Button variant="contained" color="success" startIcon={<PlayArrowIcon />} disabled={!canApply} onClick={() => file && void run(file, false)}>
               {translate('app.import.apply')}
             </Button>
-            <ExportButton />
+            <ExportButton exportFile={exportFile} />
           </Stack>
           {report && <ImportReportTable report={report} />}
         </Stack>
       </CardContent>
     </Card>
+  );
+};
+
+/** The employee import and export. */
+export const ImportPage = () => {
+  const dataProvider = useDataProvider<AppDataProvider>();
+  return (
+    <ImportPanel
+      title="app.import.title"
+      intro="app.import.intro"
+      runImport={(input) => dataProvider.importEmployees(input)}
+      exportFile={() => dataProvider.exportEmployees()}
+    />
   );
 };

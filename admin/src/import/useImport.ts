@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { useDataProvider, useNotify } from 'react-admin';
-import type { AppDataProvider, ImportEmployeesReport } from '../dataProvider';
+import { useNotify } from 'react-admin';
+import type { ImportEmployeesInput, ImportEmployeesReport } from '../dataProvider';
 import { readAsBase64 } from './files';
 
+export type RunImport = (input: ImportEmployeesInput) => Promise<ImportEmployeesReport>;
+
 /** Dry run, then apply the same file; the report of the last call is kept for the table. */
-export const useImport = () => {
-  const dataProvider = useDataProvider<AppDataProvider>();
+export const useImport = (runImport: RunImport) => {
   const notify = useNotify();
   const [report, setReport] = useState<ImportEmployeesReport | null>(null);
   const [busy, setBusy] = useState(false);
@@ -14,7 +15,7 @@ export const useImport = () => {
     setBusy(true);
     try {
       const contentBase64 = await readAsBase64(file);
-      const result = await dataProvider.importEmployees({ fileName: file.name, contentBase64, dryRun });
+      const result = await runImport({ fileName: file.name, contentBase64, dryRun });
       setReport(result);
     } catch (error) {
       notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });

@@ -2,9 +2,12 @@ import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import BadgeIcon from '@mui/icons-material/Badge';
 import PeopleIcon from '@mui/icons-material/People';
 import PersonIcon from '@mui/icons-material/Person';
+import AssignmentIcon from '@mui/icons-material/Assignment';
+import CategoryIcon from '@mui/icons-material/Category';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { Menu as RaMenu } from 'react-admin';
-import { canListEmployees, canReadOrg, isOrgManager } from '../auth/roles';
+import { canListEmployees, canReadOrg, canReadSchemes, isOrgManager } from '../auth/roles';
 import { readSession } from '../auth/session';
 import { useRoles } from '../auth/useRoles';
 
@@ -27,6 +30,9 @@ export const Menu = () => {
         />
       )}
       {manager && <RaMenu.Item to="/import" primaryText="app.menu.import" leftIcon={<UploadFileIcon />} />}
+      {manager && <RaMenu.Item to="/indicators" primaryText="app.menu.indicators" leftIcon={<FactCheckIcon />} />}
+      {manager && <RaMenu.Item to="/indicatorCategories" primaryText="app.menu.indicator_categories" leftIcon={<CategoryIcon />} />}
+      {canReadSchemes(roles) && <RaMenu.Item to="/schemes" primaryText="app.menu.schemes" leftIcon={<AssignmentIcon />} />}
       {employeeId && (
         <RaMenu.Item to={`/employees/${employeeId}/show`} primaryText="app.menu.my_profile" leftIcon={<PersonIcon />} />
       )}
