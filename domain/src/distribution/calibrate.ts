@@ -29,7 +29,44 @@ export interface CalibrationProposal {
  * Example: rankMembers([{ employeeId: 'b', total: '90', grade: 'A' }, { employeeId: 'a', total: '90', grade: 'A' }], []) -> a, b
  */
 export function rankMembers<T extends DistributionMember>(members: readonly T[], tieBreakSections: readonly string[]): T[] {
-  // Keys are exact fixed-point Nums (Decimal only for what does not fit); comparisons equal Decimal.cmp.
+  // Totals and tie-break scores are usually plain fixed-point numbers: rank indices over flat number
+  // arrays (no per-member key objects); numeric order of scaled integers is Decimal.cmp order.
+  const n = members.length;
+  const width = tieBreakSections.length;
+  const totals = new Float64Array(n);
+  const sections = new Float64Array(n * width);
+  let plainNumbers = true;
+  for (let i = 0; i < n && plainNumbers; i++) {
+    const m = members[i];
+    if (!m) {
+      plainNumbers = false;
+      break;
+    }
+    const t = exact(m.total);
+    if (typeof t !== 'number') plainNumbers = false;
+    else totals[i] = t;
+    for (let j = 0; j < width && plainNumbers; j++) {
+      const v = exact(m.sections?.[tieBreakSections[j] ?? ''] ?? '0');
+      if (typeof v !== 'number') plainNumbers = false;
+      else sections[i * width + j] = v;
+    }
+  }
+  if (plainNumbers) {
+    const order = Array.from({ length: n }, (_, i) => i);
+    order.sort((a, b) => {
+      const t = (totals[b] ?? 0) - (totals[a] ?? 0);
+      if (t !== 0) return t;
+      for (let j = 0; j < width; j++) {
+        const c = (sections[b * width + j] ?? 0) - (sections[a * width + j] ?? 0);
+        if (c !== 0) return c;
+      }
+      const ia = members[a]?.employeeId ?? '';
+      const ib = members[b]?.employeeId ?? '';
+      return ia < ib ? -1 : ia > ib ? 1 : 0;
+    });
+    return order.map((i) => members[i] as T);
+  }
+  // Otherwise the keys are exact Nums (Decimal for what does not fit); comparisons equal Decimal.cmp.
   const keyed = members.map((m) => ({
     m,
     total: exact(m.total),

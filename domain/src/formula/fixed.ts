@@ -13,7 +13,234 @@ import { plain } from './plain.js';
  * into Decimals (exactly) and the Decimal operation is used. Code that runs the same sequence of
  * operations as a Decimal computation, with these functions, therefore produces identical values.
  */
-export type Num = number | Decimal;
+export type Num = number | Decimal | Big;
+
+/**
+ * An exact decimal c x 10^-s with c a non-zero BigInt of at most 40 significant digits (so it is a
+ * value Decimal can hold without rounding), used where the fixed-point form cannot hold a result
+ * exactly (an inexact division, or more than FIXED_PLACES places). Operations on Bigs and numbers
+ * compute the exact result and round it to 40 significant digits exactly as decimal.js does (its +,
+ * -, x and / are correctly rounded, ROUND_HALF_UP as configured), without allocating Decimals. A
+ * value that fits the fixed-point form is always returned as a number, never as a Big.
+ */
+export class Big {
+  /** The plain text, computed on first use (memoised Bigs are printed again and again). */
+  text: string | undefined = undefined;
+  /** The last number this Big was multiplied by, and the product (a one-entry memo). */
+  factor: number | undefined = undefined;
+  product: Num | undefined = undefined;
+  constructor(
+    readonly c: bigint,
+    readonly s: number,
+  ) {}
+}
+
+const PRECISION = 40;
+const POW10N: bigint[] = [];
+function p10(k: number): bigint {
+  let v = POW10N[k];
+  if (v === undefined) {
+    v = 10n ** BigInt(k);
+    POW10N[k] = v;
+  }
+  return v;
+}
+const P40 = p10(PRECISION);
+const P60 = p10(PRECISION + 20);
+const MAXN = BigInt(Number.MAX_SAFE_INTEGER);
+// Bigs whose scale leaves this window are left to Decimal (keeps the BigInt work bounded).
+const SCALE_LIMIT = 400;
+
+/** The Num of an exact c x 10^-s (c non-zero, at most 40 significant digits): a number when it fits. */
+function normal(c: bigint, s: number): Num {
+  if (s <= FIXED_PLACES) {
+    const v = s === FIXED_PLACES ? c : c * p10(FIXED_PLACES - s);
+    if (v <= MAXN && v >= -MAXN) return Number(v);
+    return new Big(c, s);
+  }
+  const u = p10(s - FIXED_PLACES);
+  if (c % u === 0n) {
+    const v = c / u;
+    if (v <= MAXN && v >= -MAXN) return Number(v);
+  }
+  return new Big(c, s);
+}
+
+/**
+ * The Num of the exact decimal c x 10^-s: 0, a scaled integer, a Big, or (beyond 40 significant
+ * digits or the Big scale window) a Decimal. Example: ofParts(15n, 1) -> 1_500_000
+ */
+export function ofParts(c: bigint, s: number): Num {
+  if (c === 0n) return 0;
+  if (excessDigits(c < 0n ? -c : c) > 0 || !inWindow(s)) return new Decimal(`${c}e${-s}`);
+  return normal(c, s);
+}
+
+/** The number of decimal digits of m > 0 that go beyond PRECISION (0 when none). */
+function excessDigits(m: bigint): number {
+  if (m < P40) return 0;
+  // Far beyond (aligned operands of very different scales): count the digits in one go.
+  if (m >= P60) return m.toString().length - PRECISION;
+  let k = 1;
+  while (m >= p10(PRECISION + k)) k++;
+  return k;
+}
+
+/** c x 10^-s (c exact, non-zero) rounded half up to 40 significant digits, as decimal.js finalises + and x. */
+function finish(c: bigint, s: number): Num {
+  const negative = c < 0n;
+  let m = negative ? -c : c;
+  const k = excessDigits(m);
+  if (k > 0) {
+    const unit = p10(k);
+    const q = m / unit;
+    const r = m - q * unit;
+    m = 2n * r >= unit ? q + 1n : q;
+    s -= k;
+  }
+  return normal(negative ? -m : m, s);
+}
+
+// Scratch parts of an operand (coefficient, scale): set by parts(), read right after.
+let partC = 0n;
+let partS = 0;
+
+/** Splits a number or Big into (partC, partS); false for a Decimal. Trailing zeros of a number are dropped first. */
+function parts(a: Num): boolean {
+  if (typeof a === 'number') {
+    let n = a;
+    let s = FIXED_PLACES;
+    while (s > 0 && n % 10 === 0 && n !== 0) {
+      n /= 10;
+      s--;
+    }
+    partC = BigInt(n);
+    partS = s;
+    return true;
+  }
+  if (a instanceof Big) {
+    partC = a.c;
+    partS = a.s;
+    return true;
+  }
+  return false;
+}
+
+function inWindow(s: number): boolean {
+  return s <= SCALE_LIMIT && s >= -SCALE_LIMIT;
+}
+
+/** a + b (sign +1) or a - b (sign -1) for number/Big operands (one a Big), or undefined to use Decimal. */
+function bigAddSub(a: Num, b: Num, minus: boolean): Num | undefined {
+  if (!parts(a)) return undefined;
+  const ac = partC;
+  const as = partS;
+  if (!parts(b)) return undefined;
+  const bc = minus ? -partC : partC;
+  const bs = partS;
+  if (!inWindow(as) || !inWindow(bs)) return undefined;
+  let c: bigint;
+  let s: number;
+  if (as === bs) {
+    c = ac + bc;
+    s = as;
+  } else if (as > bs) {
+    c = ac + bc * p10(as - bs);
+    s = as;
+  } else {
+    c = ac * p10(bs - as) + bc;
+    s = bs;
+  }
+  // A zero result carries a sign rule of its own; Decimal decides it.
+  if (c === 0n) return undefined;
+  return finish(c, s);
+}
+
+/** a x b for number/Big operands (one a Big), or undefined to use Decimal. */
+function bigMul(a: Num, b: Num): Num | undefined {
+  if (!parts(a)) return undefined;
+  const ac = partC;
+  const as = partS;
+  if (!parts(b)) return undefined;
+  const s = as + partS;
+  if (ac === 0n || partC === 0n || !inWindow(s)) return undefined;
+  return finish(ac * partC, s);
+}
+
+function digitCount(m: bigint): number {
+  return m.toString().length;
+}
+
+/** a / b for number/Big operands, rounded half up to 40 significant digits (as Decimal.div), or undefined to use Decimal. */
+function bigDiv(a: Num, b: Num): Num | undefined {
+  if (!parts(a)) return undefined;
+  const ac = partC;
+  const as = partS;
+  if (!parts(b)) return undefined;
+  const bc = partC;
+  const bs = partS;
+  if (ac === 0n || bc === 0n || !inWindow(as) || !inWindow(bs)) return undefined;
+  const negative = ac < 0n !== bc < 0n;
+  const am = ac < 0n ? -ac : ac;
+  const bm = bc < 0n ? -bc : bc;
+  // Shift the dividend so the integer quotient has at least 41 digits.
+  const t = Math.max(0, PRECISION + 1 + digitCount(bm) - digitCount(am));
+  let q = (am * p10(t)) / bm;
+  // value = q x 10^-(t + as - bs), plus a remainder below one unit of q's last digit.
+  let s = t + as - bs;
+  const k = excessDigits(q);
+  if (k > 0) {
+    // Half up: the remainder beyond q can only matter for an exact tie, which rounds up anyway.
+    const unit = p10(k);
+    const qq = q / unit;
+    const r = q - qq * unit;
+    q = 2n * r >= unit ? qq + 1n : qq;
+    s -= k;
+  }
+  if (!inWindow(s)) return undefined;
+  return normal(negative ? -q : q, s);
+}
+
+/** A Big rounded to `places` decimals with a mode, as toDecimalPlaces; undefined leaves it to Decimal. */
+function bigRound(a: Big, places: number, mode: RoundingMode): Num | undefined {
+  if (places >= a.s) return a;
+  if (places < 0) return undefined;
+  const negative = a.c < 0n;
+  const m = negative ? -a.c : a.c;
+  const unit = p10(a.s - places);
+  let q = m / unit;
+  const r = m - q * unit;
+  if (r !== 0n) {
+    const twice = 2n * r;
+    const up = mode === 'up' || (mode === 'halfUp' && twice >= unit) || (mode === 'halfEven' && (twice > unit || (twice === unit && q % 2n === 1n)));
+    if (up) q += 1n;
+  }
+  // Rounded to zero keeps the sign in Decimal; leave that to it.
+  if (q === 0n) return undefined;
+  return normal(negative ? -q : q, places);
+}
+
+/** Plain text of c x 10^-s with at least `minPlaces` decimals (trailing zeros beyond them dropped). */
+function bigText(c: bigint, s: number, minPlaces: number): string {
+  const negative = c < 0n;
+  let digitsText = (negative ? -c : c).toString();
+  let text: string;
+  if (s <= 0) {
+    text = s === 0 ? digitsText : digitsText + '0'.repeat(-s);
+    if (minPlaces > 0) text = `${text}.${'0'.repeat(minPlaces)}`;
+  } else {
+    if (digitsText.length <= s) digitsText = digitsText.padStart(s + 1, '0');
+    const cut = digitsText.length - s;
+    let frac = digitsText.slice(cut);
+    let end = frac.length;
+    while (end > minPlaces && frac.charCodeAt(end - 1) === 48) end--;
+    frac = frac.slice(0, end);
+    if (frac.length < minPlaces) frac = frac.padEnd(minPlaces, '0');
+    const whole = digitsText.slice(0, cut);
+    text = frac.length === 0 ? whole : `${whole}.${frac}`;
+  }
+  return negative ? `-${text}` : text;
+}
 
 /** Decimal places of the scaled-integer representation. */
 export const FIXED_PLACES = 6;
@@ -23,6 +250,7 @@ const POW10 = [1, 10, 100, 1_000, 10_000, 100_000, 1_000_000];
 
 /** The Decimal equal to a Num. Example: toDecimal(1_500_000) -> Decimal(1.5) */
 export function toDecimal(a: Num): Decimal {
+  if (a instanceof Big) return new Decimal(`${a.c}e${-a.s}`);
   if (typeof a !== 'number') return a;
   const hit = decimalCache.get(a);
   if (hit !== undefined) return hit;
@@ -109,10 +337,19 @@ export function add(a: Num, b: Num): Num {
     if (typeof b === 'number') {
       const r = a + b;
       if (r <= MAX && r >= -MAX) return r;
+    } else if (b instanceof Big) {
+      // 0 + b is b itself (a Big needs no rounding to 40 digits).
+      if (a === 0) return b;
+      const r = bigAddSub(a, b, false);
+      if (r !== undefined) return r;
     } else if (a === 0 && !b.isZero() && b.sd() <= 40) {
       // 0 + b is b itself when b needs no rounding to 40 digits (keeps memoised values shared).
       return b;
     }
+  } else if (a instanceof Big) {
+    if (b === 0) return a;
+    const r = bigAddSub(a, b, false);
+    if (r !== undefined) return r;
   }
   return toDecimal(a).plus(toDecimal(b));
 }
@@ -122,17 +359,22 @@ export function sub(a: Num, b: Num): Num {
   if (typeof a === 'number' && typeof b === 'number') {
     const r = a - b;
     if (r <= MAX && r >= -MAX) return r;
+  } else if (a instanceof Big || b instanceof Big) {
+    const r = bigAddSub(a, b, true);
+    if (r !== undefined) return r;
   }
   return toDecimal(a).minus(toDecimal(b));
 }
 
 /** -a, as Decimal.neg (a number zero stays 0; a Decimal zero flips its sign like Decimal does). */
 export function neg(a: Num): Num {
+  if (a instanceof Big) return new Big(-a.c, a.s);
   return typeof a === 'number' ? 0 - a : a.neg();
 }
 
 /** |a|, as Decimal.abs. */
 export function abs(a: Num): Num {
+  if (a instanceof Big) return a.c < 0n ? new Big(-a.c, a.s) : a;
   return typeof a === 'number' ? Math.abs(a) : a.abs();
 }
 
@@ -142,6 +384,30 @@ export function mul(a: Num, b: Num): Num {
     const p = a * b;
     // |p| <= MAX means the double product is exact; a multiple of SCALE rescales exactly.
     if (p <= MAX && p >= -MAX && p % SCALE === 0) return p / SCALE + 0;
+    // A whole-number factor (100 for instance) scales the other exactly when the product is safe.
+    if (b % SCALE === 0) {
+      const q = a * (b / SCALE);
+      if (q <= MAX && q >= -MAX) return q + 0;
+    } else if (a % SCALE === 0) {
+      const q = b * (a / SCALE);
+      if (q <= MAX && q >= -MAX) return q + 0;
+    }
+    const r = bigMul(a, b);
+    if (r !== undefined) return r;
+  } else if (a instanceof Big) {
+    // Memoised Bigs (formula results) are multiplied by the same scheme weight again and again.
+    if (a.factor === b && a.product !== undefined) return a.product;
+    const r = bigMul(a, b);
+    if (r !== undefined) {
+      if (typeof b === 'number') {
+        a.factor = b;
+        a.product = r;
+      }
+      return r;
+    }
+  } else if (b instanceof Big) {
+    const r = bigMul(a, b);
+    if (r !== undefined) return r;
   }
   return toDecimal(a).times(toDecimal(b));
 }
@@ -152,6 +418,10 @@ export function mulInt(a: Num, k: number): Num {
     const p = a * k;
     if (p <= MAX && p >= -MAX) return p + 0;
   }
+  if ((typeof a === 'number' || a instanceof Big) && Number.isSafeInteger(k) && k !== 0) {
+    const r = bigMul(a, ofInt(k));
+    if (r !== undefined) return r;
+  }
   return toDecimal(a).times(k);
 }
 
@@ -160,6 +430,15 @@ export function div(a: Num, b: Num): Num {
   if (typeof a === 'number' && typeof b === 'number' && b !== 0) {
     const n = a * SCALE;
     if (n <= MAX && n >= -MAX && n % b === 0) return n / b + 0;
+    // Division by a whole number k: exact when k divides a (a x 10^6 / (k x 10^6) = a / k).
+    if (b % SCALE === 0) {
+      const k = b / SCALE;
+      if (a % k === 0) return a / k + 0;
+    }
+  }
+  if ((typeof a === 'number' || a instanceof Big) && (typeof b === 'number' || b instanceof Big)) {
+    const r = bigDiv(a, b);
+    if (r !== undefined) return r;
   }
   return toDecimal(a).div(toDecimal(b));
 }
@@ -167,22 +446,64 @@ export function div(a: Num, b: Num): Num {
 /** a / k for a JS integer k > 0, as Decimal.div(k). */
 export function divInt(a: Num, k: number): Num {
   if (typeof a === 'number' && a % k === 0) return a / k + 0;
+  if ((typeof a === 'number' || a instanceof Big) && Number.isSafeInteger(k) && k !== 0) {
+    const r = bigDiv(a, new Big(BigInt(k), 0));
+    if (r !== undefined) return r;
+  }
   return toDecimal(a).div(k);
 }
 
 /** Compares like Decimal.cmp: -1, 0 or 1. */
 export function cmp(a: Num, b: Num): number {
   if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  if ((typeof a === 'number' || a instanceof Big) && (typeof b === 'number' || b instanceof Big)) return bigCmp(a, b);
   return toDecimal(a).cmp(toDecimal(b));
+}
+
+// Powers of ten as doubles for the approximate comparison (10^-k for k up to SCALE_LIMIT + 22).
+const NEG_POW10: number[] = [];
+for (let k = 0; k <= SCALE_LIMIT + 30; k++) NEG_POW10.push(Number(`1e-${k}`));
+
+function approx(a: number | Big): number {
+  if (typeof a === 'number') return a / SCALE;
+  const s = a.s;
+  return s >= 0 ? Number(a.c) * (NEG_POW10[s] ?? 0) : Number(a.c) * 10 ** -s;
+}
+
+function bigCmp(a: number | Big, b: number | Big): number {
+  // Doubles within a relative 1e-9 of each value decide clearly separated values; close ones are compared exactly.
+  const x0 = approx(a);
+  const y0 = approx(b);
+  const gap = x0 - y0;
+  const size = Math.max(Math.abs(x0), Math.abs(y0));
+  if (Number.isFinite(gap) && size > 1e-280 && size < 1e280) {
+    if (gap > size * 1e-9) return 1;
+    if (gap < -size * 1e-9) return -1;
+  }
+  parts(a);
+  const ac = partC;
+  const as = partS;
+  parts(b);
+  const bc = partC;
+  const bs = partS;
+  // Signs first (a Big is never zero); equal signs compare the aligned coefficients.
+  const sa = ac < 0n ? -1 : ac > 0n ? 1 : 0;
+  const sb = bc < 0n ? -1 : bc > 0n ? 1 : 0;
+  if (sa !== sb) return sa < sb ? -1 : 1;
+  const x = as >= bs ? ac : ac * p10(bs - as);
+  const y = bs >= as ? bc : bc * p10(as - bs);
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 /** True for zero (either sign). */
 export function isZero(a: Num): boolean {
+  if (a instanceof Big) return false;
   return typeof a === 'number' ? a === 0 : a.isZero();
 }
 
 /** True for negative values and negative zero, as Decimal.isNeg. */
 export function isNeg(a: Num): boolean {
+  if (a instanceof Big) return a.c < 0n;
   return typeof a === 'number' ? a < 0 : a.isNeg();
 }
 
@@ -202,6 +523,10 @@ export function roundNum(a: Num, places: number, mode: RoundingMode): Num {
     // Decimal keeps the sign of a value rounded to zero (-0.001 -> -0); only then leave the fast path.
     if (q === 0 && a < 0) return roundTo(toDecimal(a), places, mode);
     return a < 0 ? -q : q;
+  }
+  if (a instanceof Big) {
+    const r = bigRound(a, places, mode);
+    if (r !== undefined) return r;
   }
   return roundTo(toDecimal(a), places, mode);
 }
@@ -230,6 +555,7 @@ function digits(m: number): string {
 
 /** Plain text like `plain`: no exponent, no trailing zeros, no negative zero. Example: plainNum(1_500_000) -> '1.5' */
 export function plainNum(a: Num): string {
+  if (a instanceof Big) return (a.text ??= bigText(a.c, a.s, 0));
   if (typeof a !== 'number') {
     // Memoised formula values are shared Decimal objects; their text is computed once.
     let text = plainCache.get(a);
@@ -241,11 +567,34 @@ export function plainNum(a: Num): string {
     return text;
   }
   if (a === 0) return '0';
-  return a < 0 ? `-${digits(-a)}` : digits(a);
+  // Bulk scoring prints the same few thousand values again and again: share their strings.
+  let text = numberTextCache.get(a);
+  if (text === undefined) {
+    text = a < 0 ? `-${digits(-a)}` : digits(a);
+    if (numberTextCache.size >= 20_000) numberTextCache.clear();
+    numberTextCache.set(a, text);
+  }
+  return text;
 }
+const numberTextCache = new Map<number, string>();
 
 /** Fixed places like Decimal.toFixed(places) (rounding half up when it must). Example: fixedNum(1_500_000, 2) -> '1.50' */
 export function fixedNum(a: Num, places: number): string {
+  if (typeof a === 'number' && places === 2) {
+    // Money: bulk pricing prints the same few amounts again and again; share their strings.
+    let text = fixed2Cache.get(a);
+    if (text === undefined) {
+      text = fixedText(a, 2);
+      if (fixed2Cache.size >= 20_000) fixed2Cache.clear();
+      fixed2Cache.set(a, text);
+    }
+    return text;
+  }
+  return fixedText(a, places);
+}
+const fixed2Cache = new Map<number, string>();
+
+function fixedText(a: Num, places: number): string {
   if (typeof a === 'number' && places <= FIXED_PLACES && a % (POW10[FIXED_PLACES - places] ?? 1) === 0) {
     if (a === 0) return places === 0 ? '0' : `0.${'0'.repeat(places)}`;
     const m = a < 0 ? -a : a;
@@ -254,6 +603,12 @@ export function fixedNum(a: Num, places: number): string {
     const have = dot < 0 ? 0 : text.length - dot - 1;
     if (places > 0) text = `${dot < 0 ? `${text}.` : text}${'0'.repeat(places - have)}`;
     return a < 0 ? `-${text}` : text;
+  }
+  if (a instanceof Big && places >= 0) {
+    // toFixed rounds with the configured mode (half up); a result of zero keeps Decimal's sign rules.
+    const r = bigRound(a, places, 'halfUp');
+    if (r instanceof Big) return bigText(r.c, r.s, places);
+    if (typeof r === 'number' && r !== 0 && places <= FIXED_PLACES) return fixedNum(r, places);
   }
   return toDecimal(a).toFixed(places);
 }
@@ -395,7 +750,7 @@ export function compileNumFormula(formula: ParsedFormula): NumFormula {
   const n = formula.variables.length;
   const evaluate = (env: readonly (Num | undefined)[]): Num => {
     const v = root(env);
-    if (typeof v !== 'number' && !v.isFinite()) throw FormulaBail.instance;
+    if (typeof v !== 'number' && !(v instanceof Big) && !v.isFinite()) throw FormulaBail.instance;
     return v;
   };
   return {

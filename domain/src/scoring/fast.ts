@@ -1,5 +1,6 @@
 import type { RoundingMode } from '../decimal.js';
 import {
+  Big,
   FormulaBail,
   abs,
   add,
@@ -67,6 +68,8 @@ interface PlanSection {
   readonly weightText?: string;
   readonly items: readonly PlanItem[];
   readonly itemIds: ReadonlySet<string>;
+  /** Item id -> position in `items`. */
+  readonly itemIndex: ReadonlyMap<string, number>;
   readonly raters: readonly PlanRater[];
   readonly raterRoles: ReadonlySet<RaterRole>;
   readonly weightedItems: boolean;
@@ -161,6 +164,7 @@ function planSection(s: CompiledSection): PlanSection {
     ...(s.section.weight === undefined ? {} : { weightText: s.section.weight }),
     items: s.items.map(planItem),
     itemIds: s.itemIds,
+    itemIndex: new Map(s.items.map((c, i) => [c.item.id, i])),
     raters: s.raters.map((r) => ({ role: r.role, weight: fromDecimal(r.weight), weightText: r.weightText })),
     raterRoles: s.raterRoles,
     weightedItems: s.section.itemWeighting === 'weighted',
@@ -213,6 +217,8 @@ function buildPlan(c: CompiledScheme): ScoringPlan | null {
   if (isNeg(hourRate)) return null;
   // Rater roles repeated within a section, or an empty grade scale, are left to the reference.
   if (c.sections.some((x) => x.raterRoles.size !== x.raters.length)) return null;
+  // So are item ids repeated within a section (the plan places each rating key at one item).
+  if (c.sections.some((x) => new Set(x.items.map((i) => i.item.id)).size !== x.items.length)) return null;
   if (c.bands?.length === 0) return null;
   const grades = s.grades;
   const nonParticipation = grades?.rules.find((r) => r.kind === 'nonParticipation');
@@ -532,6 +538,7 @@ function itemPoints(it: PlanItem, input: ItemInput | undefined, failedOut: { fai
 
 // Scratch space reused across calls (scoring is synchronous; formulas only read their env).
 const scratchEnv: (Num | undefined)[] = [];
+const scratchInputs: (ItemInput | undefined)[] = [];
 const scratchSums: Num[] = [];
 const scratchRoles: RaterRole[] = [];
 const failedFlag = { failed: false };
@@ -556,9 +563,21 @@ function scoreSectionPlan(
     if (!s.raterRoles.has(rating.role)) return BAIL;
     let sum: Num = 0;
     const items = rating.items;
+    // One pass over the rating's keys places each input at its item (reads by the for-in key are the
+    // fast kind); any key beyond the section's items is an unknown item, an issue for the reference.
+    const itemInputs = scratchInputs;
+    itemInputs.length = 0;
+    for (let i = 0; i < s.items.length; i++) itemInputs.push(undefined);
+    for (const key in items) {
+      const at = s.itemIndex.get(key);
+      if (at === undefined) return BAIL;
+      itemInputs[at] = items[key];
+    }
     trace?.push(T_RATING, s, rating.role);
-    for (const it of s.items) {
-      let points = itemPoints(it, items[it.id], failedFlag);
+    for (let i = 0; i < s.items.length; i++) {
+      const it = s.items[i];
+      if (it === undefined) return BAIL;
+      let points = itemPoints(it, itemInputs[i], failedFlag);
       if (points === BAIL) return BAIL;
       if (plan.round.item) points = roundNum(points, plan.places, plan.mode);
       const itemFailed = failedFlag.failed;
@@ -569,8 +588,6 @@ function scoreSectionPlan(
       }
       sum = s.weightedItems ? add(sum, mul(div(points, it.max), it.weight)) : add(sum, points);
     }
-    // Any key beyond the section's items is an unknown item (an issue for the reference to report).
-    for (const key in items) if (!s.itemIds.has(key)) return BAIL;
     scratchSums[count] = s.scaled ? mul(sum, s.scale) : sum;
     scratchRoles[count] = rating.role;
     count++;
@@ -625,7 +642,7 @@ function scoreSectionPlan(
   if (present === 0 || isZero(weightSum)) return BAIL;
   let score: Num = 0;
   const only = presentScores[0];
-  if (present === 1 && presentWeights[0] === HUNDRED && only !== undefined && typeof only !== 'number' && only.sd() <= 40) {
+  if (present === 1 && presentWeights[0] === HUNDRED && only !== undefined && typeof only !== 'number' && (only instanceof Big || only.sd() <= 40)) {
     // (0 + x * 100) / 100 is exactly x when x has at most 40 significant digits (no step rounds):
     // this skips a Decimal long division for every section scored from an inexact formula value.
     score = only;
@@ -838,7 +855,7 @@ export function scoreWithPlan(plan: ScoringPlan, input: AppraisalInput, wantTrac
     const rounded = roundNum(total, plan.places, plan.mode);
     if (cmp(rounded, total) !== 0) trace?.push(T_ROUNDING, total, rounded, plan.places, plan.mode);
     // Rounded to the scheme's places, a Decimal total usually fits the fixed-point form again.
-    total = typeof rounded === 'number' ? rounded : fromDecimal(rounded);
+    total = typeof rounded === 'number' || rounded instanceof Big ? rounded : fromDecimal(rounded);
   }
   const totalText = plainNum(total);
   trace?.push(T_TOTAL, totalText);
