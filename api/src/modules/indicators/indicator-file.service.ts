@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../core/context.js';
-import { AppError } from '../../core/errors.js';
-import { inTransaction } from '../../core/transaction.js';
+import { importFile } from '../../core/file-import.js';
+import type { SheetRow } from '../../core/spreadsheet.js';
 import { recordAudit, snapshot } from '../audit/audit.service.js';
 import { Department } from '../org/department.entity.js';
 import type { FileDownload } from '../org/employee-export.service.js';
@@ -9,12 +9,11 @@ import type { ImportRowError } from '../org/employee-import.service.js';
 import { Position } from '../org/position.entity.js';
 import { IndicatorCategory } from './indicator-category.entity.js';
 import { checkIndicatorFields, cleanTags, defaultMinPoints, pointsText } from './indicator-fields.js';
-import { readIndicatorSheet, SheetFormatError, splitList, type IndicatorSheetRow, writeIndicatorSheet } from './indicator-sheet.js';
+import { type IndicatorColumn, INDICATOR_COLUMNS, splitList, writeIndicatorSheet } from './indicator-sheet.js';
 import { Indicator, IndicatorScoringMethod, MeasurementSource } from './indicator.entity.js';
 import { indicatorFilterCondition } from './indicator.service.js';
 import type { ImportFileInput, ImportReport, IndicatorFilter } from './indicators.inputs.js';
 
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
 const YES = new Set(['yes', 'y', 'true', '1', '是', '']);
 const NO = new Set(['no', 'n', 'false', '0', '否']);
 
@@ -32,7 +31,7 @@ interface PlannedRow {
 const isEnum = <E extends string>(values: Record<string, E>, text: string | undefined): text is E => !!text && Object.values<string>(values).includes(text);
 
 /** Checks every row against the indicator rules and the database; nothing is written here. */
-async function planImport(em: EntityManager, rows: IndicatorSheetRow[]): Promise<{ plan: PlannedRow[]; errors: ImportRowError[] }> {
+async function planImport(em: EntityManager, rows: Array<SheetRow<IndicatorColumn>>): Promise<{ plan: PlannedRow[]; errors: ImportRowError[] }> {
   const errors: ImportRowError[] = [];
   const fail = (row: number, field: string | null, code: string, message: string) => errors.push({ row, field, code, message });
   const [categories, departments, positions, indicators] = await Promise.all([
@@ -110,26 +109,13 @@ async function applyPlan(ctx: RequestContext, em: EntityManager, plan: PlannedRo
 }
 
 /** Dry run: report every row problem. Apply: write every row or, when any row is bad, none. */
-export async function importIndicators(ctx: RequestContext, input: ImportFileInput): Promise<ImportReport> {
-  const content = Buffer.from(input.contentBase64, 'base64');
-  if (content.length === 0 || content.length > MAX_FILE_BYTES)
-    throw new AppError('VALIDATION_FAILED', 'contentBase64: the file must be between 1 byte and 10 MB.', [
-      { field: 'contentBase64', rule: 'size', message: 'the file must be between 1 byte and 10 MB' },
-    ]);
-  let rows: IndicatorSheetRow[];
-  try {
-    rows = await readIndicatorSheet(input.fileName, content);
-  } catch (error) {
-    if (!(error instanceof SheetFormatError)) throw error;
-    return { dryRun: input.dryRun, totalRows: 0, validRows: 0, applied: false, created: 0, updated: 0, errors: [{ row: 0, field: null, code: 'file_format', message: error.message }] };
-  }
-  return inTransaction(ctx, async (em) => {
-    const { plan, errors } = await planImport(em, rows);
-    const report = { dryRun: input.dryRun, totalRows: rows.length, validRows: plan.length, errors, applied: false, created: 0, updated: 0 };
-    if (input.dryRun || errors.length > 0 || rows.length === 0) return report;
-    const counts = await applyPlan(ctx, em, plan);
-    recordAudit(em, ctx, { operation: 'importIndicators', entityType: 'IndicatorImport', entityId: input.fileName.slice(0, 64), after: { rows: rows.length, ...counts } });
-    return { ...report, applied: true, ...counts };
+export function importIndicators(ctx: RequestContext, input: ImportFileInput): Promise<ImportReport> {
+  return importFile(ctx, input, {
+    columns: INDICATOR_COLUMNS,
+    requiredColumn: 'code',
+    plan: planImport,
+    apply: applyPlan,
+    audit: { operation: 'importIndicators', entityType: 'IndicatorImport' },
   });
 }
 

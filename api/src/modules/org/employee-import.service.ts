@@ -2,15 +2,13 @@ import { normalizeMoney, validateEmployeeFields, wouldCreateSupervisorCycle } fr
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import type { RequestContext } from '../../core/context.js';
-import { AppError } from '../../core/errors.js';
-import { inTransaction } from '../../core/transaction.js';
+import { importFile } from '../../core/file-import.js';
+import type { SheetRow } from '../../core/spreadsheet.js';
 import { recordAudit, snapshot } from '../audit/audit.service.js';
 import { Department } from './department.entity.js';
 import { Employee, EmploymentStatus } from './employee.entity.js';
-import { readEmployeeSheet, SheetFormatError, type SheetRow } from './employee-sheet.js';
+import { type EmployeeColumn, EMPLOYEE_COLUMNS } from './employee-sheet.js';
 import { Position } from './position.entity.js';
-
-const MAX_FILE_BYTES = 10 * 1024 * 1024;
 
 @InputType({ description: 'An employee sheet to check (dryRun) or apply. Existing employee numbers are updated, new ones created.' })
 export class ImportEmployeesInput {
@@ -70,7 +68,7 @@ const YES = new Set(['yes', 'y', 'true', '1', '是']);
 const NO = new Set(['no', 'n', 'false', '0', '否', '']);
 
 /** Checks every row against the organization rules and the database; nothing is written here. */
-async function planImport(em: EntityManager, rows: SheetRow[]): Promise<{ plan: PlannedRow[]; errors: ImportRowError[] }> {
+async function planImport(em: EntityManager, rows: Array<SheetRow<EmployeeColumn>>): Promise<{ plan: PlannedRow[]; errors: ImportRowError[] }> {
   const errors: ImportRowError[] = [];
   const fail = (row: number, field: string | null, code: string, message: string) => errors.push({ row, field, code, message });
   const [departments, positions, employees] = await Promise.all([
@@ -175,25 +173,12 @@ async function applyPlan(ctx: RequestContext, em: EntityManager, plan: PlannedRo
   return { created, updated: plan.length - created };
 }
 
-export async function importEmployees(ctx: RequestContext, input: ImportEmployeesInput): Promise<ImportEmployeesReport> {
-  const content = Buffer.from(input.contentBase64, 'base64');
-  if (content.length === 0 || content.length > MAX_FILE_BYTES)
-    throw new AppError('VALIDATION_FAILED', 'contentBase64: the file must be between 1 byte and 10 MB.', [
-      { field: 'contentBase64', rule: 'size', message: 'the file must be between 1 byte and 10 MB' },
-    ]);
-  let rows: SheetRow[];
-  try {
-    rows = await readEmployeeSheet(input.fileName, content);
-  } catch (error) {
-    if (!(error instanceof SheetFormatError)) throw error;
-    return { dryRun: input.dryRun, totalRows: 0, validRows: 0, applied: false, created: 0, updated: 0, errors: [{ row: 0, field: null, code: 'file_format', message: error.message }] };
-  }
-  return inTransaction(ctx, async (em) => {
-    const { plan, errors } = await planImport(em, rows);
-    const report = { dryRun: input.dryRun, totalRows: rows.length, validRows: plan.length, errors, applied: false, created: 0, updated: 0 };
-    if (input.dryRun || errors.length > 0 || rows.length === 0) return report;
-    const counts = await applyPlan(ctx, em, plan);
-    recordAudit(em, ctx, { operation: 'importEmployees', entityType: 'EmployeeImport', entityId: input.fileName.slice(0, 64), after: { rows: rows.length, ...counts } });
-    return { ...report, applied: true, ...counts };
+export function importEmployees(ctx: RequestContext, input: ImportEmployeesInput): Promise<ImportEmployeesReport> {
+  return importFile(ctx, input, {
+    columns: EMPLOYEE_COLUMNS,
+    requiredColumn: 'employeeNumber',
+    plan: planImport,
+    apply: applyPlan,
+    audit: { operation: 'importEmployees', entityType: 'EmployeeImport' },
   });
 }

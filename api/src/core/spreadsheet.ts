@@ -1,0 +1,96 @@
+import { parse as parseCsv } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+
+/** The file itself cannot be read as a sheet (wrong type, unknown columns, empty); reported as row 0. */
+export class SheetFormatError extends Error {}
+
+/** A column of an import/export sheet: its key and the English header export writes. */
+export interface SheetColumn<K extends string> {
+  key: K;
+  label: string;
+  width?: number;
+}
+
+/** One data row, numbered as the spreadsheet shows it (the header is row 1); blank cells are absent. */
+export interface SheetRow<K extends string> {
+  row: number;
+  values: Partial<Record<K, string>>;
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  // Excel stores dates as dates; HR means the calendar day, not an instant.
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('text' in value && typeof value.text === 'string') return value.text;
+    if ('result' in value && value.result !== undefined) return cellText(value.result as ExcelJS.CellValue);
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    return '';
+  }
+  return String(value).trim();
+}
+
+async function readGrid(fileName: string, content: Buffer): Promise<string[][]> {
+  const lower = fileName.toLowerCase();
+  if (lower.endsWith('.csv')) return parseCsv(content, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+  if (!lower.endsWith('.xlsx')) throw new SheetFormatError('only .xlsx and .csv files can be imported');
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(content as unknown as ExcelJS.Buffer);
+  } catch {
+    throw new SheetFormatError('the file is not a readable .xlsx workbook');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw new SheetFormatError('the workbook has no sheet');
+  const grid: string[][] = [];
+  for (let r = 1; r <= sheet.rowCount; r++) {
+    const row = sheet.getRow(r);
+    grid.push(Array.from({ length: sheet.columnCount }, (_, c) => cellText(row.getCell(c + 1).value)));
+  }
+  return grid;
+}
+
+/**
+ * Reads an .xlsx or .csv file whose header row names the columns by key or by English label
+ * (case-insensitive). Unknown columns and a missing `required` column are format errors.
+ */
+export async function readSheet<K extends string>(
+  fileName: string,
+  content: Buffer,
+  columns: ReadonlyArray<SheetColumn<K>>,
+  required: K,
+): Promise<Array<SheetRow<K>>> {
+  const [headers, ...records] = await readGrid(fileName, content);
+  if (!headers) throw new SheetFormatError('the file is empty');
+  const byHeader = new Map<string, K>(columns.flatMap((c) => [[c.key.toLowerCase(), c.key] as const, [c.label.toLowerCase(), c.key] as const]));
+  const keys = headers.map((h) => byHeader.get(h.trim().toLowerCase()));
+  const unknown = headers.filter((h, i) => h.trim() !== '' && keys[i] === undefined);
+  if (unknown.length) throw new SheetFormatError(`unknown column(s): ${unknown.join(', ')}`);
+  const requiredLabel = columns.find((c) => c.key === required)?.label ?? required;
+  if (!keys.includes(required)) throw new SheetFormatError(`the header row has no "${requiredLabel}" column`);
+  return records
+    .map((cells, i) => {
+      const values: Partial<Record<K, string>> = {};
+      keys.forEach((key, col) => {
+        const text = (cells[col] ?? '').trim();
+        if (key && text !== '') values[key] = text;
+      });
+      return { row: i + 2, values };
+    })
+    .filter((r) => Object.keys(r.values).length > 0); // blank lines are not rows
+}
+
+/** Writes one sheet with a bold header row; values are text so that no spreadsheet rounds cents through a float. */
+export async function writeSheet<K extends string>(
+  sheetName: string,
+  columns: ReadonlyArray<SheetColumn<K>>,
+  rows: ReadonlyArray<Record<K, string>>,
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Appraisal platform';
+  const sheet = workbook.addWorksheet(sheetName);
+  sheet.columns = columns.map((c) => ({ header: c.label, key: c.key, width: c.width ?? 20 }));
+  sheet.getRow(1).font = { bold: true };
+  for (const row of rows) sheet.addRow(row);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
