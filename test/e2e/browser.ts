@@ -125,3 +125,30 @@ export const chooseSelect = async (page: Page, source: string, text: string): Pr
   await page.locator(`input[name="${source}"]`).locator('..').getByRole('combobox').click();
   await page.getByRole('option', { name: text, exact: true }).click();
 };
+
+/**
+ * True when the browser tests must be skipped: no Chromium on a developer machine (announced loudly).
+ * In CI a missing browser throws, so the run fails instead of passing without browser tests.
+ */
+export function browserMissingFor(suite: string): boolean {
+  if (hasChromium()) return false;
+  const message = `Chromium not found at ${CHROMIUM_PATH}: the browser tests of ${suite} cannot run.`;
+  if (process.env.CI) throw new Error(message);
+  console.warn(`\n${'!'.repeat(80)}\n!! SKIPPING BROWSER TESTS. ${message}\n!! Install Debian's chromium (apt-get install chromium) to run them.\n${'!'.repeat(80)}\n`);
+  return true;
+}
+
+export interface ConsoleServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** The real API with a fresh seeded database serving the built console; E2E_BASE_URL points at a running one instead. */
+export async function startConsoleServer(): Promise<ConsoleServer> {
+  if (process.env.E2E_BASE_URL) return { url: process.env.E2E_BASE_URL.replace(/\/$/, ''), stop: async () => undefined };
+  const { startTestServer } = await import('../support/server.js');
+  return startTestServer();
+}
+
+/** Everything visible on the page, for text assertions. */
+export const visibleText = (page: Page): Promise<string> => page.locator('body').innerText();

@@ -1,14 +1,7 @@
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiLogin, chooseOption, CHROMIUM_PATH, graphqlCall, hasChromium, login, openBrowser, screenshot, type BrowserSession } from './browser.js';
+import { apiLogin, browserMissingFor, chooseOption, type ConsoleServer, graphqlCall, login, openBrowser, screenshot, startConsoleServer, visibleText, type BrowserSession } from './browser.js';
 
-const browserMissing = !hasChromium();
-if (browserMissing) {
-  const message = `Chromium not found at ${CHROMIUM_PATH}: the browser tests of the console cannot run.`;
-  // In CI a missing browser is a failure; on a developer machine the skip is announced loudly.
-  if (process.env.CI) throw new Error(message);
-  console.warn(`\n${'!'.repeat(80)}\n!! SKIPPING BROWSER TESTS. ${message}\n!! Install Debian's chromium (apt-get install chromium) to run them.\n${'!'.repeat(80)}\n`);
-}
+const browserMissing = browserMissingFor('the console');
 
 interface DemoPosition {
   id: string;
@@ -23,28 +16,14 @@ interface Colleague {
   floatingPayBase: string | null;
 }
 
-interface Server {
-  url: string;
-  stop(): Promise<void>;
-}
-
-/** The lead's harness starts the real API with a fresh seeded database; E2E_BASE_URL points at a running one instead. */
-const startServer = async (): Promise<Server> => {
-  if (process.env.E2E_BASE_URL) return { url: process.env.E2E_BASE_URL.replace(/\/$/, ''), stop: async () => undefined };
-  const { startTestServer } = await import('../support/server.js');
-  return startTestServer();
-};
-
-const visibleText = (page: Page): Promise<string> => page.locator('body').innerText();
-
 describe.skipIf(browserMissing)('console in Chromium', () => {
-  let server: Server;
+  let server: ConsoleServer;
   let position: DemoPosition;
   let colleague: Colleague;
   let employeeId: string;
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startConsoleServer();
     const html = await (await fetch(`${server.url}/`)).text();
     if (!html.includes('id="root"')) {
       throw new Error(`${server.url}/ does not serve the console; build it first: pnpm --filter ./admin run build`);

@@ -1,26 +1,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiLogin, chooseOption, chooseSelect, CHROMIUM_PATH, graphqlCall, hasChromium, login, openBrowser, screenshot, screenshotViewport, type BrowserSession } from './browser.js';
+import { apiLogin, browserMissingFor, chooseOption, chooseSelect, type ConsoleServer, graphqlCall, login, openBrowser, screenshot, screenshotViewport, startConsoleServer, visibleText, type BrowserSession } from './browser.js';
 
-const browserMissing = !hasChromium();
-if (browserMissing) {
-  const message = `Chromium not found at ${CHROMIUM_PATH}: the browser tests of the scheme builder cannot run.`;
-  if (process.env.CI) throw new Error(message);
-  console.warn(`\n${'!'.repeat(80)}\n!! SKIPPING BROWSER TESTS. ${message}\n${'!'.repeat(80)}\n`);
-}
-
-interface Server {
-  url: string;
-  stop(): Promise<void>;
-}
-
-const startServer = async (): Promise<Server> => {
-  if (process.env.E2E_BASE_URL) return { url: process.env.E2E_BASE_URL.replace(/\/$/, ''), stop: async () => undefined };
-  const { startTestServer } = await import('../support/server.js');
-  return startTestServer();
-};
-
-const visibleText = (page: Page): Promise<string> => page.locator('body').innerText();
+const browserMissing = browserMissingFor('the scheme builder');
 
 /** Waits until the element with this test id shows the text (the builder's live sums and the debounced server calls). */
 const waitForTestIdText = async (page: Page, testId: string, text: string | RegExp, timeout = 20_000): Promise<void> => {
@@ -48,12 +30,12 @@ const HEAD_NURSE_ITEMS = [
 ];
 
 describe.skipIf(browserMissing)('scheme builder in Chromium', () => {
-  let server: Server;
+  let server: ConsoleServer;
   const code = `nursingE2e${Date.now().toString().slice(-6)}`;
   let schemeId = '';
 
   beforeAll(async () => {
-    server = await startServer();
+    server = await startConsoleServer();
     const html = await (await fetch(`${server.url}/`)).text();
     if (!html.includes('id="root"')) {
       throw new Error(`${server.url}/ does not serve the console; build it first: pnpm --filter ./admin run build`);
