@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 /** Debian's Chromium; never a downloaded browser (`playwright install` is not used). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -152,3 +153,34 @@ export async function startConsoleServer(): Promise<ConsoleServer> {
 
 /** Everything visible on the page, for text assertions. */
 export const visibleText = (page: Page): Promise<string> => page.locator('body').innerText();
+
+/**
+ * A fresh browser for the enclosing describe block, signed in when `signIn` is given, closed after the
+ * block. Its fields are read when a test runs, after `beforeAll` has opened it.
+ */
+export function useBrowserSession(signIn?: { url: () => string; email: string }): BrowserSession {
+  let current: BrowserSession | undefined;
+  beforeAll(async () => {
+    current = await openBrowser();
+    if (signIn) await login(current.page, signIn.url(), signIn.email);
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  const open = (): BrowserSession => {
+    if (!current) throw new Error('the browser session is opened in beforeAll');
+    return current;
+  };
+  return {
+    get context() {
+      return open().context;
+    },
+    get page() {
+      return open().page;
+    },
+    get pageErrors() {
+      return open().pageErrors;
+    },
+    close: () => open().close(),
+  };
+}

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiLogin, browserMissingFor, chooseOption, type ConsoleServer, graphqlCall, login, openBrowser, screenshot, startConsoleServer, visibleText, type BrowserSession } from './browser.js';
+import { apiLogin, browserMissingFor, chooseOption, type ConsoleServer, graphqlCall, login, screenshot, startConsoleServer, useBrowserSession, visibleText } from './browser.js';
 
 const browserMissing = browserMissingFor('the console');
 
@@ -59,13 +59,7 @@ describe.skipIf(browserMissing)('console in Chromium', () => {
   });
 
   describe('as HR', () => {
-    let session: BrowserSession;
-    beforeAll(async () => {
-      session = await openBrowser();
-    });
-    afterAll(async () => {
-      await session?.close();
-    });
+    const session = useBrowserSession();
 
     it('creates an employee through the form and finds it in the list', async () => {
       const { page } = session;
@@ -117,14 +111,7 @@ describe.skipIf(browserMissing)('console in Chromium', () => {
   });
 
   describe('as an EMPLOYEE', () => {
-    let session: BrowserSession;
-    beforeAll(async () => {
-      session = await openBrowser();
-      await login(session.page, server.url, 'employee@demo.local');
-    });
-    afterAll(async () => {
-      await session?.close();
-    });
+    const session = useBrowserSession({ url: () => server.url, email: 'employee@demo.local' });
 
     it('is offered only their own profile, not the employee list', async () => {
       const { page } = session;

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiLogin, browserMissingFor, chooseOption, chooseSelect, type ConsoleServer, graphqlCall, login, openBrowser, screenshot, screenshotViewport, startConsoleServer, visibleText, type BrowserSession } from './browser.js';
+import { apiLogin, browserMissingFor, chooseOption, chooseSelect, type ConsoleServer, graphqlCall, screenshot, screenshotViewport, startConsoleServer, useBrowserSession, visibleText } from './browser.js';
 
 const browserMissing = browserMissingFor('the scheme builder');
 
@@ -47,14 +47,7 @@ describe.skipIf(browserMissing)('scheme builder in Chromium', () => {
   });
 
   describe('as HR', () => {
-    let session: BrowserSession;
-    beforeAll(async () => {
-      session = await openBrowser();
-      await login(session.page, server.url, 'hr@demo.local');
-    });
-    afterAll(async () => {
-      await session?.close();
-    });
+    const session = useBrowserSession({ url: () => server.url, email: 'hr@demo.local' });
 
     it('creates a scheme from the nursing template, fixes a wrong weight, previews and publishes', async () => {
       const { page } = session;
@@ -232,14 +225,7 @@ describe.skipIf(browserMissing)('scheme builder in Chromium', () => {
   });
 
   describe('as an EMPLOYEE', () => {
-    let session: BrowserSession;
-    beforeAll(async () => {
-      session = await openBrowser();
-      await login(session.page, server.url, 'employee@demo.local');
-    });
-    afterAll(async () => {
-      await session?.close();
-    });
+    const session = useBrowserSession({ url: () => server.url, email: 'employee@demo.local' });
 
     it('reads the published nursing scheme, never the draft, with no edit', async () => {
       const { page } = session;
