@@ -35,3 +35,22 @@ export abstract class EditableRecord {
   @Property({ type: 'datetime', onUpdate: () => new Date() })
   updatedAt: Opt<Date> = new Date();
 }
+
+/**
+ * Reference data people pick by code (departments, positions, indicator categories): a short unique code
+ * they type, and a name in each console language.
+ */
+@ObjectType()
+export abstract class CodedRecord extends EditableRecord {
+  @Field(() => String, { description: 'Short stable code people type, unique within its kind, e.g. "HOTEL-AUDIT".' })
+  @Property({ type: 'string', length: 32, unique: true })
+  code!: string;
+
+  @Field(() => String, { description: 'Name in English.' })
+  @Property({ type: 'string', length: 100 })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Name in Chinese.' })
+  @Property({ type: 'string', length: 100, nullable: true })
+  nameZh: string | null = null;
+}

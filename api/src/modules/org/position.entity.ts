@@ -1,6 +1,6 @@
-import { Entity, Enum, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, ManyToOne, type Opt, Property } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { EditableRecord, Node } from '../../core/record.js';
+import { CodedRecord, Node } from '../../core/record.js';
 import { Department } from './department.entity.js';
 
 export enum PositionLevel {
@@ -16,20 +16,7 @@ registerEnumType(PositionLevel, {
 
 @ObjectType({ implements: Node, description: 'A job position within a department, e.g. "Night auditor" or "Welder".' })
 @Entity({ tableName: 'position' })
-export class Position extends EditableRecord {
-  @Field(() => String, { description: 'Short stable code, unique.' })
-  @Property({ type: 'string', length: 32 })
-  @Unique()
-  code!: string;
-
-  @Field(() => String, { description: 'Name in English.' })
-  @Property({ type: 'string', length: 100 })
-  name!: string;
-
-  @Field(() => String, { nullable: true, description: 'Name in Chinese.' })
-  @Property({ type: 'string', length: 100, nullable: true })
-  nameZh: string | null = null;
-
+export class Position extends CodedRecord {
   @ManyToOne({ entity: () => Department, deleteRule: 'restrict' })
   department!: Department;
 
