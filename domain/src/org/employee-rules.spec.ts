@@ -66,3 +66,10 @@ describe('cycle detection', () => {
     expect(wouldCreateDepartmentCycle('welding', 'group', (id) => parents[id])).toBe(false);
   });
 });
+
+describe('probation end date on updates', () => {
+  it('is required when the record being saved is on probation without an end date', () => {
+    expect(validateEmployeeFields({ employmentStatus: 'PROBATION', probationEndDate: null }, false).map((i) => i.code)).toEqual(['required_on_probation']);
+    expect(validateEmployeeFields({ employmentStatus: 'PROBATION' }, false)).toEqual([]);
+  });
+});

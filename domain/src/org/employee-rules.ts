@@ -72,7 +72,8 @@ export function validateEmployeeFields(fields: EmployeeFields, complete: boolean
     issues.push(issue('probationEndDate', 'before_hire_date', 'probation cannot end before the hire date'));
   if (employmentStatus !== undefined && employmentStatus !== '' && !(EMPLOYMENT_STATUSES as readonly string[]).includes(employmentStatus))
     issues.push(issue('employmentStatus', 'one_of', `employment status must be one of ${EMPLOYMENT_STATUSES.join(', ')}`));
-  if (employmentStatus === 'PROBATION' && complete && !probationEndDate)
+  // An update states the end date it will keep (possibly null); only a partial check that omits it skips this rule.
+  if (employmentStatus === 'PROBATION' && !probationEndDate && (complete || probationEndDate !== undefined))
     issues.push(issue('probationEndDate', 'required_on_probation', 'an employee on probation needs a probation end date'));
   for (const key of ['performancePayBase', 'floatingPayBase'] as const) {
     const value = fields[key];

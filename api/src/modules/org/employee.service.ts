@@ -211,8 +211,6 @@ export async function updateEmployee(ctx: RequestContext, id: string, input: Upd
         false,
       ),
     );
-    if (merged.employmentStatus === 'PROBATION' && !merged.probationEndDate)
-      problems.push({ field: 'probationEndDate', rule: 'required_on_probation', message: 'an employee on probation needs a probation end date' });
     if (input.employeeNumber && input.employeeNumber !== employee.employeeNumber)
       await assertEmployeeNumberFree(em, input.employeeNumber, employee.id, problems);
     const refs = await resolveReferences(em, input, employee, problems);
