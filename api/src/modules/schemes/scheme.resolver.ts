@@ -1,6 +1,7 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { connectionType } from '../../core/connection.js';
 import type { RequestContext } from '../../core/context.js';
+import { ArgLimits } from '../../core/input-limits.js';
 import { Department } from '../org/department.entity.js';
 import { FileDownload } from '../org/employee-export.service.js';
 import { Position } from '../org/position.entity.js';
@@ -43,6 +44,7 @@ export class SchemeResolver {
   }
 
   @Mutation(() => Scheme, { description: 'Creates a scheme whose draft is a copy of a seed template (HR).' })
+  @ArgLimits({ template: 'code', code: 'code', name: 'name' })
   createSchemeFromTemplate(
     @Ctx() ctx: RequestContext,
     @Arg('template', () => String) template: string,
@@ -73,6 +75,7 @@ export class SchemeResolver {
   }
 
   @Mutation(() => Scheme, { description: 'Creates a new scheme from an exported JSON file, its document as the draft (HR). `code` renames it.' })
+  @ArgLimits({ fileName: 'shortText', contentBase64: 'base64File', code: 'code' })
   importScheme(
     @Ctx() ctx: RequestContext,
     @Arg('fileName', () => String) fileName: string,
