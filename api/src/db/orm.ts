@@ -14,16 +14,20 @@ export interface OrmOptions {
   log?: Logger;
   sqlObserver?: SqlObserver;
   poolMax?: number;
+  /** PostgreSQL statement_timeout for every connection (the application's time budget per statement). */
+  statementTimeoutMs?: number;
 }
 
 /** MikroORM configuration: explicit entities, the committed migrations list, queries logged at debug level. */
-export function ormConfig({ url, log, sqlObserver, poolMax = 10 }: OrmOptions): Options {
+export function ormConfig({ url, log, sqlObserver, poolMax = 10, statementTimeoutMs }: OrmOptions): Options {
   return defineConfig({
     clientUrl: url,
     entities,
     extensions: [Migrator],
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
     pool: { min: 0, max: poolMax },
+    // node-postgres sends it at connect time; a runaway statement ends with SQLSTATE 57014, shown as TIMEOUT.
+    ...(statementTimeoutMs ? { driverOptions: { connection: { statement_timeout: statementTimeoutMs } } } : {}),
     // Under vitest, MikroORM would look for .ts files Node cannot import; hand it the list instead.
     migrations: {
       migrationsList: migrations,
