@@ -13,7 +13,7 @@ import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './config.js';
 import { createRequestContext, type RequestContext } from './core/context.js';
 import { AppError } from './core/errors.js';
-import type { Logger } from './core/logger.js';
+import { httpLogSerializers, type Logger } from './core/logger.js';
 import type { TokenService } from './core/tokens.js';
 import { operationGuardPlugin } from './core/guard-plugin.js';
 import { jsonErrors } from './http/body-errors.js';
@@ -110,6 +110,7 @@ export async function createApp({ config, orm, tokens, log }: AppDeps): Promise<
   app.use(
     pinoHttp({
       logger: log,
+      serializers: httpLogSerializers,
       genReqId: (req, res) => {
         const incoming = req.headers['x-request-id'];
         const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { DriverException } from '@mikro-orm/core';
 import type { RequestContext } from './context.js';
 import { AppError } from './errors.js';
 import { DEFAULT_GUARD_LIMITS, inspectOperation, type GuardLimits } from './operation-guard.js';
@@ -30,7 +31,13 @@ export function operationGuardPlugin(options: GuardPluginOptions): ApolloServerP
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (operation) inspectOperation(schema, document, operation, request.variables ?? {}, limits);
-          await options.authenticate(contextValue);
+          try {
+            await options.authenticate(contextValue);
+          } catch (error) {
+            // A sign-in lookup stopped by statement_timeout is a busy server, not a broken request.
+            if (error instanceof DriverException && error.code === '57014') throw timeoutError();
+            throw error;
+          }
         },
         async executionDidStart({ operation, schema }) {
           const deadline = Date.now() + options.deadlineMs;

@@ -40,6 +40,21 @@ interface LoggedRequest {
 }
 
 /**
+ * How request lines show requests and responses; pino-http needs them handed over explicitly (it
+ * installs its own otherwise). Headers and query strings are redacted.
+ */
+export const httpLogSerializers = {
+  req: (req: LoggedRequest) => ({
+    id: req.id,
+    method: req.method,
+    url: redactUrl(req.url),
+    headers: redactSecrets(req.headers),
+    remoteAddress: req.remoteAddress,
+  }),
+  res: (res: { statusCode?: number; headers?: Record<string, unknown> }) => ({ statusCode: res.statusCode, headers: redactSecrets(res.headers) }),
+};
+
+/**
  * JSON logs on stdout (or `destination`); one line per event, request lines carry `reqId`.
  * Secrets never reach a log line: request headers, query strings and any object logged with a
  * secret-named key (password, token, contentBase64, ...) are redacted here, in one place.
@@ -50,18 +65,7 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
       level,
       base: { service: 'appraisal-api' },
       timestamp: pino.stdTimeFunctions.isoTime,
-      serializers: {
-        // pino-http hands the already-serialized request; keep what helps and redact the rest.
-        req: (req: LoggedRequest) => ({
-          id: req.id,
-          method: req.method,
-          url: redactUrl(req.url),
-          headers: redactSecrets(req.headers),
-          remoteAddress: req.remoteAddress,
-        }),
-        res: (res: { statusCode?: number; headers?: Record<string, unknown> }) => ({ statusCode: res.statusCode, headers: redactSecrets(res.headers) }),
-        variables: (variables: unknown) => redactSecrets(variables),
-      },
+      serializers: { ...httpLogSerializers, variables: (variables: unknown) => redactSecrets(variables) },
       formatters: {
         // Everything else logged as an object is walked too (a bounded copy), so a stray `{ password }` is caught.
         log: (object) => redactSecrets(object) as Record<string, unknown>,
