@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { nursingScheme } from '../programs/nursing.js';
 import { headquartersScheme } from '../programs/headquarters.js';
+import { cafeteriaScheme } from '../programs/cafeteria.js';
 import { validateScheme } from './validate.js';
 import type { SchemeDefinition } from './schema.js';
 
@@ -89,6 +90,43 @@ describe('validateScheme', () => {
     const s = clone(headquartersScheme);
     s.pay.push({ id: 'out', name: { en: 'Out', zh: '产值' }, rule: { kind: 'poolSplit', weightBy: 'manHoursTimesCompletion', remainder: 'largestRemainder', rounding: { places: 2, mode: 'halfUp' } }, groups: [{ id: 'a', name: { en: 'A', zh: 'A' }, sharePercent: '50' }] });
     expect(codes(s)).toEqual([['pay_group_shares_sum', 'pay.2.groups']]);
+  });
+});
+
+describe('validateScheme: pay bands cover every total', () => {
+  const literalBands = () => {
+    const s = clone(cafeteriaScheme);
+    const rule = s.pay[0]!.rule;
+    if (rule.kind !== 'scorePercentOfBase') throw new Error('cafeteria pays by score band');
+    // The regulation's words typed literally: 80-100, 70-79, 60-69, below 60.
+    rule.bands = [
+      { min: '80', max: '100', minInclusive: true, maxInclusive: true, percent: '100' },
+      { min: '70', max: '79', minInclusive: true, maxInclusive: true, percent: '80' },
+      { min: '60', max: '69', minInclusive: true, maxInclusive: true, percent: '60' },
+      { min: '0', max: '60', minInclusive: true, maxInclusive: false, percent: '0' },
+    ];
+    return s;
+  };
+
+  it('refuses bands that leave 79.5 unpaid, at the band to widen, suggesting half-open bounds', () => {
+    const r = validateScheme(literalBands());
+    expect(r.ok ? [] : r.issues.map((i) => [i.code, i.path.join('.'), i.params?.from, i.params?.to, i.params?.suggestMin, i.params?.suggestMax])).toEqual([
+      ['pay_band_gap', 'pay.0.rule.bands.2.max', '69', '70', '60', '70'],
+      ['pay_band_gap', 'pay.0.rule.bands.1.max', '79', '80', '70', '80'],
+    ]);
+    expect(validateScheme(cafeteriaScheme).ok).toBe(true);
+  });
+
+  it('refuses bands that do not reach the total\'s floor or cap', () => {
+    const s = clone(cafeteriaScheme);
+    const rule = s.pay[0]!.rule;
+    if (rule.kind !== 'scorePercentOfBase') throw new Error('cafeteria pays by score band');
+    rule.bands[0]!.maxInclusive = false; // 100 itself unpaid
+    rule.bands[3]!.min = '10'; // 0..10 unpaid
+    expect(codes(s)).toEqual([
+      ['pay_band_range', 'pay.0.rule.bands.3.min'],
+      ['pay_band_range', 'pay.0.rule.bands.0.max'],
+    ]);
   });
 });
 
