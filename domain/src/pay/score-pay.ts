@@ -1,4 +1,4 @@
-import { dec, type Decimal } from '../decimal.js';
+import { dec } from '../decimal.js';
 import { PayError } from './errors.js';
 import { formatMoney, formatPercent, nonNegative, payDecimal } from './money.js';
 import { bandContains, type PayBand, type PayRounding, type PayRule } from './rule.js';
