@@ -234,7 +234,9 @@ export const issueMessages = {
   pay_fact_missing: { en: 'Enter the {fact:term}.', zh: '请填写{fact:term}。' },
   'pay_fact_missing.person': { en: 'Enter the {fact:term} of {person}.', zh: '请填写 {person} 的{fact:term}。' },
   pay_input_missing: { en: 'Enter "{name}" to compute the output value.', zh: '请填写“{name}”以计算产值。' },
-  pay_output_value: { en: 'The output value cannot be computed: {detail}', zh: '无法计算产值：{detail}' },
+  pay_output_value: { en: 'The output value cannot be computed from these inputs.', zh: '无法根据这些输入计算产值。' },
+  'pay_output_value.divisionByZero': { en: 'The output value formula divides by zero: check that no divisor is 0.', zh: '产值公式除数为零，请检查除数是否为 0。' },
+  'pay_output_value.invalidValue': { en: 'The output value input "{name}" is not a number.', zh: '产值输入“{name}”不是数字。' },
   pay_unknown_level: {
     en: 'A work ticket of {person} has completion level "{level}", which the pay component does not define.',
     zh: '{person} 的工票完成等级“{level}”未在薪酬项中定义。',

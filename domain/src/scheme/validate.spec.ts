@@ -130,6 +130,23 @@ describe('validateScheme: pay bands cover every total', () => {
   });
 });
 
+describe('validateScheme: output value formula and completion levels', () => {
+  it('checks the formula against its inputs, level percents and that both belong to output pay', async () => {
+    const { workshopScheme } = await import('../programs/workshop.js');
+    const s = clone(workshopScheme);
+    s.pay[0]!.outputValue!.formula = 'revenue / kilograms * finishedKilograms';
+    s.pay[0]!.completionLevels!.push({ code: 'onTime', label: { en: 'x', zh: 'x' }, percent: '120' });
+    expect(codes(s)).toEqual([
+      ['formula_unknown_variable', 'pay.0.outputValue.formula'],
+      ['duplicate_id', 'pay.0.completionLevels.5.code'],
+      ['pay_completion_percent', 'pay.0.completionLevels.5.percent'],
+    ]);
+    const hq = clone(headquartersScheme);
+    hq.pay[1]!.completionLevels = [{ code: 'onTime', label: { en: 'x', zh: 'x' }, percent: '100' }];
+    expect(codes(hq)).toEqual([['pay_output_only', 'pay.1.completionLevels']]);
+  });
+});
+
 describe('docs/scheme-guide.md', () => {
   it('its example scheme passes validateScheme', async () => {
     const { readFileSync } = await import('node:fs');
