@@ -92,7 +92,7 @@ export interface WorkTicket {
 /**
  * A worker's man-hours when completion is judged per work ticket (Part 4, Article 6): the sum over their
  * tickets of hours x the ticket level's percent / 100, exact. An unknown level is a PayError.
- * Example: ticketHours([{ hours: '100', level: 'onTime' }, { hours: '60', level: 'over2h' }], [{ code: 'onTime', percent: '100' }, { code: 'over2h', percent: '90' }]) -> { hours: '154', tickets: [...] }
+ * Example: ticketHours([{ hours: '100', level: 'onTime' }, { hours: '60', level: 'overUpTo2h' }], [{ code: 'onTime', percent: '100' }, { code: 'overUpTo2h', percent: '90' }]) -> { hours: '154', tickets: [...] }
  */
 export function ticketHours(
   tickets: readonly WorkTicket[],
