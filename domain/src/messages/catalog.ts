@@ -323,7 +323,8 @@ export const issueMessages = {
   section_unrated: { en: '"{section:section}" has no rating yet.', zh: '“{section:section}”尚无评分。' },
   fact_missing: { en: 'The final formula needs a value for "{name}".', zh: '最终公式需要“{name}”的值。' },
   unknown_rollup: { en: 'There is no roll-up "{rollup}".', zh: '不存在汇总“{rollup}”。' },
-  appraisal_shape: { en: 'The sample appraisal is not complete: {detail}', zh: '样例考核数据不完整：{detail}' },
+  appraisal_shape: { en: 'The sample appraisal is not complete.', zh: '样例考核数据不完整。' },
+  preview_member_total: { en: 'Enter a sample score for {person}.', zh: '请填写 {person} 的样例得分。' },
 
   // ---- calendar
   calendar_invalid_date: { en: '{value} is not a date (YYYY-MM-DD).', zh: '{value} 不是有效日期（YYYY-MM-DD）。' },

@@ -35,24 +35,30 @@ const pick = (text: LocalMessage | undefined, lang: MessageLocale): string | und
   return value ? value : undefined;
 };
 
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null;
+const isText = (x: unknown): x is LocalMessage => isObject(x) && typeof x.en === 'string';
+
 function nameOf(kind: string, id: string, names: IssueNames | undefined, lang: MessageLocale): string {
-  const found = (list: readonly Named[] | undefined, match: (x: Named) => boolean) => {
-    const x = list?.find(match);
-    return pick(x?.name ?? x?.label, lang);
+  // The document may be unsaved and malformed (that is often why there is an issue): read it defensively.
+  const found = (list: unknown, match: (x: Named) => boolean) => {
+    if (!Array.isArray(list)) return undefined;
+    const x = (list as unknown[]).find((e): e is Named => isObject(e) && match(e as Named));
+    const text = x?.name ?? x?.label;
+    return isText(text) ? pick(text, lang) : undefined;
   };
   switch (kind) {
     case 'section':
       return found(names?.sections, (s) => (s as { id: string }).id === id) ?? id;
     case 'item':
-      for (const s of names?.sections ?? []) {
-        const hit = found(s.items, (i) => (i as { id: string }).id === id);
+      for (const s of Array.isArray(names?.sections) ? (names?.sections ?? []) : []) {
+        const hit = isObject(s) ? found(s.items, (i) => (i as { id: string }).id === id) : undefined;
         if (hit) return hit;
       }
       return id;
     case 'rule':
-      return found(names?.adjustments?.rules, (r) => (r as { id: string }).id === id) ?? id;
+      return found(isObject(names?.adjustments) ? names?.adjustments?.rules : undefined, (r) => (r as { id: string }).id === id) ?? id;
     case 'grade':
-      return found(names?.grades?.bands, (b) => (b as { grade: string }).grade === id) ?? id;
+      return found(isObject(names?.grades) ? names?.grades?.bands : undefined, (b) => (b as { grade: string }).grade === id) ?? id;
     case 'pay':
       return found(names?.pay, (p) => (p as { id: string }).id === id) ?? id;
     case 'rollup':

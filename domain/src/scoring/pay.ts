@@ -139,7 +139,7 @@ function priceOutput(p: PayComponent, rounding: { places: number; mode: Rounding
     const groupId = need(f.groupId, ['facts', r.employeeId, 'groupId'], 'groupId');
     if (levels) {
       // Completion per work ticket: the person's man-hours already carry each ticket's factor.
-      const worked = ticketHours(need(f.tickets, ['facts', r.employeeId, 'tickets'], 'tickets'), levels, r.employeeId);
+      const worked = withPath(['facts', r.employeeId], () => ticketHours(need(f.tickets, ['facts', r.employeeId, 'tickets'], 'tickets'), levels, r.employeeId));
       return { id: r.employeeId, groupId, manHours: worked.hours, completionFactor: '1', completion: { by: 'tickets' as const, tickets: worked.tickets } };
     }
     const manHours = need(f.manHours, ['facts', r.employeeId, 'manHours'], 'manHours');
@@ -168,6 +168,16 @@ function priceOutput(p: PayComponent, rounding: { places: number; mode: Rounding
     };
     return { employeeId: x.id, component: p.id, amount: x.amount, detail: `group ${x.groupId}: ${hours} weighted hours of the group's ${group?.weight ?? '0'}`, basis };
   });
+}
+
+/** Runs a pay computation over one person's facts, so its errors point into those facts. */
+function withPath<T>(prefix: ReadonlyArray<string | number>, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof PayError && error.issue.path[0] !== prefix[0]) throw new PayError({ ...error.issue, path: [...prefix, ...error.issue.path] });
+    throw error;
+  }
 }
 
 const NO_FACTS: PayFacts = Object.freeze({});

@@ -41,8 +41,12 @@ export const schemeRules: Record<string, Record<string, IRule>> = {
   SchemeRounding: fields(['places', 'mode', 'applyAt'], schemeReader),
   SchemeTemplate: fields(['key', 'name', 'period', 'document'], isHR),
   SchemeValidation: fields(['valid', 'issues'], isHR),
-  SchemeIssue: fields(['path', 'code', 'message'], schemeReader),
-  SchemePreview: fields(['valid', 'issues', 'total', 'weighted', 'adjustmentPoints', 'adjustmentMoney', 'grade', 'gradeLabel', 'sections', 'pay', 'explanation'], schemeReader),
+  SchemeIssue: fields(['path', 'code', 'message', 'params', 'text'], schemeReader),
+  SchemePreview: fields(['valid', 'issues', 'total', 'weighted', 'adjustmentPoints', 'adjustmentMoney', 'grade', 'gradeLabel', 'sections', 'pay', 'group', 'explanation'], schemeReader),
   SchemePreviewSection: fields(['id', 'score', 'weight'], schemeReader),
-  SchemePayLine: fields(['component', 'amount', 'detail'], schemeReader),
+  SchemePayLine: fields(['component', 'amount', 'detail', 'explanation'], schemeReader),
+  // A preview group holds only what the caller typed in (sample scores, bases, tickets), never stored people's data.
+  SchemeGroupPreview: fields(['size', 'average', 'outputValue', 'members', 'quotas'], schemeReader),
+  SchemeGroupMember: fields(['id', 'name', 'sample', 'total', 'grade', 'gradeLabel', 'pay', 'payTotal'], schemeReader),
+  SchemeQuotaCheck: fields(['grade', 'grades', 'bound', 'percent', 'limit', 'actual', 'ok'], schemeReader),
 };
