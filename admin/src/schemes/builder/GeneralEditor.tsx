@@ -24,7 +24,7 @@ export const GeneralEditor = ({ doc, onChange }: { doc: SchemeDocument; onChange
           label="app.builder.places"
           value={String(rounding.places)}
           path="rounding.places"
-          width={100}
+          width={130}
           onChange={(v) => onChange({ ...doc, rounding: { ...rounding, places: Number.parseInt(v, 10) || 0 } })}
         />
         <DocSelect label="app.builder.rounding_mode" value={rounding.mode} options={MODES} prefix="app.builder.mode" width={160} onChange={(mode) => onChange({ ...doc, rounding: { ...rounding, mode } })} />

@@ -86,10 +86,10 @@ export const DocSwitch = ({ label, checked, onChange }: { label: string; checked
 };
 
 /** The English and Chinese label of something. */
-export const LocalTextInputs = ({ value, onChange, path, width = 200 }: { value: LocalText; onChange: (v: LocalText) => void; path: string; width?: number }) => (
+export const LocalTextInputs = ({ value, onChange, path, width = 200, multiline }: { value: LocalText; onChange: (v: LocalText) => void; path: string; width?: number | string; multiline?: boolean }) => (
   <>
-    <DocText label="app.builder.name_en" value={value.en} onChange={(en) => onChange({ ...value, en })} path={`${path}.en`} width={width} />
-    <DocText label="app.builder.name_zh" value={value.zh} onChange={(zh) => onChange({ ...value, zh })} path={`${path}.zh`} width={width} />
+    <DocText label="app.builder.name_en" value={value.en} onChange={(en) => onChange({ ...value, en })} path={`${path}.en`} width={width} multiline={multiline} />
+    <DocText label="app.builder.name_zh" value={value.zh} onChange={(zh) => onChange({ ...value, zh })} path={`${path}.zh`} width={width} multiline={multiline} />
   </>
 );
 
