@@ -502,7 +502,7 @@ describe('preview reproduces the engine\'s worked examples for each seed templat
     ]);
     const shares = p.group?.members.map((m) => m.pay.find((l) => l.component === 'bonus')?.amount);
     expect(shares?.reduce((sum, a) => sum + Math.round(Number(a) * 100), 0)).toBe(1_000_000);
-    expect(p.pay[0]?.explanation.en).toMatch(/^Pay, Floating pay: 1102\.87 yuan = base 1000 × score 87\.2 ÷ the group's average 79\.0666/);
+    expect(p.pay[0]?.explanation.en).toBe("base 1000 × score 87.2 ÷ the group's average ≈ 79.0667 (ratio 1.1029, 3 people)");
   });
 
   it('nursing as a group: the quotas of the scheme against the sample group', async () => {

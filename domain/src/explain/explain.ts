@@ -1,6 +1,7 @@
 import type { RaterRole, SchemeDefinition } from '../scheme/index.js';
 import type { TraceStep } from '../scoring/index.js';
 import type { PayBasis } from '../pay/index.js';
+import { dec } from '../decimal.js';
 
 /** Languages of the console. */
 export type ExplainLanguage = 'en' | 'zh';
@@ -76,6 +77,14 @@ function interval(min: string, minInclusive: boolean, max: string, maxInclusive:
   return `${min} ${minInclusive ? '≤' : '<'} ${lang === 'en' ? 'score' : '得分'} ${maxInclusive ? '≤' : '<'} ${max}`;
 }
 
+/** A number to read, not to recompute: an exact value with many places is shown to 4 places with ≈ (83.3333…). */
+function readable(value: string): string {
+  const m = /^(-?\d+)\.(\d{5,})$/.exec(value);
+  if (!m) return value;
+  const rounded = dec(value).toDecimalPlaces(4).toFixed(4);
+  return `≈ ${rounded}`;
+}
+
 /** The arithmetic of a pay line, from the numbers it came from. */
 function payWords(basis: PayBasis, component: string, n: Names, lang: ExplainLanguage): string {
   const en = lang === 'en';
@@ -94,8 +103,8 @@ function payWords(basis: PayBasis, component: string, n: Names, lang: ExplainLan
         : `日工资 ${basis.base} × ${basis.points}/${basis.pointsPerDay} 分（${basis.percent}%）`;
     case 'floating':
       return en
-        ? `base ${basis.base} × score ${basis.score} ÷ the group's average ${basis.average} (ratio ${basis.ratio}, ${basis.groupSize} ${basis.groupSize === 1 ? 'person' : 'people'})`
-        : `基数 ${basis.base} × 得分 ${basis.score} ÷ 组平均分 ${basis.average}（比例 ${basis.ratio}，共 ${basis.groupSize} 人）`;
+        ? `base ${basis.base} × score ${basis.score} ÷ the group's average ${readable(basis.average)} (ratio ${basis.ratio}, ${basis.groupSize} ${basis.groupSize === 1 ? 'person' : 'people'})`
+        : `基数 ${basis.base} × 得分 ${basis.score} ÷ 组平均分 ${readable(basis.average)}（比例 ${basis.ratio}，共 ${basis.groupSize} 人）`;
     case 'pool':
       return en
         ? `the pool ${basis.pool} × score ${basis.score} ÷ ${basis.totalScore}, the scores of all ${basis.groupSize} together (paid out in full, to the cent)`
@@ -110,8 +119,8 @@ function payWords(basis: PayBasis, component: string, n: Names, lang: ExplainLan
       const inputs = f ? Object.entries(f.inputs).map(([k, v]) => `${k} = ${v}`).join(', ') : '';
       const value = f
         ? en
-          ? `; output value = ${f.formula} with ${inputs} = ${f.exact}, rounded to ${basis.outputValue}`
-          : `；产值 = ${f.formula}，其中 ${inputs}，= ${f.exact}，取整为 ${basis.outputValue}`
+          ? `; output value = ${f.formula} with ${inputs} = ${readable(f.exact)}, rounded to ${basis.outputValue}`
+          : `；产值 = ${f.formula}，其中 ${inputs}，= ${readable(f.exact)}，取整为 ${basis.outputValue}`
         : '';
       return en
         ? `${group} ${basis.sharePercent}% of the output value ${basis.outputValue} = ${basis.groupAmount}, × ${basis.hours} of the group's ${basis.groupHours} weighted hours (${hours})${value}`
@@ -222,4 +231,12 @@ function line(step: TraceStep, n: Names, lang: ExplainLanguage): string {
 export function explain(trace: readonly TraceStep[], lang: ExplainLanguage, scheme?: SchemeDefinition): string[] {
   const names = new Names(scheme, lang);
   return trace.map((s) => line(s, names, lang));
+}
+
+/**
+ * The arithmetic of one pay line in words, without the "Pay, <component>: <amount>" the explanation puts before it.
+ * Example: explainPayBasis({ kind: 'grade', base: '900', grade: 'A', percent: '100' }, 'pay', 'en', scheme) -> 'base 900 × 100% for the grade Level A (100% pay)'
+ */
+export function explainPayBasis(basis: PayBasis, component: string, lang: ExplainLanguage, scheme?: SchemeDefinition): string {
+  return payWords(basis, component, new Names(scheme, lang), lang);
 }

@@ -222,7 +222,7 @@ const OutputForm = ({ component, path, onChange }: { component: PayComponent; pa
       {levels ? (
         <Stack spacing={1}>
           {levels.map((level, j) => (
-            <GridRow key={j} columns="130px minmax(0, 1fr) minmax(0, 1fr) 120px 40px">
+            <GridRow key={j} columns="130px minmax(0, 1fr) minmax(0, 1fr) 150px 40px">
               <DocText label="app.builder.level_code" value={level.code} path={`${path}.completionLevels[${j}].code`} width="100%" onChange={(code) => setLevels(replaceAt(levels, j, { ...level, code }))} />
               <LocalTextInputs value={level.label} path={`${path}.completionLevels[${j}].label`} width="100%" multiline onChange={(label) => setLevels(replaceAt(levels, j, { ...level, label }))} />
               <DocText label="app.builder.hours_counted" value={level.percent} path={`${path}.completionLevels[${j}].percent`} width="100%" onChange={(percent) => setLevels(replaceAt(levels, j, { ...level, percent }))} />

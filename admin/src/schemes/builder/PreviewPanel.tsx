@@ -26,7 +26,7 @@ export const PayLines = ({ lines, doc, testId }: { lines: readonly SchemePayLine
         <Box key={`${line.component}-${i}`}>
           <Typography variant="body2" sx={{ fontWeight: 500 }}>{`${nameOf(line.component)}: ${line.amount}`}</Typography>
           <Typography variant="caption" color="text.secondary" sx={{ display: 'block' }}>
-            {localText(line.explanation, locale)}
+            {`= ${localText(line.explanation, locale)}`}
           </Typography>
         </Box>
       ))}

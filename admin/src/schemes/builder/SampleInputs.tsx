@@ -131,11 +131,11 @@ export const TicketsEditor = ({ tickets, levels, onChange, testId }: { tickets: 
             size="small"
             value={ticket.level}
             onChange={(e) => set(i, { ...ticket, level: e.target.value })}
-            sx={{ width: 230 }}
+            sx={{ width: 300 }}
             slotProps={{ htmlInput: { 'data-testid': `${testId}-${i}-level`, 'aria-label': translate('app.builder.ticket_level') } }}
           >
             {levels.map((l) => (
-              <MenuItem key={l.code} value={l.code}>{`${localText(l.label, locale) || l.code} · ${l.percent}%`}</MenuItem>
+              <MenuItem key={l.code} value={l.code}>{`${l.percent}% · ${localText(l.label, locale) || l.code}`}</MenuItem>
             ))}
           </TextField>
           <IconButton size="small" aria-label={translate('app.builder.remove')} onClick={() => onChange(tickets.filter((_, k) => k !== i))}>

@@ -4,6 +4,7 @@ import {
   compileScheme,
   type DomainIssue,
   explain,
+  explainPayBasis,
   type ExplainLanguage,
   formatPath,
   priceGroup,
@@ -140,6 +141,20 @@ const empty = (issues: SchemeIssue[]): SchemePreview => ({
   scheme: null,
 });
 
+/**
+ * Pricing stops at the first pay problem; a preview lists one per component, so HR sees at once every value
+ * the pay needs (a pay base for floating pay and a pool for the bonus), each at its input.
+ */
+function everyPayIssue(scheme: SchemeDefinition, first: readonly DomainIssue[], price: (one: SchemeDefinition) => ReturnType<typeof priceGroup>): DomainIssue[] {
+  if (scheme.pay.length < 2) return [...first];
+  const all: DomainIssue[] = [];
+  for (const component of scheme.pay) {
+    const r = price({ ...scheme, pay: [component] });
+    if (!r.ok) for (const issue of r.issues) if (!all.some((x) => x.code === issue.code && formatPath(x.path) === formatPath(issue.path))) all.push(issue);
+  }
+  return all.length ? all : [...first];
+}
+
 /** The most members a preview group may have: enough for a department, small enough to stay a preview. */
 export const MAX_PREVIEW_MEMBERS = 500;
 
@@ -258,30 +273,26 @@ export async function previewScheme(ctx: RequestContext, input: PreviewSchemeInp
   if (issues.length === 0 && (scheme.pay.length > 0 || anyMoney)) {
     const facts = new Map<string, PayFacts>([[result.employeeId, factsOf(input)]]);
     members.forEach((m) => facts.set(m.id, factsOf(m)));
-    const priced = priceGroup(scheme, {
+    const pricing = {
       results,
       facts,
       ...(input.pool ? { pool: input.pool } : {}),
       ...(input.outputValue ? { outputValue: input.outputValue } : {}),
       ...(isRecord(input.outputInputs) ? { inputs: input.outputInputs as Record<string, string> } : {}),
-    });
+    };
+    const priced = priceGroup(scheme, pricing);
     if (priced.ok) {
       traces = priced.value.traces;
       totals = priced.value.totals;
-      // A person's trace holds their pay steps in line order; the n-th line of a person is their n-th step.
-      const seen = new Map<string, number>();
       lines = priced.value.lines.map((l) => {
-        const n = seen.get(l.employeeId) ?? 0;
-        seen.set(l.employeeId, n + 1);
-        const step = traces[l.employeeId]?.[n];
-        const words = (lang: ExplainLanguage) => (step ? (explain([step], lang, scheme)[0] ?? l.detail) : l.detail);
+        const words = (lang: ExplainLanguage) => (l.basis ? explainPayBasis(l.basis, l.component, lang, scheme) : l.detail);
         return { component: l.component, amount: l.amount, detail: l.detail, explanation: { en: words('en'), zh: words('zh') }, employeeId: l.employeeId };
       });
       const output = priced.value.lines.find((l) => l.basis?.kind === 'output');
       if (output?.basis?.kind === 'output') outputValue = output.basis.outputValue;
     } else {
       const memberIndex = new Map(members.map((m, i) => [m.id, i]));
-      issues.push(...priced.issues.map((i) => issueOf(payIssuePath(i.path, result.employeeId, memberIndex), personal(i, result.employeeId, members), scheme)));
+      issues.push(...everyPayIssue(scheme, priced.issues, (one) => priceGroup(one, pricing)).map((i) => issueOf(payIssuePath(i.path, result.employeeId, memberIndex), personal(i, result.employeeId, members), scheme)));
     }
   }
   const byPerson = new Map<string, SchemePayLine[]>();
