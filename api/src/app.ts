@@ -12,6 +12,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './config.js';
 import { createRequestContext, type RequestContext } from './core/context.js';
+import { createReadDb, type SqlObserver } from './core/db.js';
 import { AppError } from './core/errors.js';
 import type { Logger } from './core/logger.js';
 import type { TokenService } from './core/tokens.js';
@@ -55,6 +56,8 @@ export interface AppDeps {
   orm: MikroORM;
   tokens: TokenService;
   log: Logger;
+  /** Sees every read-model statement, like MikroORM's logger sees the rest (the batching tests count them). */
+  sqlObserver?: SqlObserver;
 }
 
 export interface App {
@@ -62,8 +65,9 @@ export interface App {
   apollo: ApolloServer<RequestContext>;
 }
 
-export async function createApp({ config, orm, tokens, log }: AppDeps): Promise<App> {
+export async function createApp({ config, orm, tokens, log, sqlObserver }: AppDeps): Promise<App> {
   const schema = await buildAppSchema(tokens);
+  const db = createReadDb(orm, { log, observer: sqlObserver });
   const armor = new ApolloArmor({
     maxDepth: { n: 12, exposeLimits: false },
     maxAliases: { n: 20, exposeLimits: false },
@@ -124,7 +128,7 @@ export async function createApp({ config, orm, tokens, log }: AppDeps): Promise<
         const token = header?.startsWith('Bearer ') ? header.slice(7) : null;
         const userId = token ? await tokens.verify(token) : null;
         const actor = userId ? await actorForUser(em, userId) : null;
-        return createRequestContext({ requestId: String(req.id), actor, em, log: req.log });
+        return createRequestContext({ requestId: String(req.id), actor, em, db, log: req.log });
       },
     }),
   );

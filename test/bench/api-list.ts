@@ -9,6 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { execute, parse } from 'graphql';
 import pg from 'pg';
 import { createRequestContext } from '../../api/src/core/context.js';
+import { createReadDb } from '../../api/src/core/db.js';
 import { createLogger } from '../../api/src/core/logger.js';
 import { createTokenService } from '../../api/src/core/tokens.js';
 import { startEmbeddedPostgres } from '../../api/src/db/embedded.js';
@@ -54,6 +55,7 @@ try {
   const tokens = createTokenService(new Uint8Array(32), 60);
   const [shielded, bare] = await Promise.all([buildAppSchema(tokens), buildBareSchema(tokens)]);
   const log = createLogger('warn');
+  const readDb = createReadDb(orm);
 
   async function time(schema: typeof bare, email: string, first: number): Promise<{ p50: number; p95: number }> {
     const samples: number[] = [];
@@ -61,7 +63,7 @@ try {
       const em = orm.em.fork();
       const user = await em.findOneOrFail(User, { email });
       const actor = await actorForUser(em, user.id);
-      const contextValue = createRequestContext({ requestId: `bench-${i}`, actor, em: em as Parameters<typeof createRequestContext>[0]['em'], log });
+      const contextValue = createRequestContext({ requestId: `bench-${i}`, actor, em: em as Parameters<typeof createRequestContext>[0]['em'], db: readDb, log });
       const started = performance.now();
       const result = await execute({ schema, document: QUERY, variableValues: { first }, contextValue });
       const elapsed = performance.now() - started;

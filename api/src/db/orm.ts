@@ -6,8 +6,9 @@ import { repoRoot } from '../config.js';
 import type { Logger } from '../core/logger.js';
 import { entities } from './entities.js';
 
-/** Called with every SQL statement when set; the batching tests count statements with it. */
-export type SqlObserver = (sql: string) => void;
+import type { SqlObserver } from '../core/db.js';
+
+export type { SqlObserver };
 
 export interface OrmOptions {
   url: string;

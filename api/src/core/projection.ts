@@ -1,0 +1,25 @@
+import { join, raw, type Sql } from './db.js';
+
+/**
+ * A read model's columns: GraphQL property → SQL column, selected under a prefix so that the same
+ * projection can appear several times in one statement (an employee and, joined, their supervisor).
+ */
+export type ColumnMap<T> = Readonly<Record<keyof T & string, string>>;
+
+/** `alias.column as "prefix.property"` for every column of the map. */
+export function selectColumns<T>(alias: string, prefix: string, columns: ColumnMap<T>): Sql {
+  return join(
+    Object.entries(columns).map(([property, column]) => raw(`${alias}.${column as string} as "${prefix}${property}"`)),
+    ', ',
+  );
+}
+
+/** Reads the columns selected by `selectColumns` back into an object keyed by property. */
+export function readColumns<T>(row: Record<string, unknown>, prefix: string, columns: ColumnMap<T>): Record<keyof T & string, unknown> {
+  const out = {} as Record<keyof T & string, unknown>;
+  for (const property of Object.keys(columns) as Array<keyof T & string>) out[property] = row[`${prefix}${property}`];
+  return out;
+}
+
+/** PostgreSQL timestamps arrive as text (the pool's type parsers keep them so); GraphQL serialises Dates. */
+export const toDate = (value: unknown): Date => (value instanceof Date ? value : new Date(String(value)));
