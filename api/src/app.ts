@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { DriverException } from '@mikro-orm/core';
@@ -13,6 +14,7 @@ import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './config.js';
 import { createRequestContext, type RequestContext } from './core/context.js';
 import { createReadDb, type SqlObserver } from './core/db.js';
+import { readAuditPlugin } from './core/read-audit.js';
 import { AppError } from './core/errors.js';
 import type { Logger } from './core/logger.js';
 import type { TokenService } from './core/tokens.js';
@@ -81,7 +83,12 @@ export async function createApp({ config, orm, tokens, log, sqlObserver }: AppDe
     schema,
     ...protection,
     // graphql-armor is typed against the CommonJS build of @apollo/server; the objects are the same.
-    plugins: protection.plugins as unknown as ApolloServerPlugin<RequestContext>[],
+    plugins: [
+      ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
+      // Cache control wraps every field of every row in a hook; nothing here is cacheable by a CDN anyway.
+      ApolloServerPluginCacheControlDisabled(),
+      readAuditPlugin(),
+    ],
     validationRules: [...protection.validationRules],
     introspection: !config.production,
     csrfPrevention: true,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Sql } from 'sql-template-tag';
 import type { Logger } from './logger.js';
@@ -28,7 +29,21 @@ export interface ReadDb {
 }
 
 interface PgClient {
-  query(config: { text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+  query(config: { name?: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
+}
+
+// Read models send a handful of statement shapes over and over (the values change, the text does not).
+// Naming them makes each pooled connection parse and plan a shape once instead of on every request;
+// planning was as long as executing for a 50-row page. Bounded, in case shapes ever grow without limit.
+const statementNames = new Map<string, string>();
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (name === undefined) {
+    if (statementNames.size >= 5000) return undefined;
+    name = `r${createHash('sha1').update(text).digest('base64url').slice(0, 22)}`;
+    statementNames.set(text, name);
+  }
+  return name;
 }
 interface KnexClient {
   acquireConnection(): Promise<PgClient>;
@@ -48,7 +63,7 @@ export function createReadDb(orm: MikroORM, options: { log?: Logger; observer?: 
       const client = (connection.getKnex() as unknown as { client: KnexClient }).client;
       const pgClient = await client.acquireConnection();
       try {
-        const result = await pgClient.query({ text, values: query.values });
+        const result = await pgClient.query({ name: statementName(text), text, values: query.values });
         return result.rows as T[];
       } catch (error) {
         // The same typed exceptions MikroORM raises (e.g. 22P02 for a malformed id), so error mapping stays in one place.

@@ -1,4 +1,4 @@
-import { Entity, Enum, Index, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
+import { ArrayType, Entity, Enum, Index, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
 import { registerEnumType } from 'type-graphql';
 import { EditableEntity } from '../../core/record.js';
 import { Department } from './department.entity.js';
@@ -63,4 +63,12 @@ export class Employee extends EditableEntity {
 
   @Property({ type: 'boolean' })
   active: Opt<boolean> = true;
+
+  /**
+   * The supervisors up the line, top first, kept by the database (a trigger repairs it after every insert
+   * or change of supervisor; see the migration). Never written by the application.
+   */
+  @Property({ type: ArrayType, columnType: 'uuid[]', default: '{}', hidden: true, lazy: true })
+  @Index({ name: 'employee_supervisor_path_index', expression: 'create index "employee_supervisor_path_index" on "employee" using gin ("supervisor_path")' })
+  supervisorPath?: Opt<string[]>;
 }

@@ -36,12 +36,11 @@ const EMPLOYEE_COLUMNS: ColumnMap<EmployeeColumns> = {
 };
 
 /**
- * How employee rows relate to the actor, as SQL: the actor's reporting line and supervisors as recursive
- * CTEs (only when some field policy or the row scope depends on them), the fact columns for an aliased
- * employee, and the row scope as a condition. Computed once per request.
+ * How employee rows relate to the actor, as SQL: the fact columns for an aliased employee (only those some
+ * field policy depends on for this actor) and the row scope as a condition. Computed once per request.
  */
 export interface EmployeeRelationSql {
-  /** The recursive CTEs the facts and scope need (none for most actors). */
+  /** CTEs the facts and scope need (none today: the supervisor path makes them plain conditions). */
   ctes: Sql[];
   /** `with recursive <ctes and extra>`, or nothing when there are none. */
   with(...extra: Sql[]): Sql;
@@ -62,24 +61,18 @@ function factMatters(actor: Actor, fact: 'inLine' | 'ownSupervisor'): boolean {
 export function employeeRelation(actor: Actor): EmployeeRelationSql {
   const me = actor.employeeId;
   const scope = employeeRowScope(actor);
-  const needLine = me !== null && (scope.kind === 'reportingLine' || factMatters(actor, 'inLine'));
+  // Each row carries its supervisors up the line (kept by the database), so "in my line" is one
+  // indexed array test and "one of my supervisors" a comparison with my own path: no recursion per request.
+  const inLine = (alias: string) => sql`${raw(alias)}.supervisor_path @> array[${me}]::uuid[]`;
+  const needLine = me !== null && factMatters(actor, 'inLine');
   const needUp = me !== null && factMatters(actor, 'ownSupervisor');
-  const ctes: Sql[] = [];
-  if (needLine)
-    ctes.push(sql`line(id) as (
-      select id from employee where supervisor_id = ${me}
-      union select e.id from employee e join line on e.supervisor_id = line.id)`);
-  if (needUp)
-    ctes.push(sql`up(id) as (
-      select supervisor_id from employee where id = ${me} and supervisor_id is not null
-      union select e.supervisor_id from employee e join up on e.id = up.id where e.supervisor_id is not null)`);
   return {
-    ctes,
-    with: (...extra) => (ctes.length + extra.length ? sql`with recursive ${join([...extra, ...ctes], ', ')}` : empty),
+    ctes: [],
+    with: (...extra) => (extra.length ? sql`with recursive ${join(extra, ', ')}` : empty),
     factColumns(alias, prefix) {
       const columns: Sql[] = [];
-      if (needLine) columns.push(raw(`(${alias}.id in (select id from line)) as "${prefix}inLine"`));
-      if (needUp) columns.push(raw(`(${alias}.id in (select id from up)) as "${prefix}ownSupervisor"`));
+      if (needLine) columns.push(sql`(${inLine(alias)}) as ${raw(`"${prefix}inLine"`)}`);
+      if (needUp) columns.push(sql`(${raw(alias)}.id = any(coalesce((select p.supervisor_path from employee p where p.id = ${me}), '{}'::uuid[]))) as ${raw(`"${prefix}ownSupervisor"`)}`);
       return columns.length ? sql`, ${join(columns, ', ')}` : empty;
     },
     scope(alias) {
@@ -91,7 +84,7 @@ export function employeeRelation(actor: Actor): EmployeeRelationSql {
         case 'self':
           return sql`${raw(alias)}.id = ${scope.employeeId}`;
         case 'reportingLine':
-          return sql`(${raw(alias)}.id = ${scope.employeeId} or ${raw(alias)}.id in (select id from line))`;
+          return sql`(${raw(alias)}.id = ${scope.employeeId} or ${inLine(alias)})`;
       }
     },
     toFacts(row, prefix, id) {
@@ -251,15 +244,11 @@ export async function directReportsOf(db: ReadDb, relation: EmployeeRelationSql,
   return rows.map((r) => toEmployeeRow(r, '', relation));
 }
 
-/** The supervisor chain above an employee, direct supervisor first; stops at a loop instead of spinning. */
+/** The supervisor chain above an employee, direct supervisor first (the stored path is top first). */
 export async function supervisorChain(db: ReadDb, relation: EmployeeRelationSql, employeeId: string): Promise<EmployeeRow[]> {
   const rows = await db.rows<Record<string, unknown>>(
-    sql`${relation.with(sql`chain(id, depth, path) as (
-          select supervisor_id, 1, array[id] from employee where id = ${employeeId} and supervisor_id is not null
-          union all
-          select e.supervisor_id, chain.depth + 1, chain.path || e.id from employee e join chain on e.id = chain.id
-          where e.supervisor_id is not null and not e.supervisor_id = any(chain.path) and chain.depth < 64)`)}
-        select ${selectEmployee('e', '', relation)} from chain join employee e on e.id = chain.id order by chain.depth`,
+    sql`${relation.with()} select ${selectEmployee('e', '', relation)} from employee t join employee e on e.id = any(t.supervisor_path)
+        where t.id = ${employeeId} order by array_position(t.supervisor_path, e.id) desc`,
   );
   return rows.map((r) => toEmployeeRow(r, '', relation));
 }
