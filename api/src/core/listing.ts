@@ -160,7 +160,8 @@ export async function fetchPage<Raw extends Record<string, unknown>, Row>(
     if (raws.length) total = raws[0]?.__total as number;
     else if (page.offset > 0 || page.after) total = (await db.rows<{ n: number }>(sql`${source.with ?? empty} select ${count} as n`))[0]?.n ?? 0;
   }
-  const keys = raws.map((r): CursorKey => order.map((_, i) => r[`__k${i}`] as string | number | boolean | null));
+  const keyNames = order.map((_, i) => `__k${i}`);
+  const keys = raws.map((r): CursorKey => keyNames.map((name) => r[name] as string | number | boolean | null));
   return new Page(raws.map(toRow), keys, total, page, hasMore);
 }
 

@@ -37,6 +37,13 @@ export function selectedNodeFields(info: GraphQLResolveInfo): Set<string> {
   return names;
 }
 
+/** Names of the fields selected on one relation of a connection's items, e.g. `nodes { department { ... } }`. */
+export function selectedNodeRelationFields(info: GraphQLResolveInfo, relation: string): Set<string> {
+  const names = new Set<string>();
+  for (const node of [...selectedAt(info, ['nodes', relation]), ...selectedAt(info, ['edges', 'node', relation])]) names.add(node.name.value);
+  return names;
+}
+
 /** Names of the fields selected directly on the current field's value. */
 export function selectedHere(info: GraphQLResolveInfo): Set<string> {
   return new Set(selectedAt(info, []).map((node) => node.name.value));

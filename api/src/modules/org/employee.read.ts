@@ -5,12 +5,12 @@ import { Page, SortDirection } from '../../core/connection.js';
 import { type RequestContext, requireActor } from '../../core/context.js';
 import { empty, join, type ReadDb, raw, sql, type Sql } from '../../core/db.js';
 import { checkListArgs, defineListing, fetchPage, searchCondition } from '../../core/listing.js';
-import { type ColumnMap, readColumns, selectColumns, toDate } from '../../core/projection.js';
-import { selectedHere, selectedNodeFields } from '../../core/selection.js';
+import { attachJoined, type ColumnMap, propertiesFor, readColumns, selectColumns, toDate } from '../../core/projection.js';
+import { selectedHere, selectedNodeFields, selectedNodeRelationFields } from '../../core/selection.js';
 import type { EmploymentStatus } from './employee.entity.js';
 import type { EmployeeFilter, EmployeesArgs } from './org.inputs.js';
-import { selectDepartment, selectPosition, toDepartmentRow, toPositionRow } from './org.read.js';
-import type { DepartmentNode, EmployeeNode, EmployeeRow, PositionNode } from './org.types.js';
+import { DEPARTMENT_NEEDS, POSITION_NEEDS, selectDepartment, selectPosition, toDepartmentRow, toPositionRow } from './org.read.js';
+import type { EmployeeNode, EmployeeRow } from './org.types.js';
 
 type EmployeeColumns = Omit<EmployeeNode, '__typename'>;
 const EMPLOYEE_COLUMNS: ColumnMap<EmployeeColumns> = {
@@ -93,8 +93,17 @@ export function employeeRelation(actor: Actor): EmployeeRelationSql {
   };
 }
 
-const selectEmployee = (alias: string, prefix: string, relation: EmployeeRelationSql): Sql =>
-  sql`${selectColumns(alias, prefix, EMPLOYEE_COLUMNS)}${relation.factColumns(alias, prefix)}`;
+/** What each Employee field needs fetched (others need themselves). */
+const EMPLOYEE_NEEDS: Readonly<Record<string, readonly string[]>> = {
+  department: ['departmentId'],
+  position: ['positionId'],
+  supervisor: ['supervisorId'],
+  directReports: [],
+  reportingLine: [],
+};
+
+const selectEmployee = (alias: string, prefix: string, relation: EmployeeRelationSql, only?: ReadonlySet<string>): Sql =>
+  sql`${selectColumns(alias, prefix, EMPLOYEE_COLUMNS, only)}${relation.factColumns(alias, prefix)}`;
 
 function toEmployeeRow(row: Record<string, unknown>, prefix: string, relation: EmployeeRelationSql): EmployeeRow {
   const c = readColumns(row, prefix, EMPLOYEE_COLUMNS);
@@ -175,17 +184,11 @@ export async function employeeIdsMatching(ctx: RequestContext, filter: EmployeeF
   return rows.map((r) => r.id);
 }
 
-/** Related rows the page statement fetched along (look-ahead), handed to the loaders so they cost no query. */
-export interface PrimedRelations {
-  departments: DepartmentNode[];
-  positions: PositionNode[];
-  supervisors: EmployeeRow[];
-}
-
 /**
  * One page of the employees the actor may list, in one statement: scope and filters in SQL, the facts
- * of every row, the total when asked, and — when the query reads them — each row's department, position
- * and supervisor joined in, so a 500-row page with its relations costs a single round trip.
+ * of every row, the total when asked, only the columns the query reads, and — when the query reads them —
+ * each row's department, position and supervisor joined in and kept on the row. A 500-row page with its
+ * relations is one round trip, and its rows resolve without a promise per row.
  */
 export async function listEmployees(ctx: RequestContext, args: EmployeesArgs, info: GraphQLResolveInfo): Promise<Page<EmployeeRow>> {
   const actor = requireActor(ctx);
@@ -197,36 +200,35 @@ export async function listEmployees(ctx: RequestContext, args: EmployeesArgs, in
 
   const wanted = selectedNodeFields(info);
   const joins: Sql[] = [];
-  const extra: Sql[] = [];
+  const columns: Sql[] = [selectEmployee('e', '', relation, propertiesFor(wanted, EMPLOYEE_NEEDS))];
   if (wanted.has('department')) {
     joins.push(sql`join department d on d.id = e.department_id`);
-    extra.push(selectDepartment('d', 'd.'));
+    columns.push(selectDepartment('d', 'd.', propertiesFor(selectedNodeRelationFields(info, 'department'), DEPARTMENT_NEEDS)));
   }
   if (wanted.has('position')) {
     joins.push(sql`join position p on p.id = e.position_id`);
-    extra.push(selectPosition('p', 'p.'));
+    columns.push(selectPosition('p', 'p.', propertiesFor(selectedNodeRelationFields(info, 'position'), POSITION_NEEDS)));
   }
   if (wanted.has('supervisor')) {
     joins.push(sql`left join employee s on s.id = e.supervisor_id`);
-    extra.push(selectEmployee('s', 's.', relation));
+    columns.push(selectEmployee('s', 's.', relation, propertiesFor(selectedNodeRelationFields(info, 'supervisor'), EMPLOYEE_NEEDS)));
   }
-  const select = sql`${selectEmployee('e', '', relation)}${extra.length ? sql`, ${join(extra, ', ')}` : empty}`;
-  const page = await fetchPage(
+  const joinDepartment = wanted.has('department');
+  const joinPosition = wanted.has('position');
+  const joinSupervisor = wanted.has('supervisor');
+  return fetchPage(
     ctx.db,
-    { with: relation.with(), select, from: sql`employee e ${join(joins, ' ')}`, countFrom: sql`employee e`, where },
+    { with: relation.with(), select: join(columns, ', '), from: sql`employee e ${join(joins, ' ')}`, countFrom: sql`employee e`, where },
     checked,
     selectedHere(info).has('totalCount'),
     (r) => {
       const row = toEmployeeRow(r, '', relation);
-      if (joins.length) {
-        if (r['d.id'] !== undefined) ctx.loaders.department.prime(r['d.id'] as string, toDepartmentRow(r, 'd.'));
-        if (r['p.id'] !== undefined) ctx.loaders.position.prime(r['p.id'] as string, toPositionRow(r, 'p.'));
-        if (typeof r['s.id'] === 'string') ctx.loaders.employee.prime(r['s.id'], toEmployeeRow(r, 's.', relation));
-      }
+      if (joinDepartment) attachJoined(row, 'department', toDepartmentRow(r, 'd.'));
+      if (joinPosition) attachJoined(row, 'position', toPositionRow(r, 'p.'));
+      if (joinSupervisor) attachJoined(row, 'supervisor', typeof r['s.id'] === 'string' ? toEmployeeRow(r, 's.', relation) : null);
       return row;
     },
   );
-  return page;
 }
 
 /** Employees by id, with their facts, without row scope: field policies decide what each shows. */

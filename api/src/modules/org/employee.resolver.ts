@@ -2,6 +2,7 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver
 import type { GraphQLResolveInfo } from 'graphql';
 import { connectionType } from '../../core/connection.js';
 import type { RequestContext } from '../../core/context.js';
+import { joinedOf } from '../../core/projection.js';
 import { listEmployees, supervisorChain } from './employee.read.js';
 import * as employees from './employee.service.js';
 import { CreateEmployeeInput, EmployeesArgs, UpdateEmployeeInput } from './org.inputs.js';
@@ -38,16 +39,18 @@ export class EmployeeResolver {
 
   @FieldResolver(() => DepartmentNode, { description: 'Department the employee belongs to.' })
   department(@Root() employee: EmployeeRow, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.department.load(employee.departmentId);
+    return joinedOf<DepartmentNode>(employee, 'department') ?? ctx.loaders.department.load(employee.departmentId);
   }
 
   @FieldResolver(() => PositionNode, { description: 'Position the employee holds.' })
   position(@Root() employee: EmployeeRow, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.position.load(employee.positionId);
+    return joinedOf<PositionNode>(employee, 'position') ?? ctx.loaders.position.load(employee.positionId);
   }
 
   @FieldResolver(() => EmployeeNode, { nullable: true, description: 'Direct supervisor.' })
   supervisor(@Root() employee: EmployeeRow, @Ctx() ctx: RequestContext) {
+    const joined = joinedOf<EmployeeRow>(employee, 'supervisor');
+    if (joined !== undefined) return joined;
     return employee.supervisorId ? ctx.loaders.employee.load(employee.supervisorId) : null;
   }
 

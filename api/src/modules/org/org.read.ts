@@ -26,7 +26,10 @@ export const DEPARTMENT_COLUMNS: ColumnMap<DepartmentColumns> = {
   updatedAt: 'updated_at',
 };
 
-export const selectDepartment = (alias: string, prefix = ''): Sql => selectColumns(alias, prefix, DEPARTMENT_COLUMNS);
+/** What each Department field needs fetched (others need themselves). */
+export const DEPARTMENT_NEEDS: Readonly<Record<string, readonly string[]>> = { parent: ['parentId'], children: [], employeeCount: [] };
+
+export const selectDepartment = (alias: string, prefix = '', only?: ReadonlySet<string>): Sql => selectColumns(alias, prefix, DEPARTMENT_COLUMNS, only);
 
 export function toDepartmentRow(row: Record<string, unknown>, prefix = ''): DepartmentNode {
   const c = readColumns(row, prefix, DEPARTMENT_COLUMNS);
@@ -111,7 +114,10 @@ export const POSITION_COLUMNS: ColumnMap<PositionColumns> = {
   updatedAt: 'updated_at',
 };
 
-export const selectPosition = (alias: string, prefix = ''): Sql => selectColumns(alias, prefix, POSITION_COLUMNS);
+/** What each Position field needs fetched (others need themselves). */
+export const POSITION_NEEDS: Readonly<Record<string, readonly string[]>> = { department: ['departmentId'] };
+
+export const selectPosition = (alias: string, prefix = '', only?: ReadonlySet<string>): Sql => selectColumns(alias, prefix, POSITION_COLUMNS, only);
 
 export function toPositionRow(row: Record<string, unknown>, prefix = ''): PositionNode {
   const c = readColumns(row, prefix, POSITION_COLUMNS);

@@ -1,0 +1,23 @@
+import '../../../api/src/schema.js';
+import { loadConfig } from '../../../api/src/config.js';
+import { createLogger } from '../../../api/src/core/logger.js';
+import { startServer } from '../../../api/src/server.js';
+const config = { ...loadConfig({ NODE_ENV: 'production' }), port: 0, host: '127.0.0.1', databaseUrl: 'postgres://postgres@127.0.0.1:5432/benchx', seedDemo: false, jwtSecret: 'x'.repeat(40), logLevel: 'warn' };
+const server = await startServer(config, { log: createLogger('warn') });
+const post = (body: unknown, token?: string) => fetch(`${server.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) }).then((r) => r.json() as Promise<any>);
+const login = await post({ query: 'mutation { login(email: "hr@demo.local", password: "demo1234") { token } }' });
+const token = login.data.login.token;
+const first = Number(process.env.FIRST ?? 500);
+const query = `query($first: Int!) { employees(first: $first) { nodes { id name employeeNumber department { name } position { name } supervisor { name } } totalCount } }`;
+for (let i = 0; i < 30; i++) await post({ query, variables: { first } }, token);
+const { Session } = await import('node:inspector/promises');
+const session = new Session(); session.connect();
+await session.post('Profiler.enable'); await session.post('Profiler.start');
+const n = Number(process.env.N ?? 200);
+const t0 = performance.now();
+for (let i = 0; i < n; i++) { const r = await post({ query, variables: { first } }, token); if (r.errors) throw new Error(JSON.stringify(r.errors)); }
+const ms = (performance.now() - t0) / n;
+const { profile } = await session.post('Profiler.stop');
+(await import('node:fs')).writeFileSync('/tmp/list.cpuprofile', JSON.stringify(profile));
+console.log(`first=${first}: ${ms.toFixed(2)} ms per request (sequential, client in the same process)`);
+await server.stop();
