@@ -18,7 +18,7 @@ import { readAuditPlugin } from './core/read-audit.js';
 import { AppError } from './core/errors.js';
 import type { Logger } from './core/logger.js';
 import type { TokenService } from './core/tokens.js';
-import { actorForUser } from './modules/auth/auth.service.js';
+import { loadActor } from './modules/auth/auth.service.js';
 import { buildAppSchema } from './schema.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -134,7 +134,7 @@ export async function createApp({ config, orm, tokens, log, sqlObserver }: AppDe
         const header = req.headers.authorization;
         const token = header?.startsWith('Bearer ') ? header.slice(7) : null;
         const userId = token ? await tokens.verify(token) : null;
-        const actor = userId ? await actorForUser(em, userId) : null;
+        const actor = userId ? await loadActor(db, userId) : null;
         return createRequestContext({ requestId: String(req.id), actor, em, db, log: req.log });
       },
     }),

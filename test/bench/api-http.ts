@@ -9,7 +9,7 @@
  *
  * Run: pnpm bench (or: npx tsx --conditions=source test/bench/api-http.ts). Prints its figures.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
 import http from 'node:http';
 import os from 'node:os';
@@ -75,10 +75,12 @@ try {
   const total = (await orm.em.getConnection().execute<Array<{ n: string }>>('select count(*) as n from employee'))[0]?.n;
   await orm.close(true);
 
-  // ---- the API, as it runs in production (its own process) ----
+  // ---- the API, as it runs in production: built, in its own process ----
+  const built = spawnSync('pnpm', ['--filter', './domain', '--filter', './migrations', '--filter', './api', 'run', 'build'], { cwd: repoRoot, stdio: 'ignore' });
+  if (built.status !== 0) throw new Error('building the API failed (pnpm --filter ./api run build)');
   const apiPort = await freePort();
   const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
-  api = spawn(process.execPath, [...profile, '--import', 'tsx', '--conditions=source', path.join(repoRoot, 'api/src/main.ts')], {
+  api = spawn(process.execPath, [...profile, path.join(repoRoot, 'api/dist/main.js')], {
     cwd: repoRoot,
     env: { ...process.env, DATABASE_URL: url, PORT: String(apiPort), HOST: '127.0.0.1', NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-123', SEED_DEMO: 'false', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -14,7 +14,7 @@ import { createLogger } from '../../api/src/core/logger.js';
 import { createTokenService } from '../../api/src/core/tokens.js';
 import { startEmbeddedPostgres } from '../../api/src/db/embedded.js';
 import { openOrm } from '../../api/src/db/orm.js';
-import { actorForUser } from '../../api/src/modules/auth/auth.service.js';
+import { loadActor } from '../../api/src/modules/auth/auth.service.js';
 import { User } from '../../api/src/modules/auth/user.entity.js';
 import { buildAppSchema, buildBareSchema } from '../../api/src/schema.js';
 import { seedDemoData } from '../../api/src/seed/seed-demo.js';
@@ -62,7 +62,7 @@ try {
     for (let i = 0; i < RUNS + 2; i++) {
       const em = orm.em.fork();
       const user = await em.findOneOrFail(User, { email });
-      const actor = await actorForUser(em, user.id);
+      const actor = await loadActor(readDb, user.id);
       const contextValue = createRequestContext({ requestId: `bench-${i}`, actor, em: em as Parameters<typeof createRequestContext>[0]['em'], db: readDb, log });
       const started = performance.now();
       const result = await execute({ schema, document: QUERY, variableValues: { first }, contextValue });

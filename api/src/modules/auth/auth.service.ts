@@ -1,6 +1,7 @@
 import type { Actor, RoleName } from '@appraisal/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../core/context.js';
+import { type ReadDb, sql } from '../../core/db.js';
 import { AppError, unauthenticated } from '../../core/errors.js';
 import { hashPassword, verifyPassword } from '../../core/passwords.js';
 import type { TokenService } from '../../core/tokens.js';
@@ -34,6 +35,18 @@ export async function login(ctx: RequestContext, tokens: TokenService, email: st
   // The rest of this request (the payload's fields) is answered as the account that just signed in.
   ctx.actor = await actorForUser(ctx.em, user.id);
   return { token, expiresAt, user };
+}
+
+/**
+ * The actor behind a token, read on every request: one named statement through the read side (no
+ * entity hydration), the account must still exist and be active.
+ */
+export async function loadActor(db: ReadDb, userId: string): Promise<Actor | null> {
+  const rows = await db.rows<{ id: string; employee_id: string | null; roles: RoleName[] }>(
+    sql`select id, employee_id, roles from app_user where id = ${userId} and active`,
+  );
+  const user = rows[0];
+  return user ? { userId: user.id, employeeId: user.employee_id, roles: user.roles } : null;
 }
 
 /** The actor behind a token: the account must still exist and be active. */
