@@ -207,6 +207,17 @@ describe('paging arguments', () => {
   });
 });
 
+describe('signing in', () => {
+  it('answers the login payload as the account that just signed in, own employee record included', async () => {
+    const result = await gql<{ login: { user: { employee: { id: string; name: string } | null } } }>(
+      server.url,
+      'mutation { login(email: "employee@demo.local", password: "demo1234") { token user { roles employee { id name } } } }',
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.login.user.employee?.id).toBe(actors.employee.employeeId);
+  });
+});
+
 describe('reads of pay bases', () => {
   it('are audited when someone other than the person reads them, and not when they read their own', async () => {
     const count = async () =>

@@ -34,6 +34,17 @@ export function createRequestContext(args: { requestId: string; actor: Actor | n
   };
 }
 
+/**
+ * Signs the caller in for the rest of this request (the `login` payload is read as the new account):
+ * the actor changes, so everything computed per actor is rebuilt.
+ */
+export function signInContext(ctx: RequestContext, actor: Actor | null): void {
+  ctx.actor = actor;
+  ctx.loaders = createOrgLoaders(ctx.db, actor);
+  ctx.schemeLoaders = createSchemeLoaders(ctx.em, actor);
+  ctx.access = undefined;
+}
+
 /** The signed-in actor, or UNAUTHENTICATED. */
 export function requireActor(ctx: Pick<RequestContext, 'actor'>): Actor {
   if (!ctx.actor) throw unauthenticated();
