@@ -263,7 +263,8 @@ function checkSchedule(c: Collector, doc: SchemeDefinition): void {
   c.duplicates(sch.periods.map((p) => p.period), (i) => ['schedule', 'periods', i, 'period'], 'schedule period');
   sch.periods.forEach((p, i) => {
     const path: Path = ['schedule', 'periods', i];
-    const kind = kinds.find((k) => k.kind === p.period);
+    // Any scheme may rate probations (cycles/period.ts), so a probation schedule is never unused.
+    const kind = kinds.find((k) => k.kind === p.period) ?? (p.period === 'probation' ? { kind: p.period, rated: true } : undefined);
     if (!kind) {
       c.add([...path, 'period'], 'schedule_period_unused', `the scheme runs no ${p.period} cycles (its period and roll-ups: ${kinds.map((k) => k.kind).join(', ')})`, { period: p.period });
     }
