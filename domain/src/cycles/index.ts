@@ -14,3 +14,4 @@ export * from './pay.js';
 export * from './publication.js';
 export * from './rollups.js';
 export * from './reminders.js';
+export * from './launch.js';
