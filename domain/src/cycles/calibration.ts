@@ -170,8 +170,10 @@ export function checkPublish(input: { reports: readonly CalibrationReport[]; uns
   const issues: DomainIssue[] = [];
   if (input.unscored > 0) issues.push(cycleIssue('publish_unscored', `${input.unscored} appraisal(s) have no result yet`, { count: input.unscored }));
   const violations = input.reports.flatMap((r) => r.violations);
-  if (input.override && input.override.reason.trim() === '') issues.push(cycleIssue('publish_override_reason', 'publishing despite quota violations needs a reason', {}, ['override', 'reason']));
+  const override = input.override;
+  if (override && override.reason.trim() === '') issues.push(cycleIssue('publish_override_reason', 'publishing despite quota violations needs a reason', {}, ['override', 'reason']));
+  // Without a valid override every violation is listed, so HR sees all that stands in the way at once.
+  if (!override && violations.length > 0) issues.push(...violations);
   if (issues.length) return { ok: false, issues };
-  if (violations.length === 0) return { ok: true, overridden: [] };
-  return input.override ? { ok: true, overridden: violations } : { ok: false, issues: violations };
+  return { ok: true, overridden: override ? violations : [] };
 }

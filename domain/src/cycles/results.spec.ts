@@ -136,6 +136,7 @@ describe('calibration and publication (nursing: excellent at most 30%, good at m
     const over = checkPublish({ reports: [report], unscored: 0, override: { reason: 'ward 3 won the provincial quality award' } });
     expect(over.ok && over.overridden.length).toBe(2);
     expect(checkPublish({ reports: [], unscored: 2 })).toMatchObject({ ok: false, issues: [{ code: 'publish_unscored', params: { count: 2 } }] });
+    expect(checkPublish({ reports: [report], unscored: 1 })).toMatchObject({ ok: false, issues: [{ code: 'publish_unscored' }, { code: 'quota_exceeded' }, { code: 'quota_not_met' }] });
     expect(checkPublish({ reports: [calibrationReport(seedPrograms.cafeteria, 'canteen', [])], unscored: 0 })).toEqual({ ok: true, overridden: [] });
   });
 
