@@ -1,5 +1,4 @@
 import type { Actor, RoleName } from '@appraisal/domain';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { type RequestContext, signInContext } from '../../core/context.js';
 import { type ReadDb, sql } from '../../core/db.js';
 import { AppError, unauthenticated } from '../../core/errors.js';
