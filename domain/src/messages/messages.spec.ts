@@ -43,6 +43,15 @@ const NOT_CODES = new Set([
   'not_eligible',
   'reason_required',
   'custom',
+  'hr_review',
+  'return_to_calibration',
+  'start_hr_review',
+  'refuse_acknowledgement',
+  'awaiting_decision',
+  'result_ready',
+  // an accounting-month convention code of the work calendar, and the placeholder of a doc example
+  'workshop',
+  'x',
 ]);
 // zod's own codes appear bare where their parameters are read; they are reported with a prefix (below).
 const ZOD_BARE = ['invalid_type', 'too_small', 'too_big', 'invalid_format', 'invalid_value', 'unrecognized_keys', 'not_multiple_of', 'invalid_key', 'invalid_element'];
@@ -59,6 +68,7 @@ function emittedCodes(): Set<string> {
     for (const m of text.matchAll(/'([a-z][a-z0-9]*(?:_[a-z0-9]+)+)'/g)) found.add(m[1] ?? '');
     for (const m of text.matchAll(/\bcode: '([a-z][a-z0-9_]*)'/g)) found.add(m[1] ?? '');
     for (const m of text.matchAll(/\bissue\('\w+', '([a-z][a-z0-9_]*)'/g)) found.add(m[1] ?? '');
+    for (const m of text.matchAll(/\b(?:cycleIssue|reason)\(\s*'([a-z][a-z0-9_]*)'/g)) found.add(m[1] ?? '');
   }
   for (const code of [...NOT_CODES, ...ZOD_BARE]) found.delete(code);
   return found;

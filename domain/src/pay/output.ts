@@ -84,7 +84,7 @@ export function outputPaySplit(input: OutputPayInput): OutputPaySplit {
 }
 
 /** A work ticket: its hours and the completion level the team leader recorded for it. */
-export interface WorkTicket {
+export interface PayTicket {
   hours: string;
   level: string;
 }
@@ -95,7 +95,7 @@ export interface WorkTicket {
  * Example: ticketHours([{ hours: '100', level: 'onTime' }, { hours: '60', level: 'overUpTo2h' }], [{ code: 'onTime', percent: '100' }, { code: 'overUpTo2h', percent: '90' }]) -> { hours: '154', tickets: [...] }
  */
 export function ticketHours(
-  tickets: readonly WorkTicket[],
+  tickets: readonly PayTicket[],
   levels: readonly { code: string; percent: string }[],
   person = '',
 ): { hours: string; tickets: { hours: string; level: string; percent: string }[] } {

@@ -2,7 +2,7 @@ import { Decimal, dec, type RoundingMode } from '../decimal.js';
 import type { Checked, DomainIssue } from '../issues.js';
 import { plain } from '../formula/index.js';
 import { add, fixedNum, isZero, parseNum, type Num } from '../formula/fixed.js';
-import { PayError, bandContains, floatingPay, gradePay, outputPaySplit, outputValueOf, payForScore, splitPool, ticketHours, type PayBasis, type WorkTicket } from '../pay/index.js';
+import { PayError, bandContains, floatingPay, gradePay, outputPaySplit, outputValueOf, payForScore, splitPool, ticketHours, type PayBasis, type PayTicket } from '../pay/index.js';
 import type { PayComponent, SchemeDefinition } from '../scheme/index.js';
 import type { AppraisalResult, TraceStep } from './types.js';
 
@@ -15,7 +15,7 @@ export interface PayFacts {
   base?: string;
   groupId?: string;
   manHours?: string;
-  tickets?: readonly WorkTicket[];
+  tickets?: readonly PayTicket[];
 }
 
 /**
