@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { DriverException } from '@mikro-orm/core';
@@ -12,10 +13,12 @@ import type { GraphQLFormattedError } from 'graphql';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './config.js';
 import { createRequestContext, type RequestContext } from './core/context.js';
+import { createReadDb, type SqlObserver } from './core/db.js';
+import { readAuditPlugin } from './core/read-audit.js';
 import { AppError } from './core/errors.js';
 import { httpLogSerializers, type Logger } from './core/logger.js';
 import type { TokenService } from './core/tokens.js';
-import { operationGuardPlugin } from './core/guard-plugin.js';
+import { operationGuardPlugin, withDeadline } from './core/guard-plugin.js';
 import { jsonErrors } from './http/body-errors.js';
 import { refuseSourceMaps, securityHeaders } from './http/security-headers.js';
 import { attachRequestAuth, authenticateRequest } from './modules/auth/request-auth.js';
@@ -66,6 +69,8 @@ export interface AppDeps {
   orm: MikroORM;
   tokens: TokenService;
   log: Logger;
+  /** Sees every read-model statement, like MikroORM's logger sees the rest (the batching tests count them). */
+  sqlObserver?: SqlObserver;
 }
 
 export interface App {
@@ -73,8 +78,9 @@ export interface App {
   apollo: ApolloServer<RequestContext>;
 }
 
-export async function createApp({ config, orm, tokens, log }: AppDeps): Promise<App> {
+export async function createApp({ config, orm, tokens, log, sqlObserver }: AppDeps): Promise<App> {
   const schema = await buildAppSchema(tokens);
+  const db = createReadDb(orm, { log, observer: sqlObserver });
   const armor = new ApolloArmor({
     maxDepth: { n: 12, exposeLimits: false },
     // __typename aliases are aliases too: no allow list.
@@ -87,13 +93,19 @@ export async function createApp({ config, orm, tokens, log }: AppDeps): Promise<
     blockFieldSuggestion: { enabled: config.production },
   });
   const protection = armor.protect();
-  const guard = operationGuardPlugin({ deadlineMs: config.requestTimeoutMs, authenticate: (ctx) => authenticateRequest(ctx, tokens) });
+  const guard = operationGuardPlugin({ authenticate: (ctx) => authenticateRequest(ctx, tokens) });
   const apollo = new ApolloServer<RequestContext>({
     schema,
     ...protection,
     parseOptions: { maxTokens: 4000 },
     // graphql-armor is typed against the CommonJS build of @apollo/server; the objects are the same.
-    plugins: [...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]), guard],
+    plugins: [
+      ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
+      // Cache control wraps every field of every row in a hook; nothing here is cacheable by a CDN anyway.
+      ApolloServerPluginCacheControlDisabled(),
+      readAuditPlugin(),
+      guard,
+    ],
     validationRules: [...protection.validationRules],
     introspection: !config.production,
     csrfPrevention: true,
@@ -141,7 +153,9 @@ export async function createApp({ config, orm, tokens, log }: AppDeps): Promise<
       context: async ({ req }) => {
         const em = orm.em.fork() as RequestContext['em'];
         const header = req.headers.authorization;
-        const ctx = createRequestContext({ requestId: String(req.id), actor: null, em, log: req.log });
+        // Reads after the request's time budget fail fast with TIMEOUT (one clock read per statement, no per-field hook).
+        const requestDb = withDeadline(db, Date.now() + config.requestTimeoutMs);
+        const ctx = createRequestContext({ requestId: String(req.id), actor: null, em, db: requestDb, log: req.log });
         attachRequestAuth(ctx, { token: header?.startsWith('Bearer ') ? header.slice(7) : null, address: req.ip ?? 'unknown' });
         return ctx;
       },

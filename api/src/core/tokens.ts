@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { jwtVerify, SignJWT } from 'jose';
@@ -45,7 +45,16 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Longer than any token we sign; anything bigger is not worth parsing.
 const MAX_TOKEN_LENGTH = 2048;
 
-export function createTokenService(secret: Uint8Array, ttlSeconds: number): TokenService {
+/** How many verified tokens to remember; a signature check is skipped for a token seen before. */
+const VERIFIED_CACHE_SIZE = 10_000;
+
+export function createTokenService(secretBytes: Uint8Array, ttlSeconds: number): TokenService {
+  // A KeyObject imported once: passing raw bytes makes jose import the key again on every verification.
+  const secret = createSecretKey(secretBytes);
+  // Verified tokens by their exact text, with their expiry: the same bytes always verify the same way, so a
+  // repeat costs a map lookup instead of an HMAC through WebCrypto. Expiry is still checked on every use;
+  // revocation is the session lookup's job, not this cache's.
+  const verified = new Map<string, { claims: TokenClaims; exp: number }>();
   return {
     ttlSeconds,
     async issue(userId, sessionId, expiresAt) {
@@ -61,6 +70,12 @@ export function createTokenService(secret: Uint8Array, ttlSeconds: number): Toke
     },
     async verify(token) {
       if (token.length > MAX_TOKEN_LENGTH) return null;
+      const known = verified.get(token);
+      if (known) {
+        if (known.exp * 1000 > Date.now()) return known.claims;
+        verified.delete(token);
+        return null;
+      }
       try {
         // Every claim we sign is required: a token without an expiry (or issuer, audience) is not ours.
         const { payload } = await jwtVerify(token, secret, {
@@ -74,7 +89,12 @@ export function createTokenService(secret: Uint8Array, ttlSeconds: number): Toke
         const { sub, jti } = payload;
         if (typeof sub !== 'string' || !UUID.test(sub) || typeof jti !== 'string' || !UUID.test(jti)) return null;
         if (typeof payload.iat === 'number' && payload.iat > Date.now() / 1000 + 60) return null;
-        return { userId: sub, sessionId: jti };
+        const claims = { userId: sub, sessionId: jti };
+        if (typeof payload.exp === 'number') {
+          if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value as string);
+          verified.set(token, { claims, exp: payload.exp });
+        }
+        return claims;
       } catch {
         return null;
       }

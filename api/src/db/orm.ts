@@ -6,8 +6,9 @@ import { repoRoot } from '../config.js';
 import type { Logger } from '../core/logger.js';
 import { entities } from './entities.js';
 
-/** Called with every SQL statement when set; the batching tests count statements with it. */
-export type SqlObserver = (sql: string) => void;
+import type { SqlObserver } from '../core/db.js';
+
+export type { SqlObserver };
 
 export interface OrmOptions {
   url: string;
@@ -26,8 +27,11 @@ export function ormConfig({ url, log, sqlObserver, poolMax = 10, statementTimeou
     extensions: [Migrator],
     discovery: { disableDynamicFileAccess: true, requireEntitiesArray: true },
     pool: { min: 0, max: poolMax },
-    // node-postgres sends it at connect time; a runaway statement ends with SQLSTATE 57014, shown as TIMEOUT.
-    ...(statementTimeoutMs ? { driverOptions: { connection: { statement_timeout: statementTimeoutMs } } } : {}),
+    // PostgreSQL's JIT compiles a plan for ~0.4 s when an estimate looks large; for short interactive
+    // queries that is pure loss (seen on the supervisor's list), so it is off for the application.
+    // statement_timeout (sent by node-postgres at connect time) ends a runaway statement with SQLSTATE 57014,
+    // shown as TIMEOUT.
+    driverOptions: { connection: { options: '-c jit=off', ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}) } },
     // Under vitest, MikroORM would look for .ts files Node cannot import; hand it the list instead.
     migrations: {
       migrationsList: migrations,

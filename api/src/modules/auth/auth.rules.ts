@@ -1,12 +1,8 @@
+import { type AccountFacts, userAccess } from '@appraisal/domain';
 import { allow } from 'graphql-shield';
-import { fields, hasAnyRole, isAuthenticated, parentRule, type IRule } from '../../core/shield-rules.js';
+import { type ActorRule, type FieldGuardTree, guardsFromAccess, mergeGuards, typeGuards } from '../../core/access.js';
+import { hasAnyRole, isAuthenticated, type IRule } from '../../core/shield-rules.js';
 import type { User } from './user.entity.js';
-
-const ownAccountOrAdmin = parentRule<User>(
-  'ownAccountOrAdmin',
-  (user, ctx) => user.id === ctx.actor.userId || ctx.actor.roles.includes('HR') || ctx.actor.roles.includes('ADMIN'),
-  'this account',
-);
 
 export const authRules: Record<string, Record<string, IRule>> = {
   Query: { me: isAuthenticated },
@@ -18,8 +14,12 @@ export const authRules: Record<string, Record<string, IRule>> = {
     deactivateUser: hasAnyRole('HR', 'ADMIN'),
     unlockSignIn: hasAnyRole('HR', 'ADMIN'),
   },
-  // Only `login` and `changePassword` produce a payload, and they sign the caller in before it is read.
-  LoginPayload: fields(['token', 'expiresAt', 'user'], isAuthenticated),
-  User: fields(['id', 'email', 'displayName', 'roles', 'employee', 'locale', 'version', 'createdAt', 'updatedAt'], ownAccountOrAdmin),
 };
 
+// `login` and `changePassword` sign the caller in before their payload is read, so its fields see the new actor.
+const signedInNow: ActorRule = { name: 'signedInNow', what: 'this', check: () => true };
+
+export const authGuards: FieldGuardTree = mergeGuards(
+  typeGuards('LoginPayload', ['token', 'expiresAt', 'user'], signedInNow),
+  guardsFromAccess(userAccess, { what: 'account', factsOf: (user: User, actor): AccountFacts => ({ self: user.id === actor.userId }) }),
+);

@@ -1,6 +1,6 @@
 import type { Actor, RoleName } from '@appraisal/domain';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import { createRequestContext, type RequestContext } from '../../core/context.js';
+import { type RequestContext, signInContext } from '../../core/context.js';
+import { type ReadDb, sql } from '../../core/db.js';
 import type { TokenService } from '../../core/tokens.js';
 
 /** What a request brought for authentication; read later, once the operation has passed its checks. */
@@ -34,22 +34,20 @@ export async function authenticateRequest(ctx: RequestContext, tokens: TokenServ
   if (!auth?.token) return;
   const claims = await tokens.verify(auth.token);
   if (!claims) return;
-  const actor = await actorForSession(ctx.em, claims.sessionId, claims.userId);
+  const actor = await actorForSession(ctx.db, claims.sessionId, claims.userId);
   if (!actor) return;
   auth.sessionId = claims.sessionId;
-  // Loaders and per-actor helpers are built for the actor; rebuild the context's parts in place.
-  Object.assign(ctx, createRequestContext({ requestId: ctx.requestId, actor, em: ctx.em, log: ctx.log }));
+  signInContext(ctx, actor);
 }
 
 /**
  * The actor behind a session, in one statement over two primary keys: the session must be open and
  * unexpired and its account active. This is the only SQL a signed-in request spends on authentication.
  */
-export async function actorForSession(em: EntityManager, sessionId: string, userId: string): Promise<Actor | null> {
-  const rows = await em.execute<Array<{ id: string; employee_id: string | null; roles: string[] }>>(
-    `select u.id, u.employee_id, u.roles from auth_session s join app_user u on u.id = s.user_id
-     where s.id = ? and s.user_id = ? and s.revoked_at is null and s.expires_at > now() and u.active`,
-    [sessionId, userId],
+export async function actorForSession(db: ReadDb, sessionId: string, userId: string): Promise<Actor | null> {
+  const rows = await db.rows<{ id: string; employee_id: string | null; roles: string[] }>(
+    sql`select u.id, u.employee_id, u.roles from auth_session s join app_user u on u.id = s.user_id
+        where s.id = ${sessionId} and s.user_id = ${userId} and s.revoked_at is null and s.expires_at > now() and u.active`,
   );
   const row = rows[0];
   return row ? { userId: row.id, employeeId: row.employee_id, roles: row.roles as RoleName[] } : null;

@@ -1,7 +1,7 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /** Sign-in sessions (revocable tokens) and sign-in throttling counters shared by every API replica. */
-export class Migration20261127004107 extends Migration {
+export class Migration20261127020000 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`create table "sign_in_throttle" ("key" varchar(300) not null, "attempts" int not null default 0, "last_attempt_at" timestamptz not null, "locked_until" timestamptz null, constraint "sign_in_throttle_pkey" primary key ("key"));`);
