@@ -3,7 +3,11 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openOrm } from '../../api/src/db/orm.js';
+import { migrateAsOwner } from '../../api/src/db/provision.js';
+import { EMBEDDED_ROLES, ensureOwnedDatabase, withCredentials } from '../../api/src/db/roles.js';
+import { withDatabase } from '../support/global-setup.js';
 import { loadConfig } from '../../api/src/config.js';
 import { createLogger } from '../../api/src/core/logger.js';
 import { startServer } from '../../api/src/server.js';
@@ -133,6 +137,49 @@ describe('the database role the application runs as', () => {
       expect((await client.query('select count(*) from audit_entry')).rowCount).toBe(1);
     } finally {
       await client.end();
+    }
+  });
+});
+
+describe('a database an older version created as the superuser', () => {
+  it('is handed to the owner role, and the application role can work on it', async () => {
+    const adminUrl = inject('pgAdminUrl');
+    const name = `appraisal_legacy_${process.pid}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`drop database if exists ${name}`);
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    const superuserUrl = withDatabase(adminUrl, name);
+    try {
+      const legacy = await openOrm({ url: superuserUrl, poolMax: 1 });
+      await legacy.getMigrator().up();
+      await legacy.close(true);
+      await ensureOwnedDatabase(adminUrl, name, EMBEDDED_ROLES.owner.name);
+      const appUrl = withCredentials(superuserUrl, EMBEDDED_ROLES.app.name, EMBEDDED_ROLES.app.password);
+      await migrateAsOwner(withCredentials(superuserUrl, EMBEDDED_ROLES.owner.name, EMBEDDED_ROLES.owner.password), appUrl);
+      const client = new pg.Client({ connectionString: superuserUrl });
+      await client.connect();
+      const foreign = await client.query(
+        `select c.relname from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname = 'public' and c.relkind in ('r', 'S') and pg_get_userbyid(c.relowner) <> $1`,
+        [EMBEDDED_ROLES.owner.name],
+      );
+      await client.end();
+      expect(foreign.rows).toEqual([]);
+      const app = new pg.Client({ connectionString: appUrl });
+      await app.connect();
+      try {
+        await app.query(`insert into audit_entry (at, operation, entity_type, entity_id) values (now(), 'probe', 'Probe', 'x')`);
+        expect((await app.query('select count(*) from employee')).rowCount).toBe(1);
+        await expect(app.query('alter table audit_entry disable trigger all')).rejects.toThrow(/must be owner|permission denied/);
+      } finally {
+        await app.end();
+      }
+    } finally {
+      const cleanup = new pg.Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
     }
   });
 });
