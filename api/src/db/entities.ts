@@ -1,12 +1,54 @@
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { User } from '../modules/auth/user.entity.js';
+import { WorkCalendarYear } from '../modules/calendar/work-calendar-year.entity.js';
+import {
+  Appraisal,
+  AppraisalAdjustment,
+  AppraisalResult,
+  GradeChange,
+  MeasuredInput,
+  PayLine,
+  PublishedResult,
+  Rating,
+  RollupResult,
+} from '../modules/cycles/appraisal.entity.js';
+import { Cycle, CycleGroupAmount, CyclePhase, CyclePopulationChange, PhaseReopening } from '../modules/cycles/cycle.entity.js';
 import { IndicatorCategory } from '../modules/indicators/indicator-category.entity.js';
 import { Indicator } from '../modules/indicators/indicator.entity.js';
 import { Department } from '../modules/org/department.entity.js';
 import { Employee } from '../modules/org/employee.entity.js';
 import { Position } from '../modules/org/position.entity.js';
+import { Notification } from '../modules/notifications/notification.entity.js';
+import { ProbationReview } from '../modules/probation/probation-review.entity.js';
 import { SchemeVersion } from '../modules/schemes/scheme-version.entity.js';
 import { Scheme } from '../modules/schemes/scheme.entity.js';
 
 /** Every entity, listed explicitly: no folder scanning, so src (tsx/vitest) and dist (node) behave the same. */
-export const entities = [Department, Position, Employee, User, AuditEntry, IndicatorCategory, Indicator, Scheme, SchemeVersion];
+export const entities = [
+  Department,
+  Position,
+  Employee,
+  User,
+  AuditEntry,
+  IndicatorCategory,
+  Indicator,
+  Scheme,
+  SchemeVersion,
+  WorkCalendarYear,
+  Cycle,
+  CyclePhase,
+  CyclePopulationChange,
+  CycleGroupAmount,
+  PhaseReopening,
+  Appraisal,
+  Rating,
+  AppraisalAdjustment,
+  MeasuredInput,
+  AppraisalResult,
+  GradeChange,
+  PublishedResult,
+  PayLine,
+  RollupResult,
+  ProbationReview,
+  Notification,
+];
