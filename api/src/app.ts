@@ -12,7 +12,9 @@ import express, { type Express } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './config.js';
+import type { Clock } from './core/clock.js';
 import { createRequestContext, type RequestContext } from './core/context.js';
+import type { JobQueue } from './core/jobs.js';
 import { createReadDb, type SqlObserver } from './core/db.js';
 import { readAuditPlugin } from './core/read-audit.js';
 import { AppError } from './core/errors.js';
@@ -60,6 +62,8 @@ export interface AppDeps {
   log: Logger;
   /** Sees every read-model statement, like MikroORM's logger sees the rest (the batching tests count them). */
   sqlObserver?: SqlObserver;
+  clock: Clock;
+  jobs: JobQueue;
 }
 
 export interface App {
@@ -67,7 +71,7 @@ export interface App {
   apollo: ApolloServer<RequestContext>;
 }
 
-export async function createApp({ config, orm, tokens, log, sqlObserver }: AppDeps): Promise<App> {
+export async function createApp({ config, orm, tokens, log, sqlObserver, clock, jobs }: AppDeps): Promise<App> {
   const schema = await buildAppSchema(tokens);
   const db = createReadDb(orm, { log, observer: sqlObserver });
   const armor = new ApolloArmor({
@@ -135,7 +139,7 @@ export async function createApp({ config, orm, tokens, log, sqlObserver }: AppDe
         const token = header?.startsWith('Bearer ') ? header.slice(7) : null;
         const userId = token ? await tokens.verify(token) : null;
         const actor = userId ? await loadActor(db, userId) : null;
-        return createRequestContext({ requestId: String(req.id), actor, em, db, log: req.log });
+        return createRequestContext({ requestId: String(req.id), actor, em, db, log: req.log, clock, jobs });
       },
     }),
   );

@@ -3,6 +3,7 @@ import { Migration20261123133012 } from './Migration20261123133012.js';
 import { Migration20261123140231 } from './Migration20261123140231.js';
 import { Migration20261127004500 } from './Migration20261127004500.js';
 import { Migration20261127014439 } from './Migration20261127014439.js';
+import { Migration20261127014500 } from './Migration20261127014500.js';
 
 /**
  * Every migration in order. Listed explicitly because, under vitest, MikroORM would look for .ts files
@@ -13,4 +14,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123140231', class: Migration20261123140231 },
   { name: 'Migration20261127004500', class: Migration20261127004500 },
   { name: 'Migration20261127014439', class: Migration20261127014439 },
+  { name: 'Migration20261127014500', class: Migration20261127014500 },
 ];
