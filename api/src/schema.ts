@@ -11,6 +11,8 @@ import type { TokenService } from './core/tokens.js';
 import { createAuthResolver } from './modules/auth/auth.resolver.js';
 import { CalendarResolver } from './modules/calendar/calendar.resolver.js';
 import { calendarGuards, calendarRules } from './modules/calendar/calendar.rules.js';
+import { CycleResolver } from './modules/cycles/cycle.resolver.js';
+import { cycleGuards, cycleRules } from './modules/cycles/cycles.rules.js';
 import { authGuards, authRules } from './modules/auth/auth.rules.js';
 import { IndicatorCategoryResolver, IndicatorResolver } from './modules/indicators/indicator.resolver.js';
 import { indicatorGuards, indicatorRules } from './modules/indicators/indicators.rules.js';
@@ -41,10 +43,10 @@ export function mergeRules(...maps: RuleTree[]): RuleTree {
   return merged;
 }
 
-export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules);
+export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules);
 
 /** Field guards of every type below the root, from the domain's field policies. */
-export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards);
+export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards);
 
 /** The type-graphql schema without permissions (used to emit the SDL and to check rule coverage). */
 export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
@@ -62,6 +64,7 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       SchemeVersionResolver,
       SchemePreviewResolver,
       CalendarResolver,
+      CycleResolver,
     ],
     validate: false,
     emitSchemaFile: false,

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig, repoRoot } from '../../api/src/config.js';
+import type { Clock } from '../../api/src/core/clock.js';
 import { createLogger } from '../../api/src/core/logger.js';
 import { startServer } from '../../api/src/server.js';
 import { createTestDatabase } from './database.js';
@@ -17,7 +18,7 @@ export interface TestServer {
  * The real API on a free port over a fresh database that already holds the demo group, serving the built
  * console when admin/dist exists. Nothing is mocked.
  */
-export async function startTestServer(overrides: { production?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(overrides: { production?: boolean; clock?: Clock } = {}): Promise<TestServer> {
   const database = await createTestDatabase();
   const sql: string[] = [];
   const config = {
@@ -29,7 +30,7 @@ export async function startTestServer(overrides: { production?: boolean } = {}):
     jwtSecret: 'test-secret-test-secret-test-secret-0123456789',
     adminDist: path.join(repoRoot, 'admin/dist'),
   };
-  const server = await startServer(config, { log: createLogger('warn'), sqlObserver: (line) => sql.push(line) });
+  const server = await startServer(config, { log: createLogger('warn'), sqlObserver: (line) => sql.push(line), clock: overrides.clock, jobPollingIntervalSeconds: 0.5 });
   return {
     url: server.url,
     orm: server.orm,
