@@ -11,6 +11,8 @@ import type { TokenService } from './core/tokens.js';
 import { createAuthResolver } from './modules/auth/auth.resolver.js';
 import { CalendarResolver } from './modules/calendar/calendar.resolver.js';
 import { calendarGuards, calendarRules } from './modules/calendar/calendar.rules.js';
+import { AppraisalResolver, RatingResolver } from './modules/cycles/appraisal.resolver.js';
+import { appraisalGuards, appraisalRules } from './modules/cycles/appraisals.rules.js';
 import { CycleResolver } from './modules/cycles/cycle.resolver.js';
 import { cycleGuards, cycleRules } from './modules/cycles/cycles.rules.js';
 import { authGuards, authRules } from './modules/auth/auth.rules.js';
@@ -43,10 +45,10 @@ export function mergeRules(...maps: RuleTree[]): RuleTree {
   return merged;
 }
 
-export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules);
+export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules);
 
 /** Field guards of every type below the root, from the domain's field policies. */
-export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards);
+export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards);
 
 /** The type-graphql schema without permissions (used to emit the SDL and to check rule coverage). */
 export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
@@ -65,6 +67,8 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       SchemePreviewResolver,
       CalendarResolver,
       CycleResolver,
+      AppraisalResolver,
+      RatingResolver,
     ],
     validate: false,
     emitSchemaFile: false,

@@ -35,3 +35,26 @@ export async function waitForLaunch(url: string, token: string, id: string, time
   }
   expect.unreachable();
 }
+
+/** Signs in as an employee of the demo group by number: creates an account for them when there is none. */
+export async function loginAs(server: { url: string; orm: import('@mikro-orm/postgresql').MikroORM }, employeeNumber: string, roles: string[] = ['EMPLOYEE']): Promise<string> {
+  const { hashPassword } = await import('../../api/src/core/passwords.js');
+  const { login, DEMO_PASSWORD } = await import('./graphql.js');
+  const email = `${employeeNumber.toLowerCase()}@test.local`;
+  const connection = server.orm.em.fork().getConnection();
+  const found = await connection.execute('select 1 from app_user where email = ?', [email]);
+  if (!found.length)
+    await connection.execute(
+      `insert into app_user (id, created_at, updated_at, email, password_hash, display_name, roles, employee_id, locale, active)
+       select gen_random_uuid(), now(), now(), ?, ?, e.name, ?::text[], e.id, 'en', true from employee e where e.employee_number = ?`,
+      [email, await hashPassword(DEMO_PASSWORD), `{${roles.join(',')}}`, employeeNumber],
+    );
+  return login(server.url, email);
+}
+
+/** Employee id by number. */
+export async function employeeIdOf(server: { orm: import('@mikro-orm/postgresql').MikroORM }, employeeNumber: string): Promise<string> {
+  const rows = await server.orm.em.fork().getConnection().execute<Array<{ id: string }>>('select id from employee where employee_number = ?', [employeeNumber]);
+  if (!rows[0]) throw new Error(`no employee ${employeeNumber}`);
+  return rows[0].id;
+}
