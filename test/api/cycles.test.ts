@@ -182,3 +182,18 @@ describe('cafeteria ratings: the seed\'s 85 / 75 / 65 / 59 cooks, windows, resul
     clock.set('2025-10-02');
   });
 });
+
+describe('appraisals list: statements constant in page size', () => {
+  it('reads 1 or every appraisal with employee, cycle, total and grade in the same number of statements', async () => {
+    const query = 'query($n: Int!) { appraisals(first: $n) { totalCount nodes { id state total grade employee { name } cycle { name } ratingProgress { submitted } } } }';
+    const count = async (n: number) => {
+      server.sql.length = 0;
+      const data = ok(await gql<{ appraisals: { nodes: unknown[] } }>(server.url, query, { n }, hr));
+      return { rows: data.appraisals.nodes.length, statements: server.sql.length };
+    };
+    const one = await count(1);
+    const all = await count(500);
+    expect(all.rows).toBeGreaterThan(10);
+    expect(all.statements).toBe(one.statements);
+  });
+});

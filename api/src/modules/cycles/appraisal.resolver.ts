@@ -1,4 +1,5 @@
 import { explain, type ExplainLanguage, type TraceStep } from '@appraisal/domain';
+import DataLoader from 'dataloader';
 import type { GraphQLResolveInfo } from 'graphql';
 import { JSONResolver } from 'graphql-scalars';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Mutation, Resolver, Root } from 'type-graphql';
@@ -12,6 +13,20 @@ import { schemeDocument } from './cycle-data.js';
 import { cyclesByIds } from './cycle.read.js';
 import { CycleNode } from './cycle.types.js';
 import { previewRatingOf, writeRating } from './rating.service.js';
+
+// One cycle statement per request for a whole page of appraisals (a page usually holds one cycle).
+const cycleLoaders = new WeakMap<RequestContext, DataLoader<string, CycleNode | undefined>>();
+function cycleLoader(ctx: RequestContext): DataLoader<string, CycleNode | undefined> {
+  let loader = cycleLoaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader(async (ids) => {
+      const rows = await cyclesByIds(ctx, ids);
+      return ids.map((id) => rows.find((r) => r.id === id));
+    });
+    cycleLoaders.set(ctx, loader);
+  }
+  return loader;
+}
 
 export const AppraisalConnection = connectionType(AppraisalNode, 'Appraisal');
 export const RatingConnection = connectionType(RatingNode, 'Rating');
@@ -36,8 +51,8 @@ export class AppraisalResolver {
   }
 
   @FieldResolver(() => CycleNode, { description: 'The cycle.' })
-  async cycle(@Root() a: AppraisalNode, @Ctx() ctx: RequestContext) {
-    return (await cyclesByIds(ctx, [a.cycleId]))[0];
+  cycle(@Root() a: AppraisalNode, @Ctx() ctx: RequestContext) {
+    return cycleLoader(ctx).load(a.cycleId);
   }
 
   @FieldResolver(() => EmployeeNode, { description: 'The appraised employee.' })

@@ -19,6 +19,8 @@ export const appraisalGuards: FieldGuardTree = mergeGuards(
   withoutFields(guardsFromAccess(appraisalAccess, { what: 'appraisal' }), 'Appraisal', APPRAISAL_LATER),
   // The ratings on an appraisal are filtered per row by the rating policies; the list itself follows the row.
   typeGuards('Appraisal', ['ratings'], signedIn),
+  // When the rating slot was created: read with the slot (the domain names updatedAt; createdAt follows it).
+  { Rating: { createdAt: guardsFromAccess(ratingAccess, { what: 'rating' }).Rating?.updatedAt as FieldGuardTree[string][string] } },
   withoutFields(guardsFromAccess(ratingAccess, { what: 'rating' }), 'Rating', RATING_LATER),
   typeGuards('AppraisalConnection', page, signedIn),
   typeGuards('AppraisalEdge', ['cursor', 'node'], signedIn),
