@@ -105,6 +105,8 @@ interface PlanBand {
 export interface ScoringPlan {
   readonly sections: readonly PlanSection[];
   readonly sectionIds: ReadonlySet<string>;
+  /** Section id -> position in `sections`. */
+  readonly sectionIndex: ReadonlyMap<string, number>;
   readonly weightedSections: boolean;
   readonly round: { readonly item: boolean; readonly rater: boolean; readonly section: boolean; readonly total: boolean };
   readonly places: number;
@@ -226,6 +228,7 @@ function buildPlan(c: CompiledScheme): ScoringPlan | null {
   return {
     sections: c.sections.map(planSection),
     sectionIds: new Set(c.sections.map((x) => x.section.id)),
+    sectionIndex: new Map(c.sections.map((x, i) => [x.section.id, i])),
     weightedSections: s.sectionWeighting === 'weighted',
     round: { item: stages.has('item'), rater: stages.has('rater'), section: stages.has('section'), total: stages.has('total') },
     places: s.rounding.places,
@@ -538,6 +541,7 @@ function itemPoints(it: PlanItem, input: ItemInput | undefined, failedOut: { fai
 
 // Scratch space reused across calls (scoring is synchronous; formulas only read their env).
 const scratchEnv: (Num | undefined)[] = [];
+const scratchFinalEnv: (Num | undefined)[] = [];
 const scratchInputs: (ItemInput | undefined)[] = [];
 const scratchSums: Num[] = [];
 const scratchRoles: RaterRole[] = [];
@@ -545,16 +549,21 @@ const failedFlag = { failed: false };
 const scratchScores: Num[] = [];
 const scratchWeights: Num[] = [];
 const scratchRows: number[] = [];
-/** The exact score of the section scoreSectionPlan last returned (its result carries only the text). */
+/** The exact score of the section scoreSectionPlan last scored (its result carries only the text). */
 let sectionScore: Num = 0;
 
+/**
+ * Scores one section. With `build` it returns the SectionResult (rater rows and texts); without, it only
+ * computes the score (bulk runs keep numbers) and returns null. A trace is only ever recorded with `build`.
+ */
 function scoreSectionPlan(
   plan: ScoringPlan,
   s: PlanSection,
   ratings: readonly RatingInput[],
   failed: string[],
   trace: TraceLog | null,
-): SectionResult | Bail {
+  build: boolean,
+): SectionResult | null | Bail {
   const sid = s.id;
   let count = 0;
   for (let ri = 0; ri < ratings.length; ri++) {
@@ -593,7 +602,7 @@ function scoreSectionPlan(
     count++;
   }
 
-  const raters: SectionResult['raters'] = [];
+  const raters: SectionResult['raters'] | null = build ? [] : null;
   let present = 0;
   let weightSum: Num = 0;
   // Present raters in order: (score, weight, row index), in scratch arrays reused across calls.
@@ -618,21 +627,25 @@ function scoreSectionPlan(
     if (n > 0) {
       let avg = n === 1 ? first : divInt(total, n);
       if (plan.round.rater) avg = roundNum(avg, plan.places, plan.mode);
-      const text = plainNum(avg);
-      trace?.push(T_RATER, sid, r.role, text, n);
       presentScores.push(avg);
       presentWeights.push(r.weight);
-      presentRows.push(raters.length);
-      raters.push({ role: r.role, score: text, weight: r.weightText, effectiveWeight: r.weightText, ratings: n, missing: false });
+      if (raters) {
+        const text = plainNum(avg);
+        trace?.push(T_RATER, sid, r.role, text, n);
+        presentRows.push(raters.length);
+        raters.push({ role: r.role, score: text, weight: r.weightText, effectiveWeight: r.weightText, ratings: n, missing: false });
+      }
     } else if (policy.policy === 'fixed' && s.fixedValue !== undefined) {
       trace?.push(T_MISSING_FIXED, sid, r.role, policy.value);
       presentScores.push(s.fixedValue);
       presentWeights.push(r.weight);
-      presentRows.push(raters.length);
-      raters.push({ role: r.role, score: policy.value, weight: r.weightText, effectiveWeight: r.weightText, ratings: 0, missing: true });
+      if (raters) {
+        presentRows.push(raters.length);
+        raters.push({ role: r.role, score: policy.value, weight: r.weightText, effectiveWeight: r.weightText, ratings: 0, missing: true });
+      }
     } else if (policy.policy === 'renormalise') {
       trace?.push(T_MISSING_RENORMALISE, sid, r.role);
-      raters.push({ role: r.role, weight: r.weightText, effectiveWeight: '0', ratings: 0, missing: true });
+      raters?.push({ role: r.role, weight: r.weightText, effectiveWeight: '0', ratings: 0, missing: true });
     } else {
       return BAIL;
     }
@@ -653,48 +666,51 @@ function scoreSectionPlan(
     for (let k = 0; k < present; k++) {
       const effective = div(mul(presentWeights[k] ?? 0, HUNDRED), weightSum);
       score = add(score, div(mul(presentScores[k] ?? 0, effective), HUNDRED));
-      const row = raters[presentRows[k] ?? -1];
       // The reference updates the first row of that role; roles are unique within a section.
-      if (row) row.effectiveWeight = plainNum(effective);
+      if (raters) {
+        const row = raters[presentRows[k] ?? -1];
+        if (row) row.effectiveWeight = plainNum(effective);
+      }
     }
   }
   if (plan.round.section) score = roundNum(score, plan.places, plan.mode);
+  sectionScore = score;
+  if (!raters) return null;
   const scoreText = plainNum(score);
   const weight = s.weightText;
   if (trace) {
     trace.push(T_SECTION, s, scoreText);
     for (const r of raters) trace.push(r.effectiveWeight);
   }
-  sectionScore = score;
   return weight === undefined ? { id: sid, score: scoreText, raters } : { id: sid, score: scoreText, weight, raters };
 }
 
 const HUNDRED: Num = 100_000_000;
 
-interface AdjOutcome {
-  points: Num;
-  money: Num;
-  hours: Num;
-  applied: AdjustmentResult[];
-}
-
 const scratchByRule: (Num | undefined)[] = [];
 
-function adjustmentsPlan(plan: ScoringPlan, entries: readonly AdjustmentInput[], trace: TraceLog | null): AdjOutcome | Bail {
-  if (entries.length === 0) return { points: 0, money: 0, hours: 0, applied: [] };
+/**
+ * Applies the adjustments into `out` (points, money, hours; the applied list only when `applied` is given).
+ * False means the reference must take over.
+ */
+function adjustmentsPlan(plan: ScoringPlan, entries: readonly AdjustmentInput[], trace: TraceLog | null, out: PlanNumbers, applied: AdjustmentResult[] | null): boolean {
+  out.points = 0;
+  out.money = 0;
+  out.hours = 0;
+  if (entries.length === 0) return true;
   const byRule = scratchByRule;
   byRule.length = 0;
   for (let i = 0; i < plan.adjustmentOrder.length; i++) byRule.push(undefined);
   for (const e of entries) {
     const a = plan.adjustments.get(e.rule);
-    if (!a) return BAIL;
+    if (!a) return false;
     const count = e.count ?? 1;
-    if (!Number.isInteger(count) || count < 1) return BAIL;
+    if (!Number.isInteger(count) || count < 1) return false;
     let each: Num;
     if (a.fixed !== undefined) each = a.fixed;
     else {
       const stated = e.amount === undefined ? undefined : parseNum(e.amount);
-      if (stated === undefined || cmp(stated, a.min) < 0 || cmp(stated, a.max) > 0) return BAIL;
+      if (stated === undefined || cmp(stated, a.min) < 0 || cmp(stated, a.max) > 0) return false;
       each = stated;
     }
     byRule[a.index] = add(byRule[a.index] ?? 0, mulInt(each, count));
@@ -705,7 +721,6 @@ function adjustmentsPlan(plan: ScoringPlan, entries: readonly AdjustmentInput[],
   let mp: Num = 0;
   let hb: Num = 0;
   let hp: Num = 0;
-  const applied: AdjustmentResult[] = [];
   for (const a of plan.adjustmentOrder) {
     const raw = byRule[a.index];
     if (raw === undefined) continue;
@@ -721,9 +736,11 @@ function adjustmentsPlan(plan: ScoringPlan, entries: readonly AdjustmentInput[],
       else mp = add(mp, amount);
     } else if (bonus) hb = add(hb, amount);
     else hp = add(hp, amount);
-    const signedText = plainNum(bonus ? amount : neg(amount));
-    applied.push({ rule: rule.id, unit: rule.unit, amount: signedText, capped });
-    trace?.push(T_ADJUSTMENT, rule, signedText, capped);
+    if (applied) {
+      const signedText = plainNum(bonus ? amount : neg(amount));
+      applied.push({ rule: rule.id, unit: rule.unit, amount: signedText, capped });
+      trace?.push(T_ADJUSTMENT, rule, signedText, capped);
+    }
   }
   if (plan.maxBonus !== undefined && plan.maxBonusText !== undefined && cmp(pb, plan.maxBonus) > 0) {
     trace?.push(T_CAP_BONUS, pb, plan.maxBonusText);
@@ -741,7 +758,10 @@ function adjustmentsPlan(plan: ScoringPlan, entries: readonly AdjustmentInput[],
     trace?.push(T_HOURS, hours, plan.hourRateText, signed);
     money = add(money, signed);
   }
-  return { points: sub(pb, pp), money, hours, applied };
+  out.points = sub(pb, pp);
+  out.money = money;
+  out.hours = hours;
+  return true;
 }
 
 function contains(b: PlanBand, score: Num): boolean {
@@ -750,17 +770,22 @@ function contains(b: PlanBand, score: Num): boolean {
   return (b.minInclusive ? lo >= 0 : lo > 0) && (b.maxInclusive ? hi <= 0 : hi < 0);
 }
 
-function gradePlan(plan: ScoringPlan, total: Num, failed: readonly string[], participated: boolean, trace: TraceLog | null): GradeResult | undefined {
+/** Grades the total into `out` (grade undefined when the scheme has no grade scale). */
+function gradePlan(plan: ScoringPlan, total: Num, failed: readonly string[], participated: boolean, trace: TraceLog | null, out: PlanNumbers): void {
+  out.grade = undefined;
   const bands = plan.bands;
-  if (!bands) return undefined;
+  if (!bands) return;
   if (!participated) {
     const grade = plan.nonParticipationGrade ?? '';
     trace?.push(T_GRADE_NON_PARTICIPATION, grade);
-    return { grade, bandGrade: grade, reason: 'nonParticipation' };
+    out.grade = grade;
+    out.bandGrade = grade;
+    out.reason = 'nonParticipation';
+    return;
   }
   const top = bands[0];
   const bottom = bands[bands.length - 1];
-  if (!top || !bottom) return undefined;
+  if (!top || !bottom) return;
   let band: PlanBand | undefined;
   for (const b of bands) {
     if (contains(b, total)) {
@@ -770,73 +795,104 @@ function gradePlan(plan: ScoringPlan, total: Num, failed: readonly string[], par
   }
   band ??= cmp(total, top.max) >= 0 ? top : bottom;
   trace?.push(T_GRADE, band.grade, band.text);
-  let result: GradeResult = { grade: band.grade, bandGrade: band.grade, reason: 'band' };
-  if (failed.length === 0) return result;
+  out.grade = band.grade;
+  out.bandGrade = band.grade;
+  out.reason = 'band';
+  if (failed.length === 0) return;
   for (const rule of plan.gradeRules) {
     if (rule.kind !== 'failedItemCap') continue;
     const hit = rule.items.filter((i) => failed.includes(i));
     const cap = bands.find((b) => b.grade === rule.capGrade);
-    const current = bands.find((b) => b.grade === result.grade);
+    const current = bands.find((b) => b.grade === out.grade);
     if (hit.length > 0 && cap && current && current.rank < cap.rank) {
-      trace?.push(T_GRADE_CAP, result.grade, cap.grade, hit);
-      result = { grade: cap.grade, bandGrade: band.grade, reason: 'failedItemCap' };
+      trace?.push(T_GRADE_CAP, out.grade, cap.grade, hit);
+      out.grade = cap.grade;
+      out.reason = 'failedItemCap';
     }
   }
-  return result;
 }
 
 /**
- * Scores one appraisal with the plan; undefined means "use the reference" (an issue to report, or an
- * input the plan does not take). The result equals the reference's result exactly, trace included.
+ * The exact numbers of one scored appraisal, as bulk runs keep them (no texts, no result objects).
+ * `sections` holds each plan section's score, in the scheme's order (meaningful when participated).
  */
-export function scoreWithPlan(plan: ScoringPlan, input: AppraisalInput, wantTrace: boolean): AppraisalResult | undefined {
-  // The trace is recorded compactly and its steps are built on first access of result.trace.
-  const trace: TraceLog | null = wantTrace ? [LOG_MARK] : null;
-  const participated = input.participated !== false;
-  const ratings = input.ratings;
-  for (const r of ratings) if (!plan.sectionIds.has(r.section)) return undefined;
+export interface PlanNumbers {
+  participated: boolean;
+  weighted: Num;
+  points: Num;
+  money: Num;
+  hours: Num;
+  total: Num;
+  readonly sections: Num[];
+  /** The grade, or undefined when the scheme has no grade scale. */
+  grade: string | undefined;
+  bandGrade: string;
+  reason: GradeResult['reason'];
+}
 
-  const failed: string[] = [];
-  const sections: SectionResult[] = [];
+/** Fresh storage for scoreNumbers. Example: const out = planNumbers(); if (scoreNumbers(plan, input, out)) use(out.total) */
+export function planNumbers(): PlanNumbers {
+  return { participated: true, weighted: 0, points: 0, money: 0, hours: 0, total: 0, sections: [], grade: undefined, bandGrade: '', reason: 'band' };
+}
+
+/**
+ * Runs the plan on one appraisal into `out`. `failed` receives the failed item ids (sorted); with
+ * `sections` the SectionResults are built too (and only then can a trace be recorded). False means
+ * "use the reference": an issue to report, or an input the plan does not take.
+ */
+function runPlan(plan: ScoringPlan, input: AppraisalInput, trace: TraceLog | null, out: PlanNumbers, failed: string[], sections: SectionResult[] | null, applied: AdjustmentResult[] | null): boolean {
+  const participated = input.participated !== false;
+  out.participated = participated;
+  const ratings = input.ratings;
+  for (const r of ratings) if (!plan.sectionIds.has(r.section)) return false;
+
+  const build = sections !== null;
+  const scores = out.sections;
+  scores.length = 0;
   let weighted: Num = 0;
-  const sectionScores = plan.finalFormula ? new Map<string, Num>() : undefined;
   if (participated) {
     for (const s of plan.sections) {
-      const outcome = scoreSectionPlan(plan, s, ratings, failed, trace);
-      if (outcome === BAIL) return undefined;
+      const outcome = scoreSectionPlan(plan, s, ratings, failed, build ? trace : null, build);
+      if (outcome === BAIL) return false;
       const score = sectionScore;
-      sections.push(outcome);
-      sectionScores?.set(s.id, score);
+      if (outcome) sections?.push(outcome);
+      scores.push(score);
       weighted = plan.weightedSections ? add(weighted, mul(score, s.fraction)) : add(weighted, score);
     }
     trace?.push(T_WEIGHTED, weighted, plan.weightedSections ? 'weighted' : 'sum');
   } else {
     trace?.push(T_NON_PARTICIPATION);
   }
+  out.weighted = weighted;
 
-  const adj = adjustmentsPlan(plan, input.adjustments ?? [], trace);
-  if (adj === BAIL) return undefined;
-  let total: Num = participated ? add(weighted, adj.points) : 0;
-  if (participated && !isZero(adj.points)) trace?.push(T_SUBTOTAL, weighted, adj.points, total);
+  if (!adjustmentsPlan(plan, input.adjustments ?? [], trace, out, applied)) return false;
+  const points = out.points;
+  let total: Num = participated ? add(weighted, points) : 0;
+  if (participated && !isZero(points)) trace?.push(T_SUBTOTAL, weighted, points, total);
 
-  if (participated && plan.finalFormula && sectionScores) {
-    const f = plan.finalFormula;
-    for (const name of plan.finalInputs) if (input.facts?.[name] === undefined) return undefined;
-    const env: (Num | undefined)[] = [];
+  const f = plan.finalFormula;
+  if (participated && f) {
+    for (const name of plan.finalInputs) if (input.facts?.[name] === undefined) return false;
+    const env = scratchFinalEnv;
+    env.length = 0;
     for (const name of f.variables) {
       if (plan.finalInputs.includes(name)) {
         const text = input.facts?.[name];
         const v = typeof text === 'string' ? parseNum(text) : undefined;
-        if (v === undefined) return undefined;
+        if (v === undefined) return false;
         env.push(v);
-      } else if (name === 'adjustments') env.push(adj.points);
+      } else if (name === 'adjustments') env.push(points);
       else if (name === 'weighted') env.push(weighted);
-      else env.push(sectionScores.get(name));
+      else {
+        // A section score by id (every section is scored when the plan gets here).
+        const at = plan.sectionIndex.get(name);
+        env.push(at === undefined ? undefined : scores[at]);
+      }
     }
     try {
       total = f.run(env);
     } catch (error) {
-      if (error instanceof FormulaBail) return undefined;
+      if (error instanceof FormulaBail) return false;
       throw error;
     }
     trace?.push(T_FINAL, plan.finalExpression ?? '', total);
@@ -857,16 +913,46 @@ export function scoreWithPlan(plan: ScoringPlan, input: AppraisalInput, wantTrac
     // Rounded to the scheme's places, a Decimal total usually fits the fixed-point form again.
     total = typeof rounded === 'number' || rounded instanceof Big ? rounded : fromDecimal(rounded);
   }
-  const totalText = plainNum(total);
-  trace?.push(T_TOTAL, totalText);
+  out.total = total;
+  if (trace) trace.push(T_TOTAL, plainNum(total));
   if (failed.length > 1) failed.sort();
-  const grade = gradePlan(plan, total, failed, participated, trace);
+  gradePlan(plan, total, failed, participated, trace, out);
+  return true;
+}
 
-  const weightedText = plainNum(weighted);
-  const pointsText = plainNum(adj.points);
-  const moneyText = plainNum(adj.money);
-  const hoursText = plainNum(adj.hours);
-  const applied = adj.applied;
+const bulkFailed: string[] = [];
+
+/**
+ * Scores one appraisal with the plan into `out`, numbers only (bulk runs): the same exact values as
+ * scoreWithPlan without building texts, section rows or traces. False means "use the reference".
+ * Example: const out = planNumbers(); scoreNumbers(plan, input, out) && plainNum(out.total) === scoreWithPlan(plan, input, false)?.total
+ */
+export function scoreNumbers(plan: ScoringPlan, input: AppraisalInput, out: PlanNumbers): boolean {
+  bulkFailed.length = 0;
+  return runPlan(plan, input, null, out, bulkFailed, null, null);
+}
+
+const resultNumbers = planNumbers();
+
+/**
+ * Scores one appraisal with the plan; undefined means "use the reference" (an issue to report, or an
+ * input the plan does not take). The result equals the reference's result exactly, trace included.
+ */
+export function scoreWithPlan(plan: ScoringPlan, input: AppraisalInput, wantTrace: boolean): AppraisalResult | undefined {
+  // The trace is recorded compactly and its steps are built on first access of result.trace.
+  const trace: TraceLog | null = wantTrace ? [LOG_MARK] : null;
+  const failed: string[] = [];
+  const sections: SectionResult[] = [];
+  const applied: AdjustmentResult[] = [];
+  const out = resultNumbers;
+  if (!runPlan(plan, input, trace, out, failed, sections, applied)) return undefined;
+  const participated = out.participated;
+  const totalText = plainNum(out.total);
+  const weightedText = plainNum(out.weighted);
+  const pointsText = plainNum(out.points);
+  const moneyText = plainNum(out.money);
+  const hoursText = plainNum(out.hours);
+  const grade: GradeResult | undefined = out.grade === undefined ? undefined : { grade: out.grade, bandGrade: out.bandGrade, reason: out.reason };
   // Same key order as the reference ({ ..., failedItems, grade?, trace }).
   return grade
     ? {
