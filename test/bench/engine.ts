@@ -4,7 +4,10 @@
 // Run: pnpm bench (or: cd test && npx tsx --conditions=source bench/engine.ts [options])
 //   --runs=N      cold runs, each in a fresh child process (default 5); the medians are printed
 //   --once        one run in this process, with its figures
-//   --no-trace    score without recording traces (they can be rebuilt per appraisal on demand)
+//   --objects     the per-appraisal API: scoreAppraisal -> 100,000 result objects (traces recorded) ->
+//                 calibrateGroup -> priceGroup; without it the bulk API: scoreBatch (columns, traces rebuilt
+//                 on demand) -> calibrateRows -> priceRows. Both compute the same figures.
+//   --no-trace    with --objects: score without recording traces
 //
 // Every run is a fresh process so JIT warm-up and the engine's bounded caches count in every run, as
 // they would for a job that scores one cycle. Wall time on a shared machine is noisy: CPU time and the
@@ -14,14 +17,21 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import {
   calibrateGroup,
+  calibrateRows,
   checkQuotas,
   compileScheme,
+  explain,
   priceGroup,
+  priceRows,
   scoreAppraisal,
+  scoreBatch,
   seedPrograms,
   type AdjustmentInput,
   type AppraisalInput,
   type AppraisalResult,
+  type CompiledScheme,
+  type DistributionRule,
+  type GradeBand,
   type GradeResult,
   type ItemInput,
   type PayFacts,
@@ -34,7 +44,10 @@ const APPRAISALS = 100_000;
 const DEPARTMENTS = 500;
 
 const argv = process.argv.slice(2);
+const OBJECTS = argv.includes('--objects');
 const TRACE = !argv.includes('--no-trace');
+// Both pipelines end by explaining this many results (in Chinese), as a console would show a few.
+const EXPLAINED = 1000;
 const RUNS = Number(argv.find((a) => a.startsWith('--runs='))?.slice('--runs='.length) ?? 5);
 
 /** What one run measured: per phase wall and CPU milliseconds, and the memory high-water marks. */
@@ -170,6 +183,108 @@ function runOnce(): RunFigures {
     return c.value;
   });
 
+  const distribution = scheme.distribution;
+  const bands = scheme.grades?.bands ?? [];
+  if (!distribution) throw new Error('the bench scheme has a distribution');
+  // Departments as lists of appraisal indices.
+  const byDepartment: number[][] = Array.from({ length: DEPARTMENTS }, () => []);
+  for (let i = 0; i < APPRAISALS; i++) byDepartment[departmentOf[i] ?? 0]?.push(i);
+  const facts = BASES.map((base): PayFacts => ({ base }));
+  const work: Work = { phase, inputs, compiled, bands, distribution, byDepartment, factsOf: (i) => facts[baseOf[i] ?? 0] ?? {} };
+  const figures = OBJECTS ? objectsPipeline(work) : batchPipeline(work);
+
+  const total = performance.now() - t0;
+  const cpuUsed = process.cpuUsage(cpu0);
+  return {
+    phases,
+    total,
+    totalCpu: (cpuUsed.user + cpuUsed.system) / 1000,
+    // maxRSS is in kilobytes: the process's true high-water mark, not a sample.
+    maxRss: process.resourceUsage().maxRSS * 1024,
+    peakHeap,
+    // The same run must always compute the same figures; they are compared across runs.
+    checks: figures,
+  };
+}
+
+/** What both pipelines work on. */
+interface Work {
+  phase: <T>(name: string, run: () => T) => T;
+  inputs: readonly AppraisalInput[];
+  compiled: CompiledScheme;
+  bands: readonly GradeBand[];
+  distribution: DistributionRule;
+  byDepartment: readonly number[][];
+  factsOf: (i: number) => PayFacts;
+}
+
+/** The figures both pipelines must agree on. */
+function checkLines(sumOfTotals: number, violations: number, moved: number, payCents: number, explained: number): string[] {
+  return [
+    `sum of totals: ${(sumOfTotals / 100).toFixed(2)}`,
+    `quota violations before calibration: ${violations}; grades moved: ${moved}`,
+    `pay total: ${(payCents / 100).toFixed(2)} yuan`,
+    `explanation lines for ${EXPLAINED} results: ${explained}`,
+  ];
+}
+
+/** Which results are explained: spread over the whole run. */
+const explainedIndex = (k: number): number => Math.floor((k * APPRAISALS) / EXPLAINED);
+
+/** The bulk API: columns instead of result objects; results (with traces) rebuilt for the few explained. */
+function batchPipeline({ phase, inputs, compiled, bands, distribution, byDepartment, factsOf }: Work): string[] {
+  const batch = phase('score + grade', () => {
+    const b = scoreBatch(compiled, inputs);
+    if (!b.ok) throw new Error(JSON.stringify(b.issues));
+    if (b.value.issues.size > 0) throw new Error(JSON.stringify([...b.value.issues]));
+    return b.value;
+  });
+
+  const calibrated = phase('distribute (quota check + calibration)', () => {
+    let violations = 0;
+    let moved = 0;
+    const grades: string[] = [];
+    const columns = batch.calibrationColumns(distribution.tieBreak.sections, 'unqualified');
+    for (const members of byDepartment) {
+      const proposal = calibrateRows(bands, distribution, columns, members);
+      violations += proposal.before.length;
+      proposal.ranked.forEach((row, k) => {
+        const to = proposal.to[k] ?? '';
+        grades[row] = to;
+        if (to !== columns.grade(row)) moved += 1;
+      });
+    }
+    return { violations, moved, grades };
+  });
+
+  const paid = phase('price (pay module)', () => {
+    const c = batch.columns;
+    const priced = priceRows(
+      scheme,
+      { total: c.total, adjustmentMoney: c.adjustmentMoney, employeeId: (row) => batch.employeeId(row), grade: (row) => calibrated.grades[row], facts: factsOf },
+      byDepartment.map((rows) => ({ rows })),
+    );
+    if (!priced.ok) throw new Error(JSON.stringify(priced.issues));
+    return centsOf(priced.value.sum());
+  });
+
+  const explained = phase(`explain ${EXPLAINED} results (zh)`, () => {
+    let lines = 0;
+    for (let k = 0; k < EXPLAINED; k++) {
+      const r = batch.result(explainedIndex(k));
+      if (!r.ok) throw new Error(JSON.stringify(r.issues));
+      lines += explain(r.value.trace, 'zh', scheme).length;
+    }
+    return lines;
+  });
+
+  let sum = 0;
+  for (let i = 0; i < batch.size; i++) sum += centsOf(batch.total(i));
+  return checkLines(sum, calibrated.violations, calibrated.moved, paid, explained);
+}
+
+/** The per-appraisal API: one result object per appraisal (traces recorded compactly), grouped into objects. */
+function objectsPipeline({ phase, inputs, compiled, bands, distribution, byDepartment, factsOf }: Work): string[] {
   const scored = phase('score + grade', () => {
     const out: AppraisalResult[] = [];
     for (const input of inputs) {
@@ -179,14 +294,6 @@ function runOnce(): RunFigures {
     }
     return out;
   });
-
-  // Departments as lists of appraisal indices.
-  const byDepartment: number[][] = Array.from({ length: DEPARTMENTS }, () => []);
-  for (let i = 0; i < APPRAISALS; i++) byDepartment[departmentOf[i] ?? 0]?.push(i);
-
-  const distribution = scheme.distribution;
-  const bands = scheme.grades?.bands ?? [];
-  if (!distribution) throw new Error('the bench scheme has a distribution');
 
   const calibrated = phase('distribute (quota check + calibration)', () => {
     let violations = 0;
@@ -217,7 +324,6 @@ function runOnce(): RunFigures {
   const paid = phase('price (pay module)', () => {
     // Totals are 2-place amounts: summed as integer cents (exact: far below 2^53).
     let cents = 0;
-    const facts = BASES.map((base): PayFacts => ({ base }));
     for (const members of byDepartment) {
       const results: AppraisalResult[] = [];
       const factsById = new Map<string, PayFacts>();
@@ -227,7 +333,7 @@ function runOnce(): RunFigures {
         const grade = calibrated.grades.get(r.employeeId) ?? 'unqualified';
         r.grade = gradeResult(`${grade}|${r.grade?.bandGrade ?? grade}`);
         results.push(r);
-        factsById.set(r.employeeId, facts[baseOf[i] ?? 0] ?? {});
+        factsById.set(r.employeeId, factsOf(i));
       }
       const pay = priceGroup(scheme, { results, facts: factsById });
       if (!pay.ok) throw new Error(JSON.stringify(pay.issues));
@@ -237,18 +343,25 @@ function runOnce(): RunFigures {
     return cents;
   });
 
-  const total = performance.now() - t0;
-  const cpuUsed = process.cpuUsage(cpu0);
-  return {
-    phases,
-    total,
-    totalCpu: (cpuUsed.user + cpuUsed.system) / 1000,
-    // maxRSS is in kilobytes: the process's true high-water mark, not a sample.
-    maxRss: process.resourceUsage().maxRSS * 1024,
-    peakHeap,
-    // The same run must always compute the same figures; they are compared across runs.
-    checks: [`quota violations before calibration: ${calibrated.violations}; grades moved: ${calibrated.moved}`, `pay total: ${(paid / 100).toFixed(2)} yuan`],
-  };
+  const explained = phase(`explain ${EXPLAINED} results (zh)`, () => {
+    let lines = 0;
+    for (let k = 0; k < EXPLAINED; k++) {
+      const i = explainedIndex(k);
+      let trace = scored[i]?.trace ?? [];
+      if (!TRACE) {
+        // Without recorded traces the appraisal is scored again for its explanation.
+        const again = scoreAppraisal(compiled, inputs[i] as AppraisalInput);
+        if (!again.ok) throw new Error(JSON.stringify(again.issues));
+        trace = again.value.trace;
+      }
+      lines += explain(trace, 'zh', scheme).length;
+    }
+    return lines;
+  });
+
+  let sum = 0;
+  for (const r of scored) sum += centsOf(r.total);
+  return checkLines(sum, calibrated.violations, calibrated.moved, paid, explained);
 }
 
 /** A 2-place (or whole) amount as integer cents. Example: centsOf('-12.5') -> -1250 */
@@ -283,7 +396,7 @@ if (argv.includes('--child')) {
   // One cold run for the parent: its figures as one JSON line.
   console.log(JSON.stringify(runOnce()));
 } else {
-  console.log(`engine bench: ${APPRAISALS.toLocaleString('en')} appraisals, ${DEPARTMENTS} departments, scheme "${scheme.code}", traces ${TRACE ? 'on' : 'off'}`);
+  console.log(`engine bench: ${APPRAISALS.toLocaleString('en')} appraisals, ${DEPARTMENTS} departments, scheme "${scheme.code}", ${OBJECTS ? `result objects, traces ${TRACE ? 'recorded' : 'off'}` : 'columns (scoreBatch), traces rebuilt on demand'}`);
   if (argv.includes('--once')) {
     console.log(`  load average before: ${load()}`);
     const r = runOnce();
@@ -293,7 +406,7 @@ if (argv.includes('--child')) {
   } else {
     const loadBefore = load();
     const runs: RunFigures[] = [];
-    const passOn = argv.filter((a) => a === '--no-trace');
+    const passOn = argv.filter((a) => a === '--no-trace' || a === '--objects');
     for (let k = 0; k < RUNS; k++) {
       const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', ...passOn], { encoding: 'utf8', maxBuffer: 1 << 20 });
       if (child.status !== 0) throw new Error(`bench run ${k + 1} failed:\n${child.stderr}`);

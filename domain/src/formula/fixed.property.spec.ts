@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal, roundTo, type RoundingMode } from '../decimal.js';
-import { Big, FIXED_PLACES, abs, add, cmp, div, divInt, fixedNum, isNeg, isZero, mul, mulInt, neg, ofParts, plainNum, roundNum, sub, toDecimal, type Num } from './fixed.js';
+import { Big, FIXED_PLACES, FormulaBail, abs, add, cmp, compileNumFormula, div, divInt, fixedNum, isNeg, isZero, mul, mulInt, neg, ofParts, parseNum, plainNum, roundNum, sub, toDecimal, type Num } from './fixed.js';
+import { NumColumn } from './column.js';
+import { evaluateFormulaExact } from './evaluate.js';
+import { parseFormula } from './parse.js';
 import { plain } from './plain.js';
 
 // Operands of every representation: scaled integers, Bigs (up to 40 digits, any scale, from long
@@ -113,5 +116,71 @@ describe('BigInt-backed Nums equal decimal.js (40 digits, half up)', () => {
     same(add(ofParts(10n ** 39n, 0), div(ofParts(1n, 0), ofParts(3n, 0))), new Decimal('1e39').plus(new Decimal(1).div(3)));
     same(sub(ofParts(10n ** 39n, 0), ofParts(1n, 30)), new Decimal('1e39').minus('1e-30'));
     expect(roundNum(ofParts(-1n, 20), 2, 'halfUp')).toEqual(roundTo(new Decimal('-1e-20'), 2, 'halfUp'));
+  });
+});
+
+describe('compiled formulas with their memo equal evaluateFormulaExact', () => {
+  // One to four variables (the memo keeps one map level per variable); inexact divisions, branches, functions.
+  const sources = [
+    'if(returned > 0, satisfied / returned * maxPoints, maxPoints)',
+    'a / 3',
+    'a / b - b / a',
+    'round(a * b / c, 2) + min(a, b, c)',
+    'max(a, b) / (c + d) + avg(a, b, c, d)',
+    'if(a >= b and c != d, a - d, b / 7)',
+  ];
+  const value = fc.oneof(fc.integer({ min: -3, max: 12 }).map(String), fc.constantFrom('0.5', '2.25', '100', '-0.125', '1e-7', '12345678901.5'));
+  it('every run (memo hits included) gives the exact value or bails where the evaluator reports an issue', () => {
+    const compiled = sources.map((src) => {
+      const parsed = parseFormula(src);
+      if (!parsed.ok) throw new Error(`does not parse: ${src}`);
+      return { parsed: parsed.value, num: compileNumFormula(parsed.value) };
+    });
+    fc.assert(
+      fc.property(fc.constantFrom(...compiled), fc.array(value, { minLength: 4, maxLength: 4 }), ({ parsed, num }, values) => {
+        const named = Object.fromEntries(parsed.variables.map((v, i) => [v, values[i] ?? '0']));
+        const env = parsed.variables.map((v) => parseNum(named[v] ?? '0'));
+        const expected = evaluateFormulaExact(parsed, named);
+        // Twice: the second run is answered by the memo.
+        for (let round = 0; round < 2; round++) {
+          let got: Num | undefined;
+          try {
+            got = num.run(env);
+          } catch (error) {
+            if (!(error instanceof FormulaBail)) throw error;
+          }
+          if (expected.ok) {
+            expect(got).toBeDefined();
+            expect(plainNum(got ?? 0)).toBe(plain(expected.value));
+          } else expect(got).toBeUndefined();
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('NumColumn holds every Num exactly', () => {
+  it('set, get, text and fixedText round-trip, overwrites included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 7 }), operand), { maxLength: 30 }), fc.integer({ min: 0, max: 4 }), (writes, places) => {
+        const column = new NumColumn(8);
+        const latest = new Map<number, Decimal>();
+        for (const [row, { num, dec }] of writes) {
+          column.set(row, num);
+          latest.set(row, dec);
+        }
+        let fixed = true;
+        for (let row = 0; row < 8; row++) {
+          const d = latest.get(row) ?? new Decimal(0);
+          same(column.get(row), d);
+          expect(column.text(row)).toBe(plain(d));
+          expect(column.fixedText(row, places)).toBe(d.toFixed(places));
+          if (typeof column.get(row) !== 'number') fixed = false;
+        }
+        expect(column.allFixed).toBe(fixed);
+      }),
+      { numRuns: 1500 },
+    );
   });
 });

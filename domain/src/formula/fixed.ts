@@ -741,13 +741,11 @@ export function compileNumFormula(formula: ParsedFormula): NumFormula {
   const slots = new Map(formula.variables.map((v, i) => [v, i]));
   const root = compileNode(formula.root, slots);
   // Evaluation is pure, so results of all-fixed-point variables are memoised (bounded): bulk runs see
-  // the same measured values again and again, and an inexact division costs a Decimal long division.
-  const memo = new Map<string, Num>();
-  // One or two variables (the common case): nested number-keyed maps, no key strings to build.
-  const memo1 = new Map<number, Num>();
-  const memo2 = new Map<number, Map<number, Num>>();
-  let memo2Size = 0;
+  // the same measured values again and again, and an inexact division costs a long division. The memo
+  // is a trie of number-keyed maps, one level per variable: no key strings to build.
   const n = formula.variables.length;
+  let memo = new Map<number, unknown>();
+  let memoSize = 0;
   const evaluate = (env: readonly (Num | undefined)[]): Num => {
     const v = root(env);
     if (typeof v !== 'number' && !(v instanceof Big) && !v.isFinite()) throw FormulaBail.instance;
@@ -757,51 +755,35 @@ export function compileNumFormula(formula: ParsedFormula): NumFormula {
     variables: formula.variables,
     run: (env) => {
       // evaluateFormulaExact reports every missing variable up front, even in an unused branch.
-      if (n === 1 || n === 2) {
-        const a = env[0];
-        const b = n === 2 ? env[1] : 0;
-        if (a === undefined || b === undefined) throw FormulaBail.instance;
-        if (typeof a !== 'number' || typeof b !== 'number') return evaluate(env);
-        if (n === 1) {
-          const hit = memo1.get(a);
-          if (hit !== undefined) return hit;
-          const v = evaluate(env);
-          if (memo1.size >= 50_000) memo1.clear();
-          memo1.set(a, v);
-          return v;
-        }
-        let inner = memo2.get(a);
-        const hit = inner?.get(b);
-        if (hit !== undefined) return hit;
-        const v = evaluate(env);
-        if (memo2Size >= 50_000) {
-          memo2.clear();
-          memo2Size = 0;
-          inner = undefined;
-        }
-        if (!inner) {
-          inner = new Map();
-          memo2.set(a, inner);
-        }
-        inner.set(b, v);
-        memo2Size++;
-        return v;
-      }
-      let key: string | null = n <= 8 ? '' : null;
+      let fixed = n > 0 && n <= 8;
       for (let i = 0; i < n; i++) {
         const v = env[i];
         if (v === undefined) throw FormulaBail.instance;
-        if (key !== null) key = typeof v === 'number' ? `${key}${v},` : null;
+        if (typeof v !== 'number') fixed = false;
       }
-      if (key !== null) {
-        const hit = memo.get(key);
-        if (hit !== undefined) return hit;
-      }
+      if (!fixed) return evaluate(env);
+      let found: Map<number, unknown> | undefined = memo;
+      for (let i = 0; i < n - 1 && found !== undefined; i++) found = found.get(env[i] as number) as Map<number, unknown> | undefined;
+      const hit = found?.get(env[n - 1] as number) as Num | undefined;
+      if (hit !== undefined) return hit;
       const v = evaluate(env);
-      if (key !== null) {
-        if (memo.size >= 50_000) memo.clear();
-        memo.set(key, v);
+      if (memoSize >= 50_000) {
+        memo = new Map();
+        memoSize = 0;
       }
+      // Walk again from the root, adding the missing levels.
+      let level = memo;
+      for (let i = 0; i < n - 1; i++) {
+        const key = env[i] as number;
+        let next = level.get(key) as Map<number, unknown> | undefined;
+        if (next === undefined) {
+          next = new Map();
+          level.set(key, next);
+        }
+        level = next;
+      }
+      level.set(env[n - 1] as number, v);
+      memoSize++;
       return v;
     },
   };

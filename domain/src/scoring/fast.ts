@@ -65,11 +65,15 @@ interface PlanRater {
 
 interface PlanSection {
   readonly id: string;
+  /** Position in the plan's sections. */
+  readonly index: number;
   readonly weightText?: string;
   readonly items: readonly PlanItem[];
   readonly itemIds: ReadonlySet<string>;
   /** Item id -> position in `items`. */
   readonly itemIndex: ReadonlyMap<string, number>;
+  /** Item ids in order. */
+  readonly itemOrder: readonly string[];
   readonly raters: readonly PlanRater[];
   readonly raterRoles: ReadonlySet<RaterRole>;
   readonly weightedItems: boolean;
@@ -159,14 +163,16 @@ function planItem(c: CompiledItem): PlanItem {
   return { ...base, formula, formulaSources: sources, inputs: m.inputs };
 }
 
-function planSection(s: CompiledSection): PlanSection {
+function planSection(s: CompiledSection, index: number): PlanSection {
   const policy = s.section.missingRater;
   return {
     id: s.section.id,
+    index,
     ...(s.section.weight === undefined ? {} : { weightText: s.section.weight }),
     items: s.items.map(planItem),
     itemIds: s.itemIds,
     itemIndex: new Map(s.items.map((c, i) => [c.item.id, i])),
+    itemOrder: s.items.map((c) => c.item.id),
     raters: s.raters.map((r) => ({ role: r.role, weight: fromDecimal(r.weight), weightText: r.weightText })),
     raterRoles: s.raterRoles,
     weightedItems: s.section.itemWeighting === 'weighted',
@@ -226,7 +232,7 @@ function buildPlan(c: CompiledScheme): ScoringPlan | null {
   const nonParticipation = grades?.rules.find((r) => r.kind === 'nonParticipation');
   const lowest = c.bands?.[c.bands.length - 1];
   return {
-    sections: c.sections.map(planSection),
+    sections: c.sections.map((x, i) => planSection(x, i)),
     sectionIds: new Set(c.sections.map((x) => x.section.id)),
     sectionIndex: new Map(c.sections.map((x, i) => [x.section.id, i])),
     weightedSections: s.sectionWeighting === 'weighted',
@@ -504,16 +510,17 @@ function itemPoints(it: PlanItem, input: ItemInput | undefined, failedOut: { fai
       const values = input?.values;
       // Every declared measured value must be present, as the reference checks before evaluating.
       for (const name of names) if (values?.[name] === undefined) return BAIL;
+      // Written by index (the formula reads only its own variables' slots): no per-call length reset.
       const env = scratchEnv;
-      env.length = 0;
-      for (const src of sources) {
-        if (src === -1) env.push(it.max);
+      for (let k = 0; k < sources.length; k++) {
+        const src = sources[k] ?? -2;
+        if (src === -1) env[k] = it.max;
         else {
           const text = src >= 0 ? values?.[names[src] ?? ''] : undefined;
           if (typeof text !== 'string') return BAIL;
           const v = parseNum(text);
           if (v === undefined) return BAIL;
-          env.push(v);
+          env[k] = v;
         }
       }
       let r: Num;
@@ -551,6 +558,8 @@ const scratchWeights: Num[] = [];
 const scratchRows: number[] = [];
 /** The exact score of the section scoreSectionPlan last scored (its result carries only the text). */
 let sectionScore: Num = 0;
+/** Ratings the sections of the current appraisal took (each rating counts once when section ids are unique). */
+let ratingsMatched = 0;
 
 /**
  * Scores one section. With `build` it returns the SectionResult (rater rows and texts); without, it only
@@ -569,21 +578,27 @@ function scoreSectionPlan(
   for (let ri = 0; ri < ratings.length; ri++) {
     const rating = ratings[ri];
     if (!rating || rating.section !== sid) continue;
+    ratingsMatched++;
     if (!s.raterRoles.has(rating.role)) return BAIL;
     let sum: Num = 0;
     const items = rating.items;
     // One pass over the rating's keys places each input at its item (reads by the for-in key are the
     // fast kind); any key beyond the section's items is an unknown item, an issue for the reference.
+    // Forms list their items in the scheme's order as a rule: a key equal to the next item's id is placed
+    // without a map lookup.
     const itemInputs = scratchInputs;
-    itemInputs.length = 0;
-    for (let i = 0; i < s.items.length; i++) itemInputs.push(undefined);
+    const itemCount = s.items.length;
+    const ids = s.itemOrder;
+    for (let i = 0; i < itemCount; i++) itemInputs[i] = undefined;
+    let next = 0;
     for (const key in items) {
-      const at = s.itemIndex.get(key);
+      const at = next < itemCount && key === ids[next] ? next : s.itemIndex.get(key);
       if (at === undefined) return BAIL;
       itemInputs[at] = items[key];
+      next = at + 1;
     }
     trace?.push(T_RATING, s, rating.role);
-    for (let i = 0; i < s.items.length; i++) {
+    for (let i = 0; i < itemCount; i++) {
       const it = s.items[i];
       if (it === undefined) return BAIL;
       let points = itemPoints(it, itemInputs[i], failedFlag);
@@ -605,13 +620,11 @@ function scoreSectionPlan(
   const raters: SectionResult['raters'] | null = build ? [] : null;
   let present = 0;
   let weightSum: Num = 0;
-  // Present raters in order: (score, weight, row index), in scratch arrays reused across calls.
+  // Present raters in order: (score, weight, row index), in scratch arrays reused across calls and
+  // written by index up to `present` (no per-call length reset).
   const presentScores = scratchScores;
   const presentWeights = scratchWeights;
   const presentRows = scratchRows;
-  presentScores.length = 0;
-  presentWeights.length = 0;
-  presentRows.length = 0;
   const policy = s.policy;
   for (const r of s.raters) {
     let n = 0;
@@ -627,22 +640,24 @@ function scoreSectionPlan(
     if (n > 0) {
       let avg = n === 1 ? first : divInt(total, n);
       if (plan.round.rater) avg = roundNum(avg, plan.places, plan.mode);
-      presentScores.push(avg);
-      presentWeights.push(r.weight);
+      presentScores[present] = avg;
+      presentWeights[present] = r.weight;
       if (raters) {
         const text = plainNum(avg);
         trace?.push(T_RATER, sid, r.role, text, n);
-        presentRows.push(raters.length);
+        presentRows[present] = raters.length;
         raters.push({ role: r.role, score: text, weight: r.weightText, effectiveWeight: r.weightText, ratings: n, missing: false });
       }
+      present++;
     } else if (policy.policy === 'fixed' && s.fixedValue !== undefined) {
       trace?.push(T_MISSING_FIXED, sid, r.role, policy.value);
-      presentScores.push(s.fixedValue);
-      presentWeights.push(r.weight);
+      presentScores[present] = s.fixedValue;
+      presentWeights[present] = r.weight;
       if (raters) {
-        presentRows.push(raters.length);
+        presentRows[present] = raters.length;
         raters.push({ role: r.role, score: policy.value, weight: r.weightText, effectiveWeight: r.weightText, ratings: 0, missing: true });
       }
+      present++;
     } else if (policy.policy === 'renormalise') {
       trace?.push(T_MISSING_RENORMALISE, sid, r.role);
       raters?.push({ role: r.role, weight: r.weightText, effectiveWeight: '0', ratings: 0, missing: true });
@@ -650,7 +665,6 @@ function scoreSectionPlan(
       return BAIL;
     }
   }
-  present = presentScores.length;
   for (let k = 0; k < present; k++) weightSum = add(weightSum, presentWeights[k] ?? 0);
   if (present === 0 || isZero(weightSum)) return BAIL;
   let score: Num = 0;
@@ -844,23 +858,25 @@ function runPlan(plan: ScoringPlan, input: AppraisalInput, trace: TraceLog | nul
   const participated = input.participated !== false;
   out.participated = participated;
   const ratings = input.ratings;
-  for (const r of ratings) if (!plan.sectionIds.has(r.section)) return false;
-
   const build = sections !== null;
   const scores = out.sections;
-  scores.length = 0;
   let weighted: Num = 0;
+  // A rating of a section the scheme does not have is an issue for the reference. Scoring counts the
+  // ratings each section takes; only when they do not add up are the sections looked up.
+  ratingsMatched = 0;
   if (participated) {
     for (const s of plan.sections) {
       const outcome = scoreSectionPlan(plan, s, ratings, failed, build ? trace : null, build);
       if (outcome === BAIL) return false;
       const score = sectionScore;
       if (outcome) sections?.push(outcome);
-      scores.push(score);
+      scores[s.index] = score;
       weighted = plan.weightedSections ? add(weighted, mul(score, s.fraction)) : add(weighted, score);
     }
+    if (ratingsMatched !== ratings.length || plan.sections.length !== plan.sectionIds.size) for (const r of ratings) if (!plan.sectionIds.has(r.section)) return false;
     trace?.push(T_WEIGHTED, weighted, plan.weightedSections ? 'weighted' : 'sum');
   } else {
+    for (const r of ratings) if (!plan.sectionIds.has(r.section)) return false;
     trace?.push(T_NON_PARTICIPATION);
   }
   out.weighted = weighted;

@@ -1,6 +1,7 @@
 import { Decimal, dec } from '../decimal.js';
 import type { Checked, DomainIssue } from '../issues.js';
 import { plain } from '../formula/index.js';
+import { NumColumn } from '../formula/column.js';
 import { add, fixedNum, isZero, parseNum, type Num } from '../formula/fixed.js';
 import { PayError, floatingPay, gradePay, outputPay, payForScore, splitPool } from '../pay/index.js';
 import type { PayComponent, SchemeDefinition } from '../scheme/index.js';
@@ -49,54 +50,76 @@ function need(value: string | undefined, path: ReadonlyArray<string | number>, w
   return value;
 }
 
-function priceComponent(p: PayComponent, g: PayGroupInput): PayLine[] {
+/** One group's people as the pay rules read them (result objects for priceGroup, batch rows for priceRows). */
+interface PayPeople {
+  readonly size: number;
+  id(k: number): string;
+  total(k: number): string;
+  grade(k: number): string | undefined;
+  facts(k: number): PayFacts;
+}
+
+function priceComponent(p: PayComponent, people: PayPeople, pool: string | undefined, outputValue: string | undefined): PayLine[] {
   const rule = p.rule;
-  const people = g.results;
-  const facts = g.facts;
-  const fact: (id: string) => PayFacts = isFactMap(facts) ? (id) => facts.get(id) ?? NO_FACTS : (id) => (Object.hasOwn(facts, id) ? (facts[id] ?? NO_FACTS) : NO_FACTS);
+  const n = people.size;
+  const each = (line: (k: number) => PayLine): PayLine[] => {
+    const lines: PayLine[] = [];
+    for (let k = 0; k < n; k++) lines.push(line(k));
+    return lines;
+  };
+  const base = (k: number): string => need(people.facts(k).base, ['facts', people.id(k), 'base'], 'base');
   switch (rule.kind) {
     case 'none':
       return [];
     case 'gradePercentOfBase':
-      return people.map((r) => {
-        const base = need(fact(r.employeeId).base, ['facts', r.employeeId, 'base'], 'base');
-        const grade = r.grade?.grade;
+      return each((k) => {
+        const id = people.id(k);
+        const b = base(k);
+        const grade = people.grade(k);
         // Cached per (grade, base): the same exact amount and texts as payForScore, without re-pricing.
-        const hit = grade === undefined ? undefined : gradePay(rule, base, grade);
-        if (hit) return { employeeId: r.employeeId, component: p.id, amount: hit.amount, detail: hit.ruleApplied };
-        const out = payForScore(rule, base, r.total, grade);
-        return { employeeId: r.employeeId, component: p.id, amount: out.amount, detail: out.ruleApplied };
+        const hit = grade === undefined ? undefined : gradePay(rule, b, grade);
+        if (hit) return { employeeId: id, component: p.id, amount: hit.amount, detail: hit.ruleApplied };
+        const out = payForScore(rule, b, people.total(k), grade);
+        return { employeeId: id, component: p.id, amount: out.amount, detail: out.ruleApplied };
       });
     case 'scorePercentOfBase':
     case 'dailyWage':
-      return people.map((r) => {
-        const out = payForScore(rule, need(fact(r.employeeId).base, ['facts', r.employeeId, 'base'], 'base'), r.total, r.grade?.grade);
-        return { employeeId: r.employeeId, component: p.id, amount: out.amount, detail: out.ruleApplied };
+      return each((k) => {
+        const out = payForScore(rule, base(k), people.total(k), people.grade(k));
+        return { employeeId: people.id(k), component: p.id, amount: out.amount, detail: out.ruleApplied };
       });
     case 'floatingByAverage': {
-      const rows = people.map((r) => ({ id: r.employeeId, base: need(fact(r.employeeId).base, ['facts', r.employeeId, 'base'], 'base'), score: r.total }));
+      const rows: { id: string; base: string; score: string }[] = [];
+      for (let k = 0; k < n; k++) rows.push({ id: people.id(k), base: base(k), score: people.total(k) });
       return floatingPay(rows, rule).map((x) => ({ employeeId: x.id, component: p.id, amount: x.amount, detail: `score / group average = ${x.ratio}` }));
     }
     case 'poolSplit': {
       if (rule.weightBy === 'score') {
-        const pool = need(g.pool, ['pool'], 'pool');
-        return splitPool(pool, people.map((r) => ({ id: r.employeeId, weight: r.total })), { places: rule.rounding.places }).map((x) => ({
+        const total = need(pool, ['pool'], 'pool');
+        const weights: { id: string; weight: string }[] = [];
+        for (let k = 0; k < n; k++) weights.push({ id: people.id(k), weight: people.total(k) });
+        return splitPool(total, weights, { places: rule.rounding.places }).map((x) => ({
           employeeId: x.id,
           component: p.id,
           amount: x.amount,
-          detail: `pool ${pool} split by score`,
+          detail: `pool ${total} split by score`,
         }));
       }
-      const outputValue = need(g.outputValue, ['outputValue'], 'outputValue');
+      const value = need(outputValue, ['outputValue'], 'outputValue');
       const groups = (p.groups ?? []).map((x) => ({ id: x.id, sharePercent: x.sharePercent }));
-      const members = people.map((r) => ({
-        id: r.employeeId,
-        groupId: need(fact(r.employeeId).groupId, ['facts', r.employeeId, 'groupId'], 'groupId'),
-        manHours: need(fact(r.employeeId).manHours, ['facts', r.employeeId, 'manHours'], 'manHours'),
-        // The appraisal total is the completion percentage, so the factor is total / 100.
-        completionFactor: plain(dec(r.total).div(100)),
-      }));
-      return outputPay({ outputValue, groups, members }).map((x) => {
+      const members: { id: string; groupId: string; manHours: string; completionFactor: string }[] = [];
+      for (let k = 0; k < n; k++) {
+        const id = people.id(k);
+        const f = people.facts(k);
+        members.push({
+          id,
+          groupId: need(f.groupId, ['facts', id, 'groupId'], 'groupId'),
+          manHours: need(f.manHours, ['facts', id, 'manHours'], 'manHours'),
+          // The appraisal total is the completion percentage, so the factor is total / 100.
+          completionFactor: plain(dec(people.total(k)).div(100)),
+        });
+      }
+      return outputPay({ outputValue: value, groups, members }).map((x) => {
         const m = members.find((mm) => mm.id === x.id);
         return {
           employeeId: x.id,
@@ -149,16 +172,25 @@ function buildTraces(results: readonly AppraisalResult[], lines: readonly PayLin
  */
 export function priceGroup(scheme: SchemeDefinition, input: PayGroupInput): Checked<PayOutcome> {
   const lines: PayLine[] = [];
+  const results = input.results;
+  const facts = input.facts;
+  const fact: (id: string) => PayFacts = isFactMap(facts) ? (id) => facts.get(id) ?? NO_FACTS : (id) => (Object.hasOwn(facts, id) ? (facts[id] ?? NO_FACTS) : NO_FACTS);
+  const people: PayPeople = {
+    size: results.length,
+    id: (k) => results[k]?.employeeId ?? '',
+    total: (k) => results[k]?.total ?? '0',
+    grade: (k) => results[k]?.grade?.grade,
+    facts: (k) => fact(results[k]?.employeeId ?? ''),
+  };
   try {
     for (const p of scheme.pay) {
-      const priced = priceComponent(p, input);
+      const priced = priceComponent(p, people, input.pool, input.outputValue);
       for (const l of priced) lines.push(l);
     }
   } catch (error) {
     if (error instanceof PayError) return { ok: false, issues: [error.issue as DomainIssue] };
     throw error;
   }
-  const results = input.results;
   const componentLines = lines.length;
   // Sums in exact fixed point (Num): the same additions as Decimal, without re-parsing into Decimals.
   // Keyed by employee id like the reference record (duplicate ids share one total), in first-seen order.
@@ -189,4 +221,134 @@ export function priceGroup(scheme: SchemeDefinition, input: PayGroupInput): Chec
     },
   };
   return { ok: true, value };
+}
+
+/** Rows of a scored batch as the pay rules read them: ids, exact totals and money adjustments, each row's (calibrated) grade and pay facts. */
+export interface PayColumns {
+  readonly total: NumColumn;
+  readonly adjustmentMoney: NumColumn;
+  employeeId(row: number): string;
+  grade(row: number): string | undefined;
+  facts(row: number): PayFacts;
+}
+
+/** One pay group of rows (a department, a workshop) with the group's bonus pool or output value. */
+export interface PayRowGroup {
+  rows: ArrayLike<number>;
+  pool?: string;
+  outputValue?: string;
+}
+
+const NO_TEXT = '';
+
+/** Pay of many rows (bulk runs): each row's exact total and, on demand, the row's pay lines. */
+export class PricedRows {
+  /** Each row's total: its component amounts plus money adjustments (0 for rows in no group). */
+  readonly totals: NumColumn;
+
+  constructor(
+    private readonly components: readonly PayComponent[],
+    private readonly employeeIds: (row: number) => string,
+    private readonly money: NumColumn,
+    private readonly amounts: readonly string[][],
+    private readonly details: readonly string[][],
+  ) {
+    this.totals = new NumColumn(money.size);
+  }
+
+  /** A row's total with 2 places, as priceGroup prints totals. Example: priced.total(7) -> '1080.00' */
+  total(row: number): string {
+    return this.totals.fixedText(row, 2);
+  }
+
+  /** The exact sum of every row's total, 2 places (a payroll batch's amount). Example: priced.sum() -> '70413780.00' */
+  sum(): string {
+    let s: Num = 0;
+    for (let row = 0; row < this.totals.size; row++) s = add(s, this.totals.get(row));
+    return fixedNum(s, 2);
+  }
+
+  /** A row's pay lines in priceGroup's order: one per component that paid the row, then money adjustments. */
+  lines(row: number): PayLine[] {
+    const employeeId = this.employeeIds(row);
+    const lines: PayLine[] = [];
+    this.components.forEach((p, c) => {
+      const amount = this.amounts[c]?.[row] ?? NO_TEXT;
+      if (amount !== NO_TEXT) lines.push({ employeeId, component: p.id, amount, detail: this.details[c]?.[row] ?? '' });
+    });
+    const money = this.money.get(row);
+    if (!isZero(money)) lines.push({ employeeId, component: 'adjustments', amount: fixedNum(money, 2), detail: ADJUSTMENT_DETAIL });
+    return lines;
+  }
+}
+
+// Rules that price each person alone return one line per person, in the group's order.
+const PER_PERSON = new Set(['gradePercentOfBase', 'scorePercentOfBase', 'dailyWage']);
+
+/**
+ * priceGroup for many groups of batch rows at once (bulk runs keep numbers, not result objects): every
+ * pay component of the scheme per group, then money adjustments, summed exactly per row. A row's total
+ * equals priceGroup's total for that person when employee ids are unique within the group (priceGroup
+ * adds up people who share an id). The first pay module error comes back as an issue under ['groups', g].
+ * Example: priceRows(scheme, batchPayColumns, departments.map((rows) => ({ rows }))).value.total(0) -> '1080.00'
+ */
+export function priceRows(scheme: SchemeDefinition, columns: PayColumns, groups: readonly PayRowGroup[]): Checked<PricedRows> {
+  const n = columns.total.size;
+  const components = scheme.pay;
+  const blank = (): string[] => {
+    // Pushed one by one: a packed array, where `new Array(n)` of this size would be a dictionary.
+    const a: string[] = [];
+    for (let row = 0; row < n; row++) a.push(NO_TEXT);
+    return a;
+  };
+  const amounts = components.map(blank);
+  const details = components.map(blank);
+  const priced = new PricedRows(components, (row) => columns.employeeId(row), columns.adjustmentMoney, amounts, details);
+  const totals = priced.totals;
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g];
+    if (!group) continue;
+    const rows = group.rows;
+    const people: PayPeople = {
+      size: rows.length,
+      id: (k) => columns.employeeId(rows[k] ?? 0),
+      total: (k) => columns.total.text(rows[k] ?? 0),
+      grade: (k) => columns.grade(rows[k] ?? 0),
+      facts: (k) => columns.facts(rows[k] ?? 0),
+    };
+    for (let k = 0; k < rows.length; k++) totals.set(rows[k] ?? 0, 0);
+    for (let c = 0; c < components.length; c++) {
+      const p = components[c];
+      const componentAmounts = amounts[c];
+      const componentDetails = details[c];
+      if (!p || !componentAmounts || !componentDetails) continue;
+      let lines: PayLine[];
+      try {
+        lines = priceComponent(p, people, group.pool, group.outputValue);
+      } catch (error) {
+        if (error instanceof PayError) return { ok: false, issues: [{ ...(error.issue as DomainIssue), path: ['groups', g, ...error.issue.path] }] };
+        throw error;
+      }
+      // Group rules (pools, output, floating pay) require unique ids, so a line finds its row by id.
+      let rowOf: Map<string, number> | undefined;
+      if (!PER_PERSON.has(p.rule.kind)) {
+        rowOf = new Map();
+        for (let k = 0; k < rows.length; k++) rowOf.set(people.id(k), rows[k] ?? 0);
+      }
+      for (let k = 0; k < lines.length; k++) {
+        const l = lines[k];
+        const row = rowOf ? rowOf.get(l?.employeeId ?? '') : rows[k];
+        if (!l || row === undefined) continue;
+        componentAmounts[row] = l.amount;
+        componentDetails[row] = l.detail;
+        totals.set(row, add(totals.get(row), exact(l.amount)));
+      }
+    }
+    for (let k = 0; k < rows.length; k++) {
+      const row = rows[k] ?? 0;
+      const money = columns.adjustmentMoney.get(row);
+      if (!isZero(money)) totals.set(row, add(totals.get(row), money));
+    }
+  }
+  return { ok: true, value: priced };
 }
