@@ -10,7 +10,9 @@ import { fixedNum, plainNum, type Num } from './fixed.js';
 export class NumColumn {
   /** Fixed-point values; NaN where the row's value is held in `exact`. */
   readonly fixed: Float64Array;
-  private readonly exact = new Map<number, Num>();
+  // Row-indexed, made on the first value that needs it (a plain array: far cheaper than a Map of rows).
+  private exact: (Num | undefined)[] | undefined = undefined;
+  private exactRows = 0;
 
   constructor(readonly size: number) {
     this.fixed = new Float64Array(size);
@@ -18,27 +20,38 @@ export class NumColumn {
 
   /** Stores a row's value. Example: column.set(3, parseNum('92.5') ?? 0) */
   set(row: number, value: Num): void {
+    if (!(row >= 0 && row < this.size)) throw new RangeError(`row ${row} is outside the column`);
+    const before = this.fixed[row] ?? 0;
+    // NaN (the one value unequal to itself) marks a row whose value is held in `exact`.
+    const wasExact = before !== before;
     if (typeof value === 'number') {
-      const before = this.fixed[row] ?? 0;
-      // Only a row that held an exact value has an entry to drop (NaN is the one value unequal to itself).
-      if (before !== before) this.exact.delete(row);
+      if (wasExact && this.exact) {
+        this.exact[row] = undefined;
+        this.exactRows--;
+      }
       this.fixed[row] = value;
-    } else {
-      this.fixed[row] = Number.NaN;
-      this.exact.set(row, value);
+      return;
     }
+    if (!this.exact) {
+      // Filled by push: a packed array (new Array(size) of this size would be a slow dictionary).
+      const exact: (Num | undefined)[] = [];
+      for (let i = 0; i < this.size; i++) exact.push(undefined);
+      this.exact = exact;
+    }
+    if (!wasExact) this.exactRows++;
+    this.fixed[row] = Number.NaN;
+    this.exact[row] = value;
   }
 
   /** A row's exact value (0 for rows never set). Example: column.get(3) -> 92_500_000 */
   get(row: number): Num {
     const v = this.fixed[row] ?? 0;
-    // NaN marks a value kept exactly beside the array.
-    return v === v ? v : (this.exact.get(row) ?? 0);
+    return v === v ? v : (this.exact?.[row] ?? 0);
   }
 
   /** True when every row fits the fixed-point form (bulk code can then compare the doubles directly). */
   get allFixed(): boolean {
-    return this.exact.size === 0;
+    return this.exactRows === 0;
   }
 
   /** A row's value as plain text, as the result objects print it. Example: column.text(3) -> '92.5' */
