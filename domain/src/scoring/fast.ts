@@ -302,7 +302,9 @@ const lazyTraceHandler: ProxyHandler<TraceLog> = {
 
 /** The trace of a log, built when first used. */
 function lazyTrace(log: TraceLog): TraceStep[] {
-  return new Proxy(log, lazyTraceHandler) as unknown as TraceStep[];
+  // The log grew by push (capacity about 1.5x its length); results can be kept by the 100,000, so the
+  // kept log is an exact-size copy and the grown one is left to the young generation.
+  return new Proxy(log.slice(), lazyTraceHandler) as unknown as TraceStep[];
 }
 
 const T_RATING = 1; // section (PlanSection), role, then per item of the section: points [, FAILED]
