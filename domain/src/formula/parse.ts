@@ -1,12 +1,65 @@
-import { create, parseDependencies, type FactoryFunctionMap } from 'mathjs';
+import * as mathjs from 'mathjs';
+import type { FactoryFunctionMap } from 'mathjs';
 import { dec, type Decimal } from '../decimal.js';
 import type { Checked, DomainIssue } from '../issues.js';
 import type { ArithmeticOp, ComparisonOp, FormulaFunction, FormulaNode, ParsedFormula } from './ast.js';
 
 // Only the parser is taken from mathjs, configured to read numbers as BigNumber so that `0.1` stays
 // exactly 0.1. Nothing of mathjs's evaluation (evaluate/compile) is ever used.
-// mathjs types every dependency bundle as possibly undefined; parseDependencies always ships with it.
-const math = create({ parseDependencies: parseDependencies as FactoryFunctionMap }, { number: 'BigNumber', precision: 64 });
+// mathjs's `parseDependencies` bundle also brings what the node classes need to *evaluate* (subset,
+// size, matrices, units, and through them pow, inv, det...): creating those typed functions made the
+// first parse of a process take 100-150 ms. The parser gets the node classes and literal conversion
+// it uses, and stubs for the evaluation helpers the node classes name; a property test checks this
+// instance parses every text exactly as one built from `parseDependencies`.
+type Factory = FactoryFunctionMap[string];
+// The factories are exported by mathjs at run time but not declared in its types.
+const exported = mathjs as unknown as Readonly<Record<string, unknown>>;
+function mathjsFactory(name: string): Factory {
+  const f = exported[name];
+  if (typeof f !== 'function') throw new Error(`mathjs does not export ${name}`);
+  return f as Factory;
+}
+const notUsed = (name: string): Factory =>
+  mathjs.factory(name, [], () => () => {
+    throw new Error(`mathjs ${name} is not part of the formula parser`);
+  }) as Factory;
+
+/** The mathjs factories the formula parser is built from. */
+export const parserFactories: FactoryFunctionMap = {
+  ...Object.fromEntries(
+    [
+      'createTyped',
+      'createBigNumberClass',
+      'createNumber',
+      'createBignumber',
+      'createNumeric',
+      'createNode',
+      'createResultSet',
+      'createAccessorNode',
+      'createArrayNode',
+      'createAssignmentNode',
+      'createBlockNode',
+      'createConditionalNode',
+      'createConstantNode',
+      'createFunctionAssignmentNode',
+      'createFunctionNode',
+      'createIndexNode',
+      'createObjectNode',
+      'createOperatorNode',
+      'createParenthesisNode',
+      'createRangeNode',
+      'createRelationalNode',
+      'createSymbolNode',
+      'createParse',
+    ].map((name) => [name, mathjsFactory(name)]),
+  ),
+  createSubsetUnused: notUsed('subset'),
+  createSizeUnused: notUsed('size'),
+  createIsBoundedUnused: notUsed('isBounded'),
+};
+/** The configuration of the parser: literals read as BigNumber. */
+export const parserConfig = { number: 'BigNumber', precision: 64 } as const;
+const math = mathjs.create(parserFactories, parserConfig);
 
 /** Longest formula source accepted; schemes hold short expressions, long ones are mistakes or abuse. */
 export const MAX_FORMULA_LENGTH = 2000;
