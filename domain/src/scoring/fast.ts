@@ -22,7 +22,7 @@ import {
   type NumFormula,
 } from '../formula/fixed.js';
 import { describeBand } from '../distribution/grade.js';
-import type { AdjustmentRule, GradeRule, RaterRole, SchemeDefinition } from '../scheme/index.js';
+import type { AdjustmentRule, RaterRole, SchemeDefinition } from '../scheme/index.js';
 import type { CompiledItem, CompiledScheme, CompiledSection } from './compile.js';
 import type { AdjustmentInput, AdjustmentResult, AppraisalInput, AppraisalResult, GradeResult, ItemInput, RatingInput, SectionResult, TraceStep } from './types.js';
 
@@ -108,7 +108,6 @@ interface PlanBand {
 /** A scheme prepared for the fast path. */
 export interface ScoringPlan {
   readonly sections: readonly PlanSection[];
-  readonly sectionIds: ReadonlySet<string>;
   /** Section id -> position in `sections`. */
   readonly sectionIndex: ReadonlyMap<string, number>;
   readonly weightedSections: boolean;
@@ -129,7 +128,10 @@ export interface ScoringPlan {
   readonly floor?: Num;
   readonly cap?: Num;
   readonly bands?: readonly PlanBand[];
-  readonly gradeRules: readonly GradeRule[];
+  /** The failedItemCap rules with their cap band (the first band of that grade, if any). */
+  readonly gradeCaps: readonly { readonly items: readonly string[]; readonly cap: PlanBand | undefined }[];
+  /** The first band of each grade. */
+  readonly firstBand: ReadonlyMap<string, PlanBand>;
   readonly nonParticipationGrade?: string;
 }
 
@@ -228,12 +230,26 @@ function buildPlan(c: CompiledScheme): ScoringPlan | null {
   // So are item ids repeated within a section (the plan places each rating key at one item).
   if (c.sections.some((x) => new Set(x.items.map((i) => i.item.id)).size !== x.items.length)) return null;
   if (c.bands?.length === 0) return null;
+  // Section ids repeated (each such section would take the same ratings) are left to the reference too.
+  if (new Set(c.sections.map((x) => x.section.id)).size !== c.sections.length) return null;
   const grades = s.grades;
   const nonParticipation = grades?.rules.find((r) => r.kind === 'nonParticipation');
   const lowest = c.bands?.[c.bands.length - 1];
+  const bands = c.bands?.map(
+    (b): PlanBand => ({
+      grade: b.grade,
+      rank: b.rank,
+      min: fromDecimal(b.min),
+      max: fromDecimal(b.max),
+      minInclusive: b.minInclusive,
+      maxInclusive: b.maxInclusive,
+      text: describeBand(b.source),
+    }),
+  );
+  const firstBand = new Map<string, PlanBand>();
+  for (const b of bands ?? []) if (!firstBand.has(b.grade)) firstBand.set(b.grade, b);
   return {
     sections: c.sections.map((x, i) => planSection(x, i)),
-    sectionIds: new Set(c.sections.map((x) => x.section.id)),
     sectionIndex: new Map(c.sections.map((x, i) => [x.section.id, i])),
     weightedSections: s.sectionWeighting === 'weighted',
     round: { item: stages.has('item'), rater: stages.has('rater'), section: stages.has('section'), total: stages.has('total') },
@@ -249,21 +265,14 @@ function buildPlan(c: CompiledScheme): ScoringPlan | null {
     finalInputs: s.finalFormula?.inputs ?? [],
     ...(c.floor === undefined ? {} : { floor: fromDecimal(c.floor) }),
     ...(c.cap === undefined ? {} : { cap: fromDecimal(c.cap) }),
-    ...(c.bands && grades
+    ...(bands && grades
       ? {
-          bands: c.bands.map((b) => ({
-            grade: b.grade,
-            rank: b.rank,
-            min: fromDecimal(b.min),
-            max: fromDecimal(b.max),
-            minInclusive: b.minInclusive,
-            maxInclusive: b.maxInclusive,
-            text: describeBand(b.source),
-          })),
-          gradeRules: grades.rules,
+          bands,
+          gradeCaps: grades.rules.flatMap((r) => (r.kind === 'failedItemCap' ? [{ items: r.items, cap: bands.find((b) => b.grade === r.capGrade) }] : [])),
+          firstBand,
           nonParticipationGrade: nonParticipation?.kind === 'nonParticipation' ? nonParticipation.grade : (lowest?.grade ?? ''),
         }
-      : { gradeRules: [] }),
+      : { gradeCaps: [], firstBand }),
   };
 }
 
@@ -560,8 +569,8 @@ const scratchWeights: Num[] = [];
 const scratchRows: number[] = [];
 /** The exact score of the section scoreSectionPlan last scored (its result carries only the text). */
 let sectionScore: Num = 0;
-/** Ratings the sections of the current appraisal took (each rating counts once when section ids are unique). */
-let ratingsMatched = 0;
+/** The plan section (index) of each rating of the current appraisal. */
+const ratingSection: number[] = [];
 
 /**
  * Scores one section. With `build` it returns the SectionResult (rater rows and texts); without, it only
@@ -579,9 +588,11 @@ function scoreSectionPlan(
   let count = 0;
   for (let ri = 0; ri < ratings.length; ri++) {
     const rating = ratings[ri];
-    if (!rating || rating.section !== sid) continue;
-    ratingsMatched++;
-    if (!s.raterRoles.has(rating.role)) return BAIL;
+    if (!rating || ratingSection[ri] !== s.index) continue;
+    // A role the section is not rated by is an issue (sections have a few raters: compared in turn).
+    let known = false;
+    for (const r of s.raters) if (r.role === rating.role) known = true;
+    if (!known) return BAIL;
     let sum: Num = 0;
     const items = rating.items;
     // One pass over the rating's keys places each input at its item (reads by the for-in key are the
@@ -815,16 +826,16 @@ function gradePlan(plan: ScoringPlan, total: Num, failed: readonly string[], par
   out.bandGrade = band.grade;
   out.reason = 'band';
   if (failed.length === 0) return;
-  for (const rule of plan.gradeRules) {
-    if (rule.kind !== 'failedItemCap') continue;
-    const hit = rule.items.filter((i) => failed.includes(i));
-    const cap = bands.find((b) => b.grade === rule.capGrade);
-    const current = bands.find((b) => b.grade === out.grade);
-    if (hit.length > 0 && cap && current && current.rank < cap.rank) {
-      trace?.push(T_GRADE_CAP, out.grade, cap.grade, hit);
-      out.grade = cap.grade;
-      out.reason = 'failedItemCap';
-    }
+  // As the reference: a cap applies when one of its items failed and the current grade (its first band)
+  // ranks above the cap's band; caps only ever lower the grade.
+  let current = plan.firstBand.get(out.grade);
+  for (const rule of plan.gradeCaps) {
+    const cap = rule.cap;
+    if (!cap || !current || current.rank >= cap.rank || !rule.items.some((i) => failed.includes(i))) continue;
+    trace?.push(T_GRADE_CAP, out.grade, cap.grade, rule.items.filter((i) => failed.includes(i)));
+    out.grade = cap.grade;
+    out.reason = 'failedItemCap';
+    current = plan.firstBand.get(cap.grade);
   }
 }
 
@@ -863,9 +874,17 @@ function runPlan(plan: ScoringPlan, input: AppraisalInput, trace: TraceLog | nul
   const build = sections !== null;
   const scores = out.sections;
   let weighted: Num = 0;
-  // A rating of a section the scheme does not have is an issue for the reference. Scoring counts the
-  // ratings each section takes; only when they do not add up are the sections looked up.
-  ratingsMatched = 0;
+  // Each rating's section, found once (forms come in the scheme's section order as a rule, so the next
+  // section is tried first); a section the scheme does not have is an issue for the reference.
+  const planSections = plan.sections;
+  let nextSection = 0;
+  for (let ri = 0; ri < ratings.length; ri++) {
+    const id = (ratings[ri] as RatingInput).section;
+    const at = nextSection < planSections.length && id === planSections[nextSection]?.id ? nextSection : plan.sectionIndex.get(id);
+    if (at === undefined) return false;
+    ratingSection[ri] = at;
+    nextSection = at + 1;
+  }
   if (participated) {
     for (const s of plan.sections) {
       const outcome = scoreSectionPlan(plan, s, ratings, failed, build ? trace : null, build);
@@ -875,10 +894,8 @@ function runPlan(plan: ScoringPlan, input: AppraisalInput, trace: TraceLog | nul
       scores[s.index] = score;
       weighted = plan.weightedSections ? add(weighted, mul(score, s.fraction)) : add(weighted, score);
     }
-    if (ratingsMatched !== ratings.length || plan.sections.length !== plan.sectionIds.size) for (const r of ratings) if (!plan.sectionIds.has(r.section)) return false;
     trace?.push(T_WEIGHTED, weighted, plan.weightedSections ? 'weighted' : 'sum');
   } else {
-    for (const r of ratings) if (!plan.sectionIds.has(r.section)) return false;
     trace?.push(T_NON_PARTICIPATION);
   }
   out.weighted = weighted;
