@@ -14,6 +14,7 @@
 // load average are printed next to it. The targets (2 s, 400 MB) are printed as PASS/FAIL, never enforced.
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
+import { PerformanceObserver, type PerformanceEntry } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import {
   calibrateGroup,
@@ -52,7 +53,8 @@ const RUNS = Number(argv.find((a) => a.startsWith('--runs='))?.slice('--runs='.l
 
 /** What one run measured: per phase wall and CPU milliseconds, and the memory high-water marks. */
 interface RunFigures {
-  phases: { name: string; wall: number; cpu: number }[];
+  /** Per phase: wall and CPU time, and the main thread's garbage-collection pauses within it. */
+  phases: { name: string; wall: number; cpu: number; gc: number }[];
   total: number;
   totalCpu: number;
   /** The total minus building the inputs (the bench's own work). */
@@ -110,15 +112,22 @@ function interned<K, V>(make: (key: K) => V): (key: K) => V {
   };
 }
 
-function runOnce(): RunFigures {
+async function runOnce(): Promise<RunFigures> {
   let peakHeap = 0;
   const phases: RunFigures['phases'] = [];
+  const spans: [number, number][] = [];
+  // GC pauses are reported after the (synchronous) run and attributed to phases by their start time.
+  const pauses: PerformanceEntry[] = [];
+  const gcObserver = new PerformanceObserver((list) => pauses.push(...list.getEntries()));
+  gcObserver.observe({ entryTypes: ['gc'] });
   const phase = <T>(name: string, run: () => T): T => {
     const start = performance.now();
     const cpu = process.cpuUsage();
     const out = run();
     const used = process.cpuUsage(cpu);
-    phases.push({ name, wall: performance.now() - start, cpu: (used.user + used.system) / 1000 });
+    const end = performance.now();
+    spans.push([start, end]);
+    phases.push({ name, wall: end - start, cpu: (used.user + used.system) / 1000, gc: 0 });
     // Phase ends are where the most is alive (inputs, results, the phase's output).
     peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
     return out;
@@ -209,6 +218,14 @@ function runOnce(): RunFigures {
 
   const total = performance.now() - t0;
   const cpuUsed = process.cpuUsage(cpu0);
+  // GC entries are delivered on a later turn of the event loop (a timer, not an immediate).
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  gcObserver.disconnect();
+  for (const pause of pauses) {
+    const at = spans.findIndex(([start, end]) => pause.startTime >= start && pause.startTime < end);
+    const p = phases[at];
+    if (p) p.gc += pause.duration;
+  }
   return {
     phases,
     total,
@@ -402,7 +419,7 @@ function median(values: readonly number[]): number {
 }
 
 function printRun(r: RunFigures): void {
-  for (const p of r.phases) console.log(`  ${p.name.padEnd(40)} ${ms(p.wall)} wall ${ms(p.cpu)} cpu`);
+  for (const p of r.phases) console.log(`  ${p.name.padEnd(40)} ${ms(p.wall)} wall ${ms(p.cpu)} cpu ${ms(p.gc)} gc pauses`);
   console.log(`  ${'total'.padEnd(40)} ${ms(r.total)} wall ${ms(r.totalCpu)} cpu`);
   console.log(`  ${'engine (total minus building inputs)'.padEnd(40)} ${ms(r.engine)} wall`);
   console.log(`  peak rss ${mb(r.maxRss)}, heapUsed at phase ends (max) ${mb(r.peakHeap)}`);
@@ -410,12 +427,12 @@ function printRun(r: RunFigures): void {
 
 if (argv.includes('--child')) {
   // One cold run for the parent: its figures as one JSON line.
-  console.log(JSON.stringify(runOnce()));
+  console.log(JSON.stringify(await runOnce()));
 } else {
   console.log(`engine bench: ${APPRAISALS.toLocaleString('en')} appraisals, ${DEPARTMENTS} departments, scheme "${scheme.code}", ${OBJECTS ? `result objects, traces ${TRACE ? 'recorded' : 'off'}` : 'columns (scoreBatch), traces rebuilt on demand'}`);
   if (argv.includes('--once')) {
     console.log(`  load average before: ${load()}`);
-    const r = runOnce();
+    const r = await runOnce();
     printRun(r);
     for (const c of r.checks) console.log(`  ${c}`);
     console.log(`  load average after: ${load()}`);
@@ -435,7 +452,12 @@ if (argv.includes('--child')) {
     if (runs.some((r) => r.checks.join() !== first.checks.join())) throw new Error('runs computed different figures');
     console.log(`median of ${runs.length} cold runs (load average before: ${loadBefore}; after: ${load()}):`);
     const med: RunFigures = {
-      phases: first.phases.map((p, i) => ({ name: p.name, wall: median(runs.map((r) => r.phases[i]?.wall ?? 0)), cpu: median(runs.map((r) => r.phases[i]?.cpu ?? 0)) })),
+      phases: first.phases.map((p, i) => ({
+        name: p.name,
+        wall: median(runs.map((r) => r.phases[i]?.wall ?? 0)),
+        cpu: median(runs.map((r) => r.phases[i]?.cpu ?? 0)),
+        gc: median(runs.map((r) => r.phases[i]?.gc ?? 0)),
+      })),
       total: median(runs.map((r) => r.total)),
       totalCpu: median(runs.map((r) => r.totalCpu)),
       engine: median(runs.map((r) => r.engine)),
