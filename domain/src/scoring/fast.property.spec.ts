@@ -181,8 +181,28 @@ describe('the fast path records traces compactly and builds them on first use', 
   });
 });
 
+// Grade pay (the engine bench's rule) on the nursing scheme: for every grade, and without one grade (an issue).
+const gradePay = (grades: { grade: string; percent: string }[]): SchemeDefinition => ({
+  ...seedPrograms.nursing,
+  pay: [{ id: 'gradePay', name: { en: 'Performance pay', zh: '绩效工资' }, rule: { kind: 'gradePercentOfBase', grades, rounding: { places: 2, mode: 'halfUp' } } }],
+});
+const bulkSchemes: Record<string, SchemeDefinition> = {
+  ...seedPrograms,
+  nursingGradePay: gradePay([
+    { grade: 'excellent', percent: '120' },
+    { grade: 'good', percent: '100' },
+    { grade: 'qualified', percent: '80.5' },
+    { grade: 'unqualified', percent: '0' },
+  ]),
+  nursingGradePayMissingGrade: gradePay([
+    { grade: 'excellent', percent: '120' },
+    { grade: 'good', percent: '100' },
+    { grade: 'qualified', percent: '80' },
+  ]),
+};
+
 describe('bulk scoring, calibration and pricing equal the per-appraisal API', () => {
-  for (const [key, scheme] of Object.entries(seedPrograms)) {
+  for (const [key, scheme] of Object.entries(bulkSchemes)) {
     const compiled = compileScheme(scheme);
     if (!compiled.ok) throw new Error('seed scheme does not compile');
     const c = compiled.value;

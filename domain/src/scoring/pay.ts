@@ -282,6 +282,59 @@ export class PricedRows {
   }
 }
 
+/** Grade pay priced per (rule, grade, base): the amount text, its exact value and the detail. */
+type GradeCache = Map<PayComponent['rule'], Map<string, Map<string, { amount: string; value: Num; detail: string }>>>;
+
+/**
+ * priceComponent's gradePercentOfBase for rows, writing each row's amount, detail and total: the same
+ * calls (a missing base, then gradePay, else payForScore and its errors) in the same order, with the
+ * priced amounts shared per (grade, base) since gradePay depends on nothing else.
+ */
+function priceGradeRows(
+  rule: PayComponent['rule'] & { kind: 'gradePercentOfBase' },
+  columns: PayColumns,
+  rows: ArrayLike<number>,
+  cache: GradeCache,
+  amounts: string[],
+  details: string[],
+  totals: NumColumn,
+): void {
+  let byGrade = cache.get(rule);
+  if (!byGrade) {
+    byGrade = new Map();
+    cache.set(rule, byGrade);
+  }
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k] ?? 0;
+    const base = columns.facts(row).base;
+    if (base === undefined) need(base, ['facts', columns.employeeId(row), 'base'], 'base');
+    const b = base ?? '';
+    const grade = columns.grade(row);
+    let priced = grade === undefined ? undefined : byGrade.get(grade)?.get(b);
+    if (!priced) {
+      const hit = grade === undefined ? undefined : gradePay(rule, b, grade);
+      const out = hit ? { amount: hit.amount, detail: hit.ruleApplied } : priceGradeMiss(rule, b, columns.total.text(row), grade);
+      priced = { amount: out.amount, value: exact(out.amount), detail: out.detail };
+      if (hit && grade !== undefined) {
+        let byBase = byGrade.get(grade);
+        if (!byBase) {
+          byBase = new Map();
+          byGrade.set(grade, byBase);
+        }
+        byBase.set(b, priced);
+      }
+    }
+    amounts[row] = priced.amount;
+    details[row] = priced.detail;
+    totals.set(row, add(totals.get(row), priced.value));
+  }
+}
+
+function priceGradeMiss(rule: PayComponent['rule'], base: string, total: string, grade: string | undefined): { amount: string; detail: string } {
+  const out = payForScore(rule, base, total, grade);
+  return { amount: out.amount, detail: out.ruleApplied };
+}
+
 // Rules that price each person alone return one line per person, in the group's order.
 const PER_PERSON = new Set(['gradePercentOfBase', 'scorePercentOfBase', 'dailyWage']);
 
@@ -305,6 +358,7 @@ export function priceRows(scheme: SchemeDefinition, columns: PayColumns, groups:
   const details = components.map(blank);
   const priced = new PricedRows(components, (row) => columns.employeeId(row), columns.adjustmentMoney, amounts, details);
   const totals = priced.totals;
+  const gradeCache: GradeCache = new Map();
   for (let g = 0; g < groups.length; g++) {
     const group = groups[g];
     if (!group) continue;
@@ -324,6 +378,11 @@ export function priceRows(scheme: SchemeDefinition, columns: PayColumns, groups:
       if (!p || !componentAmounts || !componentDetails) continue;
       let lines: PayLine[];
       try {
+        if (p.rule.kind === 'gradePercentOfBase') {
+          // The bulk case (grade pay): amounts straight into the row arrays, no line objects.
+          priceGradeRows(p.rule, columns, rows, gradeCache, componentAmounts, componentDetails, totals);
+          continue;
+        }
         lines = priceComponent(p, people, group.pool, group.outputValue);
       } catch (error) {
         if (error instanceof PayError) return { ok: false, issues: [{ ...(error.issue as DomainIssue), path: ['groups', g, ...error.issue.path] }] };
