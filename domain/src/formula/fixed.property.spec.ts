@@ -184,3 +184,48 @@ describe('NumColumn holds every Num exactly', () => {
     );
   });
 });
+
+describe('Bigs in split form (scaled integer part and remainder) equal decimal.js', () => {
+  // Inexact quotients (40 digits, the formula results bulk scoring adds up), tiny ones (integer part 0),
+  // ones just below a power of ten (a carry makes 41 digits), negative ones; numbers of every size.
+  const quotient = fc
+    .tuple(fc.integer({ min: -200_000_000, max: 200_000_000 }), fc.integer({ min: 3, max: 9999 }).filter((k) => k % 2 !== 0 && k % 5 !== 0), fc.integer({ min: -2, max: 14 }))
+    .filter(([a]) => a !== 0)
+    .map(([a, k, s]) => ({ num: div(ofParts(BigInt(a), s), ofParts(BigInt(k), 0)), dec: new Decimal(`${a}e${-s}`).div(k) }));
+  const nearPower = fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 30, max: 39 }), fc.boolean()).map(([d, width, negative]) => {
+    const c = 10n ** BigInt(width) - BigInt(d);
+    const signed = negative ? -c : c;
+    return { num: ofParts(signed, width - 1), dec: new Decimal(`${signed}e${-(width - 1)}`) };
+  });
+  const big = fc.oneof(quotient, nearPower);
+  const number = fc.oneof(
+    fc.integer({ min: -100_000_000, max: 100_000_000 }),
+    fc.integer({ min: -9, max: 9 }),
+    fc.constantFrom(Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 1_000_000, -1_000_000, 999_999),
+  );
+  it('a number plus a Big (both orders), then again, compares and rounds like decimal.js', () => {
+    fc.assert(
+      fc.property(big, number, number, fc.integer({ min: 0, max: 7 }), modes, ({ num: x, dec: dx }, a, b, places, mode) => {
+        const da = new Decimal(a).div(1_000_000);
+        const db = new Decimal(b).div(1_000_000);
+        const s1 = add(a, x);
+        const d1 = da.plus(dx);
+        same(s1, d1);
+        same(add(x, a), dx.plus(da));
+        const s2 = add(s1, b);
+        const d2 = d1.plus(db);
+        same(s2, d2);
+        expect(cmp(s2, b)).toBe(d2.cmp(db));
+        expect(cmp(b, s2)).toBe(db.cmp(d2));
+        expect(cmp(s1, a)).toBe(d1.cmp(da));
+        same(roundNum(s2, places, mode), roundTo(d2, places, mode));
+        same(roundNum(s1, places, mode), roundTo(d1, places, mode));
+        same(neg(s2), d2.neg());
+        expect(isNeg(s2)).toBe(d2.isNeg());
+        // The coefficient made from the split form prints and multiplies exactly too.
+        same(mul(s2, 3_000_000), d2.times(3));
+      }),
+      { numRuns: 2000 },
+    );
+  }, 60_000);
+});

@@ -29,10 +29,78 @@ export class Big {
   /** The last number this Big was multiplied by, and the product (a one-entry memo). */
   factor: number | undefined = undefined;
   product: Num | undefined = undefined;
-  constructor(
-    readonly c: bigint,
-    readonly s: number,
-  ) {}
+  /**
+   * The split form, for s > FIXED_PLACES: `hi` the value truncated to FIXED_PLACES as a scaled safe
+   * integer, `lo` the rest as a coefficient at scale s (non-zero, |lo| < 10^(s - 6), the sign of hi
+   * when hi is not 0): c = hi x 10^(s - 6) + lo. Adding a number, comparing with one and rounding to
+   * at most 5 places then need no BigInt arithmetic. NaN: not worked out yet; Infinity: no split form.
+   */
+  hi = Number.NaN;
+  lo = 0n;
+  private coefficient: bigint | undefined;
+
+  /** c x 10^-s, or (c undefined) the split form hi x 10^-6 + lo x 10^-s. */
+  constructor(c: bigint | undefined, readonly s: number, hi = Number.NaN, lo = 0n) {
+    this.coefficient = c;
+    this.hi = hi;
+    this.lo = lo;
+  }
+
+  /** The coefficient (made from the split form on first use). */
+  get c(): bigint {
+    return (this.coefficient ??= BigInt(this.hi) * p10(this.s - FIXED_PLACES) + this.lo);
+  }
+}
+
+/** The split form of a Big (computed once); false when it has none. */
+function splitOf(b: Big): boolean {
+  const hi = b.hi;
+  if (hi === hi) return hi !== Infinity;
+  b.hi = Infinity;
+  const k = b.s - FIXED_PLACES;
+  if (k <= 0 || !inWindow(b.s)) return false;
+  const c = b.c;
+  const unit = p10(k);
+  // BigInt division truncates toward zero: lo takes the sign of c, like hi.
+  const q = c / unit;
+  const lo = c - q * unit;
+  if (lo === 0n || q > MAXN || q < -MAXN) return false;
+  b.hi = Number(q);
+  b.lo = lo;
+  return true;
+}
+
+/** The number of decimal digits of a positive safe integer. */
+function safeDigits(m: number): number {
+  let d = 1;
+  while (d < 16 && m >= (POW10_DOUBLE[d] ?? Infinity)) d++;
+  return d;
+}
+const POW10_DOUBLE: number[] = Array.from({ length: 17 }, (_, k) => 10 ** k);
+
+/**
+ * a + b for a scaled integer a and a split Big b, without BigInts: the sum is hi' = a + b.hi with the
+ * same lo, exact when hi' is safe, has the sign of lo (or is 0) and the sum needs at most 40 digits
+ * (so Decimal does not round it either). Undefined when any of that fails (the general path decides).
+ */
+function addSplit(a: number, b: Big): Big | undefined {
+  if (!splitOf(b)) return undefined;
+  const hi = a + b.hi;
+  if (!(hi <= MAX && hi >= -MAX)) return undefined;
+  if (hi !== 0) {
+    if (hi > 0 !== b.lo > 0n) return undefined;
+    if (safeDigits(hi < 0 ? -hi : hi) + (b.s - FIXED_PLACES) > PRECISION) return undefined;
+  }
+  return new Big(undefined, b.s, hi, b.lo);
+}
+
+/** cmp(a, b) for a split Big a and a scaled integer b: hi decides, or lo's sign when hi equals b. */
+function cmpSplit(a: Big, b: number): number | undefined {
+  if (!splitOf(a)) return undefined;
+  // a = hi + f with 0 < |f| < 1 (in units of 10^-6) and f of lo's sign.
+  if (a.hi > b) return 1;
+  if (a.hi < b) return -1;
+  return a.lo > 0n ? 1 : -1;
 }
 
 const PRECISION = 40;
@@ -340,7 +408,7 @@ export function add(a: Num, b: Num): Num {
     } else if (b instanceof Big) {
       // 0 + b is b itself (a Big needs no rounding to 40 digits).
       if (a === 0) return b;
-      const r = bigAddSub(a, b, false);
+      const r = addSplit(a, b) ?? bigAddSub(a, b, false);
       if (r !== undefined) return r;
     } else if (a === 0 && !b.isZero() && b.sd() <= 40) {
       // 0 + b is b itself when b needs no rounding to 40 digits (keeps memoised values shared).
@@ -348,7 +416,7 @@ export function add(a: Num, b: Num): Num {
     }
   } else if (a instanceof Big) {
     if (b === 0) return a;
-    const r = bigAddSub(a, b, false);
+    const r = (typeof b === 'number' ? addSplit(b, a) : undefined) ?? bigAddSub(a, b, false);
     if (r !== undefined) return r;
   }
   return toDecimal(a).plus(toDecimal(b));
@@ -368,7 +436,7 @@ export function sub(a: Num, b: Num): Num {
 
 /** -a, as Decimal.neg (a number zero stays 0; a Decimal zero flips its sign like Decimal does). */
 export function neg(a: Num): Num {
-  if (a instanceof Big) return new Big(-a.c, a.s);
+  if (a instanceof Big) return splitOf(a) ? new Big(undefined, a.s, -a.hi, -a.lo) : new Big(-a.c, a.s);
   return typeof a === 'number' ? 0 - a : a.neg();
 }
 
@@ -455,7 +523,16 @@ export function divInt(a: Num, k: number): Num {
 
 /** Compares like Decimal.cmp: -1, 0 or 1. */
 export function cmp(a: Num, b: Num): number {
-  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'number') {
+    if (typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+    if (b instanceof Big) {
+      const r = cmpSplit(b, a);
+      if (r !== undefined) return -r;
+    }
+  } else if (a instanceof Big && typeof b === 'number') {
+    const r = cmpSplit(a, b);
+    if (r !== undefined) return r;
+  }
   if ((typeof a === 'number' || a instanceof Big) && (typeof b === 'number' || b instanceof Big)) return bigCmp(a, b);
   return toDecimal(a).cmp(toDecimal(b));
 }
@@ -503,7 +580,7 @@ export function isZero(a: Num): boolean {
 
 /** True for negative values and negative zero, as Decimal.isNeg. */
 export function isNeg(a: Num): boolean {
-  if (a instanceof Big) return a.c < 0n;
+  if (a instanceof Big) return splitOf(a) ? a.lo < 0n : a.c < 0n;
   return typeof a === 'number' ? a < 0 : a.isNeg();
 }
 
@@ -525,10 +602,29 @@ export function roundNum(a: Num, places: number, mode: RoundingMode): Num {
     return a < 0 ? -q : q;
   }
   if (a instanceof Big) {
-    const r = bigRound(a, places, mode);
+    const r = roundSplit(a, places, mode) ?? bigRound(a, places, mode);
     if (r !== undefined) return r;
   }
   return roundTo(toDecimal(a), places, mode);
+}
+
+/**
+ * A split Big rounded to 0..5 places without BigInts. The value is hi + f (in units of 10^-6) with f
+ * non-zero, |f| < 1 and of hi's sign, so the part beyond `places` is never 0 and never exactly half a
+ * unit (a unit is 10^(6 - places) >= 10): `down` keeps the truncation, `up` goes one unit further, and
+ * the half modes go further exactly when the whole micro-units beyond `places` reach half a unit.
+ * Undefined for other places, or a result of 0 (Decimal keeps a sign there) or beyond a safe integer.
+ */
+function roundSplit(a: Big, places: number, mode: RoundingMode): number | undefined {
+  if (!(places >= 0 && places < FIXED_PLACES) || !Number.isInteger(places) || !splitOf(a)) return undefined;
+  const unit = POW10[FIXED_PLACES - places] ?? 1;
+  const negative = a.lo < 0n;
+  const m = negative ? -a.hi : a.hi;
+  const rest = m % unit;
+  let q = m - rest;
+  if (mode === 'up' || ((mode === 'halfUp' || mode === 'halfEven') && 2 * rest >= unit)) q += unit;
+  if (q === 0 || q > MAX) return undefined;
+  return negative ? -q : q;
 }
 
 // Bounded: fresh Decimals come and go, memoised formula values (shared objects) hit it.
