@@ -963,7 +963,7 @@ const bulkFailed: string[] = [];
  * Example: const out = planNumbers(); scoreNumbers(plan, input, out) && plainNum(out.total) === scoreWithPlan(plan, input, false)?.total
  */
 export function scoreNumbers(plan: ScoringPlan, input: AppraisalInput, out: PlanNumbers): boolean {
-  bulkFailed.length = 0;
+  if (bulkFailed.length !== 0) bulkFailed.length = 0;
   return runPlan(plan, input, null, out, bulkFailed, null, null);
 }
 

@@ -239,21 +239,44 @@ export interface PayRowGroup {
   outputValue?: string;
 }
 
-const NO_TEXT = '';
+/** What a pay line says about its person: the amount and the detail (a PayLine, or a priced entry shared by many). */
+type Priced = Readonly<{ amount: string; detail: string }>;
 
 /** Pay of many rows (bulk runs): each row's exact total and, on demand, the row's pay lines. */
 export class PricedRows {
   /** Each row's total: its component amounts plus money adjustments (0 for rows in no group). */
   readonly totals: NumColumn;
+  /** Each row's group and position in it (-1: in no group). */
+  private readonly groupOf: Int32Array;
+  private readonly positionOf: Int32Array;
+  /** Per component, per group: what each member (by position) was paid; undefined where nothing. */
+  private readonly priced: (Priced | undefined)[][][];
 
   constructor(
     private readonly components: readonly PayComponent[],
     private readonly employeeIds: (row: number) => string,
     private readonly money: NumColumn,
-    private readonly amounts: readonly string[][],
-    private readonly details: readonly string[][],
+    groups: readonly PayRowGroup[],
   ) {
-    this.totals = new NumColumn(money.size);
+    const n = money.size;
+    this.totals = new NumColumn(n);
+    this.groupOf = new Int32Array(n).fill(-1);
+    this.positionOf = new Int32Array(n);
+    groups.forEach((group, g) => {
+      for (let k = 0; k < group.rows.length; k++) {
+        const row = group.rows[k] ?? 0;
+        this.groupOf[row] = g;
+        this.positionOf[row] = k;
+      }
+    });
+    this.priced = components.map(() => groups.map(() => []));
+  }
+
+  /** Records what a row was paid by component c. */
+  record(c: number, row: number, priced: Priced): void {
+    const g = this.groupOf[row] ?? -1;
+    const list = this.priced[c]?.[g];
+    if (list) list[this.positionOf[row] ?? 0] = priced;
   }
 
   /** A row's total with 2 places, as priceGroup prints totals. Example: priced.total(7) -> '1080.00' */
@@ -272,9 +295,11 @@ export class PricedRows {
   lines(row: number): PayLine[] {
     const employeeId = this.employeeIds(row);
     const lines: PayLine[] = [];
+    const g = this.groupOf[row] ?? -1;
+    const k = this.positionOf[row] ?? 0;
     this.components.forEach((p, c) => {
-      const amount = this.amounts[c]?.[row] ?? NO_TEXT;
-      if (amount !== NO_TEXT) lines.push({ employeeId, component: p.id, amount, detail: this.details[c]?.[row] ?? '' });
+      const priced = this.priced[c]?.[g]?.[k];
+      if (priced) lines.push({ employeeId, component: p.id, amount: priced.amount, detail: priced.detail });
     });
     const money = this.money.get(row);
     if (!isZero(money)) lines.push({ employeeId, component: 'adjustments', amount: fixedNum(money, 2), detail: ADJUSTMENT_DETAIL });
@@ -295,10 +320,10 @@ function priceGradeRows(
   columns: PayColumns,
   rows: ArrayLike<number>,
   cache: GradeCache,
-  amounts: string[],
-  details: string[],
-  totals: NumColumn,
+  c: number,
+  out: PricedRows,
 ): void {
+  const totals = out.totals;
   let byGrade = cache.get(rule);
   if (!byGrade) {
     byGrade = new Map();
@@ -324,8 +349,7 @@ function priceGradeRows(
         byBase.set(b, priced);
       }
     }
-    amounts[row] = priced.amount;
-    details[row] = priced.detail;
+    out.record(c, row, priced);
     totals.set(row, add(totals.get(row), priced.value));
   }
 }
@@ -346,17 +370,8 @@ const PER_PERSON = new Set(['gradePercentOfBase', 'scorePercentOfBase', 'dailyWa
  * Example: priceRows(scheme, batchPayColumns, departments.map((rows) => ({ rows }))).value.total(0) -> '1080.00'
  */
 export function priceRows(scheme: SchemeDefinition, columns: PayColumns, groups: readonly PayRowGroup[]): Checked<PricedRows> {
-  const n = columns.total.size;
   const components = scheme.pay;
-  const blank = (): string[] => {
-    // Pushed one by one: a packed array, where `new Array(n)` of this size would be a dictionary.
-    const a: string[] = [];
-    for (let row = 0; row < n; row++) a.push(NO_TEXT);
-    return a;
-  };
-  const amounts = components.map(blank);
-  const details = components.map(blank);
-  const priced = new PricedRows(components, (row) => columns.employeeId(row), columns.adjustmentMoney, amounts, details);
+  const priced = new PricedRows(components, (row) => columns.employeeId(row), columns.adjustmentMoney, groups);
   const totals = priced.totals;
   const gradeCache: GradeCache = new Map();
   for (let g = 0; g < groups.length; g++) {
@@ -373,14 +388,12 @@ export function priceRows(scheme: SchemeDefinition, columns: PayColumns, groups:
     for (let k = 0; k < rows.length; k++) totals.set(rows[k] ?? 0, 0);
     for (let c = 0; c < components.length; c++) {
       const p = components[c];
-      const componentAmounts = amounts[c];
-      const componentDetails = details[c];
-      if (!p || !componentAmounts || !componentDetails) continue;
+      if (!p) continue;
       let lines: PayLine[];
       try {
         if (p.rule.kind === 'gradePercentOfBase') {
           // The bulk case (grade pay): amounts straight into the row arrays, no line objects.
-          priceGradeRows(p.rule, columns, rows, gradeCache, componentAmounts, componentDetails, totals);
+          priceGradeRows(p.rule, columns, rows, gradeCache, c, priced);
           continue;
         }
         lines = priceComponent(p, people, group.pool, group.outputValue);
@@ -398,8 +411,7 @@ export function priceRows(scheme: SchemeDefinition, columns: PayColumns, groups:
         const l = lines[k];
         const row = rowOf ? rowOf.get(l?.employeeId ?? '') : rows[k];
         if (!l || row === undefined) continue;
-        componentAmounts[row] = l.amount;
-        componentDetails[row] = l.detail;
+        priced.record(c, row, l);
         totals.set(row, add(totals.get(row), exact(l.amount)));
       }
     }
