@@ -228,4 +228,15 @@ describe('Bigs in split form (scaled integer part and remainder) equal decimal.j
       { numRuns: 2000 },
     );
   }, 60_000);
+
+  it('a sum rounded to 40 digits that carries into the scaled part (9.99...97 + 100 = 110)', () => {
+    for (const sign of [1n, -1n]) {
+      const x = ofParts(sign * (10n ** 39n - 3n), 38);
+      const dx = new Decimal(`${sign * (10n ** 39n - 3n)}e-38`);
+      const a = Number(sign) * 100_000_000;
+      same(add(a, x), dx.plus(Number(sign) * 100));
+      same(add(x, a), dx.plus(Number(sign) * 100));
+      expect(add(a, x)).toBe(Number(sign) * 110_000_000);
+    }
+  });
 });

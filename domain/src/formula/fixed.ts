@@ -37,6 +37,9 @@ export class Big {
    */
   hi = Number.NaN;
   lo = 0n;
+  /** lo rounded half up by `droppedDigits` digits (a one-entry memo: shared Bigs are added to again and again). */
+  droppedDigits = 0;
+  loRounded = 0n;
   private coefficient: bigint | undefined;
 
   /** c x 10^-s, or (c undefined) the split form hi x 10^-6 + lo x 10^-s. */
@@ -79,19 +82,33 @@ function safeDigits(m: number): number {
 const POW10_DOUBLE: number[] = Array.from({ length: 17 }, (_, k) => 10 ** k);
 
 /**
- * a + b for a scaled integer a and a split Big b, without BigInts: the sum is hi' = a + b.hi with the
- * same lo, exact when hi' is safe, has the sign of lo (or is 0) and the sum needs at most 40 digits
- * (so Decimal does not round it either). Undefined when any of that fails (the general path decides).
+ * a + b for a scaled integer a and a split Big b: the exact sum is hi' = a + b.hi with the same lo
+ * (when hi' is safe and has the sign of lo, or is 0). When it needs more than 40 digits, Decimal rounds
+ * it half up to 40: the digits dropped all lie in lo (hi' x 10^k is a multiple of them), so only lo is
+ * rounded, once per Big and number of digits. Undefined when any of that fails (the general path decides).
  */
 function addSplit(a: number, b: Big): Big | undefined {
   if (!splitOf(b)) return undefined;
   const hi = a + b.hi;
   if (!(hi <= MAX && hi >= -MAX)) return undefined;
-  if (hi !== 0) {
-    if (hi > 0 !== b.lo > 0n) return undefined;
-    if (safeDigits(hi < 0 ? -hi : hi) + (b.s - FIXED_PLACES) > PRECISION) return undefined;
+  if (hi === 0) return new Big(undefined, b.s, hi, b.lo);
+  if (hi > 0 !== b.lo > 0n) return undefined;
+  const k = b.s - FIXED_PLACES;
+  const excess = safeDigits(hi < 0 ? -hi : hi) + k - PRECISION;
+  if (excess <= 0) return new Big(undefined, b.s, hi, b.lo);
+  // lo keeps at least one digit; a rounding that carries into hi is left to the general path.
+  if (excess >= k) return undefined;
+  if (b.droppedDigits !== excess) {
+    const unit = p10(excess);
+    const m = b.lo < 0n ? -b.lo : b.lo;
+    const q = m / unit;
+    const rounded = 2n * (m - q * unit) >= unit ? q + 1n : q;
+    b.loRounded = b.lo < 0n ? -rounded : rounded;
+    b.droppedDigits = excess;
   }
-  return new Big(undefined, b.s, hi, b.lo);
+  const lo = b.loRounded;
+  if (lo === 0n || lo === p10(k - excess) || lo === -p10(k - excess)) return undefined;
+  return new Big(undefined, b.s - excess, hi, lo);
 }
 
 /** cmp(a, b) for a split Big a and a scaled integer b: hi decides, or lo's sign when hi equals b. */
