@@ -725,10 +725,12 @@ function adjustmentsPlan(plan: ScoringPlan, entries: readonly AdjustmentInput[],
   out.money = 0;
   out.hours = 0;
   if (entries.length === 0) return true;
+  // Per rule (by index), written by index: no per-call length reset.
   const byRule = scratchByRule;
-  byRule.length = 0;
-  for (let i = 0; i < plan.adjustmentOrder.length; i++) byRule.push(undefined);
-  for (const e of entries) {
+  const order = plan.adjustmentOrder;
+  for (let i = 0; i < order.length; i++) byRule[i] = undefined;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i] as AdjustmentInput;
     const a = plan.adjustments.get(e.rule);
     if (!a) return false;
     const count = e.count ?? 1;
@@ -748,7 +750,8 @@ function adjustmentsPlan(plan: ScoringPlan, entries: readonly AdjustmentInput[],
   let mp: Num = 0;
   let hb: Num = 0;
   let hp: Num = 0;
-  for (const a of plan.adjustmentOrder) {
+  for (let i = 0; i < order.length; i++) {
+    const a = order[i] as PlanAdjustment;
     const raw = byRule[a.index];
     if (raw === undefined) continue;
     const rule = a.rule;
@@ -798,6 +801,11 @@ function contains(b: PlanBand, score: Num): boolean {
 }
 
 /** Grades the total into `out` (grade undefined when the scheme has no grade scale). */
+function anyFailed(items: readonly string[], failed: readonly string[]): boolean {
+  for (let i = 0; i < items.length; i++) if (failed.includes(items[i] ?? '')) return true;
+  return false;
+}
+
 function gradePlan(plan: ScoringPlan, total: Num, failed: readonly string[], participated: boolean, trace: TraceLog | null, out: PlanNumbers): void {
   out.grade = undefined;
   const bands = plan.bands;
@@ -814,11 +822,9 @@ function gradePlan(plan: ScoringPlan, total: Num, failed: readonly string[], par
   const bottom = bands[bands.length - 1];
   if (!top || !bottom) return;
   let band: PlanBand | undefined;
-  for (const b of bands) {
-    if (contains(b, total)) {
-      band = b;
-      break;
-    }
+  for (let i = 0; i < bands.length && band === undefined; i++) {
+    const b = bands[i];
+    if (b && contains(b, total)) band = b;
   }
   band ??= cmp(total, top.max) >= 0 ? top : bottom;
   trace?.push(T_GRADE, band.grade, band.text);
@@ -831,7 +837,7 @@ function gradePlan(plan: ScoringPlan, total: Num, failed: readonly string[], par
   let current = plan.firstBand.get(out.grade);
   for (const rule of plan.gradeCaps) {
     const cap = rule.cap;
-    if (!cap || !current || current.rank >= cap.rank || !rule.items.some((i) => failed.includes(i))) continue;
+    if (!cap || !current || current.rank >= cap.rank || !anyFailed(rule.items, failed)) continue;
     trace?.push(T_GRADE_CAP, out.grade, cap.grade, rule.items.filter((i) => failed.includes(i)));
     out.grade = cap.grade;
     out.reason = 'failedItemCap';
