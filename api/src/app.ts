@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { DriverException } from '@mikro-orm/core';
@@ -12,10 +13,12 @@ import type { GraphQLFormattedError } from 'graphql';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './config.js';
 import { createRequestContext, type RequestContext } from './core/context.js';
+import { createReadDb, type SqlObserver } from './core/db.js';
+import { readAuditPlugin } from './core/read-audit.js';
 import { AppError } from './core/errors.js';
 import type { Logger } from './core/logger.js';
 import type { TokenService } from './core/tokens.js';
-import { actorForUser } from './modules/auth/auth.service.js';
+import { loadActor } from './modules/auth/auth.service.js';
 import { buildAppSchema } from './schema.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -55,6 +58,8 @@ export interface AppDeps {
   orm: MikroORM;
   tokens: TokenService;
   log: Logger;
+  /** Sees every read-model statement, like MikroORM's logger sees the rest (the batching tests count them). */
+  sqlObserver?: SqlObserver;
 }
 
 export interface App {
@@ -62,8 +67,9 @@ export interface App {
   apollo: ApolloServer<RequestContext>;
 }
 
-export async function createApp({ config, orm, tokens, log }: AppDeps): Promise<App> {
+export async function createApp({ config, orm, tokens, log, sqlObserver }: AppDeps): Promise<App> {
   const schema = await buildAppSchema(tokens);
+  const db = createReadDb(orm, { log, observer: sqlObserver });
   const armor = new ApolloArmor({
     maxDepth: { n: 12, exposeLimits: false },
     maxAliases: { n: 20, exposeLimits: false },
@@ -77,7 +83,12 @@ export async function createApp({ config, orm, tokens, log }: AppDeps): Promise<
     schema,
     ...protection,
     // graphql-armor is typed against the CommonJS build of @apollo/server; the objects are the same.
-    plugins: protection.plugins as unknown as ApolloServerPlugin<RequestContext>[],
+    plugins: [
+      ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
+      // Cache control wraps every field of every row in a hook; nothing here is cacheable by a CDN anyway.
+      ApolloServerPluginCacheControlDisabled(),
+      readAuditPlugin(),
+    ],
     validationRules: [...protection.validationRules],
     introspection: !config.production,
     csrfPrevention: true,
@@ -123,8 +134,8 @@ export async function createApp({ config, orm, tokens, log }: AppDeps): Promise<
         const header = req.headers.authorization;
         const token = header?.startsWith('Bearer ') ? header.slice(7) : null;
         const userId = token ? await tokens.verify(token) : null;
-        const actor = userId ? await actorForUser(em, userId) : null;
-        return createRequestContext({ requestId: String(req.id), actor, em, log: req.log });
+        const actor = userId ? await loadActor(db, userId) : null;
+        return createRequestContext({ requestId: String(req.id), actor, em, db, log: req.log });
       },
     }),
   );

@@ -63,7 +63,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
       if (seed.seeded) log.info({ employees: seed.employees }, 'demo data seeded');
     }
     const tokens = createTokenService(await resolveJwtSecret(config), config.jwtTtlSeconds);
-    const app = await createApp({ config, orm, tokens, log });
+    const app = await createApp({ config, orm, tokens, log, sqlObserver: options.sqlObserver });
     cleanup.push(() => app.apollo.stop());
     const server = await new Promise<Server>((resolve, reject) => {
       const s = app.express.listen(config.port, config.host, () => resolve(s));

@@ -13,3 +13,5 @@ export * from './scoring/index.js';
 export * from './distribution/index.js';
 export * from './explain/index.js';
 export * from './programs/index.js';
+export * from './cycles/index.js';
+export * from './probation/index.js';

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { jwtVerify, SignJWT } from 'jose';
@@ -32,7 +32,16 @@ export interface TokenService {
   verify(token: string): Promise<string | null>;
 }
 
-export function createTokenService(secret: Uint8Array, ttlSeconds: number): TokenService {
+/** How many verified tokens to remember; a signature check is skipped for a token seen before. */
+const VERIFIED_CACHE_SIZE = 10_000;
+
+export function createTokenService(secretBytes: Uint8Array, ttlSeconds: number): TokenService {
+  // A KeyObject imported once: passing raw bytes makes jose import the key again on every verification.
+  const secret = createSecretKey(secretBytes);
+  // Verified tokens by their exact text, with their expiry: the same bytes always verify the same way, so a
+  // repeat costs a map lookup instead of an HMAC through WebCrypto. Expiry is still checked on every use;
+  // revocation is the session lookup's job, not this cache's.
+  const verified = new Map<string, { sub: string; exp: number }>();
   return {
     async issue(userId) {
       const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
@@ -47,9 +56,20 @@ export function createTokenService(secret: Uint8Array, ttlSeconds: number): Toke
       return { token, expiresAt };
     },
     async verify(token) {
+      const known = verified.get(token);
+      if (known) {
+        if (known.exp * 1000 > Date.now()) return known.sub;
+        verified.delete(token);
+        return null;
+      }
       try {
         const { payload } = await jwtVerify(token, secret, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
-        return typeof payload.sub === 'string' ? payload.sub : null;
+        if (typeof payload.sub !== 'string') return null;
+        if (typeof payload.exp === 'number') {
+          if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value as string);
+          verified.set(token, { sub: payload.sub, exp: payload.exp });
+        }
+        return payload.sub;
       } catch {
         return null;
       }

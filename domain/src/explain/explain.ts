@@ -140,6 +140,14 @@ function line(step: TraceStep, n: Names, lang: ExplainLanguage): string {
         .join(', ');
       return en ? `${n.rollup(step.rollup)}: ${step.formula} with ${inputs} = ${step.value}` : `${n.rollup(step.rollup)}：${step.formula}，其中 ${inputs}，结果 ${step.value}`;
     }
+    case 'rollupFilled':
+      return step.policy === 'treatAs'
+        ? en
+          ? `${n.rollup(step.rollup)}: no result for ${step.period} (${step.input}); counted as ${step.value} as the scheme states`
+          : `${n.rollup(step.rollup)}：${step.period}（${step.input}）无结果，按方案规定计为 ${step.value}`
+        : en
+          ? `${n.rollup(step.rollup)}: no result for ${step.period} (${step.input}); counted as the average of the results present, ${step.value}`
+          : `${n.rollup(step.rollup)}：${step.period}（${step.input}）无结果，按已有结果的平均值 ${step.value} 计`;
     case 'pay':
       return en ? `Pay, ${n.pay(step.component)}: ${step.amount} yuan (${step.detail})` : `薪酬 ${n.pay(step.component)}：${step.amount} 元（${step.detail}）`;
   }

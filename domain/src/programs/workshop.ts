@@ -39,6 +39,7 @@ export const workshopScheme: SchemeDefinition = {
     'Equipment damage is penalised at 2 to 5 times the repair hours; the team leader enters the resulting hours (1..200).',
     'Rationalisation rewards (10-500 yuan) are money adjustments paid with the output pay.',
     'Eligibility follows Article 3: regular first-line production staff, or anyone with written special approval; never with a written disciplinary decision.',
+    'Schedule (Article 5): the accounting month is the work calendar\'s "workshop" convention (26th to 25th); "at the beginning of each month" is read as: team leaders rate from the 26th to the 3rd working day of the next calendar month, then the director calibrates within 2 working days before results go to finance.',
   ],
   sectionWeighting: 'weighted',
   sections: [
@@ -87,6 +88,19 @@ export const workshopScheme: SchemeDefinition = {
   total: { floor: '0', cap: '100' },
   rounding: { places: 2, mode: 'halfUp', applyAt: ['total'] },
   rollups: [],
+  schedule: {
+    accountingMonth: 'workshop',
+    periods: [
+      {
+        period: 'month',
+        phases: [
+          { phase: 'rating', opens: { from: 'periodEnd', days: 1, unit: 'calendar' }, closes: { from: 'periodMonth', monthOffset: 1, day: 3 }, postponeClose: true },
+          { phase: 'calibration', opens: { from: 'phaseClose', phase: 'rating', days: 1, unit: 'working' }, closes: { from: 'phaseClose', phase: 'rating', days: 2, unit: 'working' }, postponeClose: false },
+        ],
+      },
+    ],
+    acknowledgementWorkingDays: 3,
+  },
   pay: [
     {
       id: 'outputPay',

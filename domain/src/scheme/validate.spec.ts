@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { nursingScheme } from '../programs/nursing.js';
 import { headquartersScheme } from '../programs/headquarters.js';
+import { cafeteriaScheme } from '../programs/cafeteria.js';
+import { schemeCycleKinds } from './cycle-kinds.js';
 import { validateScheme } from './validate.js';
 import type { SchemeDefinition } from './schema.js';
 
@@ -89,6 +91,67 @@ describe('validateScheme', () => {
     const s = clone(headquartersScheme);
     s.pay.push({ id: 'out', name: { en: 'Out', zh: '产值' }, rule: { kind: 'poolSplit', weightBy: 'manHoursTimesCompletion', remainder: 'largestRemainder', rounding: { places: 2, mode: 'halfUp' } }, groups: [{ id: 'a', name: { en: 'A', zh: 'A' }, sharePercent: '50' }] });
     expect(codes(s)).toEqual([['pay_group_shares_sum', 'pay.2.groups']]);
+  });
+});
+
+describe('validateScheme: schedule, visibility and roll-up sources', () => {
+  it('accepts documents without schedule or visibility (both optional, defaults apply)', () => {
+    const s = clone(nursingScheme);
+    expect(s.schedule).toBeUndefined();
+    expect(codes(s)).toEqual([]);
+  });
+
+  it('checks schedule periods against the cycle kinds, phase order, references and the rating phase', () => {
+    const s = clone(headquartersScheme);
+    const sch = s.schedule!;
+    sch.periods.push({ period: 'day', phases: [{ phase: 'rating', opens: { from: 'periodMonth', monthOffset: 0, day: 1 }, closes: { from: 'periodEnd', days: 1, unit: 'working' }, postponeClose: false }] });
+    sch.periods[0]!.phases.reverse();
+    sch.periods[1]!.phases = [{ phase: 'calibration', opens: { from: 'phaseClose', phase: 'rating', days: 0, unit: 'working' }, closes: { from: 'periodEnd', days: 3, unit: 'working' }, postponeClose: false }];
+    sch.periods[3]!.phases[0]!.phase = 'rating';
+    // Reversed: hrReview first refers to calibration before it is listed; every later phase is out of order.
+    expect(codes(s)).toEqual([
+      ['schedule_phase_reference', 'schedule.periods.0.phases.0.opens.phase'],
+      ['schedule_phase_reference', 'schedule.periods.0.phases.0.closes.phase'],
+      ['schedule_phase_order', 'schedule.periods.0.phases.1.phase'],
+      ['schedule_phase_reference', 'schedule.periods.0.phases.1.opens.phase'],
+      ['schedule_phase_reference', 'schedule.periods.0.phases.1.closes.phase'],
+      ['schedule_phase_order', 'schedule.periods.0.phases.2.phase'],
+      ['schedule_phase_order', 'schedule.periods.0.phases.3.phase'],
+      ['schedule_phase_reference', 'schedule.periods.1.phases.0.opens.phase'],
+      ['schedule_rating_missing', 'schedule.periods.1.phases'],
+      ['duplicate_id', 'schedule.periods.3.phases.1.phase'],
+      ['schedule_period_unused', 'schedule.periods.4.period'],
+      ['schedule_point_period', 'schedule.periods.4.phases.0.opens'],
+    ]);
+  });
+
+  it('needs no rating phase for roll-up-only periods (cafeteria annual), and anchor months only on months, quarters and halves', () => {
+    const cafe = clone(cafeteriaScheme);
+    expect(codes(cafe)).toEqual([]);
+    cafe.schedule!.periods[1]!.anchorMonths = [12];
+    expect(codes(cafe)).toEqual([['schedule_anchor_months', 'schedule.periods.1.anchorMonths']]);
+  });
+
+  it('checks roll-up sources fit the roll-up period and minPresent fits the inputs', () => {
+    const hq = clone(headquartersScheme);
+    hq.rollups[0]!.inputs[0]!.source = { period: 'half', index: 1, use: 'own' };
+    hq.rollups[0]!.inputs[1]!.source = { period: 'month', index: 4, use: 'own' };
+    hq.rollups[1]!.missing = { policy: 'averageOfPresent', minPresent: 3 };
+    expect(codes(hq)).toEqual([
+      ['rollup_source_period', 'rollups.0.inputs.0.source.period'],
+      ['rollup_source_index', 'rollups.0.inputs.1.source.index'],
+      ['rollup_min_present', 'rollups.1.missing.minPresent'],
+    ]);
+  });
+
+  it('lists the cycle kinds of each seed program', () => {
+    expect(schemeCycleKinds(cafeteriaScheme)).toEqual([{ kind: 'month', rated: true }, { kind: 'year', rated: false, rollup: 'annual' }]);
+    expect(schemeCycleKinds(headquartersScheme)).toEqual([
+      { kind: 'month', rated: true },
+      { kind: 'quarter', rated: true, rollup: 'quarterly' },
+      { kind: 'half', rated: false, rollup: 'halfYear' },
+      { kind: 'year', rated: true, rollup: 'annual' },
+    ]);
   });
 });
 

@@ -4,6 +4,7 @@ import type { Checked, DomainIssue } from '../issues.js';
 import { validateFormula } from '../formula/index.js';
 import { checkPayRule } from '../pay/index.js';
 import { schemeDefinitionSchema, type GradeBand, type SchemeDefinition, type SchemeItem, type SchemeSection } from './schema.js';
+import { CYCLE_PHASES, schemeCycleKinds } from './cycle-kinds.js';
 
 type Path = ReadonlyArray<string | number>;
 
@@ -231,6 +232,68 @@ function checkPay(c: Collector, doc: SchemeDefinition): void {
   });
 }
 
+const MONTHS_IN: Readonly<Record<string, number>> = { month: 1, quarter: 3, half: 6, year: 12 };
+
+function checkRollupSources(c: Collector, doc: SchemeDefinition): void {
+  doc.rollups.forEach((r, i) => {
+    r.inputs.forEach((input, j) => {
+      const src = input.source;
+      if (!src) return;
+      const path: Path = ['rollups', i, 'inputs', j, 'source'];
+      const outer = MONTHS_IN[r.period] ?? 0;
+      const inner = MONTHS_IN[src.period] ?? 0;
+      if (inner > outer) {
+        c.add([...path, 'period'], 'rollup_source_period', `a ${src.period} does not fit inside the roll-up's ${r.period}`, { period: src.period, rollupPeriod: r.period });
+        return;
+      }
+      const count = outer / inner;
+      if (src.index > count) c.add([...path, 'index'], 'rollup_source_index', `a ${r.period} has ${count} ${src.period} period(s); index ${src.index} is outside 1..${count}`, { index: src.index, max: count });
+    });
+    const m = r.missing;
+    if (m?.policy === 'averageOfPresent' && m.minPresent !== undefined && m.minPresent > r.inputs.length) {
+      c.add(['rollups', i, 'missing', 'minPresent'], 'rollup_min_present', `minPresent ${m.minPresent} exceeds the ${r.inputs.length} inputs`, { minPresent: m.minPresent, inputs: r.inputs.length });
+    }
+  });
+}
+
+function checkSchedule(c: Collector, doc: SchemeDefinition): void {
+  const sch = doc.schedule;
+  if (!sch) return;
+  const kinds = schemeCycleKinds(doc);
+  c.duplicates(sch.periods.map((p) => p.period), (i) => ['schedule', 'periods', i, 'period'], 'schedule period');
+  sch.periods.forEach((p, i) => {
+    const path: Path = ['schedule', 'periods', i];
+    // Any scheme may rate probations (cycles/period.ts), so a probation schedule is never unused.
+    const kind = kinds.find((k) => k.kind === p.period) ?? (p.period === 'probation' ? { kind: p.period, rated: true } : undefined);
+    if (!kind) {
+      c.add([...path, 'period'], 'schedule_period_unused', `the scheme runs no ${p.period} cycles (its period and roll-ups: ${kinds.map((k) => k.kind).join(', ')})`, { period: p.period });
+    }
+    if (p.anchorMonths && (p.period === 'day' || p.period === 'probation' || p.period === 'year')) {
+      c.add([...path, 'anchorMonths'], 'schedule_anchor_months', `anchor months apply to month, quarter and half-year cycles, not ${p.period}`, { period: p.period });
+    }
+    c.duplicates(p.phases.map((ph) => ph.phase), (j) => [...path, 'phases', j, 'phase'], 'phase');
+    let last = -1;
+    const seen = new Set<string>();
+    p.phases.forEach((ph, j) => {
+      const at = CYCLE_PHASES.indexOf(ph.phase);
+      if (at < last) c.add([...path, 'phases', j, 'phase'], 'schedule_phase_order', `phase ${ph.phase} is listed after a later phase; list them in the order ${CYCLE_PHASES.join(', ')}`, { phase: ph.phase });
+      last = Math.max(last, at);
+      for (const [end, point] of [['opens', ph.opens], ['closes', ph.closes]] as const) {
+        if (point.from === 'phaseClose' && !seen.has(point.phase)) {
+          c.add([...path, 'phases', j, end, 'phase'], 'schedule_phase_reference', `${ph.phase} ${end} after ${point.phase}, which is not listed before it`, { phase: ph.phase, refers: point.phase });
+        }
+        if (point.from === 'periodMonth' && (p.period === 'day' || p.period === 'probation')) {
+          c.add([...path, 'phases', j, end], 'schedule_point_period', `${p.period} cycles have no months to count from; use periodEnd`, { period: p.period });
+        }
+      }
+      seen.add(ph.phase);
+    });
+    if (kind?.rated && !p.phases.some((ph) => ph.phase === 'rating')) {
+      c.add([...path, 'phases'], 'schedule_rating_missing', `${p.period} cycles are rated, so their schedule needs a rating phase`, { period: p.period });
+    }
+  });
+}
+
 function checkSemantics(doc: SchemeDefinition): DomainIssue[] {
   const c = new Collector();
   c.duplicates(doc.sections.map((s) => s.id), (i) => ['sections', i, 'id'], 'section');
@@ -279,6 +342,8 @@ function checkSemantics(doc: SchemeDefinition): DomainIssue[] {
     c.formula(['rollups', i, 'formula'], r.formula, r.inputs.map((v) => v.name));
   });
 
+  checkRollupSources(c, doc);
+  checkSchedule(c, doc);
   checkGrades(c, doc, new Set(items.map((i) => i.id)));
   checkDistribution(c, doc);
   checkPay(c, doc);

@@ -59,6 +59,7 @@ export type TraceStep =
   | { step: 'gradeNonParticipation'; grade: string }
   | { step: 'calibration'; from: string; to: string; rank: number; groupSize: number }
   | { step: 'rollup'; rollup: string; formula: string; inputs: Record<string, string>; value: string }
+  | { step: 'rollupFilled'; rollup: string; input: string; period: string; policy: 'averageOfPresent' | 'treatAs'; value: string }
   | { step: 'pay'; component: string; kind: string; amount: string; detail: string };
 
 /** One section's result. */

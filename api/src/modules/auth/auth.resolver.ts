@@ -1,7 +1,7 @@
 import { Arg, Ctx, Field, FieldResolver, Mutation, ObjectType, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../core/context.js';
 import type { TokenService } from '../../core/tokens.js';
-import { Employee } from '../org/employee.entity.js';
+import { EmployeeNode } from '../org/org.types.js';
 import * as auth from './auth.service.js';
 import { User } from './user.entity.js';
 
@@ -29,7 +29,7 @@ export function createAuthResolver(tokens: TokenService) {
       return auth.currentUser(ctx);
     }
 
-    @FieldResolver(() => Employee, { nullable: true, description: 'The employee this account belongs to, if any.' })
+    @FieldResolver(() => EmployeeNode, { nullable: true, description: 'The employee this account belongs to, if any.' })
     employee(@Root() user: User, @Ctx() ctx: RequestContext) {
       return user.employee ? ctx.loaders.employee.load(user.employee.id) : null;
     }

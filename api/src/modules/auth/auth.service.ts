@@ -1,6 +1,6 @@
 import type { Actor, RoleName } from '@appraisal/domain';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { RequestContext } from '../../core/context.js';
+import { type RequestContext, signInContext } from '../../core/context.js';
+import { type ReadDb, sql } from '../../core/db.js';
 import { AppError, unauthenticated } from '../../core/errors.js';
 import { hashPassword, verifyPassword } from '../../core/passwords.js';
 import type { TokenService } from '../../core/tokens.js';
@@ -32,15 +32,20 @@ export async function login(ctx: RequestContext, tokens: TokenService, email: st
   if (!user || !ok) throw new AppError('UNAUTHENTICATED', 'The email or password is wrong.');
   const { token, expiresAt } = await tokens.issue(user.id);
   // The rest of this request (the payload's fields) is answered as the account that just signed in.
-  ctx.actor = await actorForUser(ctx.em, user.id);
+  signInContext(ctx, await loadActor(ctx.db, user.id));
   return { token, expiresAt, user };
 }
 
-/** The actor behind a token: the account must still exist and be active. */
-export async function actorForUser(em: EntityManager, userId: string): Promise<Actor | null> {
-  const user = await em.findOne(User, { id: userId, active: true });
-  if (!user) return null;
-  return { userId: user.id, employeeId: user.employee?.id ?? null, roles: user.roles as RoleName[] };
+/**
+ * The actor behind a token, read on every request: one named statement through the read side (no
+ * entity hydration), the account must still exist and be active.
+ */
+export async function loadActor(db: ReadDb, userId: string): Promise<Actor | null> {
+  const rows = await db.rows<{ id: string; employee_id: string | null; roles: RoleName[] }>(
+    sql`select id, employee_id, roles from app_user where id = ${userId} and active`,
+  );
+  const user = rows[0];
+  return user ? { userId: user.id, employeeId: user.employee_id, roles: user.roles } : null;
 }
 
 export async function currentUser(ctx: RequestContext): Promise<User> {

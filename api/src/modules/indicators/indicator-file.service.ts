@@ -11,7 +11,7 @@ import { IndicatorCategory } from './indicator-category.entity.js';
 import { checkIndicatorFields, cleanTags, defaultMinPoints, pointsText } from './indicator-fields.js';
 import { type IndicatorColumn, INDICATOR_COLUMNS, splitList, writeIndicatorSheet } from './indicator-sheet.js';
 import { Indicator, IndicatorScoringMethod, MeasurementSource } from './indicator.entity.js';
-import { indicatorFilterCondition } from './indicator.service.js';
+import { indicatorsMatching } from './indicator.service.js';
 import type { ImportFileInput, ImportReport, IndicatorFilter } from './indicators.inputs.js';
 
 const YES = new Set(['yes', 'y', 'true', '1', '是', '']);
@@ -121,7 +121,7 @@ export function importIndicators(ctx: RequestContext, input: ImportFileInput): P
 
 /** The library (or the filtered part of it) as an .xlsx file with the columns import reads. */
 export async function exportIndicators(ctx: RequestContext, filter: IndicatorFilter | undefined): Promise<FileDownload> {
-  const indicators = await ctx.em.find(Indicator, indicatorFilterCondition(filter), { orderBy: { code: 'asc' }, populate: ['category'] });
+  const indicators = await indicatorsMatching(ctx, filter);
   const [departments, positions] = await Promise.all([ctx.em.find(Department, {}), ctx.em.find(Position, {})]);
   const departmentCode = new Map(departments.map((d) => [d.id, d.code]));
   const positionCode = new Map(positions.map((p) => [p.id, p.code]));

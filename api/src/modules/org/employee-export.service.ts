@@ -2,7 +2,7 @@ import { Field, ObjectType } from 'type-graphql';
 import type { RequestContext } from '../../core/context.js';
 import { Department } from './department.entity.js';
 import { Employee } from './employee.entity.js';
-import { employeeFilterCondition } from './employee.service.js';
+import { employeeIdsMatching } from './employee.read.js';
 import { writeEmployeeSheet } from './employee-sheet.js';
 import type { EmployeeFilter } from './org.inputs.js';
 import { Position } from './position.entity.js';
@@ -16,7 +16,7 @@ export class FileDownload {
 
 /** The employee list as HR keeps it today: an .xlsx with the columns import reads back (HR only, by shield). */
 export async function exportEmployees(ctx: RequestContext, filter: EmployeeFilter | undefined): Promise<FileDownload> {
-  const employees = await ctx.em.find(Employee, employeeFilterCondition(filter), { orderBy: { employeeNumber: 'asc' } });
+  const employees = await ctx.em.find(Employee, { id: { $in: await employeeIdsMatching(ctx, filter) } }, { orderBy: { employeeNumber: 'asc' } });
   const [departments, positions] = await Promise.all([ctx.em.find(Department, {}), ctx.em.find(Position, {})]);
   const departmentCode = new Map(departments.map((d) => [d.id, d.code]));
   const positionCode = new Map(positions.map((p) => [p.id, p.code]));
