@@ -239,7 +239,7 @@ export function scoreBatch(scheme: SchemeDefinition | CompiledScheme, inputs: re
   const out = planNumbers();
   for (let i = 0; i < inputs.length; i++) {
     const input = inputs[i];
-    if (!input) continue;
+    if (!input) throw new RangeError(`inputs[${i}] is missing`);
     if (plan && scoreNumbers(plan, input, out)) {
       batch.write(i, out);
       continue;
