@@ -8,6 +8,8 @@
 //                 calibrateGroup -> priceGroup; without it the bulk API: scoreBatch (columns, traces rebuilt
 //                 on demand) -> calibrateRows -> priceRows. Both compute the same figures.
 //   --no-trace    with --objects: score without recording traces
+//   --stop-after=N  with --once: end after N phases (under valgrind --tool=callgrind, N and N - 1 give a
+//                 phase's instruction count, which a busy machine does not disturb)
 //
 // Every run is a fresh process so JIT warm-up and the engine's bounded caches count in every run, as
 // they would for a job that scores one cycle. Wall time on a shared machine is noisy: CPU time and the
@@ -49,6 +51,7 @@ const OBJECTS = argv.includes('--objects');
 const TRACE = !argv.includes('--no-trace');
 // Both pipelines end by explaining this many results (in Chinese), as a console would show a few.
 const EXPLAINED = 1000;
+const STOP_AFTER = Number(process.argv.find((a) => a.startsWith('--stop-after='))?.slice('--stop-after='.length) ?? -1);
 const RUNS = Number(argv.find((a) => a.startsWith('--runs='))?.slice('--runs='.length) ?? 5);
 
 /** What one run measured: per phase wall and CPU milliseconds, and the memory high-water marks. */
@@ -130,6 +133,8 @@ async function runOnce(): Promise<RunFigures> {
     phases.push({ name, wall: end - start, cpu: (used.user + used.system) / 1000, gc: 0 });
     // Phase ends are where the most is alive (inputs, results, the phase's output).
     peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+    // --stop-after=N ends the process after N phases (instruction counts per phase: run under callgrind with N and N - 1).
+    if (phases.length === STOP_AFTER) process.exit(0);
     return out;
   };
 

@@ -22,8 +22,13 @@ export class NumColumn {
   set(row: number, value: Num): void {
     if (!(row >= 0 && row < this.size)) throw new RangeError(`row ${row} is outside the column`);
     const before = this.fixed[row] ?? 0;
-    // NaN (the one value unequal to itself) marks a row whose value is held in `exact`.
-    const wasExact = before !== before;
+    // NaN (the one value unequal to itself) marks a row whose value is held in `exact`. The common case
+    // (a number over a number) stays small enough to be inlined into bulk loops.
+    if (typeof value === 'number' && before === before) this.fixed[row] = value;
+    else this.setSlow(row, value, before !== before);
+  }
+
+  private setSlow(row: number, value: Num, wasExact: boolean): void {
     if (typeof value === 'number') {
       if (wasExact && this.exact) {
         this.exact[row] = undefined;
