@@ -149,10 +149,10 @@ export class ScoredBatch {
    */
   calibrationColumns(tieBreakSections: readonly string[], fallbackGrade: string): CalibrationColumns {
     // A section the scheme does not have ranks as 0 for everyone, as rankMembers reads a missing score.
-    const zero = new NumColumn(this.size);
+    let zero: NumColumn | undefined;
     return {
       total: this.columns.total,
-      tieBreak: tieBreakSections.map((s) => this.sectionColumn(s) ?? zero),
+      tieBreak: tieBreakSections.map((s) => this.sectionColumn(s) ?? (zero ??= new NumColumn(this.size))),
       employeeId: (row) => this.employeeId(row),
       grade: (row) => this.gradeNames[this.columns.grade[row] ?? NO_GRADE] ?? fallbackGrade,
     };
