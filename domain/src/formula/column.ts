@@ -54,7 +54,7 @@ export class NumColumn {
     return v === v ? v : (this.exact?.[row] ?? 0);
   }
 
-  /** True when every row fits the fixed-point form (bulk code can then compare the doubles directly). */
+  /** True when every row fits the fixed-point form (bulk code can then compare the doubles directly). Example: column.allFixed -> true */
   get allFixed(): boolean {
     return this.exactRows === 0;
   }

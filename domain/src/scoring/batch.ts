@@ -71,15 +71,17 @@ export class ScoredBatch {
     this.sectionIndex = new Map(scheme.sections.map((s, i) => [s.section.id, i]));
   }
 
-  /** True when row i was scored (false: see `issues`). */
+  /** True when row i was scored (false: see `issues`). Example: batch.ok(0) -> true */
   ok(i: number): boolean {
     return !this.issues.has(i);
   }
 
+  /** Row i's employee id (from its input). Example: batch.employeeId(0) -> 'e000000' */
   employeeId(i: number): string {
     return this.inputs[i]?.employeeId ?? '';
   }
 
+  /** Whether row i's appraisee took part. Example: batch.participated(0) -> true */
   participated(i: number): boolean {
     return this.columns.participated[i] === 1;
   }
@@ -89,23 +91,27 @@ export class ScoredBatch {
     return this.scored(i).columns.total.text(i);
   }
 
+  /** Row i's weighted section total, as the result prints it. Example: batch.weighted(0) -> '86.8' */
   weighted(i: number): string {
     return this.scored(i).columns.weighted.text(i);
   }
 
+  /** Row i's plus/minus points. Example: batch.adjustmentPoints(0) -> '0.5' */
   adjustmentPoints(i: number): string {
     return this.scored(i).columns.adjustmentPoints.text(i);
   }
 
+  /** Row i's money from money and hour adjustments (signed). Example: batch.adjustmentMoney(0) -> '-40.25' */
   adjustmentMoney(i: number): string {
     return this.scored(i).columns.adjustmentMoney.text(i);
   }
 
+  /** Row i's work-hour adjustments (signed). Example: batch.adjustmentHours(0) -> '0' */
   adjustmentHours(i: number): string {
     return this.scored(i).columns.adjustmentHours.text(i);
   }
 
-  /** The column of a section's scores, or undefined for an id the scheme does not have. */
+  /** The column of a section's scores, or undefined for an id the scheme does not have. Example: batch.sectionColumn('headNurse')?.text(0) -> '27' */
   sectionColumn(id: string): NumColumn | undefined {
     const at = this.sectionIndex.get(id);
     return at === undefined ? undefined : this.columns.sections[at];
@@ -123,7 +129,7 @@ export class ScoredBatch {
     return this.gradeNames[this.scored(i).columns.grade[i] ?? NO_GRADE];
   }
 
-  /** Row i's grade with its band and reason, as in scoreAppraisal's result. */
+  /** Row i's grade with its band and reason, as in scoreAppraisal's result. Example: batch.gradeResult(0) -> { grade: 'qualified', bandGrade: 'good', reason: 'failedItemCap' } */
   gradeResult(i: number): GradeResult | undefined {
     const c = this.scored(i).columns;
     const grade = this.gradeNames[c.grade[i] ?? NO_GRADE];
@@ -158,7 +164,7 @@ export class ScoredBatch {
     };
   }
 
-  /** Stores one row's numbers (the plan's, or a reference result's). */
+  /** Stores one row's numbers (the plan's, or a reference result's); scoreBatch fills the batch with it. Example: batch.write(0, numbers) */
   write(i: number, out: PlanNumbers): void {
     const c = this.columns;
     c.participated[i] = out.participated ? 1 : 0;

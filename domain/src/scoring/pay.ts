@@ -272,7 +272,7 @@ export class PricedRows {
     this.priced = components.map(() => groups.map(() => []));
   }
 
-  /** Records what a row was paid by component c. */
+  /** Records what a row was paid by component c (priceRows fills the result with it). Example: priced.record(0, 7, line) */
   record(c: number, row: number, priced: Priced): void {
     const g = this.groupOf[row] ?? -1;
     const list = this.priced[c]?.[g];
@@ -291,7 +291,7 @@ export class PricedRows {
     return fixedNum(s, 2);
   }
 
-  /** A row's pay lines in priceGroup's order: one per component that paid the row, then money adjustments. */
+  /** A row's pay lines in priceGroup's order: one per component that paid the row, then money adjustments. Example: priced.lines(7) -> [{ employeeId: 'e7', component: 'gradePay', amount: '1080.00', ... }] */
   lines(row: number): PayLine[] {
     const employeeId = this.employeeIds(row);
     const lines: PayLine[] = [];
