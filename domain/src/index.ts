@@ -1,5 +1,6 @@
 // Public surface of the appraisal domain. Each module adds its own export line.
 export * from './issues.js';
+export * from './messages/index.js';
 export * from './decimal.js';
 export * from './policies/index.js';
 export * from './org/index.js';

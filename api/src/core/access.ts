@@ -21,7 +21,7 @@ export type WithFacts<T, F> = T & { readonly [FACTS]: F };
 
 /** Attaches the facts to a row (mutates and returns it: rows are fresh objects built per query). */
 export function withFacts<T extends object, F>(row: T, facts: F): WithFacts<T, F> {
-  Object.defineProperty(row, FACTS, { value: facts, enumerable: false });
+  (row as { [FACTS]?: F })[FACTS] = facts;
   return row as WithFacts<T, F>;
 }
 

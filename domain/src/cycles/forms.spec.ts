@@ -51,7 +51,7 @@ describe('validateRating', () => {
   it('refuses a value outside the item range, naming the range, in drafts and submissions', () => {
     const issues = validateRating(seedPrograms.cafeteria, cafe({ hygiene: { points: '26' } }), 'draft');
     expect(issues).toEqual([
-      { path: ['items', 'hygiene'], code: 'item_out_of_range', message: 'item "hygiene": 26 is outside 0..25', params: { item: 'hygiene', min: '0', max: '25' } },
+      { path: ['items', 'hygiene'], code: 'item_out_of_range', message: 'item "hygiene": 26 is outside 0..25', params: { item: 'hygiene', value: '26', min: '0', max: '25' } },
     ]);
   });
 
@@ -83,9 +83,9 @@ describe('validateRating', () => {
   });
 
   it('accepts a draft formula item with one input still open, and checks the rest on submit', () => {
-    const draft = { section: 'completion', role: 'DIRECT_SUPERVISOR' as const, items: { completionPercent: { values: { overrunHours: '1' } } } };
-    expect(validateRating(seedPrograms.workshop, draft, 'draft')).toEqual([]);
-    expect(codes(validateRating(seedPrograms.workshop, draft, 'submit'))).toEqual([['item_unrated', 'items.completionPercent.values.affectsDelivery']]);
+    const draft = { section: 'satisfaction', role: 'SURVEY' as const, items: { patientSatisfaction: { values: { satisfied: '45' } } } };
+    expect(validateRating(seedPrograms.nursing, draft, 'draft')).toEqual([]);
+    expect(codes(validateRating(seedPrograms.nursing, draft, 'submit'))).toEqual([['item_unrated', 'items.patientSatisfaction.values.returned']]);
   });
 });
 

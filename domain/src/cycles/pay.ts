@@ -14,10 +14,12 @@ export interface PayMember {
   facts: PayFacts;
 }
 
-/** The group-level amounts: a bonus pool (Part 5) or the output value of the period (Part 4). */
+/** The group-level amounts: a bonus pool (Part 5) or the output value of the period (Part 4), or the inputs its formula computes it from. */
 export interface PayGroupAmounts {
   pool?: string;
   outputValue?: string;
+  /** Inputs of an output value formula (month revenue, kilograms produced, ...), when the output value is not given. */
+  inputs?: Readonly<Record<string, string>>;
 }
 
 /** Pay of a calibrated group: every line, each person's total, their pay trace steps, and the checked sums of the splits. */
@@ -42,13 +44,21 @@ export function priceCalibratedGroup(scheme: SchemeDefinition, members: readonly
     return m.grade !== undefined && g && g.grade !== m.grade ? { ...m.result, grade: { ...g, grade: m.grade } } : m.result;
   });
   const facts = new Map(members.map((m) => [m.employeeId, m.facts]));
-  const priced = priceGroup(scheme, { results, facts, ...(amounts.pool === undefined ? {} : { pool: amounts.pool }), ...(amounts.outputValue === undefined ? {} : { outputValue: amounts.outputValue }) });
+  const priced = priceGroup(scheme, {
+    results,
+    facts,
+    ...(amounts.pool === undefined ? {} : { pool: amounts.pool }),
+    ...(amounts.outputValue === undefined ? {} : { outputValue: amounts.outputValue }),
+    ...(amounts.inputs === undefined ? {} : { inputs: amounts.inputs }),
+  });
   if (!priced.ok) return priced;
   const splits: GroupPay['splits'] = [];
   const issues: DomainIssue[] = [];
   for (const p of scheme.pay) {
     if (p.rule.kind !== 'poolSplit' || members.length === 0) continue;
-    const amount = p.rule.weightBy === 'score' ? amounts.pool : amounts.outputValue;
+    // An output value computed by the component's formula is on its lines.
+    const computed = priced.value.lines.find((l) => l.component === p.id && l.basis?.kind === 'output')?.basis;
+    const amount = p.rule.weightBy === 'score' ? amounts.pool : (amounts.outputValue ?? (computed?.kind === 'output' ? computed.outputValue : undefined));
     if (amount === undefined) continue;
     const paid = priced.value.lines.filter((l) => l.component === p.id).reduce((s, l) => s.plus(l.amount), new Decimal(0));
     splits.push({ component: p.id, amount, paid: paid.toFixed(2) });

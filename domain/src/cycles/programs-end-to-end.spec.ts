@@ -4,7 +4,7 @@ import { seedPrograms } from '../programs/index.js';
 import type { ItemInput } from '../scoring/index.js';
 import { runCycle, simpleOrg, staff } from './__fixtures__/run-cycle.js';
 import { explainPublished } from './publication.js';
-import { occurrenceInputs, surveyValues, ticketSummary, validateOccurrence, validateWorkTicket, workshopOutputValue, type OccurrenceEntry, type WorkTicket } from './measured.js';
+import { occurrenceInputs, surveyValues, validateOccurrence, validateWorkTicket, workshopOutputValue, type OccurrenceEntry, type WorkTicket } from './measured.js';
 import { computeRollup } from './rollups.js';
 import { checkActionWindow } from './windows.js';
 
@@ -44,7 +44,7 @@ describe('Part 1 hotel audit: a day cycle from the auditor\'s occurrence log to 
     ]);
     expect(r.pay.totals).toEqual({ clerkA: '200.00', clerkB: '30.00' });
     expect(r.publish).toEqual({ ok: true, overridden: [] });
-    expect(explainPublished(r.published.get('clerkB')!, 'en', seedPrograms.hotelAudit).at(-1)).toBe("Pay, Day's wage: 30.00 yuan (dailyWage: 20 of 100 points -> 20% of the day's wage)");
+    expect(explainPublished(r.published.get('clerkB')!, 'en', seedPrograms.hotelAudit).at(-1)).toBe("Pay, Day's wage: 30.00 yuan = the day's wage 150 × 20 of 100 points (20%)");
   });
 
   it('refuses the sheet after the next working day', () => {
@@ -181,7 +181,11 @@ describe('Part 4 workshop: the 26th-25th month, work tickets, hour penalties and
   };
   const workers = Object.keys(tickets);
   const group: Record<string, string> = { w1: 'welding', w2: 'welding', i1: 'integrated', i2: 'integrated' };
-  const summaries = Object.fromEntries(workers.map((w) => [w, ticketSummary(tickets[w] ?? [])]));
+  // The template judges completion per ticket (Article 6): each ticket's level, as the team leader records it.
+  const level = (t: WorkTicket): string =>
+    t.affectsDelivery || t.personalReason ? 'delivery' : Number(t.overrunHours) <= 0 ? 'onTime' : Number(t.overrunHours) <= 2 ? 'overUpTo2h' : 'overMore';
+  // The five aspects of Article 7, each of 20 points: w1 and i1 100, w2 90, i2 50.
+  const aspects: Record<string, string> = { w1: '20', w2: '18', i1: '20', i2: '10' };
   const output = workshopOutputValue({ revenue: '100000', finishedKg: '25000' });
   const run = runCycle({
     scheme: seedPrograms.workshop,
@@ -196,36 +200,38 @@ describe('Part 4 workshop: the 26th-25th month, work tickets, hour penalties and
     ],
     org: simpleOrg({ supervisors: Object.fromEntries(workers.map((w) => [w, 'teamLead'])), lineage: Object.fromEntries(workers.map((w) => [w, [`${group[w]}Team`, 'workshop']])) }),
     ratingDay: '2026-06-02',
-    rate: (_slot, w) => ({ completionPercent: { values: summaries[w]?.values ?? {} } }),
+    rate: (_slot, w) => Object.fromEntries(['people', 'machine', 'material', 'method', 'environment'].map((id) => [id, { points: aspects[w] ?? '0' }])),
     adjustments: { w2: [{ rule: 'workwear', count: 2, note: 'no helmet twice' }], i1: [{ rule: 'rationalisation', amount: '200', note: 'new welding jig' }] },
     groupOf: () => 'workshop',
-    payFacts: Object.fromEntries(workers.map((w) => [w, { groupId: group[w] ?? '', manHours: summaries[w]?.manHours ?? '0' }])),
-    payAmounts: output.ok ? { outputValue: output.value.outputValue } : {},
+    payFacts: Object.fromEntries(workers.map((w) => [w, { groupId: group[w] ?? '', tickets: (tickets[w] ?? []).map((t) => ({ hours: t.manHours, level: level(t) })) }])),
+    // The month's revenue over the kilograms produced, times the kilograms of finished products (all 25,000 passed).
+    payAmounts: { inputs: { revenue: '100000', kilogramsProduced: '25000', finishedKilograms: '25000' } },
   });
 
   it('runs April 26 - May 25 with Article 3 eligibility and tickets checked', () => {
     for (const t of Object.values(tickets).flat()) expect(validateWorkTicket(t)).toEqual([]);
     expect(run.schedule.span).toEqual({ start: '2026-04-26', end: '2026-05-25' });
     expect(run.population.excluded.map((e) => e.employeeId)).toEqual(['trainee', 'fined']);
-    expect(summaries.w2).toEqual({ manHours: '150', values: { overrunHours: '1', affectsDelivery: '0', personalReason: '0' } });
     expect(output).toEqual({ ok: true, value: { outputValue: '100000.00', unitPricePerKg: '4.0000' } });
   });
 
-  it('completion 100 / 90 / 100 / 50 and output pay 29830.51 / 25169.49 / 30600.00 / 14400.00, with hour penalties and the reward', () => {
+  it('five aspects 100 / 90 / 100 / 50 and output pay by ticket hours 29090.91 / 25909.09 / 25500.00 / 19500.00, with hour penalties and the reward', () => {
     expect([...run.records.values()].map((r) => [r.employeeId, r.output.total, r.output.adjustmentMoney])).toEqual([
       ['w1', '100', '0'],
       ['w2', '90', '-16.1'],
       ['i1', '100', '200'],
       ['i2', '50', '0'],
     ]);
+    // welding 55,000 by 160 : (75 + 75 x 90 %) = 160 : 142.5 -> 29090.909.. / 25909.090..; the spare cent to w1's larger remainder
+    // integrated 45,000 by 170 : (100 + 60 x 50 %) = 170 : 130 -> 25500 / 19500
     expect(run.pay.lines.filter((l) => l.component === 'outputPay').map((l) => [l.employeeId, l.amount])).toEqual([
-      ['w1', '29830.51'],
-      ['w2', '25169.49'],
-      ['i1', '30600.00'],
-      ['i2', '14400.00'],
+      ['w1', '29090.91'],
+      ['w2', '25909.09'],
+      ['i1', '25500.00'],
+      ['i2', '19500.00'],
     ]);
     expect(run.pay.splits).toEqual([{ component: 'outputPay', amount: '100000.00', paid: '100000.00' }]);
-    expect(run.pay.totals).toEqual({ w1: '29830.51', w2: '25153.39', i1: '30800.00', i2: '14400.00' });
+    expect(run.pay.totals).toEqual({ w1: '29090.91', w2: '25892.99', i1: '25700.00', i2: '19500.00' });
   });
 });
 
@@ -271,7 +277,7 @@ describe('Part 5 group headquarters: self + scale raters, floating pay and the b
     expect(run.pay.totals).toEqual({ e0: '4875.00', e1: '4333.33', e2: '3791.67' });
     const lines = explainPublished(run.published.get('e1')!, 'en', seedPrograms.headquarters);
     expect(lines).toContain('Total: 80');
-    expect(lines.at(-1)).toBe('Pay, Bonus: 3333.33 yuan (pool 10000 split by score)');
+    expect(lines.at(-1)).toBe('Pay, Bonus: 3333.33 yuan = the pool 10000 × score 80 ÷ 240, the scores of all 3 together (paid out in full, to the cent)');
   });
 
   it('Q2 2026: April 80, May 90 and the quarter\'s own 85 roll up to 85', () => {

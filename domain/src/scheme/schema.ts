@@ -254,13 +254,36 @@ export const visibilitySchema = z.strictObject({
   }),
 });
 
-/** A pay component of the scheme: a pay rule, plus group shares for output pay. */
+/** A named value HR enters for a whole group and period (month revenue, kilograms produced). */
+export const groupInputSchema = z.strictObject({ name: schemeId, label: localText });
+
+/** A completion level of a work ticket and the share of its hours that counts (100 % in time, 90 %, 80 %, 50 %). */
+export const completionLevelSchema = z.strictObject({ code: schemeId, label: localText, percent: decimalText });
+
+/** A pay component of the scheme: a pay rule, plus group shares, the output value and ticket completion for output pay. */
 export const payComponentSchema = z.strictObject({
   id: schemeId,
   name: localText,
   rule: payRuleSchema,
   /** Output pay (weightBy manHoursTimesCompletion): each group's share of the output value, summing to 100. */
   groups: z.array(z.strictObject({ id: schemeId, name: localText, sharePercent: decimalText })).optional(),
+  /**
+   * Output pay: the period's output value computed from group-level inputs, e.g. revenue / kilogramsProduced *
+   * finishedKilograms, rounded as the rule rounds money. Without it the output value is entered as a number.
+   */
+  outputValue: z
+    .strictObject({ inputs: z.array(groupInputSchema).min(1), formula: z.string().min(1) })
+    .optional()
+    .meta({ description: 'Output value = formula over group-level inputs (per period), rounded as the rule rounds money' }),
+  /**
+   * Output pay: completion is judged per work ticket. A person's weight is the sum over their tickets of
+   * hours x the ticket level's percent / 100. Without it the weight is man-hours x the appraisal total / 100.
+   */
+  completionLevels: z
+    .array(completionLevelSchema)
+    .min(1)
+    .optional()
+    .meta({ description: 'Completion levels of a work ticket; weight = sum of ticket hours x level percent / 100' }),
 });
 
 /** The scheme document. */
@@ -324,6 +347,8 @@ export type Quota = z.infer<typeof quotaSchema>;
 export type DistributionRule = z.infer<typeof distributionSchema>;
 export type Rollup = z.infer<typeof rollupSchema>;
 export type PayComponent = z.infer<typeof payComponentSchema>;
+export type CompletionLevel = z.infer<typeof completionLevelSchema>;
+export type GroupInput = z.infer<typeof groupInputSchema>;
 export type RaterRole = z.infer<typeof raterRoleSchema>;
 export type MissingRaterPolicy = z.infer<typeof missingRaterPolicySchema>;
 export type LocalText = z.infer<typeof localText>;

@@ -94,6 +94,60 @@ describe('validateScheme', () => {
   });
 });
 
+describe('validateScheme: pay bands cover every total', () => {
+  const literalBands = () => {
+    const s = clone(cafeteriaScheme);
+    const rule = s.pay[0]!.rule;
+    if (rule.kind !== 'scorePercentOfBase') throw new Error('cafeteria pays by score band');
+    // The regulation's words typed literally: 80-100, 70-79, 60-69, below 60.
+    rule.bands = [
+      { min: '80', max: '100', minInclusive: true, maxInclusive: true, percent: '100' },
+      { min: '70', max: '79', minInclusive: true, maxInclusive: true, percent: '80' },
+      { min: '60', max: '69', minInclusive: true, maxInclusive: true, percent: '60' },
+      { min: '0', max: '60', minInclusive: true, maxInclusive: false, percent: '0' },
+    ];
+    return s;
+  };
+
+  it('refuses bands that leave 79.5 unpaid, at the band to widen, suggesting half-open bounds', () => {
+    const r = validateScheme(literalBands());
+    expect(r.ok ? [] : r.issues.map((i) => [i.code, i.path.join('.'), i.params?.from, i.params?.to, i.params?.suggestMin, i.params?.suggestMax])).toEqual([
+      ['pay_band_gap', 'pay.0.rule.bands.2.max', '69', '70', '60', '70'],
+      ['pay_band_gap', 'pay.0.rule.bands.1.max', '79', '80', '70', '80'],
+    ]);
+    expect(validateScheme(cafeteriaScheme).ok).toBe(true);
+  });
+
+  it('refuses bands that do not reach the total\'s floor or cap', () => {
+    const s = clone(cafeteriaScheme);
+    const rule = s.pay[0]!.rule;
+    if (rule.kind !== 'scorePercentOfBase') throw new Error('cafeteria pays by score band');
+    rule.bands[0]!.maxInclusive = false; // 100 itself unpaid
+    rule.bands[3]!.min = '10'; // 0..10 unpaid
+    expect(codes(s)).toEqual([
+      ['pay_band_range', 'pay.0.rule.bands.3.min'],
+      ['pay_band_range', 'pay.0.rule.bands.0.max'],
+    ]);
+  });
+});
+
+describe('validateScheme: output value formula and completion levels', () => {
+  it('checks the formula against its inputs, level percents and that both belong to output pay', async () => {
+    const { workshopScheme } = await import('../programs/workshop.js');
+    const s = clone(workshopScheme);
+    s.pay[0]!.outputValue!.formula = 'revenue / kilograms * finishedKilograms';
+    s.pay[0]!.completionLevels!.push({ code: 'onTime', label: { en: 'x', zh: 'x' }, percent: '120' });
+    expect(codes(s)).toEqual([
+      ['formula_unknown_variable', 'pay.0.outputValue.formula'],
+      ['duplicate_id', 'pay.0.completionLevels.5.code'],
+      ['pay_completion_percent', 'pay.0.completionLevels.5.percent'],
+    ]);
+    const hq = clone(headquartersScheme);
+    hq.pay[1]!.completionLevels = [{ code: 'onTime', label: { en: 'x', zh: 'x' }, percent: '100' }];
+    expect(codes(hq)).toEqual([['pay_output_only', 'pay.1.completionLevels']]);
+  });
+});
+
 describe('validateScheme: schedule, visibility and roll-up sources', () => {
   it('accepts documents without schedule or visibility (both optional, defaults apply)', () => {
     const s = clone(nursingScheme);

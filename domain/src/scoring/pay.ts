@@ -1,17 +1,22 @@
-import { Decimal, dec } from '../decimal.js';
+import { Decimal, dec, type RoundingMode } from '../decimal.js';
 import type { Checked, DomainIssue } from '../issues.js';
 import { plain } from '../formula/index.js';
 import { NumColumn } from '../formula/column.js';
 import { add, fixedNum, isZero, parseNum, type Num } from '../formula/fixed.js';
-import { PayError, floatingPay, gradePay, outputPay, payForScore, splitPool } from '../pay/index.js';
+import { PayError, bandContains, floatingPay, gradePay, outputPaySplit, outputValueOf, payForScore, splitPool, ticketHours, type PayBasis, type PayTicket } from '../pay/index.js';
 import type { PayComponent, SchemeDefinition } from '../scheme/index.js';
-import type { AppraisalResult, TraceStep } from './types.js';
+import type { AppraisalResult, GradeResult, TraceStep } from './types.js';
 
-/** Per-person facts pay needs: the pay base (or the day's wage), and for output pay the group and man-hours. */
+/**
+ * Per-person facts pay needs: the pay base (or the day's wage), and for output pay the group and either
+ * man-hours (completion from the appraisal total) or work tickets (completion per ticket, when the
+ * component defines completion levels).
+ */
 export interface PayFacts {
   base?: string;
   groupId?: string;
   manHours?: string;
+  tickets?: readonly PayTicket[];
 }
 
 /**
@@ -22,15 +27,19 @@ export interface PayGroupInput {
   results: readonly AppraisalResult[];
   facts: Readonly<Record<string, PayFacts>> | ReadonlyMap<string, PayFacts>;
   pool?: string;
+  /** The output value as a number; when absent, a component with an output value formula computes it from `inputs`. */
   outputValue?: string;
+  /** Group-level inputs of output value formulas (month revenue, kilograms produced, ...). */
+  inputs?: Readonly<Record<string, string>>;
 }
 
-/** One pay line of one person. */
+/** One pay line of one person: the amount, an English detail, and the numbers it came from (for explanations). */
 export interface PayLine {
   employeeId: string;
   component: string;
   amount: string;
   detail: string;
+  basis?: PayBasis;
 }
 
 /** Pay of a group: the lines, each person's total (components plus money adjustments) and trace steps per person. */
@@ -45,90 +54,136 @@ function exact(text: string): Num {
   return parseNum(text) ?? new Decimal(text);
 }
 
-function need(value: string | undefined, path: ReadonlyArray<string | number>, what: string): string {
-  if (value === undefined) throw new PayError({ path, code: 'pay_fact_missing', message: `${what} is missing`, params: { fact: what } });
+function need<T>(value: T | undefined, path: ReadonlyArray<string | number>, what: string): T {
+  if (value === undefined) {
+    // A per-person fact names the person, so the message can say whose value to enter.
+    const person = path[0] === 'facts' ? String(path[1]) : undefined;
+    throw new PayError({ path, code: 'pay_fact_missing', message: `${what} is missing`, params: person ? { fact: what, person, variant: 'person' } : { fact: what } });
+  }
   return value;
 }
 
-/** One group's people as the pay rules read them (result objects for priceGroup, batch rows for priceRows). */
-interface PayPeople {
-  readonly size: number;
-  id(k: number): string;
-  total(k: number): string;
-  grade(k: number): string | undefined;
-  facts(k: number): PayFacts;
-}
+const plainText = (d: Decimal): string => plain(d);
 
-function priceComponent(p: PayComponent, people: PayPeople, pool: string | undefined, outputValue: string | undefined): PayLine[] {
+/** What the pay rules read of a person: id, total and grade (a result, or a view of a batch row). */
+type PayPerson = Pick<AppraisalResult, 'employeeId' | 'total'> & { readonly grade?: Pick<GradeResult, 'grade'> };
+
+/** A group as the pay rules read it (priceGroup's input, or a group of batch rows). */
+type PricedGroup = Omit<PayGroupInput, 'results'> & { readonly results: readonly PayPerson[] };
+
+function priceComponent(p: PayComponent, g: PricedGroup): PayLine[] {
   const rule = p.rule;
-  const n = people.size;
-  const each = (line: (k: number) => PayLine): PayLine[] => {
-    const lines: PayLine[] = [];
-    for (let k = 0; k < n; k++) lines.push(line(k));
-    return lines;
-  };
-  const base = (k: number): string => need(people.facts(k).base, ['facts', people.id(k), 'base'], 'base');
+  const people = g.results;
+  const facts = g.facts;
+  const fact: (id: string) => PayFacts = isFactMap(facts) ? (id) => facts.get(id) ?? NO_FACTS : (id) => (Object.hasOwn(facts, id) ? (facts[id] ?? NO_FACTS) : NO_FACTS);
+  const baseOf = (id: string): string => need(fact(id).base, ['facts', id, 'base'], 'base');
   switch (rule.kind) {
     case 'none':
       return [];
     case 'gradePercentOfBase':
-      return each((k) => {
-        const id = people.id(k);
-        const b = base(k);
-        const grade = people.grade(k);
+      return people.map((r) => {
+        const base = baseOf(r.employeeId);
+        const grade = r.grade?.grade;
         // Cached per (grade, base): the same exact amount and texts as payForScore, without re-pricing.
-        const hit = grade === undefined ? undefined : gradePay(rule, b, grade);
-        if (hit) return { employeeId: id, component: p.id, amount: hit.amount, detail: hit.ruleApplied };
-        const out = payForScore(rule, b, people.total(k), grade);
-        return { employeeId: id, component: p.id, amount: out.amount, detail: out.ruleApplied };
+        const hit = grade === undefined ? undefined : gradePay(rule, base, grade);
+        const out = hit ?? payForScore(rule, base, r.total, grade);
+        const basis: PayBasis = { kind: 'grade', base, grade: grade ?? '', percent: out.percent };
+        return { employeeId: r.employeeId, component: p.id, amount: out.amount, detail: out.ruleApplied, basis };
       });
     case 'scorePercentOfBase':
+      return people.map((r) => {
+        const base = baseOf(r.employeeId);
+        const out = payForScore(rule, base, r.total, r.grade?.grade);
+        const band = rule.bands.find((b) => bandContains(b, dec(r.total)));
+        const basis: PayBasis | undefined = band && { kind: 'scoreBand', base, score: r.total, min: band.min, max: band.max, minInclusive: band.minInclusive, maxInclusive: band.maxInclusive, percent: out.percent };
+        return { employeeId: r.employeeId, component: p.id, amount: out.amount, detail: out.ruleApplied, ...(basis ? { basis } : {}) };
+      });
     case 'dailyWage':
-      return each((k) => {
-        const out = payForScore(rule, base(k), people.total(k), people.grade(k));
-        return { employeeId: people.id(k), component: p.id, amount: out.amount, detail: out.ruleApplied };
+      return people.map((r) => {
+        const base = baseOf(r.employeeId);
+        const out = payForScore(rule, base, r.total, r.grade?.grade);
+        const points = dec(r.total).lt(0) ? '0' : r.total;
+        const basis: PayBasis = { kind: 'dailyWage', base, points, pointsPerDay: rule.pointsPerDay, percent: out.percent };
+        return { employeeId: r.employeeId, component: p.id, amount: out.amount, detail: out.ruleApplied, basis };
       });
     case 'floatingByAverage': {
-      const rows: { id: string; base: string; score: string }[] = [];
-      for (let k = 0; k < n; k++) rows.push({ id: people.id(k), base: base(k), score: people.total(k) });
-      return floatingPay(rows, rule).map((x) => ({ employeeId: x.id, component: p.id, amount: x.amount, detail: `score / group average = ${x.ratio}` }));
+      const rows = people.map((r) => ({ id: r.employeeId, base: baseOf(r.employeeId), score: r.total }));
+      const priced = floatingPay(rows, rule);
+      const average = rows.length ? plainText(rows.reduce<Decimal>((sum, x) => sum.plus(x.score), dec(0)).div(rows.length)) : '0';
+      return priced.map((x, i) => ({
+        employeeId: x.id,
+        component: p.id,
+        amount: x.amount,
+        detail: `base x score / group average = ${x.ratio}`,
+        basis: { kind: 'floating', base: rows[i]?.base ?? '0', score: rows[i]?.score ?? '0', average, ratio: x.ratio, groupSize: rows.length },
+      }));
     }
     case 'poolSplit': {
       if (rule.weightBy === 'score') {
-        const total = need(pool, ['pool'], 'pool');
-        const weights: { id: string; weight: string }[] = [];
-        for (let k = 0; k < n; k++) weights.push({ id: people.id(k), weight: people.total(k) });
-        return splitPool(total, weights, { places: rule.rounding.places }).map((x) => ({
+        const pool = need(g.pool, ['pool'], 'pool');
+        const totalScore = plainText(people.reduce<Decimal>((sum, r) => sum.plus(r.total), dec(0)));
+        return splitPool(pool, people.map((r) => ({ id: r.employeeId, weight: r.total })), { places: rule.rounding.places }).map((x, i) => ({
           employeeId: x.id,
           component: p.id,
           amount: x.amount,
-          detail: `pool ${total} split by score`,
+          detail: `pool ${pool} split by score`,
+          basis: { kind: 'pool', pool, score: people[i]?.total ?? '0', totalScore, groupSize: people.length },
         }));
       }
-      const value = need(outputValue, ['outputValue'], 'outputValue');
-      const groups = (p.groups ?? []).map((x) => ({ id: x.id, sharePercent: x.sharePercent }));
-      const members: { id: string; groupId: string; manHours: string; completionFactor: string }[] = [];
-      for (let k = 0; k < n; k++) {
-        const id = people.id(k);
-        const f = people.facts(k);
-        members.push({
-          id,
-          groupId: need(f.groupId, ['facts', id, 'groupId'], 'groupId'),
-          manHours: need(f.manHours, ['facts', id, 'manHours'], 'manHours'),
-          // The appraisal total is the completion percentage, so the factor is total / 100.
-          completionFactor: plain(dec(people.total(k)).div(100)),
-        });
-      }
-      return outputPay({ outputValue: value, groups, members }).map((x) => {
-        const m = members.find((mm) => mm.id === x.id);
-        return {
-          employeeId: x.id,
-          component: p.id,
-          amount: x.amount,
-          detail: `group ${x.groupId}: ${m?.manHours ?? '0'} h x ${m?.completionFactor ?? '0'} of the group's share`,
-        };
-      });
+      return priceOutput(p, rule.rounding, g, fact);
     }
+  }
+}
+
+/** Output pay: the output value (given, or by the component's formula), split by group share, then by hours x completion. */
+function priceOutput(p: PayComponent, rounding: { places: number; mode: RoundingMode }, g: PricedGroup, fact: (id: string) => PayFacts): PayLine[] {
+  const computed = g.outputValue === undefined && p.outputValue ? outputValueOf(p.outputValue, g.inputs ?? {}, rounding) : undefined;
+  const outputValue = computed?.value ?? need(g.outputValue, ['outputValue'], 'outputValue');
+  const groups = (p.groups ?? []).map((x) => ({ id: x.id, sharePercent: x.sharePercent }));
+  const levels = p.completionLevels;
+  const members = g.results.map((r) => {
+    const f = fact(r.employeeId);
+    const groupId = need(f.groupId, ['facts', r.employeeId, 'groupId'], 'groupId');
+    if (levels) {
+      // Completion per work ticket: the person's man-hours already carry each ticket's factor.
+      const worked = withPath(['facts', r.employeeId], () => ticketHours(need(f.tickets, ['facts', r.employeeId, 'tickets'], 'tickets'), levels, r.employeeId));
+      return { id: r.employeeId, groupId, manHours: worked.hours, completionFactor: '1', completion: { by: 'tickets' as const, tickets: worked.tickets } };
+    }
+    const manHours = need(f.manHours, ['facts', r.employeeId, 'manHours'], 'manHours');
+    // The appraisal total is the completion percentage, so the factor is total / 100.
+    const factor = plain(dec(r.total).div(100));
+    return { id: r.employeeId, groupId, manHours, completionFactor: factor, completion: { by: 'score' as const, manHours, factor } };
+  });
+  const split = outputPaySplit({ outputValue, groups, members });
+  const groupOf = new Map(split.groups.map((x) => [x.id, x]));
+  const inputs = g.inputs ?? {};
+  const formula = computed && p.outputValue ? { formula: p.outputValue.formula, inputs: Object.fromEntries(p.outputValue.inputs.map((i) => [i.name, inputs[i.name] ?? ''])), exact: computed.exact } : undefined;
+  return split.rows.map((x, i) => {
+    const m = members[i];
+    const group = groupOf.get(x.groupId);
+    const hours = m ? plain(dec(m.manHours).times(dec(m.completionFactor))) : '0';
+    const basis: PayBasis = {
+      kind: 'output',
+      outputValue,
+      ...(formula ? { outputFormula: formula } : {}),
+      group: x.groupId,
+      sharePercent: group?.sharePercent ?? '0',
+      groupAmount: group?.amount ?? '0.00',
+      hours,
+      groupHours: group?.weight ?? '0',
+      completion: m?.completion ?? { by: 'score', manHours: '0', factor: '0' },
+    };
+    return { employeeId: x.id, component: p.id, amount: x.amount, detail: `group ${x.groupId}: ${hours} weighted hours of the group's ${group?.weight ?? '0'}`, basis };
+  });
+}
+
+/** Runs a pay computation over one person's facts, so its errors point into those facts. */
+function withPath<T>(prefix: ReadonlyArray<string | number>, run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof PayError && error.issue.path[0] !== prefix[0]) throw new PayError({ ...error.issue, path: [...prefix, ...error.issue.path] });
+    throw error;
   }
 }
 
@@ -159,7 +214,7 @@ function buildTraces(results: readonly AppraisalResult[], lines: readonly PayLin
     const l = lines[i];
     if (!l) continue;
     const kind = i < componentLines ? (kinds.get(l.component) ?? '') : 'adjustments';
-    traces[l.employeeId]?.push({ step: 'pay', component: l.component, kind, amount: l.amount, detail: l.detail });
+    traces[l.employeeId]?.push(l.basis ? { step: 'pay', component: l.component, kind, amount: l.amount, detail: l.detail, basis: l.basis } : { step: 'pay', component: l.component, kind, amount: l.amount, detail: l.detail });
   }
   return traces;
 }
@@ -172,25 +227,16 @@ function buildTraces(results: readonly AppraisalResult[], lines: readonly PayLin
  */
 export function priceGroup(scheme: SchemeDefinition, input: PayGroupInput): Checked<PayOutcome> {
   const lines: PayLine[] = [];
-  const results = input.results;
-  const facts = input.facts;
-  const fact: (id: string) => PayFacts = isFactMap(facts) ? (id) => facts.get(id) ?? NO_FACTS : (id) => (Object.hasOwn(facts, id) ? (facts[id] ?? NO_FACTS) : NO_FACTS);
-  const people: PayPeople = {
-    size: results.length,
-    id: (k) => results[k]?.employeeId ?? '',
-    total: (k) => results[k]?.total ?? '0',
-    grade: (k) => results[k]?.grade?.grade,
-    facts: (k) => fact(results[k]?.employeeId ?? ''),
-  };
   try {
     for (const p of scheme.pay) {
-      const priced = priceComponent(p, people, input.pool, input.outputValue);
+      const priced = priceComponent(p, input);
       for (const l of priced) lines.push(l);
     }
   } catch (error) {
     if (error instanceof PayError) return { ok: false, issues: [error.issue as DomainIssue] };
     throw error;
   }
+  const results = input.results;
   const componentLines = lines.length;
   // Sums in exact fixed point (Num): the same additions as Decimal, without re-parsing into Decimals.
   // Keyed by employee id like the reference record (duplicate ids share one total), in first-seen order.
@@ -201,7 +247,7 @@ export function priceGroup(scheme: SchemeDefinition, input: PayGroupInput): Chec
     const money = exact(r.adjustmentMoney);
     if (isZero(money)) continue;
     const amount = fixedNum(money, 2);
-    lines.push({ employeeId: r.employeeId, component: 'adjustments', amount, detail: ADJUSTMENT_DETAIL });
+    lines.push({ employeeId: r.employeeId, component: 'adjustments', amount, detail: ADJUSTMENT_DETAIL, basis: { kind: 'adjustments', money: amount } });
     totals.set(r.employeeId, add(totals.get(r.employeeId) ?? 0, money));
   }
   const out: Record<string, string> = {};
@@ -237,10 +283,12 @@ export interface PayRowGroup {
   rows: ArrayLike<number>;
   pool?: string;
   outputValue?: string;
+  /** Group-level inputs of output value formulas, as in PayGroupInput. */
+  inputs?: Readonly<Record<string, string>>;
 }
 
-/** What a pay line says about its person: the amount and the detail (a PayLine, or a priced entry shared by many). */
-type Priced = Readonly<{ amount: string; detail: string }>;
+/** What a pay line says about its person: amount, detail and basis (a PayLine, or a priced entry shared by many). */
+type Priced = Readonly<{ amount: string; detail: string; basis?: PayBasis }>;
 
 /** Pay of many rows (bulk runs): each row's exact total and, on demand, the row's pay lines. */
 export class PricedRows {
@@ -299,16 +347,21 @@ export class PricedRows {
     const k = this.positionOf[row] ?? 0;
     this.components.forEach((p, c) => {
       const priced = this.priced[c]?.[g]?.[k];
-      if (priced) lines.push({ employeeId, component: p.id, amount: priced.amount, detail: priced.detail });
+      if (!priced) return;
+      const { amount, detail, basis } = priced;
+      lines.push(basis ? { employeeId, component: p.id, amount, detail, basis } : { employeeId, component: p.id, amount, detail });
     });
     const money = this.money.get(row);
-    if (!isZero(money)) lines.push({ employeeId, component: 'adjustments', amount: fixedNum(money, 2), detail: ADJUSTMENT_DETAIL });
+    if (!isZero(money)) {
+      const amount = fixedNum(money, 2);
+      lines.push({ employeeId, component: 'adjustments', amount, detail: ADJUSTMENT_DETAIL, basis: { kind: 'adjustments', money: amount } });
+    }
     return lines;
   }
 }
 
-/** Grade pay priced per (rule, grade, base): the amount text, its exact value and the detail. */
-type GradeCache = Map<PayComponent['rule'], Map<string, Map<string, { amount: string; value: Num; detail: string }>>>;
+/** Grade pay priced per (rule, grade, base): the amount text, its exact value, the detail and the basis. */
+type GradeCache = Map<PayComponent['rule'], Map<string, Map<string, { amount: string; value: Num; detail: string; basis: PayBasis }>>>;
 
 /**
  * priceComponent's gradePercentOfBase for rows, writing each row's amount, detail and total: the same
@@ -338,8 +391,8 @@ function priceGradeRows(
     let priced = grade === undefined ? undefined : byGrade.get(grade)?.get(b);
     if (!priced) {
       const hit = grade === undefined ? undefined : gradePay(rule, b, grade);
-      const out = hit ? { amount: hit.amount, detail: hit.ruleApplied } : priceGradeMiss(rule, b, columns.total.text(row), grade);
-      priced = { amount: out.amount, value: exact(out.amount), detail: out.detail };
+      const out = hit ?? payForScore(rule, b, columns.total.text(row), grade);
+      priced = { amount: out.amount, value: exact(out.amount), detail: out.ruleApplied, basis: { kind: 'grade', base: b, grade: grade ?? '', percent: out.percent } };
       if (hit && grade !== undefined) {
         let byBase = byGrade.get(grade);
         if (!byBase) {
@@ -352,11 +405,6 @@ function priceGradeRows(
     out.record(c, row, priced);
     totals.set(row, add(totals.get(row), priced.value));
   }
-}
-
-function priceGradeMiss(rule: PayComponent['rule'], base: string, total: string, grade: string | undefined): { amount: string; detail: string } {
-  const out = payForScore(rule, base, total, grade);
-  return { amount: out.amount, detail: out.ruleApplied };
 }
 
 // Rules that price each person alone return one line per person, in the group's order.
@@ -378,12 +426,27 @@ export function priceRows(scheme: SchemeDefinition, columns: PayColumns, groups:
     const group = groups[g];
     if (!group) continue;
     const rows = group.rows;
-    const people: PayPeople = {
-      size: rows.length,
-      id: (k) => columns.employeeId(rows[k] ?? 0),
-      total: (k) => columns.total.text(rows[k] ?? 0),
-      grade: (k) => columns.grade(rows[k] ?? 0),
-      facts: (k) => columns.facts(rows[k] ?? 0),
+    // Other rules read the group as priceGroup gives it to them: people (views of the rows) and facts by id.
+    let view: PricedGroup | undefined;
+    const groupView = (): PricedGroup => {
+      if (view) return view;
+      const results: PayPerson[] = [];
+      const facts = new Map<string, PayFacts>();
+      for (let k = 0; k < rows.length; k++) {
+        const row = rows[k] ?? 0;
+        const employeeId = columns.employeeId(row);
+        const grade = columns.grade(row);
+        results.push(grade === undefined ? { employeeId, total: columns.total.text(row) } : { employeeId, total: columns.total.text(row), grade: { grade } });
+        facts.set(employeeId, columns.facts(row));
+      }
+      view = {
+        results,
+        facts,
+        ...(group.pool === undefined ? {} : { pool: group.pool }),
+        ...(group.outputValue === undefined ? {} : { outputValue: group.outputValue }),
+        ...(group.inputs === undefined ? {} : { inputs: group.inputs }),
+      };
+      return view;
     };
     for (let k = 0; k < rows.length; k++) totals.set(rows[k] ?? 0, 0);
     for (let c = 0; c < components.length; c++) {
@@ -396,7 +459,7 @@ export function priceRows(scheme: SchemeDefinition, columns: PayColumns, groups:
           priceGradeRows(p.rule, columns, rows, gradeCache, c, priced);
           continue;
         }
-        lines = priceComponent(p, people, group.pool, group.outputValue);
+        lines = priceComponent(p, groupView());
       } catch (error) {
         if (error instanceof PayError) return { ok: false, issues: [{ ...(error.issue as DomainIssue), path: ['groups', g, ...error.issue.path] }] };
         throw error;
@@ -405,7 +468,7 @@ export function priceRows(scheme: SchemeDefinition, columns: PayColumns, groups:
       let rowOf: Map<string, number> | undefined;
       if (!PER_PERSON.has(p.rule.kind)) {
         rowOf = new Map();
-        for (let k = 0; k < rows.length; k++) rowOf.set(people.id(k), rows[k] ?? 0);
+        for (let k = 0; k < rows.length; k++) rowOf.set(columns.employeeId(rows[k] ?? 0), rows[k] ?? 0);
       }
       for (let k = 0; k < lines.length; k++) {
         const l = lines[k];

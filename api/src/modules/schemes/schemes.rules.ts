@@ -45,8 +45,12 @@ export const schemeGuards: FieldGuardTree = mergeGuards(
   typeGuards('SchemeRounding', ['places', 'mode', 'applyAt'], reader),
   typeGuards('SchemeTemplate', ['key', 'name', 'period', 'document'], hr),
   typeGuards('SchemeValidation', ['valid', 'issues'], hr),
-  typeGuards('SchemeIssue', ['path', 'code', 'message'], reader),
-  typeGuards('SchemePreview', ['valid', 'issues', 'total', 'weighted', 'adjustmentPoints', 'adjustmentMoney', 'grade', 'gradeLabel', 'sections', 'pay', 'explanation'], reader),
+  typeGuards('SchemeIssue', ['path', 'code', 'message', 'params', 'text'], reader),
+  typeGuards('SchemePreview', ['valid', 'issues', 'total', 'weighted', 'adjustmentPoints', 'adjustmentMoney', 'grade', 'gradeLabel', 'sections', 'pay', 'group', 'explanation'], reader),
   typeGuards('SchemePreviewSection', ['id', 'score', 'weight'], reader),
-  typeGuards('SchemePayLine', ['component', 'amount', 'detail'], reader),
+  typeGuards('SchemePayLine', ['component', 'amount', 'detail', 'explanation'], reader),
+  // A preview group holds only what the caller typed in (sample scores, bases, tickets), never stored people's data.
+  typeGuards('SchemeGroupPreview', ['size', 'average', 'outputValue', 'members', 'quotas'], reader),
+  typeGuards('SchemeGroupMember', ['id', 'name', 'sample', 'total', 'grade', 'gradeLabel', 'pay', 'payTotal'], reader),
+  typeGuards('SchemeQuotaCheck', ['grade', 'grades', 'bound', 'percent', 'limit', 'actual', 'ok'], reader),
 );
