@@ -690,6 +690,8 @@ function adjustmentsPlan(plan: ScoringPlan, entries: readonly AdjustmentInput[],
     if (!a) return BAIL;
     const count = e.count ?? 1;
     if (!Number.isInteger(count) || count < 1) return BAIL;
+    // Joint-liability shares are rare: the reference implementation prices them.
+    if (e.share !== undefined) return BAIL;
     let each: Num;
     if (a.fixed !== undefined) each = a.fixed;
     else {
