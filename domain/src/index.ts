@@ -16,3 +16,4 @@ export * from './explain/index.js';
 export * from './programs/index.js';
 export * from './cycles/index.js';
 export * from './probation/index.js';
+export * from './ledger/index.js';

@@ -8,3 +8,4 @@ export * from './cycle-access.js';
 export * from './appraisal-access.js';
 export * from './rating-access.js';
 export * from './probation-access.js';
+export * from './ledger-access.js';

@@ -1,7 +1,7 @@
 import type { DomainIssue } from '../issues.js';
 
 /** Roles of the platform (DESIGN.md, Permissions); a transition may require one of them. */
-export type WorkflowRole = 'EMPLOYEE' | 'SUPERVISOR' | 'HR' | 'COMMITTEE' | 'ADMIN';
+export type WorkflowRole = 'EMPLOYEE' | 'SUPERVISOR' | 'HR' | 'COMMITTEE' | 'ADMIN' | 'APPROVER';
 
 /** What every workflow context carries: the acting user's roles. Tables extend it with the facts their guards read. */
 export interface WorkflowContext {
