@@ -17,3 +17,4 @@ export * from './programs/index.js';
 export * from './cycles/index.js';
 export * from './probation/index.js';
 export * from './ledger/index.js';
+export * from './honors/index.js';

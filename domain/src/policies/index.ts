@@ -9,3 +9,4 @@ export * from './appraisal-access.js';
 export * from './rating-access.js';
 export * from './probation-access.js';
 export * from './ledger-access.js';
+export * from './honor-access.js';

@@ -7,6 +7,7 @@ export * from './appeal.js';
 export * from './ledger-entry.js';
 export * from './payout-batch.js';
 export * from './nomination.js';
+export * from './honor-program.js';
 export * from './policy-version.js';
 export * from './rating.js';
 export * from './probation-review.js';
