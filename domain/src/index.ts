@@ -18,3 +18,4 @@ export * from './cycles/index.js';
 export * from './probation/index.js';
 export * from './ledger/index.js';
 export * from './honors/index.js';
+export * from './governance/index.js';

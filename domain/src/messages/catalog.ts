@@ -6,7 +6,7 @@
 //   role -> the rater role's name, term -> the term's name (issueTerms), char -> a 0-based position as a 1-based character
 // A code whose message depends on which rule of it was broken has variants: `code.variant`, chosen by params.variant.
 
-import { honorMessages, ledgerMessages } from './catalog-governance.js';
+import { governanceMessages, honorMessages, ledgerMessages } from './catalog-governance.js';
 
 /** A message in English and Chinese. */
 export interface LocalMessage {
@@ -516,6 +516,7 @@ export const issueMessages = {
   // ---- ledger, payout batches, honours, governance, analytics (catalog-governance.ts)
   ...ledgerMessages,
   ...honorMessages,
+  ...governanceMessages,
 } as const satisfies Record<string, LocalMessage>;
 
 /** Every key of the catalog: a code or `code.variant`. */
@@ -582,4 +583,6 @@ export const issueTerms = {
   boolean: { en: 'yes or no', zh: '是或否' },
   object: { en: 'a group of fields', zh: '对象' },
   array: { en: 'a list', zh: '列表' },
+  title: { en: 'title', zh: '标题' },
+  body: { en: 'text', zh: '正文' },
 } as const satisfies Record<string, LocalMessage>;

@@ -55,6 +55,9 @@ const NOT_CODES = new Set([
   'close_nominations',
   'open_voting',
   'record_decision',
+  // appeal workflow
+  'under_review',
+  'start_review',
   // an accounting-month convention code of the work calendar, and the placeholder of a doc example
   'workshop',
   'x',

@@ -10,3 +10,4 @@ export * from './rating-access.js';
 export * from './probation-access.js';
 export * from './ledger-access.js';
 export * from './honor-access.js';
+export * from './governance-access.js';
