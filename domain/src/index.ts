@@ -19,3 +19,4 @@ export * from './probation/index.js';
 export * from './ledger/index.js';
 export * from './honors/index.js';
 export * from './governance/index.js';
+export * from './analytics/index.js';

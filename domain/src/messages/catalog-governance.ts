@@ -161,3 +161,15 @@ export const governanceMessages = {
   appeal_note_required: { en: 'The note is empty.', zh: '备注为空。' },
   retention_years_invalid: { en: 'Keep archives 1 to 100 whole years.', zh: '档案保存年限为 1 至 100 整年。' },
 } as const satisfies Record<string, LocalMessage>;
+
+/** Service accounts of reporting tools. */
+export const serviceMessages = {
+  service_name_invalid: { en: 'A service account has a name of 1 to 100 characters.', zh: '服务账号名称为 1 至 100 个字符。' },
+  service_scope_empty: { en: 'Grant at least one type.', zh: '请至少授权一种数据类型。' },
+  service_scope_unknown_type: { en: 'There is no type {type}.', zh: '不存在数据类型 {type}。' },
+  service_scope_unknown_field: { en: '{type} has no field {field}.', zh: '{type} 没有字段 {field}。' },
+  service_scope_forbidden: { en: '{type} {field} is never readable by a service (appeals, votes, comments, inboxes and evidence stay with people).', zh: '{type} {field} 不向服务账号开放（申诉、投票、评语、收件箱和证据仅限人员查看）。' },
+  service_scope_pay_not_granted: { en: '{type}.{field} is pay: grant pay explicitly.', zh: '{type}.{field} 属于薪酬数据，须明确授权薪酬。' },
+  service_expiry_invalid: { en: 'A token expires in the future, at most a year ahead.', zh: '令牌有效期须在将来且不超过一年。' },
+  service_limits_invalid: { en: 'Limits are whole numbers in range, and one query costs no more than a minute allows.', zh: '限额须为范围内的整数，且单次查询成本不超过每分钟限额。' },
+} as const satisfies Record<string, LocalMessage>;

@@ -6,7 +6,7 @@
 //   role -> the rater role's name, term -> the term's name (issueTerms), char -> a 0-based position as a 1-based character
 // A code whose message depends on which rule of it was broken has variants: `code.variant`, chosen by params.variant.
 
-import { governanceMessages, honorMessages, ledgerMessages } from './catalog-governance.js';
+import { governanceMessages, honorMessages, ledgerMessages, serviceMessages } from './catalog-governance.js';
 
 /** A message in English and Chinese. */
 export interface LocalMessage {
@@ -517,6 +517,7 @@ export const issueMessages = {
   ...ledgerMessages,
   ...honorMessages,
   ...governanceMessages,
+  ...serviceMessages,
 } as const satisfies Record<string, LocalMessage>;
 
 /** Every key of the catalog: a code or `code.variant`. */

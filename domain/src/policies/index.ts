@@ -11,3 +11,4 @@ export * from './probation-access.js';
 export * from './ledger-access.js';
 export * from './honor-access.js';
 export * from './governance-access.js';
+export * from './analytics-access.js';
