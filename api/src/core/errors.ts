@@ -11,6 +11,13 @@ export const ERROR_CODES = [
   'VALIDATION_FAILED',
   'CONFLICT',
   'BAD_USER_INPUT',
+  /** Too many attempts (sign-in throttling); `retryAfterSeconds` says when to try again. */
+  'TOO_MANY_REQUESTS',
+  /** The request ran out of its time budget; nothing was written. */
+  'TIMEOUT',
+  /** The HTTP body is not JSON, or is too large. */
+  'BAD_REQUEST',
+  'PAYLOAD_TOO_LARGE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -21,14 +28,35 @@ export interface FieldProblem {
   message: string;
 }
 
-/** An expected failure with a stable code, shown to the client as is. */
+/** Values a client needs to translate a message itself, e.g. `{ argument: 'filter.q', max: 200 }`. */
+export type ErrorParams = Record<string, string | number | boolean | null>;
+
+/** An HTTP status (and headers) for the response that carries this error, where HTTP applies. */
+export interface ErrorHttp {
+  status: number;
+  headers?: Record<string, string>;
+}
+
+/**
+ * An expected failure with a stable code, shown to the client as is. `params` travel in
+ * `extensions.params`; `http` sets the response status (Apollo removes it from the body).
+ */
 export class AppError extends GraphQLError {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details?: FieldProblem[],
+    readonly params?: ErrorParams,
+    http?: ErrorHttp,
   ) {
-    super(message, { extensions: details ? { code, details } : { code } });
+    super(message, {
+      extensions: {
+        code,
+        ...(details ? { details } : {}),
+        ...(params ? { params } : {}),
+        ...(http ? { http: { status: http.status, headers: new Map(Object.entries(http.headers ?? {})) } } : {}),
+      },
+    });
     this.name = 'AppError';
   }
 }

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../core/context.js';
 import { importFile } from '../../core/file-import.js';
 import type { SheetRow } from '../../core/spreadsheet.js';
-import { recordAudit, snapshot } from '../audit/audit.service.js';
+import { recordAudit, snapshot, recordExport } from '../audit/audit.service.js';
 import { Department } from '../org/department.entity.js';
 import type { FileDownload } from '../org/employee-export.service.js';
 import type { ImportRowError } from '../org/employee-import.service.js';
@@ -142,8 +142,10 @@ export async function exportIndicators(ctx: RequestContext, filter: IndicatorFil
       active: i.active ? 'yes' : 'no',
     })),
   );
+  const fileName = `indicators-${new Date().toISOString().slice(0, 10)}.xlsx`;
+  await recordExport(ctx, { operation: 'exportIndicators', entityType: 'IndicatorExport', fileName, rows: indicators.length, filter });
   return {
-    fileName: `indicators-${new Date().toISOString().slice(0, 10)}.xlsx`,
+    fileName,
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     contentBase64: buffer.toString('base64'),
   };

@@ -1,5 +1,6 @@
 import { Field, ObjectType } from 'type-graphql';
 import type { RequestContext } from '../../core/context.js';
+import { recordExport } from '../audit/audit.service.js';
 import { Department } from './department.entity.js';
 import { Employee } from './employee.entity.js';
 import { employeeIdsMatching } from './employee.read.js';
@@ -31,8 +32,10 @@ export async function exportEmployees(ctx: RequestContext, filter: EmployeeFilte
       supervisorNumber: employee.supervisor ? (numberById.get(employee.supervisor.id) ?? null) : null,
     })),
   );
+  const fileName = `employees-${new Date().toISOString().slice(0, 10)}.xlsx`;
+  await recordExport(ctx, { operation: 'exportEmployees', entityType: 'EmployeeExport', fileName, rows: employees.length, filter });
   return {
-    fileName: `employees-${new Date().toISOString().slice(0, 10)}.xlsx`,
+    fileName,
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     contentBase64: buffer.toString('base64'),
   };

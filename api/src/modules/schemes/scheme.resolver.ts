@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { connectionType } from '../../core/connection.js';
 import type { RequestContext } from '../../core/context.js';
+import { ArgLimits } from '../../core/input-limits.js';
 import { present } from '../../core/loading.js';
 import { FileDownload } from '../org/employee-export.service.js';
 import { DepartmentNode, PositionNode } from '../org/org.types.js';
@@ -44,6 +45,7 @@ export class SchemeResolver {
   }
 
   @Mutation(() => Scheme, { description: 'Creates a scheme whose draft is a copy of a seed template (HR).' })
+  @ArgLimits({ template: 'code', code: 'code', name: 'name' })
   createSchemeFromTemplate(
     @Ctx() ctx: RequestContext,
     @Arg('template', () => String) template: string,
@@ -74,6 +76,7 @@ export class SchemeResolver {
   }
 
   @Mutation(() => Scheme, { description: 'Creates a new scheme from an exported JSON file, its document as the draft (HR). `code` renames it.' })
+  @ArgLimits({ fileName: 'shortText', contentBase64: 'base64File', code: 'code' })
   importScheme(
     @Ctx() ctx: RequestContext,
     @Arg('fileName', () => String) fileName: string,

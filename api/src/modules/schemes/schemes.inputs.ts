@@ -1,4 +1,5 @@
 import type { SchemeDefinition, TraceStep } from '@appraisal/domain';
+import { Limit } from '../../core/input-limits.js';
 import { JSONResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageArgs, SortDirection } from '../../core/connection.js';
@@ -9,7 +10,7 @@ import { SchemePeriod, SchemeStatus } from './scheme.entity.js';
 
 @InputType({ description: 'Which schemes to list; all conditions must hold.' })
 export class SchemeFilter {
-  @Field(() => String, { nullable: true, description: 'Matches code or names (contains).' }) q?: string;
+  @Limit('searchTerm') @Field(() => String, { nullable: true, description: 'Matches code or names (contains).' }) q?: string;
   @Field(() => [ID], { nullable: true, description: 'Only these ids.' }) ids?: string[];
   @Field(() => SchemeStatus, { nullable: true, description: 'Only this status.' }) status?: SchemeStatus;
   @Field(() => SchemePeriod, { nullable: true, description: 'Only this period type.' }) periodType?: SchemePeriod;
@@ -38,24 +39,24 @@ export class SchemesArgs extends PageArgs {
 
 @InputType({ description: 'A new scheme. Its code, names and period are written into the document.' })
 export class CreateSchemeInput {
-  @Field(() => String, { description: 'Unique code: a letter, then letters, digits or _ (max 64).' }) code!: string;
-  @Field(() => String, { description: 'Name in English.' }) name!: string;
-  @Field(() => String, { nullable: true, description: 'Name in Chinese (defaults to the English name in the document).' }) nameZh?: string | null;
+  @Limit('code') @Field(() => String, { description: 'Unique code: a letter, then letters, digits or _ (max 64).' }) code!: string;
+  @Limit('name') @Field(() => String, { description: 'Name in English.' }) name!: string;
+  @Limit('name') @Field(() => String, { nullable: true, description: 'Name in Chinese (defaults to the English name in the document).' }) nameZh?: string | null;
   @Field(() => SchemePeriod, { description: 'Period one appraisal covers.' }) periodType!: SchemePeriod;
   @Field(() => [ID], { nullable: true, description: 'Departments it applies to (with sub-departments); empty = all.' }) applicableDepartmentIds?: string[];
   @Field(() => [ID], { nullable: true, description: 'Positions it applies to; empty = all.' }) applicablePositionIds?: string[];
-  @Field(() => JSONResolver, { nullable: true, description: 'The draft document; defaults to a minimal valid skeleton. Must validate.' }) document?: unknown;
+  @Limit('document') @Field(() => JSONResolver, { nullable: true, description: 'The draft document; defaults to a minimal valid skeleton. Must validate.' }) document?: unknown;
 }
 
 @InputType({ description: 'Changes to a scheme; omitted fields stay. A document replaces the draft (one is started from the latest version if there is none).' })
 export class UpdateSchemeInput {
   @Field(() => Int, { description: 'The version you read; a stale one is a CONFLICT.' }) version!: number;
-  @Field(() => String, { nullable: true, description: 'Name in English (default: the document\'s English name).' }) name?: string;
-  @Field(() => String, { nullable: true, description: 'Name in Chinese (default: the document\'s Chinese name).' }) nameZh?: string | null;
+  @Limit('name') @Field(() => String, { nullable: true, description: 'Name in English (default: the document\'s English name).' }) name?: string;
+  @Limit('name') @Field(() => String, { nullable: true, description: 'Name in Chinese (default: the document\'s Chinese name).' }) nameZh?: string | null;
   @Field(() => SchemePeriod, { nullable: true, description: 'Period (default: the document\'s period).' }) periodType?: SchemePeriod;
   @Field(() => [ID], { nullable: true, description: 'Departments it applies to; empty = all.' }) applicableDepartmentIds?: string[];
   @Field(() => [ID], { nullable: true, description: 'Positions it applies to; empty = all.' }) applicablePositionIds?: string[];
-  @Field(() => JSONResolver, { nullable: true, description: 'The new draft document; must validate.' }) document?: unknown;
+  @Limit('document') @Field(() => JSONResolver, { nullable: true, description: 'The new draft document; must validate.' }) document?: unknown;
 }
 
 // ---- validation and preview --------------------------------------------------------------------
@@ -87,19 +88,19 @@ export class SchemeTemplate {
 
 @InputType({ description: 'One work ticket: its hours and the completion level recorded for it.' })
 export class PreviewTicketInput {
-  @Field(() => String, { description: 'Hours of the ticket (decimal text).' }) hours!: string;
-  @Field(() => String, { description: 'Completion level code of the pay component, e.g. "onTime".' }) level!: string;
+  @Limit('shortText') @Field(() => String, { description: 'Hours of the ticket (decimal text).' }) hours!: string;
+  @Limit('code') @Field(() => String, { description: 'Completion level code of the pay component, e.g. "onTime".' }) level!: string;
 }
 
 @InputType({ description: 'A sample member of the preview group: a sample total (or a full appraisal) and their pay facts.' })
 export class PreviewMemberInput {
   @Field(() => String, { description: 'Id of the member (an employee id or any label), unique in the group.' }) id!: string;
-  @Field(() => String, { nullable: true, description: 'Name to show.' }) name?: string;
-  @Field(() => String, { nullable: true, description: 'Sample final score; graded by the scheme\'s bands. Required without an appraisal.' }) total?: string;
-  @Field(() => JSONResolver, { nullable: true, description: 'A full AppraisalInput instead of a total (scored by the engine).' }) appraisal?: unknown;
-  @Field(() => String, { nullable: true, description: 'Pay base (or day\'s wage).' }) payBase?: string;
-  @Field(() => String, { nullable: true, description: 'Pay group id for output pay.' }) payGroup?: string;
-  @Field(() => String, { nullable: true, description: 'Man-hours for output pay (completion from the total).' }) manHours?: string;
+  @Limit('name') @Field(() => String, { nullable: true, description: 'Name to show.' }) name?: string;
+  @Limit('shortText') @Field(() => String, { nullable: true, description: 'Sample final score; graded by the scheme\'s bands. Required without an appraisal.' }) total?: string;
+  @Limit('document') @Field(() => JSONResolver, { nullable: true, description: 'A full AppraisalInput instead of a total (scored by the engine).' }) appraisal?: unknown;
+  @Limit('shortText') @Field(() => String, { nullable: true, description: 'Pay base (or day\'s wage).' }) payBase?: string;
+  @Limit('code') @Field(() => String, { nullable: true, description: 'Pay group id for output pay.' }) payGroup?: string;
+  @Limit('shortText') @Field(() => String, { nullable: true, description: 'Man-hours for output pay (completion from the total).' }) manHours?: string;
   @Field(() => [PreviewTicketInput], { nullable: true, description: 'Work tickets for output pay with completion levels.' }) tickets?: PreviewTicketInput[];
 }
 
@@ -113,18 +114,18 @@ export class PreviewSchemeInput {
   @Field(() => ID, { nullable: true, description: 'A saved scheme: HR previews its draft (or latest version without a draft); others its latest published version.' })
   schemeId?: string;
   @Field(() => Int, { nullable: true, description: 'A published version number of the saved scheme.' }) versionNumber?: number;
-  @Field(() => JSONResolver, { nullable: true, description: 'An unsaved document (HR).' }) document?: unknown;
-  @Field(() => JSONResolver, {
+  @Limit('document') @Field(() => JSONResolver, { nullable: true, description: 'An unsaved document (HR).' }) document?: unknown;
+  @Limit('document') @Field(() => JSONResolver, {
     description: 'The engine\'s AppraisalInput: { employeeId, participated?, ratings: [{ section, role, items: { itemId: { points | level | occurrences | values | passed } } }], adjustments?, facts? }.',
   })
   appraisal!: unknown;
-  @Field(() => String, { nullable: true, description: 'Pay base (or day\'s wage) for per-person pay rules and floating pay.' }) payBase?: string;
-  @Field(() => String, { nullable: true, description: 'Bonus pool for score-weighted pool splits (the sample person alone gets all of it).' }) pool?: string;
-  @Field(() => String, { nullable: true, description: 'Output value of the period for output pay.' }) outputValue?: string;
-  @Field(() => String, { nullable: true, description: 'Pay group id of the sample person for output pay.' }) payGroup?: string;
-  @Field(() => String, { nullable: true, description: 'Man-hours of the sample person for output pay (completion from the appraisal total).' }) manHours?: string;
+  @Limit('shortText') @Field(() => String, { nullable: true, description: 'Pay base (or day\'s wage) for per-person pay rules and floating pay.' }) payBase?: string;
+  @Limit('shortText') @Field(() => String, { nullable: true, description: 'Bonus pool for score-weighted pool splits (the sample person alone gets all of it).' }) pool?: string;
+  @Limit('shortText') @Field(() => String, { nullable: true, description: 'Output value of the period for output pay.' }) outputValue?: string;
+  @Limit('code') @Field(() => String, { nullable: true, description: 'Pay group id of the sample person for output pay.' }) payGroup?: string;
+  @Limit('shortText') @Field(() => String, { nullable: true, description: 'Man-hours of the sample person for output pay (completion from the appraisal total).' }) manHours?: string;
   @Field(() => [PreviewTicketInput], { nullable: true, description: 'Work tickets of the sample person for output pay with completion levels.' }) tickets?: PreviewTicketInput[];
-  @Field(() => JSONResolver, { nullable: true, description: 'Group-level inputs of an output value formula, e.g. { "revenue": "1200000", "kilogramsProduced": "60000" }.' })
+  @Limit('document') @Field(() => JSONResolver, { nullable: true, description: 'Group-level inputs of an output value formula, e.g. { "revenue": "1200000", "kilogramsProduced": "60000" }.' })
   outputInputs?: unknown;
   @Field(() => PreviewGroupInput, {
     nullable: true,
