@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { seedPrograms } from '../programs/index.js';
-import type { LedgerEntryRecord } from '../ledger/record.js';
-import { appealStats, averageText, completion, gradeDistribution, inSubtree, payByDepartment, raterLeniency, scoreHistogram, scoreTrend, type AppraisalFactRow } from './aggregates.js';
+import { appealStats, averageText, completion, gradeDistribution, inSubtree, payByDepartment, raterLeniency, scoreHistogram, scoreTrend, type AppraisalFactRow, type PayFactRow } from './aggregates.js';
 
 const nursing = seedPrograms.nursing;
 const schemes = { nursing: { bands: nursing.grades?.bands ?? [], ...(nursing.distribution ? { distribution: nursing.distribution } : {}) } };
@@ -104,17 +103,18 @@ describe('rater leniency, completion, pay and appeals', () => {
     ]);
   });
 
-  it('pay by department and month: appraisal pay, rewards, penalties, people', () => {
-    const e = (over: Partial<LedgerEntryRecord>): LedgerEntryRecord => ({ id: 'x', employeeId: 'c1', departmentId: 'canteen', ruleCode: null, component: 'performancePay', unit: 'money', amount: '720.00', money: '720.00', settlement: 'payroll', periodKey: '2026-05', occurredOn: '2026-06-08', status: 'paid', source: { kind: 'appraisal', appraisalId: 'a', resultNumber: 1, cycleId: 'c', component: 'performancePay' }, ...over });
+  it('pay by department and month: appraisal pay, rewards, penalties (reversals with their kind), people', () => {
+    const e = (over: Partial<PayFactRow>): PayFactRow => ({ employeeId: 'c1', departmentId: 'canteen', periodKey: '2026-05', status: 'paid', money: '720.00', payFromAppraisal: true, kind: 'reward', ...over });
     const rows = payByDepartment([
       e({}),
-      e({ employeeId: 'c2', money: '900.00', amount: '900.00' }),
-      e({ employeeId: 'c2', money: '200.00', amount: '200.00', source: { kind: 'manual' }, component: 'ws.rationalisation' }),
-      e({ employeeId: 'c1', money: '-40.25', amount: '-40.25', source: { kind: 'manual' } }),
+      e({ employeeId: 'c2', money: '900.00' }),
+      e({ employeeId: 'c2', money: '200.00', payFromAppraisal: false }),
+      e({ employeeId: 'c2', money: '-50.00', payFromAppraisal: false }), // a reversed reward lowers the rewards
+      e({ employeeId: 'c1', money: '-40.25', payFromAppraisal: false, kind: 'punishment' }),
       e({ employeeId: 'c3', status: 'proposed' }),
-      e({ employeeId: 'c1', unit: 'points', money: undefined, amount: '10.00', source: { kind: 'manual' } }),
+      e({ employeeId: 'c4', money: null, payFromAppraisal: false }),
     ]);
-    expect(rows).toEqual([{ departmentId: 'canteen', periodKey: '2026-05', pay: '1620.00', rewards: '200.00', penalties: '-40.25', net: '1779.75', people: 2 }]);
+    expect(rows).toEqual([{ departmentId: 'canteen', periodKey: '2026-05', pay: '1620.00', rewards: '150.00', penalties: '-40.25', net: '1729.75', people: 2 }]);
   });
 
   it('appeal rate, outcomes and on-time share', () => {

@@ -192,14 +192,15 @@ export interface LeniencyRow {
 }
 
 /**
- * Rater leniency: each rater's average (score / max x 100) against the average of all ratings of the same
+ * Rater leniency: each rater's average (score / max x 100, 4 places) against the average of all ratings of the same
  * department, for raters with at least `minRatings` ratings there (fewer say nothing). Differences use the rounded
  * averages, so the displayed numbers subtract. SQL: a window `avg(pct) over (partition by department_id)` beside
  * `avg(pct) ... group by department_id, rater_id`.
  * Example: raterLeniency(ratings, 3)[0] -> { raterId: 'hn2', departmentId: 'ward3', ratings: 12, raterAverage: '91.50', departmentAverage: '86.25', difference: '5.25' }
  */
 export function raterLeniency(rows: readonly RatingFactRow[], minRatings = 3): LeniencyRow[] {
-  const pct = (r: RatingFactRow) => dec(r.score).times(100).div(dec(r.max)).toString();
+  // Each rating's percent is rounded to 4 places first, so SQL (`round(score * 100 / max, 4)`) sums the same decimals.
+  const pct = (r: RatingFactRow) => dec(r.score).times(100).div(dec(r.max)).toDecimalPlaces(4, Decimal.ROUND_HALF_UP).toFixed();
   const byDepartment = new Map<string, string[]>();
   const byRater = new Map<string, { r: string; d: string; values: string[] }>();
   for (const r of rows) {
@@ -278,15 +279,29 @@ export function completion(rows: readonly TaskFactRow[], today: IsoDate): Comple
     });
 }
 
+/** A counted ledger entry worth money, as pay analytics read it (columns of `ledger_entry`). */
+export interface PayFactRow {
+  employeeId: string;
+  departmentId: string;
+  periodKey: string;
+  status: LedgerEntryRecord['status'];
+  /** Signed money; null for points and unpaid hours (left out). */
+  money: string | null;
+  /** Generated from a published result, or the reversal of such an entry (`ledger_entry.pay_from_appraisal`). */
+  payFromAppraisal: boolean;
+  /** The rule's kind; reversals keep the kind of the entry they reverse, so a reversed reward lowers the rewards. */
+  kind: 'reward' | 'punishment';
+}
+
 /** Money of one department in one accounting month. */
 export interface PayRow {
   departmentId: string;
   periodKey: string;
   /** Generated from published results (performance pay, floating pay, pools, output pay, day's wage, converted adjustments). */
   pay: string;
-  /** Rewards outside the appraisal (manual and awards, positive). */
+  /** Rewards outside the appraisal (manual entries and awards; their reversals included). */
   rewards: string;
-  /** Penalties outside the appraisal (negative). */
+  /** Punishments outside the appraisal (negative; their reversals included). */
   penalties: string;
   net: string;
   /** Distinct people with money in the group: the small-group rule reads it. */
@@ -294,22 +309,21 @@ export interface PayRow {
 }
 
 /**
- * Pay by department and accounting month from the ledger: counted entries worth money, split into appraisal pay,
- * other rewards and penalties (reversals fall where their original did), with the number of people.
- * SQL: `sum(money) filter (where ...)`, `count(distinct employee_id)` over `ledger_entry group by department_id, period_key`.
- * Example: payByDepartment(entries)[0] -> { departmentId: 'canteen', periodKey: '2026-05', pay: '5400.00', rewards: '0.00', penalties: '0.00', net: '5400.00', people: 7 }
+ * Pay by department and accounting month from the ledger: approved and paid entries worth money, split into
+ * appraisal pay, other rewards and punishments, with the number of people.
+ * SQL: `sum(money) filter (where pay_from_appraisal)`, `... filter (where not pay_from_appraisal and kind = 'reward')`,
+ * `count(distinct employee_id)` over `ledger_entry where status in ('approved','paid') and money is not null group by department_id, period_key`.
+ * Example: payByDepartment(rows)[0] -> { departmentId: 'canteen', periodKey: '2026-05', pay: '5400.00', rewards: '0.00', penalties: '0.00', net: '5400.00', people: 7 }
  */
-export function payByDepartment(entries: readonly (LedgerEntryRecord & { appraisalPay?: boolean })[]): PayRow[] {
+export function payByDepartment(rows: readonly PayFactRow[]): PayRow[] {
   const groups = new Map<string, { d: string; p: string; pay: bigint; rewards: bigint; penalties: bigint; people: Set<string> }>();
-  for (const e of entries) {
-    if (!countsInLedger(e) || e.money === undefined) continue;
+  for (const e of rows) {
+    if (!countsInLedger(e) || e.money === null) continue;
     const key = `${e.departmentId}\u0000${e.periodKey}`;
     const g = groups.get(key) ?? { d: e.departmentId, p: e.periodKey, pay: 0n, rewards: 0n, penalties: 0n, people: new Set<string>() };
     const m = toHundredths(e.money);
-    // A reversal is classed with its original: the API passes appraisalPay for reversals of generated entries.
-    const fromAppraisal = e.source.kind === 'appraisal' || e.appraisalPay === true;
-    if (fromAppraisal) g.pay += m;
-    else if (m >= 0n) g.rewards += m;
+    if (e.payFromAppraisal) g.pay += m;
+    else if (e.kind === 'reward') g.rewards += m;
     else g.penalties += m;
     g.people.add(e.employeeId);
     groups.set(key, g);

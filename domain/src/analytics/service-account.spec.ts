@@ -6,7 +6,7 @@ import { appraisalAccess, DEFAULT_VISIBILITY, type AppraisalFacts } from '../pol
 import { employeeAccess } from '../policies/employee-access.js';
 import { appealAccess } from '../policies/governance-access.js';
 import { ledgerEntryAccess } from '../policies/ledger-access.js';
-import { canSeePayAggregate, payAggregateAccess, suppressSmallPayGroups } from '../policies/analytics-access.js';
+import { canManageServiceAccounts, canSeePayAggregate, payAggregateAccess, serviceAccountAccess, suppressSmallPayGroups } from '../policies/analytics-access.js';
 import {
   admitRequest,
   checkServiceAccount,
@@ -63,6 +63,16 @@ describe('service account scopes', () => {
     expect(readableOnEveryRow(scoped, actor, 'grade')).toBe(true);
     expect(readableOnEveryRow(scoped, actor, 'pay')).toBe(false);
     expect(withServiceScope(ledgerEntryAccess).factClasses(actor)).toEqual([]);
+  });
+
+  it('accounts are ADMIN business; the owner reads what the tool may do', () => {
+    const admin: Actor = { userId: 'a', employeeId: null, roles: ['ADMIN'] };
+    const owner: Actor = { userId: 'o', employeeId: 'o', roles: ['EMPLOYEE'] };
+    expect(canManageServiceAccounts(admin)).toBe(true);
+    expect(canManageServiceAccounts({ ...owner, roles: ['HR'] })).toBe(false);
+    expect(serviceAccountAccess.fields.scopes?.(owner, { ownerIsActor: true })).toBe(true);
+    expect(serviceAccountAccess.fields.createdBy?.(owner, { ownerIsActor: true })).toBe(false);
+    expect(serviceAccountAccess.fields.scopes?.(owner, { ownerIsActor: false })).toBe(false);
   });
 
   it('tokens: shown once, parsed, hashed; expired and revoked tokens are refused', () => {

@@ -103,3 +103,33 @@ export const payAggregateAccess: ResourceAccess<AggregateFacts> = {
 export function canRunAnalytics(actor: Actor): boolean {
   return analyticsRowScope(actor).kind !== 'none';
 }
+
+/** What one service account row is to the actor. */
+export interface ServiceAccountFacts {
+  /** The actor's employee owns the tool. */
+  ownerIsActor: boolean;
+}
+
+/** Fields of the ServiceAccount GraphQL type (the token itself is never a field: it is shown once in the create payload). */
+export const SERVICE_ACCOUNT_FIELDS = {
+  summary: ['id', 'name', 'owner', 'scopes', 'limits', 'expiresAt', 'revokedAt', 'status', 'lastUsedAt'],
+  admin: ['createdBy', 'revokedBy', 'version', 'createdAt', 'updatedAt'],
+} as const;
+
+/**
+ * Field access of ServiceAccount: ADMIN creates, reads and revokes every account; the owner reads what their tool
+ * may do and when it was last used. Example: serviceAccountAccess.fields.scopes(ownerActor, { ownerIsActor: true }) -> true
+ */
+export const serviceAccountAccess: ResourceAccess<ServiceAccountFacts> = {
+  typeName: 'ServiceAccount',
+  factClasses: (actor) => (hasRole(actor, 'ADMIN') ? [{ ownerIsActor: true }, { ownerIsActor: false }] : actor.employeeId && hasRole(actor, 'EMPLOYEE', 'SUPERVISOR', 'HR') ? [{ ownerIsActor: true }] : []),
+  fields: {
+    ...sameFor<ServiceAccountFacts>(SERVICE_ACCOUNT_FIELDS.summary, (actor, f) => hasRole(actor, 'ADMIN') || (f.ownerIsActor && actor.employeeId !== null && !hasRole(actor, 'SERVICE'))),
+    ...sameFor<ServiceAccountFacts>(SERVICE_ACCOUNT_FIELDS.admin, (actor) => hasRole(actor, 'ADMIN')),
+  },
+};
+
+/** Creating, rotating and revoking service accounts. Example: canManageServiceAccounts(hrActor) -> false */
+export function canManageServiceAccounts(actor: Actor): boolean {
+  return hasRole(actor, 'ADMIN');
+}
