@@ -4,6 +4,10 @@ import { runCycle, simpleOrg, staff } from '../cycles/__fixtures__/run-cycle.js'
 import { seedPrograms } from '../programs/index.js';
 import { entriesFromPublishedResult, reissueEntries, HOURS_COMPONENT, MONEY_COMPONENT } from './generated.js';
 import { toHundredths } from './quantity.js';
+import { scoreAppraisal } from '../scoring/index.js';
+import { priceCalibratedGroup } from '../cycles/pay.js';
+import { publishedResult } from '../cycles/publication.js';
+import { appraisalInputsFromLedger } from './scheme-link.js';
 
 const workers = ['w1', 'w2', 'i1', 'i2'];
 const group: Record<string, string> = { w1: 'welding', w2: 'welding', i1: 'integrated', i2: 'integrated' };
@@ -89,5 +93,22 @@ describe('entries generated from published results', () => {
       ['cook1', 'performancePay', '720.00', 'cafeteria.performancePay'],
       ['cook2', 'performancePay', '0.00', 'cafeteria.performancePay'],
     ]);
+  });
+
+  it("hotel: the day's wage from the day's points, fed by ledger entries (a complaint, an overtime reward)", () => {
+    const inputs = appraisalInputsFromLedger(seedPrograms.hotelAudit, [
+      { id: 'L1', ruleCode: 'hotel.complaint', count: 1 },
+      { id: 'L2', ruleCode: 'hotel.overtimeDiligence', count: 1, quantity: '30' },
+    ]);
+    const input = { employeeId: 'clerk', ratings: [{ section: 'daily', role: 'DIRECT_SUPERVISOR' as const, items: inputs.occurrences }], adjustments: inputs.adjustments };
+    const scored = scoreAppraisal(seedPrograms.hotelAudit, input);
+    if (!scored.ok) throw new Error('scoring');
+    expect(scored.value.total).toBe('80');
+    const priced = priceCalibratedGroup(seedPrograms.hotelAudit, [{ employeeId: 'clerk', result: scored.value, facts: { base: '200' } }]);
+    if (!priced.ok) throw new Error('pay');
+    const record = { format: 1 as const, appraisalId: 'ap-clerk', employeeId: 'clerk', schemeVersionId: 'hotel-v1', basis: 'complete' as const, missingRatings: [], input, output: scored.value };
+    const published = publishedResult(record, [], { lines: priced.value.lines, total: priced.value.totals.clerk ?? '0', trace: priced.value.traces.clerk ?? [] });
+    const entries = entriesFromPublishedResult(published, seedPrograms.hotelAudit, { ...ctx('clerk', inputs.sources), periodKey: '2025-10' });
+    expect(entries.map((e) => [e.component, e.amount, e.ruleCode, e.basis?.kind])).toEqual([['dailyWage', '160.00', 'hotel.dailyWage', 'dailyWage']]);
   });
 });
