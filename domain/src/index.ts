@@ -16,3 +16,7 @@ export * from './explain/index.js';
 export * from './programs/index.js';
 export * from './cycles/index.js';
 export * from './probation/index.js';
+export * from './ledger/index.js';
+export * from './honors/index.js';
+export * from './governance/index.js';
+export * from './analytics/index.js';

@@ -6,6 +6,8 @@
 //   role -> the rater role's name, term -> the term's name (issueTerms), char -> a 0-based position as a 1-based character
 // A code whose message depends on which rule of it was broken has variants: `code.variant`, chosen by params.variant.
 
+import { governanceMessages, honorMessages, ledgerMessages, serviceMessages } from './catalog-governance.js';
+
 /** A message in English and Chinese. */
 export interface LocalMessage {
   readonly en: string;
@@ -362,9 +364,9 @@ export const issueMessages = {
   appeal_deadline_not_passed: { en: 'The handling level may answer until {due}.', zh: '当前处理层级的答复期限至 {due}。' },
   appeal_not_appellant: { en: 'Only the appellant may withdraw.', zh: '只有申诉人可以撤回。' },
   ledger_value_out_of_range: { en: "The value is outside the rule's range.", zh: '数值超出规则范围。' },
-  ledger_self_approval: { en: 'An entry cannot be approved by the person who submitted it.', zh: '提交人不能审批自己的记录。' },
+  ledger_self_approval: { en: 'An entry cannot be approved by the person who proposed it.', zh: '提出人不能审批自己的记录。' },
   ledger_rejection_reason: { en: 'A rejection needs a reason.', zh: '驳回需要填写原因。' },
-  ledger_not_in_batch: { en: 'The entry is not in a submitted payout batch.', zh: '该记录不在已提交的发放批次中。' },
+  ledger_not_in_batch: { en: 'The entry is not in the payout batch being approved.', zh: '该记录不在正在审批的发放批次中。' },
   ledger_reversal_reason: { en: 'A reversal needs a reason.', zh: '冲销需要填写原因。' },
   nomination_not_eligible: { en: 'The candidate does not meet the program criteria.', zh: '候选人不符合评选条件。' },
   nomination_decision_note: { en: 'A rejection needs a note.', zh: '否决需要填写说明。' },
@@ -510,6 +512,12 @@ export const issueMessages = {
   required_on_probation: { en: 'An employee on probation needs a probation end date.', zh: '试用期员工需要填写试用期结束日期。' },
   money: { en: 'Enter an amount of 0 or more with at most 2 decimals.', zh: '请输入不小于 0、最多两位小数的金额。' },
   required_with_flag: { en: 'A disciplinary flag needs the reference of the decision.', zh: '纪律处分标记需要填写处分决定文号。' },
+
+  // ---- ledger, payout batches, honours, governance, analytics (catalog-governance.ts)
+  ...ledgerMessages,
+  ...honorMessages,
+  ...governanceMessages,
+  ...serviceMessages,
 } as const satisfies Record<string, LocalMessage>;
 
 /** Every key of the catalog: a code or `code.variant`. */
@@ -576,4 +584,6 @@ export const issueTerms = {
   boolean: { en: 'yes or no', zh: '是或否' },
   object: { en: 'a group of fields', zh: '对象' },
   array: { en: 'a list', zh: '列表' },
+  title: { en: 'title', zh: '标题' },
+  body: { en: 'text', zh: '正文' },
 } as const satisfies Record<string, LocalMessage>;

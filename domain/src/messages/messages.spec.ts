@@ -49,6 +49,15 @@ const NOT_CODES = new Set([
   'refuse_acknowledgement',
   'awaiting_decision',
   'result_ready',
+  // honours workflow actions
+  'declare_ineligible',
+  'open_nominations',
+  'close_nominations',
+  'open_voting',
+  'record_decision',
+  // appeal workflow
+  'under_review',
+  'start_review',
   // an accounting-month convention code of the work calendar, and the placeholder of a doc example
   'workshop',
   'x',

@@ -1,5 +1,9 @@
-/** Roles as plain strings so the domain stays free of GraphQL enums. */
-export type RoleName = 'EMPLOYEE' | 'SUPERVISOR' | 'HR' | 'COMMITTEE' | 'ADMIN';
+/**
+ * Roles as plain strings so the domain stays free of GraphQL enums. APPROVER approves payout batches (the
+ * two-person rule: never a batch they prepared); SERVICE is a reporting tool's token (analytics/service-account.ts),
+ * never held by a person.
+ */
+export type RoleName = 'EMPLOYEE' | 'SUPERVISOR' | 'HR' | 'COMMITTEE' | 'ADMIN' | 'APPROVER' | 'SERVICE';
 
 /** Who is asking: the signed-in account, the employee it belongs to (if any) and its roles. */
 export interface Actor {

@@ -22,6 +22,7 @@ export const cafeteriaScheme: SchemeDefinition = {
     'Annual result = average of the 12 monthly totals, rounded to 2 places; averaging each item and adding gives the same number because the total is a sum.',
     'Schedule: a month is rated from the 1st to the 5th of the next month ("before the 5th of the next month, postponed in case of holidays"); the annual result is computed by HR from January 1 to January 15 ("before January 15"), postponed the same way. The supervisor then has 2 working days for calibration.',
     'A month without a result (e.g. a cook who joined in March) is left out of the annual average (roll-up policy averageOfPresent, at least 1 month); the seed\'s "12 monthly assessments" assumes a full year.',
+    'Appeals (Part 2, VI): the management level answers within seven working days of receiving the appeal; the seed states no filing window, so an appeal may be filed within 5 working days of publication.',
   ],
   sectionWeighting: 'weighted',
   sections: [
@@ -89,6 +90,7 @@ export const cafeteriaScheme: SchemeDefinition = {
     {
       id: 'performancePay',
       name: t('Monthly performance pay', '月度绩效工资'),
+      ledgerRule: 'cafeteria.performancePay',
       rule: {
         kind: 'scorePercentOfBase',
         bands: [
@@ -101,4 +103,5 @@ export const cafeteriaScheme: SchemeDefinition = {
       },
     },
   ],
+  appeals: { windowWorkingDays: 5, responseWorkingDays: 7, committeeHandles: false },
 };

@@ -140,10 +140,11 @@ export const headquartersScheme: SchemeDefinition = {
     acknowledgementWorkingDays: 5,
   },
   pay: [
-    { id: 'floatingPay', name: t('Floating pay', '浮动工资'), rule: { kind: 'floatingByAverage', rounding: { places: 2, mode: 'halfUp' } } },
+    { id: 'floatingPay', name: t('Floating pay', '浮动工资'), rule: { kind: 'floatingByAverage', rounding: { places: 2, mode: 'halfUp' } }, ledgerRule: 'hq.floatingPay' },
     {
       id: 'bonus',
       name: t('Bonus', '奖金'),
+      ledgerRule: 'hq.bonus',
       rule: { kind: 'poolSplit', weightBy: 'score', remainder: 'largestRemainder', rounding: { places: 2, mode: 'halfUp' } },
     },
   ],

@@ -1,4 +1,6 @@
 import type { SchemeDefinition } from '../scheme/index.js';
+import { seedLedgerRules } from '../ledger/seed-rules.js';
+import { adjustmentRulesFrom } from '../ledger/scheme-link.js';
 
 const t = (en: string, zh: string) => ({ en, zh });
 
@@ -102,14 +104,8 @@ export const nursingScheme: SchemeDefinition = {
     },
   ],
   adjustments: {
-    rules: [
-      { id: 'praise', name: t('Oral or written praise from a patient', '获患者口头或书面表扬'), direction: 'bonus', unit: 'points', amount: { kind: 'fixed', value: '10' } },
-      { id: 'thesis', name: t('Published a thesis', '发表论文'), direction: 'bonus', unit: 'points', amount: { kind: 'fixed', value: '10' } },
-      { id: 'examTop', name: t('Top result in the theory or operation exam', '三基理论或技术操作考试成绩优异'), direction: 'bonus', unit: 'points', amount: { kind: 'fixed', value: '5' } },
-      { id: 'learning', name: t('Attended hospital business learning', '参加院内业务学习'), direction: 'bonus', unit: 'points', amount: { kind: 'fixed', value: '0.5' } },
-      { id: 'errorComplaint', name: t('Error or patient complaint', '差错或患者投诉'), direction: 'penalty', unit: 'points', amount: { kind: 'fixed', value: '10' } },
-      { id: 'examFailed', name: t('Failed the theory or operation exam', '三基理论或技术操作考试不及格'), direction: 'penalty', unit: 'points', amount: { kind: 'fixed', value: '5' } },
-    ],
+    // The plus/minus points of Part 3 are the catalog's nursing rules.
+    rules: adjustmentRulesFrom(seedLedgerRules, seedLedgerRules.filter((r) => r.program === 'nursing').map((r) => r.code)),
     caps: {},
   },
   total: { floor: '0', cap: '100' },

@@ -1,24 +1,12 @@
 import { workshopOutputEligibility } from '../eligibility/index.js';
 import type { SchemeDefinition } from '../scheme/index.js';
+import { seedLedgerRules } from '../ledger/seed-rules.js';
+import { adjustmentRulesFrom } from '../ledger/scheme-link.js';
 
 const t = (en: string, zh: string) => ({ en, zh });
 
-type HourRule = readonly [id: string, min: number, max: number, en: string, zh: string];
-
-// Article 8, 9 and 11 penalties, all stated in working hours (fixed when the seed names one number).
-const hourPenalties: readonly HourRule[] = [
-  ['workwear', 1, 1, 'No work clothes or helmet, slippers, shorts or bare back (each time)', '未按规定穿工作服、戴安全帽，穿拖鞋、短裤、赤膊（每次）'],
-  ['processViolation', 5, 7, 'Process or quality standard not followed after a warning', '警告后仍未按质量标准、工艺规程操作'],
-  ['disobedience', 2, 2, 'Disobeying arrangements or abusive language (each time)', '不服从安排、辱骂他人（每次）'],
-  ['personalAttack', 7, 7, 'Personal attack', '人身攻击'],
-  ['qualityComplaint', 1, 7, 'Substandard work passed to the next process (per piece)', '不合格品流入下道工序（每件）'],
-  ['waste', 1, 7, 'Obvious waste after discouragement', '劝阻后仍明显浪费'],
-  ['obstruction', 7, 42, 'Deliberately restricting completion of production tasks', '故意限制生产任务完成'],
-  ['hygiene', 1, 7, 'Workplace, equipment or area not clean', '岗位、设备或责任区卫生不合格'],
-  ['equipmentFailure', 1, 7, 'High equipment failure rate through own cause', '因本人原因设备故障率高'],
-  ['equipmentDamage', 1, 200, 'Rough operation damaging equipment (2-5 x the repair hours)', '野蛮操作损坏设备（维修工时的 2-5 倍）'],
-  ['exam5S', 5, 7, 'Failed the 5S written examination', '5S 笔试不合格'],
-];
+// Article 8, 9, 11 penalties in working hours and Article 10's rationalisation rewards: the catalog's rules.
+const workshopAdjustmentCodes = seedLedgerRules.filter((r) => r.program === 'workshop' && r.settlement === 'appraisal').map((r) => r.code);
 
 // Article 7: besides the completion of working hours, the team assesses five aspects.
 const aspects: readonly (readonly [id: string, code: string, en: string, zh: string])[] = [
@@ -71,22 +59,7 @@ export const workshopScheme: SchemeDefinition = {
     },
   ],
   adjustments: {
-    rules: [
-      ...hourPenalties.map(([id, min, max, en, zh]) => ({
-        id,
-        name: t(en, zh),
-        direction: 'penalty' as const,
-        unit: 'hours' as const,
-        amount: min === max ? { kind: 'fixed' as const, value: String(min) } : { kind: 'range' as const, min: String(min), max: String(max) },
-      })),
-      {
-        id: 'rationalisation',
-        name: t('Rationalisation proposal reward', '合理化建议奖励'),
-        direction: 'bonus',
-        unit: 'money',
-        amount: { kind: 'range', min: '10', max: '500' },
-      },
-    ],
+    rules: adjustmentRulesFrom(seedLedgerRules, workshopAdjustmentCodes),
     caps: {},
     hourRate: '8.05',
   },
@@ -111,6 +84,7 @@ export const workshopScheme: SchemeDefinition = {
       id: 'outputPay',
       name: t('Output-value pay', '产值绩效工资'),
       rule: { kind: 'poolSplit', weightBy: 'manHoursTimesCompletion', remainder: 'largestRemainder', rounding: { places: 2, mode: 'halfUp' } },
+      ledgerRule: 'ws.outputPay',
       groups: [
         { id: 'welding', name: t('Welding group', '焊工组'), sharePercent: '55' },
         { id: 'integrated', name: t('Integrated group', '综合组'), sharePercent: '45' },

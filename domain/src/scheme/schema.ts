@@ -21,6 +21,15 @@ export const schemeId = z
   .regex(/^[A-Za-z][A-Za-z0-9_]{0,63}$/, 'expected an identifier: a letter, then letters, digits or _ (max 64)')
   .meta({ id: 'SchemeId', description: 'Identifier usable as a formula variable' });
 
+/**
+ * The code of a rule in the reward-and-punishment catalog (domain/src/ledger): the link from a scheme's
+ * plus/minus, deduction and pay rules to the one catalog HR keeps, so no rule exists twice.
+ */
+export const ledgerRuleCode = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'expected a ledger rule code: letters, digits, _ . - (max 64)')
+  .meta({ id: 'LedgerRuleCode', description: 'Code of a rule in the reward-and-punishment catalog' });
+
 /** A label in both languages of the console. */
 export const localText = z
   .strictObject({ en: z.string().min(1), zh: z.string().min(1) })
@@ -64,7 +73,7 @@ export const scoringMethodSchema = z.discriminatedUnion('kind', [
   z
     .strictObject({
       kind: z.literal('deduction'),
-      rules: z.array(z.strictObject({ id: schemeId, name: localText, points: decimalText })).min(1),
+      rules: z.array(z.strictObject({ id: schemeId, name: localText, points: decimalText, ledgerRule: ledgerRuleCode.optional() })).min(1),
       floor: decimalText,
     })
     .meta({ description: 'Start at the item maximum, subtract occurrences x points per rule, never below floor' }),
@@ -119,6 +128,8 @@ export const adjustmentRuleSchema = z.strictObject({
   ]),
   /** Largest total this rule may contribute in one appraisal. */
   perRuleCap: decimalText.optional(),
+  /** The catalog rule this entry is derived from (adjustmentRuleFromLedgerRule); entries are recorded in the ledger. */
+  ledgerRule: ledgerRuleCode.optional(),
 });
 
 /** A grade band with explicit inclusive or exclusive bounds. */
@@ -284,6 +295,18 @@ export const payComponentSchema = z.strictObject({
     .min(1)
     .optional()
     .meta({ description: 'Completion levels of a work ticket; weight = sum of ticket hours x level percent / 100' }),
+  /** The catalog rule its ledger entries point at (the regulation clause that says why the money is paid). */
+  ledgerRule: ledgerRuleCode.optional(),
+});
+
+/** How appeals against this scheme's results work; absent = the defaults of governance/appeals.ts. */
+export const appealSettingsSchema = z.strictObject({
+  /** Working days after publication within which the appraised person may appeal. */
+  windowWorkingDays: z.number().int().min(0).max(60),
+  /** Working days the handler has to decide, counted from the filing (the cafeteria: 7). */
+  responseWorkingDays: z.number().int().min(1).max(60),
+  /** The appraisal committee takes part in handling (HR still assigns each appeal). */
+  committeeHandles: z.boolean(),
 });
 
 /** The scheme document. */
@@ -332,6 +355,8 @@ export const schemeDefinitionSchema = z
     schedule: scheduleSchema.optional(),
     /** Visibility of results and ratings to supervisors and the appraised employee; optional, defaults apply. */
     visibility: visibilitySchema.optional(),
+    /** Appeal window and response time in working days; optional, defaults apply. */
+    appeals: appealSettingsSchema.optional(),
   })
   .meta({ title: 'Appraisal scheme', description: 'An appraisal form template: sections, raters, items, adjustments, grades, quotas, pay, formulas, eligibility' });
 
@@ -361,3 +386,4 @@ export type PhaseWindowSpec = z.infer<typeof phaseWindowSchema>;
 export type SchedulePeriod = z.infer<typeof schedulePeriodSchema>;
 export type SchemeSchedule = z.infer<typeof scheduleSchema>;
 export type SchemeVisibility = z.infer<typeof visibilitySchema>;
+export type AppealSettings = z.infer<typeof appealSettingsSchema>;

@@ -42,7 +42,25 @@ export function applyAdjustments(
       return;
     }
     let each: Decimal;
-    if (amounts.fixed) {
+    if (e.share !== undefined) {
+      // A share of one incident: the ledger checked the incident against the range; a share is at most one occurrence.
+      let share: Decimal | undefined;
+      try {
+        share = dec(e.share);
+      } catch {
+        share = undefined;
+      }
+      if (share === undefined || share.lt(0) || share.gt(amounts.max) || count !== 1) {
+        issues.push({
+          path: [...path, 'share'],
+          code: 'adjustment_out_of_range',
+          message: `a share of rule "${e.rule}" lies in 0..${plain(amounts.max)} and takes no count`,
+          params: { rule: e.rule, min: '0', max: plain(amounts.max) },
+        });
+        return;
+      }
+      each = share;
+    } else if (amounts.fixed) {
       each = amounts.fixed;
     } else {
       let stated: Decimal | undefined;

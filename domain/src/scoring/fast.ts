@@ -735,6 +735,8 @@ function adjustmentsPlan(plan: ScoringPlan, entries: readonly AdjustmentInput[],
     if (!a) return false;
     const count = e.count ?? 1;
     if (!Number.isInteger(count) || count < 1) return false;
+    // Joint-liability shares are rare: the reference implementation prices them.
+    if (e.share !== undefined) return false;
     let each: Num;
     if (a.fixed !== undefined) each = a.fixed;
     else {

@@ -26,6 +26,12 @@ export interface AdjustmentInput {
   rule: string;
   count?: number;
   amount?: string;
+  /**
+   * A joint-liability share (ledger/team.ts): the part of one occurrence this person bears, already checked by the
+   * ledger against the rule's range for the whole incident. It replaces the fixed or stated amount, is not held to
+   * the range (only to 0..max), and takes no count.
+   */
+  share?: string;
 }
 
 /** Everything needed to score one appraisal. */

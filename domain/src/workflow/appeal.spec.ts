@@ -3,15 +3,15 @@ import { cnCalendar } from '../calendar/__fixtures__/cn-holidays.js';
 import { availableActions, nextState } from './engine.js';
 import { APPEAL_ACTIONS, APPEAL_STATES, appealResponseDue, appealWorkflow, type AppealContext } from './appeal.js';
 
-const handler: AppealContext = { roles: ['SUPERVISOR'] };
-const appellant: AppealContext = { roles: ['EMPLOYEE'], isAppellant: true };
+const hr: AppealContext = { roles: ['HR'], isHandler: true };
+const appellant: AppealContext = { roles: ['EMPLOYEE'], isAppellant: true, withdrawalReason: 'talked it through with my supervisor' };
 const code = (r: ReturnType<typeof nextState>) => (r.ok ? r.to : r.issue.code);
 
 describe('appeal workflow', () => {
-  it('declares its states and actions', () => {
+  it('declares filed -> under_review -> decided -> closed, and withdrawn', () => {
     expect(appealWorkflow.states).toEqual(APPEAL_STATES);
     expect([...appealWorkflow.actions].sort()).toEqual([...APPEAL_ACTIONS].sort());
-    expect(appealWorkflow.terminal).toEqual(['resolved_upheld', 'resolved_rejected', 'withdrawn']);
+    expect(appealWorkflow.terminal).toEqual(['closed', 'withdrawn']);
   });
 
   it('computes the cafeteria response deadline: seven working days after receipt', () => {
@@ -19,35 +19,28 @@ describe('appeal workflow', () => {
     expect(appealResponseDue(cnCalendar, '2026-03-02', 3)).toBe('2026-03-05');
   });
 
-  it('investigates and resolves with a written answer', () => {
-    expect(code(nextState(appealWorkflow, 'submitted', 'start_investigation', handler))).toBe('investigating');
-    expect(code(nextState(appealWorkflow, 'investigating', 'uphold', { ...handler, resolutionNote: 'score corrected to 82' }))).toBe('resolved_upheld');
-    expect(code(nextState(appealWorkflow, 'investigating', 'reject', { ...handler, resolutionNote: 'deduction confirmed by record' }))).toBe('resolved_rejected');
-    expect(code(nextState(appealWorkflow, 'investigating', 'reject', handler))).toBe('appeal_resolution_note');
-    expect(code(nextState(appealWorkflow, 'submitted', 'uphold', { ...handler, resolutionNote: 'x' }))).toBe('workflow_illegal_transition');
-    expect(code(nextState(appealWorkflow, 'submitted', 'start_investigation', appellant))).toBe('workflow_forbidden');
+  it('is handled by HR or an assigned handler, decided with a valid decision', () => {
+    expect(code(nextState(appealWorkflow, 'filed', 'start_review', hr))).toBe('under_review');
+    expect(code(nextState(appealWorkflow, 'filed', 'start_review', { roles: ['COMMITTEE'], isHandler: false }))).toBe('appeal_not_handler');
+    expect(code(nextState(appealWorkflow, 'filed', 'start_review', { roles: ['COMMITTEE'], isHandler: true }))).toBe('under_review');
+    expect(code(nextState(appealWorkflow, 'under_review', 'decide', { ...hr, decisionValid: false }))).toBe('appeal_decision_invalid');
+    expect(code(nextState(appealWorkflow, 'under_review', 'decide', { ...hr, decisionValid: true }))).toBe('decided');
+    expect(code(nextState(appealWorkflow, 'filed', 'decide', { ...hr, decisionValid: true }))).toBe('workflow_illegal_transition');
+    expect(code(nextState(appealWorkflow, 'filed', 'start_review', { roles: ['EMPLOYEE'], isHandler: true }))).toBe('workflow_forbidden');
   });
 
-  it('lets only the appellant withdraw, and not after resolution', () => {
-    expect(code(nextState(appealWorkflow, 'investigating', 'withdraw', appellant))).toBe('withdrawn');
-    expect(code(nextState(appealWorkflow, 'investigating', 'withdraw', { roles: ['EMPLOYEE'], isAppellant: false }))).toBe('appeal_not_appellant');
-    expect(code(nextState(appealWorkflow, 'resolved_rejected', 'withdraw', appellant))).toBe('workflow_illegal_transition');
+  it('closes a rejected appeal at once, an upheld one after the correction is in place', () => {
+    expect(code(nextState(appealWorkflow, 'decided', 'close', { ...hr, outcome: 'rejected' }))).toBe('closed');
+    expect(code(nextState(appealWorkflow, 'decided', 'close', { ...hr, outcome: 'upheld', correctionApplied: false }))).toBe('appeal_correction_pending');
+    expect(code(nextState(appealWorkflow, 'decided', 'close', { ...hr, outcome: 'upheld', correctionApplied: true }))).toBe('closed');
   });
 
-  it('escalates only after the working-day deadline has passed (National Day in between)', () => {
-    const ctx: AppealContext = { ...appellant, receivedOn: '2025-09-30', calendar: cnCalendar };
-    const early = nextState(appealWorkflow, 'submitted', 'escalate', { ...ctx, today: '2025-10-16' });
-    expect(early.ok ? null : early.issue).toMatchObject({ code: 'appeal_deadline_not_passed', params: { due: '2025-10-16' } });
-    expect(code(nextState(appealWorkflow, 'submitted', 'escalate', { ...ctx, today: '2025-10-17' }))).toBe('escalated');
-    expect(code(nextState(appealWorkflow, 'investigating', 'escalate', { ...ctx, today: '2025-10-17', responseWorkingDays: 10 }))).toBe('appeal_deadline_not_passed');
-    expect(code(nextState(appealWorkflow, 'submitted', 'escalate', { ...appellant, today: '2025-10-17' }))).toBe('workflow_fact_missing');
-    // The next level picks it up.
-    expect(code(nextState(appealWorkflow, 'escalated', 'start_investigation', { roles: ['HR'] }))).toBe('investigating');
-  });
-
-  it('offers buttons per role', () => {
-    const ctx: AppealContext = { ...appellant, receivedOn: '2025-09-30', calendar: cnCalendar, today: '2025-10-20' };
-    expect(availableActions(appealWorkflow, 'submitted', ctx)).toEqual(['withdraw', 'escalate']);
-    expect(availableActions(appealWorkflow, 'submitted', { ...handler, resolutionNote: 'x' })).toEqual(['start_investigation']);
+  it('lets only the appellant withdraw, with a reason, before the decision', () => {
+    expect(code(nextState(appealWorkflow, 'under_review', 'withdraw', appellant))).toBe('withdrawn');
+    expect(code(nextState(appealWorkflow, 'under_review', 'withdraw', { ...appellant, isAppellant: false }))).toBe('appeal_not_appellant');
+    expect(code(nextState(appealWorkflow, 'filed', 'withdraw', { ...appellant, withdrawalReason: '' }))).toBe('appeal_withdrawal_reason');
+    expect(code(nextState(appealWorkflow, 'decided', 'withdraw', appellant))).toBe('workflow_illegal_transition');
+    expect(availableActions(appealWorkflow, 'filed', appellant)).toEqual(['withdraw']);
+    expect(availableActions(appealWorkflow, 'filed', hr)).toEqual(['start_review']);
   });
 });

@@ -1,71 +1,71 @@
 import type { IsoDate } from '../calendar/dates.js';
 import { addWorkingDays, type WorkCalendar } from '../calendar/work-calendar.js';
 import { defineWorkflow, type WorkflowContext, type WorkflowGuard } from './engine.js';
-import { onOrBefore, requireText, requireTrue, workingDayDeadline, type DeadlineFacts } from './guards.js';
+import { allGuards, missingFact, requireText, requireTrue } from './guards.js';
 
-/** States of an appeal against a published result. */
-export const APPEAL_STATES = ['submitted', 'investigating', 'escalated', 'resolved_upheld', 'resolved_rejected', 'withdrawn'] as const;
+/**
+ * States of an appeal against a published result or a ledger entry. (Replaces the earlier submitted ->
+ * investigating -> resolved_* table with escalation: overdue appeals are flagged to HR instead, see governance/appeals.ts.)
+ */
+export const APPEAL_STATES = ['filed', 'under_review', 'decided', 'closed', 'withdrawn'] as const;
 /** An appeal state. */
 export type AppealState = (typeof APPEAL_STATES)[number];
 /** Actions on an appeal. */
-export const APPEAL_ACTIONS = ['start_investigation', 'uphold', 'reject', 'withdraw', 'escalate'] as const;
+export const APPEAL_ACTIONS = ['start_review', 'decide', 'close', 'withdraw'] as const;
 /** An appeal action. */
 export type AppealAction = (typeof APPEAL_ACTIONS)[number];
 
-/** The cafeteria's rule: the management level answers an appeal within seven working days of receiving it. */
+/** The cafeteria's rule (Part 2, VI): the management level answers within seven working days of receiving it. */
 export const DEFAULT_APPEAL_RESPONSE_WORKING_DAYS = 7;
 
 /** Facts the appeal guards read. */
-export interface AppealContext extends WorkflowContext, DeadlineFacts {
+export interface AppealContext extends WorkflowContext {
   /** The actor filed this appeal. */
   isAppellant?: boolean;
-  /** When the current handling level received it (reset on escalation). */
-  receivedOn?: IsoDate;
-  responseWorkingDays?: number;
-  resolutionNote?: string;
+  /** The actor is HR, or someone HR assigned to handle this appeal (e.g. a committee member when the scheme says so). */
+  isHandler?: boolean;
+  /** checkAppealDecision found no issue (an outcome, a reason, a correction for an upheld appeal). */
+  decisionValid?: boolean;
+  outcome?: 'upheld' | 'rejected';
+  /** Upheld: the re-scored result is published and the pay and ledger are re-issued (or the entry reversed). */
+  correctionApplied?: boolean;
+  withdrawalReason?: string;
 }
 
-/** The last day the handling level may answer: N working days after receipt. Example: appealResponseDue(cn2025, '2025-09-30') -> '2025-10-16' */
+/** The last day the handler may answer: N working days after receipt. Example: appealResponseDue(cn2025, '2025-09-30') -> '2025-10-16' */
 export function appealResponseDue(calendar: WorkCalendar, receivedOn: IsoDate, workingDays: number = DEFAULT_APPEAL_RESPONSE_WORKING_DAYS): IsoDate {
   return addWorkingDays(calendar, receivedOn, workingDays);
 }
 
-const HANDLERS = ['SUPERVISOR', 'HR'] as const;
-const resolutionNote = requireText<AppealContext>('resolutionNote', 'appeal_resolution_note', 'a resolution needs a written answer');
+const handler = requireTrue<AppealContext>('isHandler', 'appeal_not_handler', 'only HR and the handlers HR assigns handle an appeal');
 
-// Escalation to the next level is the remedy when a level lets the deadline pass, so it is only open after it.
-const deadlinePassed: WorkflowGuard<AppealContext> = (ctx) => {
-  const d = workingDayDeadline(ctx, ctx.receivedOn, ctx.responseWorkingDays ?? DEFAULT_APPEAL_RESPONSE_WORKING_DAYS, {
-    from: 'receivedOn',
-    days: 'responseWorkingDays',
-  });
-  if ('code' in d) return d;
-  return onOrBefore(d.today, d.due)
-    ? { code: 'appeal_deadline_not_passed', message: `the handling level may answer until ${d.due}`, params: { due: d.due, today: d.today } }
-    : null;
+// A rejected appeal closes with its decision; an upheld one closes once the correction is in place.
+const correctionDone: WorkflowGuard<AppealContext> = (ctx) => {
+  if (!ctx.outcome) return missingFact('outcome');
+  if (ctx.outcome === 'rejected') return null;
+  return ctx.correctionApplied === true ? null : { code: 'appeal_correction_pending', message: 'the corrected result, pay and ledger are not in place yet' };
 };
 
 /**
- * An appeal: submitted -> investigating -> resolved_upheld / resolved_rejected, withdrawable by the
- * appellant until resolved, and escalated to the next level once the response deadline (working days
- * after receipt, 7 by default) has passed without an answer.
- * Example: nextState(appealWorkflow, 'submitted', 'escalate', { roles: ['EMPLOYEE'], today: '2025-10-17', receivedOn: '2025-09-30', calendar: cn2025 }) -> { ok: true, to: 'escalated' }
+ * An appeal: filed -> under_review -> decided (upheld with a correction, or rejected with a reason) -> closed (once
+ * an upheld appeal's re-scored result is published and pay and ledger re-issued); the appellant may withdraw it
+ * until it is decided.
+ * Example: nextState(appealWorkflow, 'under_review', 'decide', { roles: ['HR'], isHandler: true, decisionValid: true }) -> { ok: true, to: 'decided' }
  */
 export const appealWorkflow = defineWorkflow<AppealState, AppealAction, AppealContext>({
   name: 'appeal',
   states: APPEAL_STATES,
-  initial: 'submitted',
+  initial: 'filed',
   transitions: [
-    { from: ['submitted', 'escalated'], action: 'start_investigation', to: 'investigating', roles: HANDLERS },
-    { from: 'investigating', action: 'uphold', to: 'resolved_upheld', roles: HANDLERS, guard: resolutionNote },
-    { from: 'investigating', action: 'reject', to: 'resolved_rejected', roles: HANDLERS, guard: resolutionNote },
+    { from: 'filed', action: 'start_review', to: 'under_review', roles: ['HR', 'COMMITTEE', 'SUPERVISOR'], guard: handler },
+    { from: 'under_review', action: 'decide', to: 'decided', roles: ['HR', 'COMMITTEE', 'SUPERVISOR'], guard: allGuards(handler, requireTrue<AppealContext>('decisionValid', 'appeal_decision_invalid', 'the decision is incomplete')) },
+    { from: 'decided', action: 'close', to: 'closed', roles: ['HR'], guard: correctionDone },
     {
-      from: ['submitted', 'investigating', 'escalated'],
+      from: ['filed', 'under_review'],
       action: 'withdraw',
       to: 'withdrawn',
-      roles: ['EMPLOYEE'],
-      guard: requireTrue<AppealContext>('isAppellant', 'appeal_not_appellant', 'only the appellant may withdraw'),
+      roles: ['EMPLOYEE', 'SUPERVISOR'],
+      guard: allGuards(requireTrue<AppealContext>('isAppellant', 'appeal_not_appellant', 'only the appellant may withdraw'), requireText<AppealContext>('withdrawalReason', 'appeal_withdrawal_reason', 'say why the appeal is withdrawn')),
     },
-    { from: ['submitted', 'investigating'], action: 'escalate', to: 'escalated', roles: ['EMPLOYEE', 'HR'], guard: deadlinePassed },
   ],
 });

@@ -1,7 +1,8 @@
+import type { RoleName } from '../policies/actor.js';
 import type { DomainIssue } from '../issues.js';
 
 /** Roles of the platform (DESIGN.md, Permissions); a transition may require one of them. */
-export type WorkflowRole = 'EMPLOYEE' | 'SUPERVISOR' | 'HR' | 'COMMITTEE' | 'ADMIN';
+export type WorkflowRole = RoleName;
 
 /** What every workflow context carries: the acting user's roles. Tables extend it with the facts their guards read. */
 export interface WorkflowContext {
@@ -154,7 +155,7 @@ export function nextState<S extends string, A extends string, C extends Workflow
   return issue ? { ok: false, issue } : { ok: true, to: t.to };
 }
 
-/** Every action leaving a state, each with whether it is allowed now and why not. Example: describeActions(appealWorkflow, 'submitted', ctx) -> [{ action: 'start_investigation', to: 'investigating', allowed: true }, ...] */
+/** Every action leaving a state, each with whether it is allowed now and why not. Example: describeActions(appealWorkflow, 'filed', ctx) -> [{ action: 'start_review', to: 'under_review', allowed: true }, ...] */
 export function describeActions<S extends string, A extends string, C extends WorkflowContext>(
   wf: Workflow<S, A, C>,
   current: string,

@@ -1,50 +1,59 @@
 import { defineWorkflow, type WorkflowContext, type WorkflowGuard } from './engine.js';
-import { allGuards, missingFact, requireText, requireTrue } from './guards.js';
+import { allGuards, missingFact, requireText, requireTrue, requireZero } from './guards.js';
 
-/** States of a reward-and-punishment ledger entry. There is no deleted state: entries are only ever reversed. */
-export const LEDGER_ENTRY_STATES = ['draft', 'submitted', 'approved', 'paid', 'rejected', 'reversed'] as const;
+/**
+ * States of a reward-and-punishment ledger entry. There is no deleted and no edited state: an approved entry is
+ * corrected by a reversal entry pointing at it (plus a new entry), never changed. Entries generated from published
+ * results and awards are written directly as approved (the publication or award decision is their approval).
+ */
+export const LEDGER_ENTRY_STATES = ['proposed', 'approved', 'paid', 'rejected', 'withdrawn'] as const;
 /** A ledger entry state. */
 export type LedgerEntryState = (typeof LEDGER_ENTRY_STATES)[number];
 /** Actions on a ledger entry. */
-export const LEDGER_ENTRY_ACTIONS = ['submit', 'approve', 'reject', 'revise', 'pay', 'reverse'] as const;
+export const LEDGER_ENTRY_ACTIONS = ['approve', 'reject', 'withdraw', 'pay'] as const;
 /** A ledger entry action. */
 export type LedgerEntryAction = (typeof LEDGER_ENTRY_ACTIONS)[number];
 
 /** Facts the ledger guards read. */
 export interface LedgerEntryContext extends WorkflowContext {
-  /** The entry's points / money / work hours lie within its LedgerRule's range (e.g. "plus 20-50 points"). */
-  valueWithinRuleRange?: boolean;
+  /** Issues of validateLedgerEntry now (range, caps, rule retired): 0 to approve. */
+  validationIssues?: number;
   actorId?: string;
-  submittedBy?: string;
-  inPayoutBatch?: boolean;
+  /** The account that proposed the entry. */
+  proposedBy?: string;
+  /** The entry is in a payout batch the approver is approving now. */
+  inApprovedBatch?: boolean;
   rejectionReason?: string;
-  reversalReason?: string;
 }
 
-const inRange = requireTrue<LedgerEntryContext>('valueWithinRuleRange', 'ledger_value_out_of_range', "the value is outside the rule's range");
+const valid = requireZero<LedgerEntryContext>('validationIssues', 'ledger_entry_invalid', 'the entry breaks its rule');
 
-// Four eyes: whoever recorded the entry cannot also approve it.
+// Four eyes: whoever proposed the entry cannot also approve it.
 const notOwnEntry: WorkflowGuard<LedgerEntryContext> = (ctx) => {
   if (!ctx.actorId) return missingFact('actorId');
-  if (!ctx.submittedBy) return missingFact('submittedBy');
-  return ctx.actorId === ctx.submittedBy ? { code: 'ledger_self_approval', message: 'an entry cannot be approved by the person who submitted it' } : null;
+  if (!ctx.proposedBy) return missingFact('proposedBy');
+  return ctx.actorId === ctx.proposedBy ? { code: 'ledger_self_approval', message: 'an entry cannot be approved by the person who proposed it' } : null;
+};
+
+const ownProposal: WorkflowGuard<LedgerEntryContext> = (ctx) => {
+  if (!ctx.actorId) return missingFact('actorId');
+  if (!ctx.proposedBy) return missingFact('proposedBy');
+  return ctx.actorId === ctx.proposedBy ? null : { code: 'ledger_not_proposer', message: 'only the proposer may withdraw an entry' };
 };
 
 /**
- * A ledger entry: draft -> submitted -> approved -> paid, or rejected (and revised back to draft);
- * approved or paid entries are corrected by reversal, which keeps the entry and its history.
- * Example: nextState(ledgerEntryWorkflow, 'paid', 'reverse', { roles: ['HR'], reversalReason: 'wrong employee' }) -> { ok: true, to: 'reversed' }
+ * A ledger entry: proposed -> approved -> paid, or rejected (with a reason) or withdrawn by its proposer.
+ * `pay` happens when the payout batch holding the entry is approved (same transaction).
+ * Example: nextState(ledgerEntryWorkflow, 'proposed', 'approve', { roles: ['HR'], actorId: 'hr-2', proposedBy: 'sup-7', validationIssues: 0 }) -> { ok: true, to: 'approved' }
  */
 export const ledgerEntryWorkflow = defineWorkflow<LedgerEntryState, LedgerEntryAction, LedgerEntryContext>({
   name: 'ledgerEntry',
   states: LEDGER_ENTRY_STATES,
-  initial: 'draft',
+  initial: 'proposed',
   transitions: [
-    { from: 'draft', action: 'submit', to: 'submitted', roles: ['SUPERVISOR', 'HR'], guard: inRange },
-    { from: 'submitted', action: 'approve', to: 'approved', roles: ['HR'], guard: allGuards(inRange, notOwnEntry) },
-    { from: 'submitted', action: 'reject', to: 'rejected', roles: ['HR'], guard: requireText<LedgerEntryContext>('rejectionReason', 'ledger_rejection_reason', 'a rejection needs a reason') },
-    { from: 'rejected', action: 'revise', to: 'draft', roles: ['SUPERVISOR', 'HR'] },
-    { from: 'approved', action: 'pay', to: 'paid', roles: ['HR'], guard: requireTrue<LedgerEntryContext>('inPayoutBatch', 'ledger_not_in_batch', 'the entry is not in a submitted payout batch') },
-    { from: ['approved', 'paid'], action: 'reverse', to: 'reversed', roles: ['HR'], guard: requireText<LedgerEntryContext>('reversalReason', 'ledger_reversal_reason', 'a reversal needs a reason') },
+    { from: 'proposed', action: 'approve', to: 'approved', roles: ['HR'], guard: allGuards(valid, notOwnEntry) },
+    { from: 'proposed', action: 'reject', to: 'rejected', roles: ['HR'], guard: requireText<LedgerEntryContext>('rejectionReason', 'ledger_rejection_reason', 'a rejection needs a reason') },
+    { from: 'proposed', action: 'withdraw', to: 'withdrawn', roles: ['SUPERVISOR', 'HR'], guard: ownProposal },
+    { from: 'approved', action: 'pay', to: 'paid', roles: ['APPROVER'], guard: requireTrue<LedgerEntryContext>('inApprovedBatch', 'ledger_not_in_batch', 'the entry is not in the batch being approved') },
   ],
 });
