@@ -12,6 +12,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './config.js';
 import { createRequestContext, type RequestContext } from './core/context.js';
+import { compressResponses, serveConsole } from './core/delivery.js';
 import { AppError } from './core/errors.js';
 import type { Logger } from './core/logger.js';
 import type { TokenService } from './core/tokens.js';
@@ -89,6 +90,7 @@ export async function createApp({ config, orm, tokens, log }: AppDeps): Promise<
 
   const app = express();
   app.disable('x-powered-by');
+  app.use(compressResponses());
   app.use(
     pinoHttp({
       logger: log,
@@ -130,9 +132,7 @@ export async function createApp({ config, orm, tokens, log }: AppDeps): Promise<
   );
 
   if (existsSync(path.join(config.adminDist, 'index.html'))) {
-    app.use(express.static(config.adminDist, { index: 'index.html', maxAge: '1h' }));
-    // Client-side routes of the console all load the same page.
-    app.get(/^\/(?!graphql|health).*/, (_req, res) => res.sendFile(path.join(config.adminDist, 'index.html')));
+    app.use(serveConsole(config.adminDist));
   } else {
     app.get('/', (_req, res) => {
       res.type('text').send('Appraisal API. The console is not built: run `pnpm build`. GraphQL is at /graphql.');
