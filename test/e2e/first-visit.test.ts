@@ -24,21 +24,17 @@ describe.skipIf(browserMissing)('first visit', () => {
     try {
       const { page } = session;
       // Counts history entries the console writes: the old bug was a logout loop of thousands of pushes to #/login.
-      await page.addInitScript(() => {
-        const counter = window as unknown as { __navigations: number };
-        counter.__navigations = 0;
-        const push = history.pushState.bind(history);
-        history.pushState = (...args: Parameters<History['pushState']>) => {
-          counter.__navigations++;
-          push(...args);
-        };
+      await page.addInitScript({
+        content: `window.__navigations = 0;
+          const push = history.pushState.bind(history);
+          history.pushState = (...args) => { window.__navigations++; push(...args); };`,
       });
       const started = Date.now();
       await page.goto(`${server.url}/`, { waitUntil: 'commit' });
       await page.locator('input[type="password"]').waitFor({ state: 'visible', timeout: 30_000 });
       const elapsed = Date.now() - started;
       await screenshot(page, 'first-visit');
-      const navigations = await page.evaluate(() => (window as unknown as { __navigations: number }).__navigations);
+      const navigations = Number(await page.evaluate('window.__navigations'));
       console.log(`first visit: sign-in form after ${elapsed} ms, ${navigations} navigation(s)`);
       expect(page.url()).toMatch(/#\/login$/);
       expect(navigations).toBeLessThanOrEqual(2);

@@ -177,7 +177,7 @@ describe.skipIf(browserMissing)('error, 403 and 404 states', () => {
             expect(await page.getByTestId('access-denied').count(), `${email} ${href}`).toBe(0);
             expect(await page.getByTestId('not-found').count(), `${email} ${href}`).toBe(0);
           }
-          await page.evaluate(() => localStorage.clear());
+          await page.evaluate('localStorage.clear()');
         }
       } finally {
         await session.close();
