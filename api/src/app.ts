@@ -15,6 +15,7 @@ import { createRequestContext, type RequestContext } from './core/context.js';
 import { compressResponses, serveConsole } from './core/delivery.js';
 import { AppError } from './core/errors.js';
 import type { Logger } from './core/logger.js';
+import { withRequestLocale } from './core/messages.js';
 import type { TokenService } from './core/tokens.js';
 import { actorForUser } from './modules/auth/auth.service.js';
 import { buildAppSchema } from './schema.js';
@@ -39,7 +40,7 @@ const REQUEST_ERROR_CODES = new Set([
 export function formatError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    if (original instanceof AppError) return { ...formatted, extensions: { ...original.extensions } };
+    if (original instanceof AppError) return { ...formatted, message: original.localized?.() ?? formatted.message, extensions: { ...original.extensions } };
     if (original instanceof DriverException && original.code === '22P02')
       return { message: 'An id or value has the wrong format (ids are UUIDs).', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
     // Errors raised by GraphQL and Apollo themselves (parse, validation, variables) are about the request.
@@ -91,6 +92,7 @@ export async function createApp({ config, orm, tokens, log }: AppDeps): Promise<
   const app = express();
   app.disable('x-powered-by');
   app.use(compressResponses());
+  app.use(withRequestLocale());
   app.use(
     pinoHttp({
       logger: log,

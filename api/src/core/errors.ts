@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { type MessageKey, type MessageParams, renderMessage } from './messages.js';
 
 /**
  * Every expected failure the API reports, as `extensions.code`. Clients translate by code;
@@ -14,34 +15,47 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** One broken rule on one input field: `{ field: 'supervisorId', rule: 'supervisor_cycle', message }`. */
+/**
+ * One broken rule on one input field: `{ field: 'code', rule: 'unique', message: 'code HQ is already used',
+ * params: { value: 'HQ' } }`. The message stays English; clients translate by `rule` with `params`.
+ */
 export interface FieldProblem {
   field: string;
   rule: string;
   message: string;
+  /** The values the message interpolates, for clients that word it themselves. */
+  params?: MessageParams;
 }
 
-/** An expected failure with a stable code, shown to the client as is. */
+/**
+ * An expected failure with a stable code, shown to the client as is. Whole-request failures from the
+ * factories below also carry `extensions.params`, and their message follows the request's language.
+ */
 export class AppError extends GraphQLError {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details?: FieldProblem[],
+    readonly params?: MessageParams,
+    /** Renders the message again in the language of the request being answered (see formatError). */
+    readonly localized?: () => string,
   ) {
-    super(message, { extensions: details ? { code, details } : { code } });
+    super(message, { extensions: { code, ...(details ? { details } : {}), ...(params ? { params } : {}) } });
     this.name = 'AppError';
   }
 }
 
-export const unauthenticated = (): AppError => new AppError('UNAUTHENTICATED', 'Sign in to use this API.');
-export const forbidden = (what = 'this'): AppError => new AppError('FORBIDDEN', `You are not allowed to access ${what}.`);
-export const notFound = (type: string, id: string): AppError => new AppError('NOT_FOUND', `${type} ${id} does not exist.`);
-export const conflict = (type: string, id: string): AppError =>
-  new AppError('CONFLICT', `${type} ${id} was changed by someone else since you read it; reload and try again.`);
+const generic = (code: ErrorCode, key: MessageKey, params: MessageParams = {}, details?: FieldProblem[]): AppError =>
+  new AppError(code, renderMessage(key, params, 'en'), details, params, () => renderMessage(key, params));
+
+export const unauthenticated = (): AppError => generic('UNAUTHENTICATED', 'unauthenticated');
+export const forbidden = (what = 'this'): AppError => generic('FORBIDDEN', 'forbidden', { what });
+export const notFound = (type: string, id: string): AppError => generic('NOT_FOUND', 'not_found', { type, id });
+export const conflict = (type: string, id: string): AppError => generic('CONFLICT', 'conflict', { type, id });
 
 /** Throws VALIDATION_FAILED naming every broken rule, or returns when there is none. */
 export function assertNoProblems(problems: FieldProblem[]): void {
   if (problems.length === 0) return;
   const summary = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
-  throw new AppError('VALIDATION_FAILED', `Invalid input: ${summary}`, problems);
+  throw generic('VALIDATION_FAILED', 'validation', { summary }, problems);
 }
