@@ -48,4 +48,9 @@ export class DepartmentResolver {
   employeeCount(@Root() department: Department, @Ctx() ctx: RequestContext) {
     return ctx.loaders.departmentEmployeeCount.load(department.id);
   }
+
+  @FieldResolver(() => Int, { description: 'Active employees in this department and every department below it.' })
+  subtreeEmployeeCount(@Root() department: Department, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.departmentSubtreeEmployeeCount.load(department.id);
+  }
 }

@@ -16,6 +16,8 @@ export interface OrgLoaders {
   childDepartments: DataLoader<string, Department[]>;
   /** Active employee count per department id. */
   departmentEmployeeCount: DataLoader<string, number>;
+  /** Active employees of each department id and every department below it (one recursive query per batch). */
+  departmentSubtreeEmployeeCount: DataLoader<string, number>;
   /** The actor's direct and indirect reports (ids); loaded once per request, empty for non-supervisors. */
   actorReportIds(): Promise<ReadonlySet<string>>;
   /** The actor's own supervisors up the line (ids); loaded once per request. */
@@ -90,6 +92,21 @@ export function createOrgLoaders(em: EntityManager, actor: Actor | null): OrgLoa
           [...ids],
         );
       const counts = new Map(rows.map((r) => [r.department_id, Number(r.n)]));
+      return ids.map((id) => counts.get(id) ?? 0);
+    }),
+    departmentSubtreeEmployeeCount: new DataLoader(async (ids) => {
+      const rows = await em.getConnection().execute<Array<{ root_id: string; n: string }>>(
+        `with recursive subtree(root_id, id) as (
+           select id, id from department where id in (${ids.map(() => '?').join(', ')})
+           union
+           select s.root_id, d.id from department d join subtree s on d.parent_id = s.id
+         )
+         select s.root_id, count(e.id) as n
+           from subtree s join employee e on e.department_id = s.id and e.active
+          group by s.root_id`,
+        [...ids],
+      );
+      const counts = new Map(rows.map((r) => [r.root_id, Number(r.n)]));
       return ids.map((id) => counts.get(id) ?? 0);
     }),
     actorReportIds() {

@@ -50,7 +50,7 @@ export const orgRules: Record<string, Record<string, IRule>> = {
     ),
     ...fields(['performancePayBase', 'floatingPayBase'], employeePay),
   },
-  Department: fields(['id', 'code', 'name', 'nameZh', 'parent', 'children', 'employeeCount', 'active', 'version', 'createdAt', 'updatedAt'], isAuthenticated),
+  Department: fields(['id', 'code', 'name', 'nameZh', 'parent', 'children', 'employeeCount', 'subtreeEmployeeCount', 'active', 'version', 'createdAt', 'updatedAt'], isAuthenticated),
   Position: fields(['id', 'code', 'name', 'nameZh', 'department', 'level', 'active', 'version', 'createdAt', 'updatedAt'], isAuthenticated),
   EmployeeConnection: fields(page, isAuthenticated),
   EmployeeEdge: fields(edge, isAuthenticated),
