@@ -81,7 +81,7 @@ export const ImportPage = () => {
   const dataProvider = useDataProvider<AppDataProvider>();
   return (
     <ImportPanel
-      title="app.import.title"
+      title="app.menu.import"
       intro="app.import.intro"
       runImport={(input) => dataProvider.importEmployees(input)}
       exportFile={() => dataProvider.exportEmployees()}
