@@ -122,7 +122,6 @@ describe.skipIf(browserMissing)('the console in Chinese', () => {
           .locator('a[data-testid^="menu-"]')
           .evaluateAll((as) => as.map((a) => ({ to: (a.getAttribute('href') ?? '').slice(1), label: (a.textContent ?? "").trim(), key: a.getAttribute('data-testid') })));
         expect(menuLinks.length).toBeGreaterThan(1);
-        const menu = menuLinks.map((m) => m.to);
         for (const { to: entry, label, key } of menuLinks) {
           await check(entry);
           // One name per concept: a page opened from the menu is titled as the menu names it ("员工", not "员工 列表").
