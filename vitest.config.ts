@@ -28,7 +28,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'api',
-          include: ['test/api/**/*.test.ts', 'test/permissions/**/*.test.ts', 'api/src/**/*.spec.ts'],
+          include: ['test/api/**/*.test.ts', 'test/permissions/**/*.test.ts', 'test/probe/**/*.test.ts', 'api/src/**/*.spec.ts'],
           globalSetup: ['test/support/global-setup.ts'],
           testTimeout: 30_000,
           hookTimeout: 120_000,

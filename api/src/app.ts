@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { DriverException } from '@mikro-orm/core';
@@ -12,12 +13,17 @@ import type { GraphQLFormattedError } from 'graphql';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './config.js';
 import { createRequestContext, type RequestContext } from './core/context.js';
+import { createReadDb, type SqlObserver } from './core/db.js';
 import { compressResponses, serveConsole } from './core/delivery.js';
+import { readAuditPlugin } from './core/read-audit.js';
 import { AppError } from './core/errors.js';
-import type { Logger } from './core/logger.js';
+import { httpLogSerializers, type Logger } from './core/logger.js';
 import { withRequestLocale } from './core/messages.js';
 import type { TokenService } from './core/tokens.js';
-import { actorForUser } from './modules/auth/auth.service.js';
+import { operationGuardPlugin, withDeadline } from './core/guard-plugin.js';
+import { jsonErrors } from './http/body-errors.js';
+import { refuseSourceMaps, securityHeaders } from './http/security-headers.js';
+import { attachRequestAuth, authenticateRequest } from './modules/auth/request-auth.js';
 import { buildAppSchema } from './schema.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -40,9 +46,17 @@ const REQUEST_ERROR_CODES = new Set([
 export function formatError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
-    if (original instanceof AppError) return { ...formatted, message: original.localized?.() ?? formatted.message, extensions: { ...original.extensions } };
+    if (original instanceof AppError) {
+      // `http` only sets the response status; Apollo keeps it out of the body, and so do we.
+      const { http: _http, ...extensions } = original.extensions;
+      return { ...formatted, message: original.localized?.() ?? formatted.message, extensions };
+    }
     if (original instanceof DriverException && original.code === '22P02')
       return { message: 'An id or value has the wrong format (ids are UUIDs).', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+    if (original instanceof DriverException && original.code === '57014') {
+      log.warn({ path: formatted.path }, 'statement timeout');
+      return { message: 'The request took too long and was stopped; ask for fewer rows or fields.', path: formatted.path, extensions: { code: 'TIMEOUT' } };
+    }
     // Errors raised by GraphQL and Apollo themselves (parse, validation, variables) are about the request.
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code))
@@ -57,6 +71,8 @@ export interface AppDeps {
   orm: MikroORM;
   tokens: TokenService;
   log: Logger;
+  /** Sees every read-model statement, like MikroORM's logger sees the rest (the batching tests count them). */
+  sqlObserver?: SqlObserver;
 }
 
 export interface App {
@@ -64,22 +80,34 @@ export interface App {
   apollo: ApolloServer<RequestContext>;
 }
 
-export async function createApp({ config, orm, tokens, log }: AppDeps): Promise<App> {
+export async function createApp({ config, orm, tokens, log, sqlObserver }: AppDeps): Promise<App> {
   const schema = await buildAppSchema(tokens);
+  const db = createReadDb(orm, { log, observer: sqlObserver });
   const armor = new ApolloArmor({
     maxDepth: { n: 12, exposeLimits: false },
-    maxAliases: { n: 20, exposeLimits: false },
-    costLimit: { maxCost: 20000, exposeLimits: false },
-    maxTokens: { n: 4000, exposeLimits: false },
+    // __typename aliases are aliases too: no allow list.
+    maxAliases: { n: 20, exposeLimits: false, allowList: [] },
+    // Cost is estimated by the operation guard, which knows the variables' values (armor only sees literals).
+    costLimit: { enabled: false },
+    // Token counting happens in the parser below (armor's plugin turns the refusal into a 500).
+    maxTokens: { enabled: false },
     maxDirectives: { n: 20, exposeLimits: false },
     blockFieldSuggestion: { enabled: config.production },
   });
   const protection = armor.protect();
+  const guard = operationGuardPlugin({ authenticate: (ctx) => authenticateRequest(ctx, tokens) });
   const apollo = new ApolloServer<RequestContext>({
     schema,
     ...protection,
+    parseOptions: { maxTokens: 4000 },
     // graphql-armor is typed against the CommonJS build of @apollo/server; the objects are the same.
-    plugins: protection.plugins as unknown as ApolloServerPlugin<RequestContext>[],
+    plugins: [
+      ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
+      // Cache control wraps every field of every row in a hook; nothing here is cacheable by a CDN anyway.
+      ApolloServerPluginCacheControlDisabled(),
+      readAuditPlugin(),
+      guard,
+    ],
     validationRules: [...protection.validationRules],
     introspection: !config.production,
     csrfPrevention: true,
@@ -91,11 +119,14 @@ export async function createApp({ config, orm, tokens, log }: AppDeps): Promise<
 
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.use(securityHeaders({ production: config.production }));
   app.use(compressResponses());
   app.use(withRequestLocale());
   app.use(
     pinoHttp({
       logger: log,
+      serializers: httpLogSerializers,
       genReqId: (req, res) => {
         const incoming = req.headers['x-request-id'];
         const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
@@ -122,17 +153,20 @@ export async function createApp({ config, orm, tokens, log }: AppDeps): Promise<
     '/graphql',
     express.json({ limit: '15mb' }), // employee sheets arrive base64-encoded
     expressMiddleware(apollo, {
+      // No SQL here: the actor is resolved by the guard once the operation passed its checks.
       context: async ({ req }) => {
         const em = orm.em.fork() as RequestContext['em'];
         const header = req.headers.authorization;
-        const token = header?.startsWith('Bearer ') ? header.slice(7) : null;
-        const userId = token ? await tokens.verify(token) : null;
-        const actor = userId ? await actorForUser(em, userId) : null;
-        return createRequestContext({ requestId: String(req.id), actor, em, log: req.log });
+        // Reads after the request's time budget fail fast with TIMEOUT (one clock read per statement, no per-field hook).
+        const requestDb = withDeadline(db, Date.now() + config.requestTimeoutMs);
+        const ctx = createRequestContext({ requestId: String(req.id), actor: null, em, db: requestDb, log: req.log });
+        attachRequestAuth(ctx, { token: header?.startsWith('Bearer ') ? header.slice(7) : null, address: req.ip ?? 'unknown' });
+        return ctx;
       },
     }),
   );
 
+  app.use(refuseSourceMaps({ production: config.production }));
   if (existsSync(path.join(config.adminDist, 'index.html'))) {
     app.use(serveConsole(config.adminDist));
   } else {
@@ -140,5 +174,6 @@ export async function createApp({ config, orm, tokens, log }: AppDeps): Promise<
       res.type('text').send('Appraisal API. The console is not built: run `pnpm build`. GraphQL is at /graphql.');
     });
   }
+  app.use(jsonErrors(log));
   return { express: app, apollo };
 }

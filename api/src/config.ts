@@ -9,8 +9,10 @@ export interface AppConfig {
   production: boolean;
   port: number;
   host: string;
-  /** External PostgreSQL; when absent an embedded server is started in dataDir. */
+  /** External PostgreSQL the application connects to (least privilege); when absent an embedded server is started in dataDir. */
   databaseUrl: string | undefined;
+  /** The owner role's connection, used only to apply migrations and grant the application role; defaults to databaseUrl. */
+  migrationDatabaseUrl: string | undefined;
   /** Where the embedded PostgreSQL cluster and the generated JWT secret live. */
   dataDir: string;
   embeddedPgPort: number;
@@ -20,6 +22,16 @@ export interface AppConfig {
   /** Built console to serve at `/`; missing folder means API only. */
   adminDist: string;
   seedDemo: boolean;
+  /** First ADMIN account, created only when the database has no account at all. */
+  initialAdmin: { email: string; password: string } | undefined;
+  /** Express `trust proxy`: which proxies may tell the client address and protocol (X-Forwarded-*). */
+  trustProxy: boolean | number | string;
+  /** Time budget of one GraphQL operation's execution. */
+  requestTimeoutMs: number;
+  /** PostgreSQL statement_timeout of the application's connections. */
+  statementTimeoutMs: number;
+  /** Longest wait for each step of a shutdown (HTTP, ORM, embedded PostgreSQL). */
+  shutdownStepTimeoutMs: number;
 }
 
 function intFromEnv(name: string, fallback: number): number {
@@ -30,20 +42,38 @@ function intFromEnv(name: string, fallback: number): number {
   return value;
 }
 
+function trustProxyFromEnv(raw: string | undefined): boolean | number | string {
+  if (!raw || raw === 'false') return false;
+  if (raw === 'true') return true;
+  return /^\d+$/.test(raw) ? Number(raw) : raw;
+}
+
 /** Reads the environment once at start-up; every knob is documented in the README. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const production = env.NODE_ENV === 'production';
+  // Demo accounts have published passwords: never in production, and say so instead of ignoring it.
+  if (production && env.SEED_DEMO === 'true')
+    throw new Error('SEED_DEMO=true is refused when NODE_ENV=production: the demo accounts have published passwords. Create the first ADMIN with `pnpm create-admin` or INITIAL_ADMIN_EMAIL / INITIAL_ADMIN_PASSWORD.');
+  const adminEmail = env.INITIAL_ADMIN_EMAIL?.trim();
+  const adminPassword = env.INITIAL_ADMIN_PASSWORD;
+  if (!!adminEmail !== !!adminPassword) throw new Error('Set both INITIAL_ADMIN_EMAIL and INITIAL_ADMIN_PASSWORD, or neither.');
   return {
     production,
     port: intFromEnv('PORT', 4000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
+    migrationDatabaseUrl: env.MIGRATION_DATABASE_URL || undefined,
     dataDir: path.resolve(env.APPRAISAL_DATA_DIR ?? path.join(repoRoot, '.data')),
     embeddedPgPort: intFromEnv('EMBEDDED_PG_PORT', 54329),
     jwtSecret: env.JWT_SECRET || undefined,
     jwtTtlSeconds: intFromEnv('JWT_TTL_SECONDS', 8 * 3600),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info'),
     adminDist: path.resolve(env.ADMIN_DIST ?? path.join(repoRoot, 'admin/dist')),
-    seedDemo: env.SEED_DEMO !== 'false',
+    seedDemo: !production && env.SEED_DEMO !== 'false',
+    initialAdmin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
+    trustProxy: trustProxyFromEnv(env.TRUST_PROXY),
+    requestTimeoutMs: intFromEnv('REQUEST_TIMEOUT_MS', 15_000),
+    statementTimeoutMs: intFromEnv('STATEMENT_TIMEOUT_MS', 10_000),
+    shutdownStepTimeoutMs: intFromEnv('SHUTDOWN_STEP_TIMEOUT_MS', 5_000),
   };
 }

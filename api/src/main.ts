@@ -4,7 +4,13 @@ import { createLogger } from './core/logger.js';
 import { DEMO_PASSWORD, demoAccounts } from './seed/demo-organization.js';
 import { startServer } from './server.js';
 
-const config = loadConfig();
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (error) {
+  console.error(`Refusing to start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
 const log = createLogger(config.logLevel);
 
 try {
@@ -21,6 +27,11 @@ try {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'stopping');
+    // Each step is bounded already; this is the last word, should anything else hold the event loop.
+    setTimeout(() => {
+      log.error('shutdown took too long; exiting');
+      process.exit(1);
+    }, config.shutdownStepTimeoutMs * 5).unref();
     server.stop().then(
       () => process.exit(0),
       (error: unknown) => {

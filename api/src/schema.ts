@@ -2,24 +2,27 @@ import 'reflect-metadata';
 import { type GraphQLSchema } from 'graphql';
 import { applyMiddleware } from 'graphql-middleware';
 import { deny, shield } from 'graphql-shield';
+import type { IMiddlewareFieldMap } from 'graphql-middleware';
+import { applyFieldGuards, type FieldGuardTree, mergeGuards } from './core/access.js';
 import { buildSchema } from 'type-graphql';
 import { forbidden } from './core/errors.js';
 import type { IRule } from './core/shield-rules.js';
 import type { TokenService } from './core/tokens.js';
 import { createAuthResolver } from './modules/auth/auth.resolver.js';
-import { authRules } from './modules/auth/auth.rules.js';
+import { authGuards, authRules } from './modules/auth/auth.rules.js';
 import { IndicatorCategoryResolver, IndicatorResolver } from './modules/indicators/indicator.resolver.js';
-import { indicatorRules } from './modules/indicators/indicators.rules.js';
+import { indicatorGuards, indicatorRules } from './modules/indicators/indicators.rules.js';
 import { DepartmentResolver } from './modules/org/department.resolver.js';
 import { EmployeeFileResolver } from './modules/org/employee-file.resolver.js';
 import { EmployeeResolver } from './modules/org/employee.resolver.js';
 import { NodeResolver } from './modules/org/node.resolver.js';
-import { orgRules } from './modules/org/org.rules.js';
+import { orgGuards, orgRules } from './modules/org/org.rules.js';
 import { PositionResolver } from './modules/org/position.resolver.js';
 import { SchemePreviewResolver } from './modules/schemes/scheme-preview.resolver.js';
 import { SchemeResolver, SchemeVersionResolver } from './modules/schemes/scheme.resolver.js';
-import { schemeRules } from './modules/schemes/schemes.rules.js';
+import { schemeGuards, schemeRules } from './modules/schemes/schemes.rules.js';
 
+/** graphql-shield rules of the root fields (Query, Mutation): one check per operation field. */
 export type RuleTree = Record<string, Record<string, IRule>>;
 
 /** Merges module rule maps type by type; a field named twice is a programming error. */
@@ -37,6 +40,9 @@ export function mergeRules(...maps: RuleTree[]): RuleTree {
 }
 
 export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules);
+
+/** Field guards of every type below the root, from the domain's field policies. */
+export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards);
 
 /** The type-graphql schema without permissions (used to emit the SDL and to check rule coverage). */
 export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
@@ -59,13 +65,22 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
   });
 }
 
-/** The served schema: every field behind an explicit shield rule; anything unlisted is denied. */
+/**
+ * The served schema, deny by default at both layers: graphql-shield guards the root fields (anything
+ * unlisted is denied), and the field guards compiled from the domain's policies guard every field below.
+ * Shield's middleware is applied to the root types only: on every field of every row it would turn
+ * synchronous property reads into promises and multiply the cost of long lists.
+ */
 export async function buildAppSchema(tokens: TokenService): Promise<GraphQLSchema> {
   const schema = await buildBareSchema(tokens);
+  applyFieldGuards(schema, guardTree);
   const permissions = shield(ruleTree, {
     fallbackRule: deny,
     fallbackError: forbidden('this field'),
     allowExternalErrors: true,
   });
-  return applyMiddleware(schema, permissions);
+  const generated = permissions.generate(schema) as IMiddlewareFieldMap;
+  const roots: IMiddlewareFieldMap = {};
+  for (const type of ['Query', 'Mutation']) if (generated[type]) roots[type] = generated[type];
+  return applyMiddleware(schema, roots);
 }

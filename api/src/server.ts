@@ -1,13 +1,12 @@
 import type { Server } from 'node:http';
-import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import pg from 'pg';
 import { createApp } from './app.js';
 import type { AppConfig } from './config.js';
 import { createLogger, type Logger } from './core/logger.js';
 import { createTokenService, resolveJwtSecret } from './core/tokens.js';
-import { startEmbeddedPostgres } from './db/embedded.js';
 import { openOrm, type SqlObserver } from './db/orm.js';
+import { migrateAsOwner, prepareDatabase } from './db/provision.js';
+import { createInitialAdmin } from './seed/initial-admin.js';
 import { seedDemoData } from './seed/seed-demo.js';
 
 export interface RunningServer {
@@ -17,65 +16,67 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/** Creates the database named in `url` if the server does not have it yet (embedded default only). */
-async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const found = await client.query('select 1 from pg_database where datname = $1', [name]);
-    if (found.rowCount === 0) await client.query(`create database "${name.replace(/"/g, '""')}"`);
-  } finally {
-    await client.end();
-  }
-}
-
 export interface StartOptions {
   sqlObserver?: SqlObserver;
   log?: Logger;
 }
 
+/** Resolves with the step's result, or rejects after `ms` so that no shutdown step can hang the process. */
+export function withTimeout<T>(name: string, ms: number, step: () => Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    step().finally(() => clearTimeout(timer)),
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${name} did not finish within ${ms} ms`)), ms);
+      timer.unref();
+    }),
+  ]);
+}
+
 /**
  * Starts everything the product needs, in order: PostgreSQL (the configured one, or an embedded one),
- * pending migrations, first-run demo data, then HTTP. `stop` undoes it in reverse.
+ * pending migrations (as the owner role), first-run data, then HTTP (as the least-privilege role).
+ * `stop` undoes it in reverse, each step bounded by SHUTDOWN_STEP_TIMEOUT_MS.
  */
 export async function startServer(config: AppConfig, options: StartOptions = {}): Promise<RunningServer> {
   const log = options.log ?? createLogger(config.logLevel);
-  const cleanup: Array<() => Promise<void>> = [];
+  if (config.production && config.seedDemo) throw new Error('Demo data is never written in production (NODE_ENV=production with seedDemo).');
+  const cleanup: Array<{ name: string; run: () => Promise<void> }> = [];
   const stop = async () => {
-    for (const step of cleanup.reverse()) await step().catch((error: unknown) => log.error({ err: error }, 'shutdown step failed'));
+    for (const step of cleanup.reverse())
+      await withTimeout(step.name, config.shutdownStepTimeoutMs, step.run).catch((error: unknown) => log.error({ err: error, step: step.name }, 'shutdown step failed'));
     cleanup.length = 0;
   };
   try {
-    let url = config.databaseUrl;
-    if (!url) {
-      log.info({ dataDir: config.dataDir }, 'starting embedded PostgreSQL');
-      const embedded = await startEmbeddedPostgres(path.join(config.dataDir, 'pg'), config.embeddedPgPort, (line) => log.debug({ pg: line }));
-      cleanup.push(() => embedded.stop());
-      await ensureDatabase(embedded.url, 'appraisal');
-      url = embedded.url.replace(/\/postgres$/, '/appraisal');
+    const database = await prepareDatabase(config, log);
+    cleanup.push({ name: 'database', run: () => database.stop() });
+    const applied = await migrateAsOwner(database.ownerUrl, database.appUrl, log);
+    if (applied.length) log.info({ migrations: applied }, 'migrations applied');
+    const orm = await openOrm({ url: database.appUrl, log, sqlObserver: options.sqlObserver, statementTimeoutMs: config.statementTimeoutMs });
+    cleanup.push({ name: 'orm', run: () => orm.close(true) });
+    if (config.initialAdmin) {
+      const created = await createInitialAdmin(orm.em, config.initialAdmin.email, config.initialAdmin.password);
+      if (created) log.info({ email: config.initialAdmin.email }, 'first ADMIN account created from INITIAL_ADMIN_EMAIL');
     }
-    const orm = await openOrm({ url, log, sqlObserver: options.sqlObserver });
-    cleanup.push(() => orm.close(true));
-    const applied = await orm.getMigrator().up();
-    if (applied.length) log.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
     if (config.seedDemo) {
       const seed = await seedDemoData(orm.em);
       if (seed.seeded) log.info({ employees: seed.employees }, 'demo data seeded');
     }
     const tokens = createTokenService(await resolveJwtSecret(config), config.jwtTtlSeconds);
-    const app = await createApp({ config, orm, tokens, log });
-    cleanup.push(() => app.apollo.stop());
+    const app = await createApp({ config, orm, tokens, log, sqlObserver: options.sqlObserver });
+    cleanup.push({ name: 'graphql', run: () => app.apollo.stop() });
     const server = await new Promise<Server>((resolve, reject) => {
       const s = app.express.listen(config.port, config.host, () => resolve(s));
       s.once('error', reject);
     });
-    cleanup.push(
-      () =>
+    cleanup.push({
+      name: 'http',
+      run: () =>
         new Promise<void>((resolve) => {
           server.closeAllConnections();
           server.close(() => resolve());
         }),
-    );
+    });
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
     return { url: `http://localhost:${port}`, orm, log, stop };

@@ -1,5 +1,6 @@
 // Public surface of the appraisal domain. Each module adds its own export line.
 export * from './issues.js';
+export * from './messages/index.js';
 export * from './decimal.js';
 export * from './policies/index.js';
 export * from './org/index.js';
@@ -13,3 +14,5 @@ export * from './scoring/index.js';
 export * from './distribution/index.js';
 export * from './explain/index.js';
 export * from './programs/index.js';
+export * from './cycles/index.js';
+export * from './probation/index.js';

@@ -1,7 +1,7 @@
 /**
  * A rule violation found by a domain validator: where it is (a path into the checked document),
  * which rule it broke (a stable code clients can translate), and an English message.
- * Example: { path: ['sections', 1, 'weight'], code: 'weights_sum', message: 'section weights sum to 90, not 100' }
+ * Example: { path: ['sections', 1, 'weight'], code: 'section_weights_sum', message: 'section weights sum to 90, not 100' }
  */
 export interface DomainIssue {
   path: ReadonlyArray<string | number>;

@@ -1,6 +1,8 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123133012 } from './Migration20261123133012.js';
 import { Migration20261123140231 } from './Migration20261123140231.js';
+import { Migration20261127004500 } from './Migration20261127004500.js';
+import { Migration20261127020000 } from './Migration20261127020000.js';
 
 /**
  * Every migration in order. Listed explicitly because, under vitest, MikroORM would look for .ts files
@@ -9,4 +11,6 @@ import { Migration20261123140231 } from './Migration20261123140231.js';
 export const migrations: MigrationObject[] = [
   { name: 'Migration20261123133012', class: Migration20261123133012 },
   { name: 'Migration20261123140231', class: Migration20261123140231 },
+  { name: 'Migration20261127004500', class: Migration20261127004500 },
+  { name: 'Migration20261127020000', class: Migration20261127020000 },
 ];

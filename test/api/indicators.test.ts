@@ -57,12 +57,13 @@ describe('the seeded library', () => {
       hr,
     );
     expect(list.errors).toBeUndefined();
-    expect(list.data?.indicators.totalCount).toBe(25);
+    expect(list.data?.indicators.totalCount).toBe(29);
     const byCode = new Map(list.data?.indicators.nodes.map((i) => [i.code, i]));
     expect(byCode.get('NURSE-SATISFACTION')).toMatchObject({ category: { code: 'SATISFACTION' }, scoringMethod: 'FORMULA', measurementSource: 'SURVEY', usedBySchemes: 1, maxPoints: '100' });
     expect(byCode.get('HOTEL-AUDIT-DAILY')).toMatchObject({ scoringMethod: 'DEDUCTION', minPoints: null, applicableDepartments: [{ code: 'HOTEL-AUDIT' }] });
     expect(byCode.get('CAFE-HYGIENE')).toMatchObject({ category: { code: 'ENVIRONMENT' }, minPoints: '0', maxPoints: '25' });
-    expect(byCode.get('WS-COMPLETION')).toMatchObject({ category: { code: 'OUTPUT' }, measurementSource: 'MEASURED' });
+    // The workshop's five aspects of Article 7 (people, machine, material, method, environment), rated by the team leader.
+    expect(byCode.get('WS-MACHINE')).toMatchObject({ category: { code: 'MACHINE' }, scoringMethod: 'RANGE', measurementSource: 'RATED', maxPoints: '20' });
   });
 
   it('filters by category, tag, department and text, and sorts by category', async () => {

@@ -3,7 +3,7 @@ import { isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema } 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderSchemaFiles, SCHEMA_FILES } from '../../api/src/cli/emit-schema.js';
 import { createTokenService } from '../../api/src/core/tokens.js';
-import { buildBareSchema, ruleTree } from '../../api/src/schema.js';
+import { buildBareSchema, guardTree, ruleTree } from '../../api/src/schema.js';
 
 let schema: GraphQLSchema;
 
@@ -14,20 +14,28 @@ beforeAll(async () => {
 const ownTypes = () => Object.values(schema.getTypeMap()).filter((t) => !t.name.startsWith('__'));
 
 describe('the public schema', () => {
-  it('has an explicit shield rule for every field of every object type', () => {
+  const isRoot = (name: string) => name === 'Query' || name === 'Mutation';
+
+  it('has an explicit rule for every field of every object type: shield on the root, a field guard below', () => {
     const missing: string[] = [];
     for (const type of ownTypes())
-      if (isObjectType(type)) for (const field of Object.keys(type.getFields())) if (!ruleTree[type.name]?.[field]) missing.push(`${type.name}.${field}`);
+      if (isObjectType(type))
+        for (const field of Object.keys(type.getFields())) {
+          const ruled = isRoot(type.name) ? ruleTree[type.name]?.[field] : guardTree[type.name]?.[field];
+          if (!ruled) missing.push(`${type.name}.${field}`);
+        }
     expect(missing).toEqual([]);
   });
 
-  it('has no rule for a field that does not exist (a typo would silently deny)', () => {
+  it('has no rule for a field that does not exist (a typo would silently deny), and no root rule below the root', () => {
     const stray: string[] = [];
-    for (const [typeName, fields] of Object.entries(ruleTree)) {
+    for (const [typeName, fields] of [...Object.entries(ruleTree), ...Object.entries(guardTree)]) {
       const type = schema.getType(typeName);
       if (!type || !isObjectType(type)) stray.push(typeName);
       else for (const field of Object.keys(fields)) if (!type.getFields()[field]) stray.push(`${typeName}.${field}`);
     }
+    for (const typeName of Object.keys(ruleTree)) if (!isRoot(typeName)) stray.push(`shield rule below the root: ${typeName}`);
+    for (const typeName of Object.keys(guardTree)) if (isRoot(typeName)) stray.push(`field guard on the root: ${typeName}`);
     expect(stray).toEqual([]);
   });
 

@@ -15,11 +15,20 @@ const CREATE = `mutation($input: CreateSchemeInput!) { createScheme(input: $inpu
 const UPDATE = `mutation($id: ID!, $input: UpdateSchemeInput!) { updateScheme(id: $id, input: $input) { id version status draft { sections { id weight } } } }`;
 const PUBLISH = `mutation($id: ID!, $version: Int!) { publishScheme(id: $id, version: $version) { id number publishedBy document { sections { id weight } } scheme { id version status } } }`;
 const PREVIEW = `query($input: PreviewSchemeInput!, $locale: String!) { previewScheme(input: $input) {
-  valid issues { path code message } total weighted adjustmentPoints adjustmentMoney grade gradeLabel { en zh } sections { id score weight } pay { component amount detail } explanation(locale: $locale) } }`;
+  valid issues { path code message params text { en zh } } total weighted adjustmentPoints adjustmentMoney grade gradeLabel { en zh } sections { id score weight }
+  pay { component amount detail explanation { en zh } } explanation(locale: $locale)
+  group { size average outputValue members { id name sample total grade payTotal pay { component amount explanation { en zh } } } quotas { grade bound percent limit actual ok } } } }`;
+
+interface PayLine {
+  component: string;
+  amount: string;
+  detail: string;
+  explanation: { en: string; zh: string };
+}
 
 interface Preview {
   valid: boolean;
-  issues: Array<{ path: string; code: string; message: string }>;
+  issues: Array<{ path: string; code: string; message: string; params: Record<string, unknown> | null; text: { en: string; zh: string } }>;
   total: string | null;
   weighted: string | null;
   adjustmentPoints: string | null;
@@ -27,8 +36,15 @@ interface Preview {
   grade: string | null;
   gradeLabel: { en: string; zh: string } | null;
   sections: Array<{ id: string; score: string; weight: string | null }>;
-  pay: Array<{ component: string; amount: string; detail: string }>;
+  pay: PayLine[];
   explanation: string[];
+  group: {
+    size: number;
+    average: string;
+    outputValue: string | null;
+    members: Array<{ id: string; name: string | null; sample: boolean; total: string; grade: string | null; payTotal: string | null; pay: PayLine[] }>;
+    quotas: Array<{ grade: string; bound: string; percent: string; limit: number; actual: number; ok: boolean }>;
+  } | null;
 }
 
 async function preview(input: Record<string, unknown>, token = hr, locale = 'en'): Promise<GqlResult<{ previewScheme: Preview }>> {
@@ -252,6 +268,21 @@ describe('validation errors name the path and the rule', () => {
       appraisal: { employeeId: 'x', ratings: [{ section: 'monthly', role: 'DIRECT_SUPERVISOR', items: { hygiene: { points: '26' }, foodQuality: { points: '1' }, service: { points: '1' }, discipline: { points: '1' }, safety: { points: '1' } } }] },
     });
     expect(p).toMatchObject({ valid: false, total: null, grade: null, issues: [{ path: 'appraisal.ratings[0].items.hygiene', code: 'item_out_of_range' }] });
+    expect(p.issues[0]?.text).toEqual({ en: '26 is outside the range of "Hygiene and food safety" (0 to 25).', zh: '26 超出“卫生与食品安全”的分值范围（0 至 25）。' });
+  });
+
+  it('refuses pay bands typed literally from the regulation (a gap at 79.5) at save, suggesting half-open bounds', async () => {
+    const doc = clone(seedPrograms.cafeteria);
+    const rule = doc.pay[0]!.rule;
+    if (rule.kind !== 'scorePercentOfBase') throw new Error('cafeteria pays by score band');
+    rule.bands[1] = { min: '70', max: '79', minInclusive: true, maxInclusive: true, percent: '80' };
+    const [problem, ...rest] = await rejected(doc);
+    expect(rest).toEqual([]);
+    expect(problem).toMatchObject({ field: 'pay[0].rule.bands[1].max', rule: 'pay_band_gap' });
+    const validation = await gql<{ validateScheme: { issues: Array<{ text: { en: string } }> } }>(server.url, 'query($d: JSON!) { validateScheme(document: $d) { issues { text { en } } } }', { d: doc }, hr);
+    expect(validation.data?.validateScheme.issues[0]?.text.en).toBe(
+      'No pay band covers scores between 79 and 80 (e.g. 79.5). Write bands half-open, such as 70 ≤ score < 80: include the lower bound, exclude the upper one, and let each band start where the one below ends.',
+    );
   });
 
   it('refuses a stale version with CONFLICT and writes nothing', async () => {
@@ -346,27 +377,71 @@ describe('preview reproduces the engine\'s worked examples for each seed templat
     expect(zh.explanation).not.toEqual(p.explanation);
   });
 
-  it('workshop: one hour over is 90% completion; two hours of workwear penalty cost 16.1 at 8.05 an hour', async () => {
+  it('workshop: five aspects make the score; two hours of workwear penalty cost 16.1 at 8.05 an hour; alone, output pay says the other group is empty', async () => {
+    const aspects = (points: string) => Object.fromEntries(['people', 'machine', 'material', 'method', 'environment'].map((id) => [id, { points }]));
     const p = await previewOk({
       ...byTemplate('workshop'),
-      appraisal: {
-        employeeId: 'w2',
-        ratings: [{ section: 'completion', role: 'DIRECT_SUPERVISOR', items: { completionPercent: { values: { overrunHours: '1', affectsDelivery: '0', personalReason: '0' } } } }],
-        adjustments: [{ rule: 'workwear', count: 2 }],
-      },
-      outputValue: '100000',
+      appraisal: { employeeId: 'w2', ratings: [{ section: 'aspects', role: 'DIRECT_SUPERVISOR', items: aspects('18') }], adjustments: [{ rule: 'workwear', count: 2 }] },
+      outputInputs: { revenue: '1200000', kilogramsProduced: '60000', finishedKilograms: '5000' },
       payGroup: 'welding',
-      manHours: '150',
+      tickets: [{ hours: '100', level: 'onTime' }, { hours: '50', level: 'overUpTo2h' }],
     });
     expect(p).toMatchObject({ total: '90', adjustmentMoney: '-16.1' });
     // Output pay splits the value over every group; a sample of one leaves the integrated group empty, and the
     // engine says so instead of paying the welder the whole output.
     expect(p).toMatchObject({ valid: false, pay: [], issues: [{ path: 'pay.groups[1]', code: 'pay_output_group_empty' }] });
-    const late = await previewOk({
+    expect(p.issues[0]?.text.en).toBe('Group "integrated" has 45000.00 to pay but nobody in it; add a member to that group.');
+  });
+
+  it('workshop as a group: output value from revenue per kilogram, split 55/45 and by ticket hours, as in a cycle', async () => {
+    const aspects = Object.fromEntries(['people', 'machine', 'material', 'method', 'environment'].map((id) => [id, { points: '20' }]));
+    const p = await previewOk({
       ...byTemplate('workshop'),
-      appraisal: { employeeId: 'd', ratings: [{ section: 'completion', role: 'DIRECT_SUPERVISOR', items: { completionPercent: { values: { overrunHours: '0', affectsDelivery: '1', personalReason: '0' } } } }] },
+      appraisal: { employeeId: 'w2', ratings: [{ section: 'aspects', role: 'DIRECT_SUPERVISOR', items: aspects }], adjustments: [{ rule: 'workwear', count: 2 }] },
+      outputInputs: { revenue: '1200000', kilogramsProduced: '60000', finishedKilograms: '5000' },
+      payGroup: 'welding',
+      tickets: [{ hours: '100', level: 'onTime' }, { hours: '50', level: 'overUpTo2h' }],
+      group: {
+        members: [
+          { id: 'w1', name: 'Welder one', total: '95', payGroup: 'welding', tickets: [{ hours: '160', level: 'onTime' }] },
+          { id: 'i1', name: 'Fitter one', total: '90', payGroup: 'integrated', tickets: [{ hours: '170', level: 'onTime' }] },
+          { id: 'i2', name: 'Fitter two', total: '88', payGroup: 'integrated', tickets: [{ hours: '60', level: 'onTime' }, { hours: '100', level: 'delivery' }] },
+        ],
+      },
     });
-    expect(late.total).toBe('50');
+    expect(p.issues).toEqual([]);
+    // 1,200,000 / 60,000 x 5,000 = 100,000.00; welding 55,000 by 145 : 160, integrated 45,000 by 170 : 110 (as programs.spec.ts)
+    expect(p.group?.outputValue).toBe('100000.00');
+    expect(p.group?.members.map((m) => [m.id, m.sample, m.payTotal])).toEqual([
+      ['w2', true, '26131.44'],
+      ['w1', false, '28852.46'],
+      ['i1', false, '27321.43'],
+      ['i2', false, '17678.57'],
+    ]);
+    expect(p.pay.map((l) => [l.component, l.amount])).toEqual([
+      ['outputPay', '26147.54'],
+      ['adjustments', '-16.10'],
+    ]);
+    expect(p.pay[0]?.explanation.zh).toContain('焊工组占产值 100000.00 的 55% = 55000.00');
+    expect(p.explanation.at(-2)).toContain("× 145 of the group's 305 weighted hours (100 h × 100% + 50 h × 90%)");
+    const missing = await previewOk({
+      ...byTemplate('workshop'),
+      appraisal: { employeeId: 'w2', ratings: [{ section: 'aspects', role: 'DIRECT_SUPERVISOR', items: aspects }] },
+      outputInputs: { revenue: '1200000', kilogramsProduced: '60000' },
+      payGroup: 'welding',
+      tickets: [],
+      group: { members: [{ id: 'i1', total: '90', payGroup: 'integrated' }] },
+    });
+    expect(missing.issues.map((i) => [i.path, i.code])).toEqual([['outputInputs.finishedKilograms', 'pay_input_missing']]);
+    const noTickets = await previewOk({
+      ...byTemplate('workshop'),
+      appraisal: { employeeId: 'w2', ratings: [{ section: 'aspects', role: 'DIRECT_SUPERVISOR', items: aspects }] },
+      outputValue: '1000',
+      payGroup: 'welding',
+      tickets: [],
+      group: { members: [{ id: 'i1', name: 'Fitter one', total: '90', payGroup: 'integrated' }] },
+    });
+    expect(noTickets.issues.map((i) => [i.path, i.code, i.text.en])).toEqual([['group.members[0].tickets', 'pay_fact_missing', 'Enter the work tickets of Fitter one.']]);
   });
 
   it('headquarters: self 20% + scale 80% with the HR rater missing renormalised gives 85.7', async () => {
@@ -392,6 +467,59 @@ describe('preview reproduces the engine\'s worked examples for each seed templat
     ]);
   });
 
+  it('headquarters as a group: floating pay against the group\'s average, the pool shared in full', async () => {
+    const sample = {
+      employeeId: 'h1',
+      ratings: [
+        { section: 'self', role: 'SELF', items: { self_moral: { points: '90' }, self_ability: { points: '90' }, self_diligence: { points: '90' }, self_performance: { points: '90' } } },
+        { section: 'scale', role: 'HR', items: { moral: { level: 'outstanding' }, ability: { level: 'good' }, diligence: { level: 'outstanding' }, performance: { level: 'competent' } } },
+      ],
+    };
+    const alone = await previewOk({ ...byTemplate('headquarters'), appraisal: sample, payBase: '1000' });
+    // Without a pool the bonus cannot be priced; the issue sits at the pool input and says so in words.
+    expect(alone.issues.map((i) => [i.path, i.code, i.text.en, i.text.zh])).toEqual([['pool', 'pay_fact_missing', 'Enter the bonus pool.', '请填写奖金池。']]);
+    const p = await previewOk({
+      ...byTemplate('headquarters'),
+      appraisal: sample,
+      payBase: '1000',
+      pool: '10000',
+      group: { members: [{ id: 'e2', name: 'Li Na', total: '80', payBase: '1000' }, { id: 'e3', name: 'Zhao Lei', total: '70', payBase: '1200' }] },
+    });
+    expect(p.issues).toEqual([]);
+    // The sample: self 90 x 20% + scale (100 x 20 + 85 x 30 + 100 x 20 + 70 x 30) / 100 = 86.5 x 80% = 18 + 69.2 = 87.2
+    expect(p.total).toBe('87.2');
+    // average (87.2 + 80 + 70) / 3 = 79.0666..; 1000 x 87.2 / 79.0666.. = 1102.866..
+    expect(p.group).toMatchObject({ size: 3, average: '79.06666666666666666666666666666666666667' });
+    expect(p.pay.map((l) => [l.component, l.amount])).toEqual([
+      ['floatingPay', '1102.87'],
+      // 10,000 x 87.2 / 237.2 = 3676.2225..; the spare cent goes to Zhao Lei's larger remainder (2951.096..)
+      ['bonus', '3676.22'],
+    ]);
+    expect(p.group?.members.map((m) => [m.id, m.payTotal])).toEqual([
+      ['h1', '4779.09'],
+      ['e2', '4384.48'],
+      ['e3', '4013.49'],
+    ]);
+    const shares = p.group?.members.map((m) => m.pay.find((l) => l.component === 'bonus')?.amount);
+    expect(shares?.reduce((sum, a) => sum + Math.round(Number(a) * 100), 0)).toBe(1_000_000);
+    expect(p.pay[0]?.explanation.en).toBe("base 1000 × score 87.2 ÷ the group's average ≈ 79.0667 (ratio 1.1029, 3 people)");
+  });
+
+  it('nursing as a group: the quotas of the scheme against the sample group', async () => {
+    const totals = ['96', '95', '93', '91', '88', '86', '84', '82', '81'];
+    const p = await previewOk({
+      ...byTemplate('nursing'),
+      appraisal: { employeeId: 'n0', participated: false, ratings: [] },
+      group: { members: totals.map((total, i) => ({ id: `n${i + 1}`, total })) },
+    });
+    // 10 nurses: at most 3 excellent (4 are), at most 5 good or better cumulative..., at least 2 qualified or worse (1 is: the absent sample)
+    expect(p.group?.quotas.map((q) => [q.grade, q.bound, q.limit, q.actual, q.ok])).toEqual([
+      ['excellent', 'max', 3, 4, false],
+      ['good', 'max', 5, 5, true],
+      ['qualified', 'min', 2, 1, false],
+    ]);
+  });
+
   it('returns issues instead of failing for an invalid document, a malformed appraisal or a missing pay fact', async () => {
     const broken = clone(seedPrograms.nursing);
     broken.sections[0]!.weight = '10';
@@ -404,6 +532,8 @@ describe('preview reproduces the engine\'s worked examples for each seed templat
       appraisal: { employeeId: 'c', ratings: [{ section: 'monthly', role: 'DIRECT_SUPERVISOR', items: Object.fromEntries(['hygiene', 'foodQuality', 'service', 'discipline', 'safety'].map((id) => [id, { points: '10' }])) }] },
     });
     expect(noBase).toMatchObject({ valid: false, total: '50', issues: [{ path: 'payBase', code: 'pay_fact_missing' }], pay: [] });
+    expect(noBase.issues[0]?.text).toEqual({ en: 'Enter the pay base.', zh: '请填写薪酬基数。' });
+    expect(invalid.issues[0]).toMatchObject({ params: { actual: '80', expected: 100 }, text: { en: 'Section weights add up to 80, not 100.', zh: '各部分权重合计为 80，应为 100。' } });
   });
 });
 

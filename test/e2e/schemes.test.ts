@@ -200,6 +200,10 @@ describe.skipIf(browserMissing)('scheme builder in Chromium', () => {
       const original = await formula.inputValue();
       await formula.fill(`${original} + bogus`);
       await page.getByTestId('rollups[0]-formula-caret').waitFor({ timeout: 20_000 });
+      // In words, naming what the formula may use; the path is a detail shown on demand.
+      await waitForTestIdText(page, 'scheme-issues', 'Unknown name "bogus"');
+      expect(await page.getByTestId('scheme-issues').innerText()).not.toContain('rollups[0].formula');
+      await page.getByTestId('issue-details-toggle').click();
       expect(await page.getByTestId('scheme-issues').innerText()).toContain('rollups[0].formula');
       expect(await page.getByRole('button', { name: 'Publish' }).isDisabled()).toBe(true);
       await screenshotViewport(page, 'schemes-13-formula-error');

@@ -1,18 +1,36 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
+import { EMBEDDED_ROLES, withCredentials } from '../../api/src/db/roles.js';
 import { withDatabase } from './global-setup.js';
 
-/** A fresh database for one test file, cloned from the migrated and seeded template. */
-export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+export interface TestDatabase {
+  /** The application's least-privilege connection. */
+  url: string;
+  /** The owner's connection (migrations). */
+  ownerUrl: string;
+  /** The superuser's connection to this database. */
+  adminUrl: string;
+  drop(): Promise<void>;
+}
+
+/**
+ * A fresh database for one test file, owned by the owner role: cloned from the migrated and seeded
+ * template, or empty (`{ empty: true }`) for tests of a first start.
+ */
+export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
   const adminUrl = inject('pgAdminUrl');
   const name = `appraisal_t${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name} template ${inject('templateDatabase')}`);
+  const template = options.empty ? '' : ` template ${inject('templateDatabase')}`;
+  await admin.query(`create database ${name}${template} owner ${EMBEDDED_ROLES.owner.name}`);
   await admin.end();
+  const url = withDatabase(adminUrl, name);
   return {
-    url: withDatabase(adminUrl, name),
+    url: withCredentials(url, EMBEDDED_ROLES.app.name, EMBEDDED_ROLES.app.password),
+    ownerUrl: withCredentials(url, EMBEDDED_ROLES.owner.name, EMBEDDED_ROLES.owner.password),
+    adminUrl: url,
     async drop() {
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();

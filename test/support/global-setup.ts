@@ -5,6 +5,8 @@ import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres } from '../../api/src/db/embedded.js';
 import { openOrm } from '../../api/src/db/orm.js';
+import { migrateAsOwner } from '../../api/src/db/provision.js';
+import { EMBEDDED_ROLES, ensureEmbeddedRoles, withCredentials } from '../../api/src/db/roles.js';
 import { seedDemoData } from '../../api/src/seed/seed-demo.js';
 import { freePort } from './ports.js';
 
@@ -39,15 +41,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
     stopEmbedded = embedded.stop;
   }
 
+  // The same least-privilege roles as the embedded default: tests run the application as `appraisal_app`.
+  // An external TEST_DATABASE_URL must therefore be allowed to create roles (superuser or CREATEROLE).
+  await ensureEmbeddedRoles(adminUrl);
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   await admin.query(`drop database if exists ${TEMPLATE}`);
-  await admin.query(`create database ${TEMPLATE}`);
+  await admin.query(`create database ${TEMPLATE} owner ${EMBEDDED_ROLES.owner.name}`);
   await admin.end();
 
   const templateUrl = withDatabase(adminUrl, TEMPLATE);
-  const orm = await openOrm({ url: templateUrl, poolMax: 2 });
-  await orm.getMigrator().up();
+  const ownerUrl = withCredentials(templateUrl, EMBEDDED_ROLES.owner.name, EMBEDDED_ROLES.owner.password);
+  await migrateAsOwner(ownerUrl, withCredentials(templateUrl, EMBEDDED_ROLES.app.name, EMBEDDED_ROLES.app.password));
+  const orm = await openOrm({ url: ownerUrl, poolMax: 2 });
   await seedDemoData(orm.em);
   await orm.close(true);
 

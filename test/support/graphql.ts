@@ -1,7 +1,7 @@
 /** A GraphQL response as the tests read it. */
 export interface GqlResult<T = Record<string, unknown>> {
   data?: T | null;
-  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string; details?: Array<{ field: string; rule: string; message: string }> } }>;
+  errors?: Array<{ message: string; path?: Array<string | number>; extensions?: { code?: string; details?: Array<{ field: string; rule: string; message: string }>; params?: Record<string, number | string | boolean | null> } }>;
 }
 
 /** Posts one operation over HTTP, exactly as a browser or reporting tool would. */

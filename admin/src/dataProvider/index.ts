@@ -60,4 +60,18 @@ export const createDataProvider = (): AppDataProvider => {
 };
 
 export type { EmployeeRelation, FileDownload, ImportEmployeesInput, ImportEmployeesReport, ImportRowError, PersonSummary } from './orgApi';
-export type { LocalTextValue, PreviewInput, SchemeIssue, SchemePreview, SchemeRef, SchemeTemplate, SchemeValidation } from './schemeApi';
+export type {
+  DepartmentMember,
+  LocalTextValue,
+  PreviewInput,
+  PreviewMember,
+  PreviewPayFacts,
+  PreviewTicket,
+  SchemeGroupPreview,
+  SchemeIssue,
+  SchemePayLine,
+  SchemePreview,
+  SchemeRef,
+  SchemeTemplate,
+  SchemeValidation,
+} from './schemeApi';

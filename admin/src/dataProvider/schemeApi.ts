@@ -13,6 +13,8 @@ export interface SchemeIssue {
   path: string;
   code: string;
   message: string;
+  /** What the message catalog (domain/src/messages) interpolates; absent for issues the console makes itself. */
+  params?: Record<string, unknown> | null;
 }
 
 export interface SchemeValidation {
@@ -29,8 +31,53 @@ export interface SchemePreview {
   grade: string | null;
   gradeLabel: LocalTextValue | null;
   sections: { id: string; score: string; weight: string | null }[];
-  pay: { component: string; amount: string; detail: string }[];
+  pay: SchemePayLine[];
+  group: SchemeGroupPreview | null;
   explanation: string[];
+}
+
+export interface SchemePayLine {
+  component: string;
+  amount: string;
+  detail: string;
+  explanation: LocalTextValue;
+}
+
+export interface SchemeGroupPreview {
+  size: number;
+  average: string;
+  outputValue: string | null;
+  members: { id: string; name: string | null; sample: boolean; total: string; grade: string | null; gradeLabel: LocalTextValue | null; pay: SchemePayLine[]; payTotal: string | null }[];
+  quotas: { grade: string; grades: string[]; bound: string; percent: string; limit: number; actual: number; ok: boolean }[];
+}
+
+/** A work ticket of output pay: hours and the completion level recorded for it. */
+export interface PreviewTicket {
+  hours: string;
+  level: string;
+}
+
+/** Pay facts of one person in a preview. */
+export interface PreviewPayFacts {
+  payBase?: string;
+  payGroup?: string;
+  manHours?: string;
+  tickets?: PreviewTicket[];
+}
+
+export interface PreviewMember extends PreviewPayFacts {
+  id: string;
+  name?: string;
+  total?: string;
+}
+
+/** An active employee of a department, to fill a preview group with real names and pay bases. */
+export interface DepartmentMember {
+  id: string;
+  name: string;
+  employeeNumber: string;
+  performancePayBase: string | null;
+  floatingPayBase: string | null;
 }
 
 export interface SchemeTemplate {
@@ -45,12 +92,15 @@ export interface SchemeRef {
   version: number;
 }
 
-export interface PreviewInput {
+export interface PreviewInput extends PreviewPayFacts {
   schemeId?: string;
   versionNumber?: number;
   document?: unknown;
   appraisal: unknown;
-  payBase?: string;
+  pool?: string;
+  outputValue?: string;
+  outputInputs?: Record<string, string>;
+  group?: { members: PreviewMember[] };
 }
 
 export interface SchemeApi {
@@ -62,6 +112,8 @@ export interface SchemeApi {
   discardSchemeDraft(id: string, version: number): Promise<SchemeRef>;
   validateScheme(document: unknown): Promise<SchemeValidation>;
   previewScheme(input: PreviewInput, locale: string): Promise<SchemePreview>;
+  /** Active employees of one department (not its sub-departments), with their pay bases (HR). */
+  departmentMembers(departmentId: string): Promise<DepartmentMember[]>;
   exportScheme(id: string, versionNumber?: number): Promise<FileDownload>;
   importScheme(fileName: string, contentBase64: string): Promise<SchemeRef>;
   retireIndicator(id: string, version: number): Promise<SchemeRef>;
@@ -71,7 +123,8 @@ export interface SchemeApi {
 }
 
 const LOCAL = 'en zh';
-const ISSUES = 'issues { path code message }';
+const ISSUES = 'issues { path code message params }';
+const PAY_LINE = `component amount detail explanation { ${LOCAL} }`;
 const FILE = 'fileName contentType contentBase64';
 
 const TEMPLATES = gql`query SchemeTemplates { schemeTemplates { key name { ${LOCAL} } period document } }`;
@@ -88,7 +141,15 @@ const PREVIEW = gql`
   query PreviewScheme($input: PreviewSchemeInput!, $locale: String!) {
     result: previewScheme(input: $input) {
       valid ${ISSUES} total weighted adjustmentPoints grade gradeLabel { ${LOCAL} }
-      sections { id score weight } pay { component amount detail } explanation(locale: $locale)
+      sections { id score weight } pay { ${PAY_LINE} } explanation(locale: $locale)
+      group { size average outputValue quotas { grade grades bound percent limit actual ok }
+        members { id name sample total grade gradeLabel { ${LOCAL} } payTotal pay { ${PAY_LINE} } } }
+    }
+  }`;
+const DEPARTMENT_MEMBERS = gql`
+  query DepartmentMembers($departmentId: ID!) {
+    result: employees(first: 200, filter: { departmentId: $departmentId, active: true }, sort: [{ field: NAME }]) {
+      nodes { id name employeeNumber performancePayBase floatingPayBase }
     }
   }`;
 const EXPORT_SCHEME = gql`query ExportScheme($id: ID!, $versionNumber: Int) { result: exportScheme(id: $id, versionNumber: $versionNumber) { ${FILE} } }`;
@@ -130,6 +191,7 @@ export const createSchemeApi = (client: ApolloClient<unknown>): SchemeApi => {
     discardSchemeDraft: (id, version) => call('mutation', DISCARD, { id, version }),
     validateScheme: (document) => call('query', VALIDATE, { document }),
     previewScheme: (input, locale) => call('query', PREVIEW, { input, locale }),
+    departmentMembers: async (departmentId) => (await call<{ nodes: DepartmentMember[] }>('query', DEPARTMENT_MEMBERS, { departmentId })).nodes,
     exportScheme: (id, versionNumber) => call('query', EXPORT_SCHEME, { id, versionNumber }),
     importScheme: (fileName, contentBase64) => call('mutation', IMPORT_SCHEME, { fileName, contentBase64 }),
     retireIndicator: (id, version) => call('mutation', RETIRE, { id, version }),

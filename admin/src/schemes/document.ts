@@ -1,158 +1,73 @@
 /**
- * The scheme document as the console edits it: the same shape as domain/src/scheme/schema.ts
- * (the engine's JSON). The console does not validate it itself beyond live sums; the server's
- * validateScheme is the one authority and its issues are shown next to the fields by path.
+ * The scheme document as the console edits it: the engine's own types, imported from `@appraisal/domain`
+ * (type-only: nothing of the engine runs here), so a change to the document cannot leave the console behind.
+ * The console does not validate it itself beyond live sums; the server's validateScheme is the one authority
+ * and its issues are shown next to the fields by path.
  */
-export interface LocalText {
-  en: string;
-  zh: string;
-}
+import type {
+  AdjustmentRule,
+  CompletionLevel,
+  DistributionRule,
+  GradeBand,
+  GradeRule,
+  GroupInput,
+  LocalText,
+  MissingRaterPolicy,
+  PayBand,
+  PayComponent,
+  PayRule,
+  PayRuleKind,
+  RaterRole,
+  Rollup,
+  SchemeDefinition,
+  SchemeItem,
+  SchemeSection,
+  ScoringMethod,
+} from '@appraisal/domain';
 
-export const RATER_ROLES = [
-  'SELF',
-  'DIRECT_SUPERVISOR',
-  'SECOND_LEVEL_SUPERVISOR',
-  'DEPARTMENT',
-  'HR',
-  'PEER',
-  'SURVEY',
-  'COMMITTEE',
-] as const;
-export type RaterRole = (typeof RATER_ROLES)[number];
+export type {
+  AdjustmentRule,
+  CompletionLevel,
+  GradeBand,
+  GradeRule,
+  GroupInput,
+  LocalText,
+  MissingRaterPolicy,
+  PayBand,
+  PayComponent,
+  PayRule,
+  PayRuleKind,
+  RaterRole,
+  Rollup,
+  SchemeItem,
+  SchemeSection,
+  ScoringMethod,
+};
 
-export type MissingRaterPolicy = { policy: 'renormalise' } | { policy: 'fail' } | { policy: 'fixed'; value: string };
-
-export interface RubricLevel {
-  code: string;
-  label: LocalText;
-  points: string;
-}
-
-export interface DeductionRule {
-  id: string;
-  name: LocalText;
-  points: string;
-}
-
-export type ScoringMethod =
-  | { kind: 'range'; min: string; max: string }
-  | { kind: 'rubric'; levels: RubricLevel[] }
-  | { kind: 'deduction'; rules: DeductionRule[]; floor: string }
-  | { kind: 'formula'; inputs: string[]; expression: string }
-  | { kind: 'passFail'; passPoints: string; failPoints: string };
-
+/** The whole document. */
+export type SchemeDocument = SchemeDefinition;
+export type Distribution = DistributionRule;
+export type RubricLevel = Extract<ScoringMethod, { kind: 'rubric' }>['levels'][number];
+export type DeductionRule = Extract<ScoringMethod, { kind: 'deduction' }>['rules'][number];
+export type AdjustmentAmount = AdjustmentRule['amount'];
 export type MethodKind = ScoringMethod['kind'];
-export const METHOD_KINDS: readonly MethodKind[] = ['range', 'rubric', 'deduction', 'formula', 'passFail'];
+export type DocumentPeriod = SchemeDefinition['period'];
+export type PayRounding = Extract<PayRule, { rounding: unknown }>['rounding'];
 
-export interface SchemeItem {
-  id: string;
-  indicatorCode: string;
-  name: LocalText;
-  maxPoints: string;
-  weight?: string;
-  passMark?: string;
-  method: ScoringMethod;
-}
+/**
+ * Every value of a union, listed once for menus; the check fails to compile when the engine adds a value
+ * the list lacks (or the list names one the engine does not have).
+ */
+const every =
+  <T extends string>() =>
+  <L extends readonly T[]>(list: L & ([Exclude<T, L[number]>] extends [never] ? unknown : { missing: Exclude<T, L[number]> })): L =>
+    list;
 
-export interface SchemeRater {
-  role: RaterRole;
-  weight: string;
-}
-
-export interface SchemeSection {
-  id: string;
-  name: LocalText;
-  weight?: string;
-  raters: SchemeRater[];
-  missingRater: MissingRaterPolicy;
-  itemWeighting: 'points' | 'weighted';
-  normalizeTo?: string;
-  items: SchemeItem[];
-}
-
-export type AdjustmentAmount = { kind: 'fixed'; value: string } | { kind: 'range'; min: string; max: string };
-
-export interface AdjustmentRule {
-  id: string;
-  name: LocalText;
-  direction: 'bonus' | 'penalty';
-  unit: 'points' | 'money' | 'hours';
-  amount: AdjustmentAmount;
-  perRuleCap?: string;
-}
-
-export interface GradeBand {
-  grade: string;
-  label: LocalText;
-  min: string;
-  minInclusive: boolean;
-  max: string;
-  maxInclusive: boolean;
-}
-
-export type GradeRule = { kind: 'nonParticipation'; grade: string } | { kind: 'failedItemCap'; items: string[]; capGrade: string };
-
-export interface Quota {
-  grade: string;
-  bound: 'max' | 'min';
-  percent: string;
-  cumulative: boolean;
-}
-
-export interface Distribution {
-  groupBy: 'department' | 'team';
-  rounding: 'floor' | 'halfUp' | 'ceil';
-  quotas: Quota[];
-  tieBreak: { sections: string[] };
-}
-
-export interface Rollup {
-  id: string;
-  name: LocalText;
-  period: 'month' | 'quarter' | 'half' | 'year';
-  inputs: { name: string; label: LocalText }[];
-  formula: string;
-}
-
-/** The pay module's rule; its inner shape is edited as JSON and checked by the server. */
-export interface PayRule {
-  kind: 'none' | 'scorePercentOfBase' | 'gradePercentOfBase' | 'floatingByAverage' | 'poolSplit' | 'dailyWage';
-  [field: string]: unknown;
-}
-
-export interface PayComponent {
-  id: string;
-  name: LocalText;
-  rule: PayRule;
-  groups?: { id: string; name: LocalText; sharePercent: string }[];
-}
-
-export const PERIODS = ['day', 'month', 'quarter', 'half', 'year', 'probation'] as const;
-export type DocumentPeriod = (typeof PERIODS)[number];
-
-export interface SchemeDocument {
-  formatVersion: 1;
-  code: string;
-  name: LocalText;
-  description?: LocalText;
-  period: DocumentPeriod;
-  notes: string[];
-  sectionWeighting: 'weighted' | 'sum';
-  sections: SchemeSection[];
-  adjustments: {
-    rules: AdjustmentRule[];
-    caps: { maxBonus?: string; maxPenalty?: string };
-    hourRate?: string;
-  };
-  total: { floor?: string; cap?: string };
-  rounding: { places: number; mode: 'halfUp' | 'halfEven' | 'down' | 'up'; applyAt: ('item' | 'rater' | 'section' | 'total' | 'rollup')[] };
-  finalFormula?: { expression: string; inputs: string[] };
-  rollups: Rollup[];
-  grades?: { bands: GradeBand[]; rules: GradeRule[] };
-  distribution?: Distribution;
-  pay: PayComponent[];
-  eligibility?: unknown;
-}
+export const RATER_ROLES = every<RaterRole>()(['SELF', 'DIRECT_SUPERVISOR', 'SECOND_LEVEL_SUPERVISOR', 'DEPARTMENT', 'HR', 'PEER', 'SURVEY', 'COMMITTEE'] as const);
+export const METHOD_KINDS = every<MethodKind>()(['range', 'rubric', 'deduction', 'formula', 'passFail'] as const);
+export const PERIODS = every<DocumentPeriod>()(['day', 'month', 'quarter', 'half', 'year', 'probation'] as const);
+export const PAY_KINDS = every<PayRuleKind>()(['none', 'scorePercentOfBase', 'gradePercentOfBase', 'floatingByAverage', 'poolSplit', 'dailyWage'] as const);
+export const ROUNDING_MODES = every<PayRounding['mode']>()(['halfUp', 'halfEven', 'down', 'up'] as const);
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 

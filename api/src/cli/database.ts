@@ -1,16 +1,19 @@
-import path from 'node:path';
-import pg from 'pg';
 import type { AppConfig } from '../config.js';
-import { startEmbeddedPostgres } from '../db/embedded.js';
+import { createLogger } from '../core/logger.js';
+import { migrateAsOwner, prepareDatabase } from '../db/provision.js';
 
-/** The configured database, or the embedded one in the data directory (started for the command's duration). */
-export async function connectForCli(config: AppConfig): Promise<{ url: string; stop(): Promise<void> }> {
-  if (config.databaseUrl) return { url: config.databaseUrl, stop: async () => undefined };
-  const embedded = await startEmbeddedPostgres(path.join(config.dataDir, 'pg'), config.embeddedPgPort);
-  const client = new pg.Client({ connectionString: embedded.url });
-  await client.connect();
-  const found = await client.query("select 1 from pg_database where datname = 'appraisal'");
-  if (found.rowCount === 0) await client.query('create database appraisal');
-  await client.end();
-  return { url: embedded.url.replace(/\/postgres$/, '/appraisal'), stop: embedded.stop };
+/**
+ * The configured database, or the embedded one in the data directory (started for the command's
+ * duration), migrated by the owner role. `url` is the application's least-privilege connection.
+ */
+export async function connectForCli(config: AppConfig): Promise<{ url: string; ownerUrl: string; stop(): Promise<void> }> {
+  const log = createLogger(process.env.LOG_LEVEL ?? 'warn');
+  const db = await prepareDatabase(config, log);
+  try {
+    await migrateAsOwner(db.ownerUrl, db.appUrl, log);
+  } catch (error) {
+    await db.stop();
+    throw error;
+  }
+  return { url: db.appUrl, ownerUrl: db.ownerUrl, stop: db.stop };
 }

@@ -11,7 +11,8 @@ import { connectForCli } from './database.js';
 const [command = 'up', flag] = process.argv.slice(2);
 const config = loadConfig();
 const db = await connectForCli(config);
-const orm = await openOrm({ url: db.url });
+// Migrations are the owner's work; the application role may not change the schema.
+const orm = await openOrm({ url: db.ownerUrl });
 let exitCode = 0;
 try {
   const migrator = orm.getMigrator();

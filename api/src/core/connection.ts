@@ -7,7 +7,7 @@ export enum SortDirection {
 }
 registerEnumType(SortDirection, { name: 'SortDirection', description: 'Ascending or descending order.' });
 
-@ObjectType({ description: 'Where a page sits in the whole list (Relay cursor connections).' })
+@ObjectType({ description: 'Where a page sits in the whole list (Relay cursor connections).', simpleResolvers: true })
 export class PageInfo {
   @Field(() => Boolean, { description: 'True when there are items after this page.' })
   hasNextPage!: boolean;
@@ -28,7 +28,7 @@ export interface ConnectionShape<T> {
 
 /** Builds `<Name>Connection` and `<Name>Edge` types for a node type. */
 export function connectionType<T extends object>(nodeType: ClassType<T>, name: string): ClassType<ConnectionShape<T>> {
-  @ObjectType(`${name}Edge`, { description: `An edge to one ${name}.` })
+  @ObjectType(`${name}Edge`, { description: `An edge to one ${name}.`, simpleResolvers: true })
   class Edge {
     @Field(() => String, { description: 'Opaque cursor of this item.' })
     cursor!: string;
@@ -36,7 +36,7 @@ export function connectionType<T extends object>(nodeType: ClassType<T>, name: s
     node!: T;
   }
 
-  @ObjectType(`${name}Connection`, { description: `A page of ${name} items with the total count.` })
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items with the total count.`, simpleResolvers: true })
   class Connection implements ConnectionShape<T> {
     @Field(() => [nodeType], { description: 'The items of this page.' })
     nodes!: T[];
@@ -50,55 +50,111 @@ export function connectionType<T extends object>(nodeType: ClassType<T>, name: s
   return Connection;
 }
 
-/** Paging arguments shared by every list query: `first` + `after` (cursors) or `first` + `offset` (pages). */
+/**
+ * Paging arguments shared by every list query: `first` + `after` (keyset cursors, stable while rows are
+ * inserted: the way to read everything) or `first` + `offset` (pages, for page-numbered clients).
+ * Explicit nulls mean "not given": many client libraries send `after: null`.
+ */
 @ArgsType()
 export class PageArgs {
   @Field(() => Int, { nullable: true, description: 'Page size, 1 to 500 (default 25).' })
-  first?: number;
-  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts.' })
-  after?: string;
-  @Field(() => Int, { nullable: true, description: 'Items to skip; for page-based clients.' })
-  offset?: number;
+  first?: number | null;
+  @Field(() => String, { nullable: true, description: 'Cursor after which the page starts (from `pageInfo.endCursor` or an edge).' })
+  after?: string | null;
+  @Field(() => Int, { nullable: true, description: 'Items to skip; for page-based clients. Not together with `after`.' })
+  offset?: number | null;
 }
 
 export const MAX_PAGE_SIZE = 500;
+/** Offsets beyond this are refused: reading that deep is what keyset cursors are for. */
+export const MAX_OFFSET = 1_000_000;
 
-// Cursors are opaque to clients; today they encode the position in the sorted list.
-const encodeCursor = (position: number): string => Buffer.from(`pos:${position}`).toString('base64url');
-function decodeCursor(cursor: string): number {
-  const match = /^pos:(\d+)$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!match?.[1]) throw new AppError('BAD_USER_INPUT', 'after: not a cursor returned by this API.', [{ field: 'after', rule: 'cursor', message: 'not a cursor returned by this API' }]);
-  return Number(match[1]);
+/** The sort values and id of the row a cursor points after. */
+export type CursorKey = ReadonlyArray<string | number | boolean | null>;
+
+export interface ResolvedPage {
+  limit: number;
+  offset: number;
+  /** Values of the sort keys followed by the id of the last row seen, when paging by cursor. */
+  after: CursorKey | null;
 }
 
-/** Turns paging arguments into limit/offset, rejecting out-of-range values with the field named. */
-export function resolvePage(page: PageArgs): { limit: number; offset: number } {
+const badInput = (field: string, rule: string, message: string) => new AppError('BAD_USER_INPUT', `${field}: ${message}.`, [{ field, rule, message }]);
+
+export function encodeCursor(key: CursorKey): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+/** A cursor is a base64url JSON array of scalars, one per sort key plus the id; anything else is refused. */
+function decodeCursor(cursor: string, keyCount: number): CursorKey {
+  const notACursor = badInput('after', 'cursor', 'not a cursor returned by this API for this list and sort');
+  if (cursor.length > 2048 || !/^[A-Za-z0-9_-]+$/.test(cursor)) throw notACursor;
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw notACursor;
+  }
+  if (!Array.isArray(parsed) || parsed.length !== keyCount + 1) throw notACursor;
+  for (const value of parsed) {
+    const ok =
+      value === null ||
+      typeof value === 'boolean' ||
+      (typeof value === 'number' && Number.isSafeInteger(value)) ||
+      (typeof value === 'string' && value.length <= 512 && !value.includes('\u0000'));
+    if (!ok) throw notACursor;
+  }
+  return parsed as CursorKey;
+}
+
+/**
+ * Turns paging arguments into limit, offset and cursor key, refusing out-of-range values with the field
+ * named. `sortKeyCount` is how many sort keys precede the id in this list's cursors.
+ */
+export function resolvePage(page: PageArgs, sortKeyCount: number): ResolvedPage {
   const limit = page.first ?? 25;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE)
-    throw new AppError('BAD_USER_INPUT', `first must be between 1 and ${MAX_PAGE_SIZE}.`, [
-      { field: 'first', rule: 'range', message: `must be between 1 and ${MAX_PAGE_SIZE}` },
-    ]);
-  if (page.after !== undefined && page.offset !== undefined)
-    throw new AppError('BAD_USER_INPUT', 'Use either after or offset, not both.', [
-      { field: 'offset', rule: 'exclusive_with_after', message: 'use either after or offset, not both' },
-    ]);
-  const offset = page.after !== undefined ? decodeCursor(page.after) + 1 : (page.offset ?? 0);
-  if (!Number.isInteger(offset) || offset < 0)
-    throw new AppError('BAD_USER_INPUT', 'offset must be 0 or more.', [{ field: 'offset', rule: 'range', message: 'must be 0 or more' }]);
-  return { limit, offset };
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) throw badInput('first', 'range', `must be between 1 and ${MAX_PAGE_SIZE}`);
+  const after = page.after ?? null;
+  const offset = page.offset ?? 0;
+  if (after !== null && page.offset !== undefined && page.offset !== null) throw badInput('offset', 'exclusive_with_after', 'use either after or offset, not both');
+  if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) throw badInput('offset', 'range', `must be between 0 and ${MAX_OFFSET}`);
+  return { limit, offset, after: after === null ? null : decodeCursor(after, sortKeyCount) };
 }
 
-export function toConnection<T>(items: T[], totalCount: number, offset: number): ConnectionShape<T> {
-  const edges = items.map((node, i) => ({ cursor: encodeCursor(offset + i), node }));
-  return {
-    nodes: items,
-    edges,
-    totalCount,
-    pageInfo: {
-      hasNextPage: offset + items.length < totalCount,
-      hasPreviousPage: offset > 0,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
-  };
+/**
+ * One page of rows as a connection. Edges and page info are built only when the query reads them
+ * (cursor encoding for 500 rows is not free), and the total comes from the page's own statement.
+ */
+export class Page<T> implements ConnectionShape<T> {
+  constructor(
+    readonly nodes: T[],
+    /** The cursor key of each node, aligned with `nodes`. */
+    private readonly keys: CursorKey[],
+    readonly totalCount: number,
+    private readonly page: ResolvedPage,
+    private readonly hasMore: boolean,
+  ) {}
+
+  get edges(): Array<{ cursor: string; node: T }> {
+    return this.nodes.map((node, i) => ({ cursor: encodeCursor(this.keys[i] ?? []), node }));
+  }
+
+  get pageInfo(): PageInfo {
+    const last = this.keys.length - 1;
+    return {
+      hasNextPage: this.hasMore,
+      hasPreviousPage: this.page.offset > 0 || this.page.after !== null,
+      startCursor: last >= 0 ? encodeCursor(this.keys[0] ?? []) : null,
+      endCursor: last >= 0 ? encodeCursor(this.keys[last] ?? []) : null,
+    };
+  }
+
+  /** The same page with other nodes in the same positions (e.g. entities loaded for the rows' ids). */
+  withNodes<U>(nodes: U[]): Page<U> {
+    return new Page(nodes, this.keys, this.totalCount, this.page, this.hasMore);
+  }
+
+  static empty<T>(): Page<T> {
+    return new Page<T>([], [], 0, { limit: 0, offset: 0, after: null }, false);
+  }
 }

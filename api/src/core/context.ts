@@ -1,6 +1,9 @@
 import type { Actor } from '@appraisal/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from './logger.js';
+import type { AccessState } from './access.js';
+import type { ReadDb } from './db.js';
+import { unauthenticated } from './errors.js';
 import { createIndicatorLoaders, type IndicatorLoaders } from '../modules/indicators/loaders.js';
 import { createOrgLoaders, type OrgLoaders } from '../modules/org/loaders.js';
 import { createSchemeLoaders, type SchemeLoaders } from '../modules/schemes/loaders.js';
@@ -10,19 +13,40 @@ export interface RequestContext {
   requestId: string;
   /** null when the request carries no valid token. */
   actor: Actor | null;
-  /** A fork of the global EntityManager: one identity map per request. */
+  /** A fork of the global EntityManager: one identity map per request (writes). */
   em: EntityManager;
+  /** Plain parameterised reads for the read models (lists, loaders). */
+  db: ReadDb;
   loaders: OrgLoaders;
   indicatorLoaders: IndicatorLoaders;
   schemeLoaders: SchemeLoaders;
   log: Logger;
+  /** Per-request memo of the field guards (actor rules, audited reads); created on first use. */
+  access?: AccessState;
 }
 
-export function createRequestContext(args: { requestId: string; actor: Actor | null; em: EntityManager; log: Logger }): RequestContext {
+export function createRequestContext(args: { requestId: string; actor: Actor | null; em: EntityManager; db: ReadDb; log: Logger }): RequestContext {
   return {
     ...args,
-    loaders: createOrgLoaders(args.em, args.actor),
+    loaders: createOrgLoaders(args.db, args.actor),
     indicatorLoaders: createIndicatorLoaders(args.em),
     schemeLoaders: createSchemeLoaders(args.em, args.actor),
   };
+}
+
+/**
+ * Signs the caller in for the rest of this request (the `login` payload is read as the new account):
+ * the actor changes, so everything computed per actor is rebuilt.
+ */
+export function signInContext(ctx: RequestContext, actor: Actor | null): void {
+  ctx.actor = actor;
+  ctx.loaders = createOrgLoaders(ctx.db, actor);
+  ctx.schemeLoaders = createSchemeLoaders(ctx.em, actor);
+  ctx.access = undefined;
+}
+
+/** The signed-in actor, or UNAUTHENTICATED. */
+export function requireActor(ctx: Pick<RequestContext, 'actor'>): Actor {
+  if (!ctx.actor) throw unauthenticated();
+  return ctx.actor;
 }

@@ -12,6 +12,13 @@ export const ERROR_CODES = [
   'VALIDATION_FAILED',
   'CONFLICT',
   'BAD_USER_INPUT',
+  /** Too many attempts (sign-in throttling); `retryAfterSeconds` says when to try again. */
+  'TOO_MANY_REQUESTS',
+  /** The request ran out of its time budget; nothing was written. */
+  'TIMEOUT',
+  /** The HTTP body is not JSON, or is too large. */
+  'BAD_REQUEST',
+  'PAYLOAD_TOO_LARGE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -27,26 +34,44 @@ export interface FieldProblem {
   params?: MessageParams;
 }
 
+/** Values a client needs to translate a message itself, e.g. `{ argument: 'filter.q', max: 200 }`. */
+export type ErrorParams = Record<string, string | number | boolean | null>;
+
+/** An HTTP status (and headers) for the response that carries this error, where HTTP applies. */
+export interface ErrorHttp {
+  status: number;
+  headers?: Record<string, string>;
+}
+
 /**
- * An expected failure with a stable code, shown to the client as is. Whole-request failures from the
- * factories below also carry `extensions.params`, and their message follows the request's language.
+ * An expected failure with a stable code, shown to the client as is. `params` travel in
+ * `extensions.params`; `http` sets the response status (Apollo removes it from the body). The generic
+ * failures of the factories below also render their message in the request's language (`localized`).
  */
 export class AppError extends GraphQLError {
   constructor(
     readonly code: ErrorCode,
     message: string,
     readonly details?: FieldProblem[],
-    readonly params?: MessageParams,
+    readonly params?: ErrorParams,
+    http?: ErrorHttp,
     /** Renders the message again in the language of the request being answered (see formatError). */
     readonly localized?: () => string,
   ) {
-    super(message, { extensions: { code, ...(details ? { details } : {}), ...(params ? { params } : {}) } });
+    super(message, {
+      extensions: {
+        code,
+        ...(details ? { details } : {}),
+        ...(params ? { params } : {}),
+        ...(http ? { http: { status: http.status, headers: new Map(Object.entries(http.headers ?? {})) } } : {}),
+      },
+    });
     this.name = 'AppError';
   }
 }
 
 const generic = (code: ErrorCode, key: MessageKey, params: MessageParams = {}, details?: FieldProblem[]): AppError =>
-  new AppError(code, renderMessage(key, params, 'en'), details, params, () => renderMessage(key, params));
+  new AppError(code, renderMessage(key, params, 'en'), details, params, undefined, () => renderMessage(key, params));
 
 export const unauthenticated = (): AppError => generic('UNAUTHENTICATED', 'unauthenticated');
 export const forbidden = (what = 'this'): AppError => generic('FORBIDDEN', 'forbidden', { what });

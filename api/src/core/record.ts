@@ -5,18 +5,86 @@ import { Field, ID, Int, InterfaceType, ObjectType } from 'type-graphql';
 /** Relay's Node: anything with a globally unique id that `node(id)` can fetch back. */
 @InterfaceType('Node', {
   description: 'An object with a globally unique id (a UUID) that `node(id)` returns.',
-  resolveType: (value: object) => value.constructor.name,
+  // Read models are plain rows that name their type; entities not yet behind a read model use their class name.
+  resolveType: (value: object) => (value as { __typename?: string }).__typename ?? value.constructor.name,
 })
 export abstract class Node {
   @Field(() => ID, { description: 'Globally unique id (UUID).' })
   id!: string;
 }
 
+// ---- write side: MikroORM entities ------------------------------------------------------------
+
 /**
- * Columns every editable record has: a UUID, an optimistic-lock version and timestamps.
+ * Columns every editable entity has: a UUID, an optimistic-lock version and timestamps.
  * The version is how a stale edit is detected: clients send back the version they read.
  */
-// Not emitted on its own: type-graphql 2 only emits types reachable from resolvers.
+export abstract class EditableEntity {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'integer', version: true })
+  version!: Opt<number>;
+
+  @Property({ type: 'datetime' })
+  createdAt: Opt<Date> = new Date();
+
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Opt<Date> = new Date();
+}
+
+/** Reference data people pick by code (departments, positions, ...): a unique code and a name per language. */
+export abstract class CodedEntity extends EditableEntity {
+  @Property({ type: 'string', length: 32, unique: true })
+  code!: string;
+
+  @Property({ type: 'string', length: 100 })
+  name!: string;
+
+  @Property({ type: 'string', length: 100, nullable: true })
+  nameZh: string | null = null;
+}
+
+// ---- read side: GraphQL object types of plain rows ---------------------------------------------
+
+/** Fields every editable record shows. Rows are plain objects built by read models, never entities. */
+@ObjectType({ simpleResolvers: true })
+export abstract class RecordNode {
+  /** The GraphQL type of the row, for `Node` and unions (rows are plain objects, not class instances). */
+  __typename!: string;
+
+  @Field(() => ID, { description: 'Globally unique id (UUID).' })
+  id!: string;
+
+  @Field(() => Int, { description: 'Optimistic-lock version; send it back when you update, a stale one is a CONFLICT.' })
+  version!: number;
+
+  @Field(() => Date, { description: 'When the record was created.' })
+  createdAt!: Date;
+
+  @Field(() => Date, { description: 'When the record last changed.' })
+  updatedAt!: Date;
+}
+
+/** Code and names of reference data. */
+@ObjectType({ simpleResolvers: true })
+export abstract class CodedNode extends RecordNode {
+  @Field(() => String, { description: 'Short stable code people type, unique within its kind, e.g. "HOTEL-AUDIT".' })
+  code!: string;
+
+  @Field(() => String, { description: 'Name in English.' })
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'Name in Chinese.' })
+  nameZh!: string | null;
+}
+
+// ---- both at once: modules whose reads still hydrate entities ----------------------------------
+
+/**
+ * Entity and GraphQL type in one class, for modules whose reads have not moved to a read model yet.
+ * New modules use EditableEntity for writes and a RecordNode read model for reads.
+ */
 @ObjectType()
 export abstract class EditableRecord {
   @Field(() => ID, { description: 'Globally unique id (UUID).' })
@@ -36,10 +104,7 @@ export abstract class EditableRecord {
   updatedAt: Opt<Date> = new Date();
 }
 
-/**
- * Reference data people pick by code (departments, positions, indicator categories): a short unique code
- * they type, and a name in each console language.
- */
+/** Entity and GraphQL type in one class for coded reference data (see EditableRecord). */
 @ObjectType()
 export abstract class CodedRecord extends EditableRecord {
   @Field(() => String, { description: 'Short stable code people type, unique within its kind, e.g. "HOTEL-AUDIT".' })

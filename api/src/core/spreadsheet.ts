@@ -17,6 +17,37 @@ export interface SheetRow<K extends string> {
   values: Partial<Record<K, string>>;
 }
 
+/** Spreadsheets run a cell that starts with one of these as a formula (OWASP: CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+
+const columnName = (index: number): string => {
+  let name = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  return name;
+};
+
+/**
+ * Export: a text that a spreadsheet would run as a formula gets a leading apostrophe, so it stays text.
+ * Plain numbers such as "-5" are left alone. Example: neutraliseCell('=HYPERLINK("x")') -> `'=HYPERLINK("x")`.
+ */
+export function neutraliseCell(text: string): string {
+  return FORMULA_START.test(text) && !PLAIN_NUMBER.test(text) ? `'${text}` : text;
+}
+
+/**
+ * Import: formulas are never taken in. A cell that starts like a formula is a format error naming the
+ * cell; one written by our export (apostrophe first) is read back as the text it was.
+ */
+function importedCellText(text: string, row: number, col: number): string {
+  if (text.startsWith("'") && FORMULA_START.test(text.slice(1))) return text.slice(1);
+  if (FORMULA_START.test(text) && !PLAIN_NUMBER.test(text.trim()))
+    throw new SheetFormatError(
+      `cell ${columnName(col)}${row} starts with "${text.trim().charAt(0) || 'a tab'}", which spreadsheets run as a formula; formulas are not imported (type a leading apostrophe to keep it as text)`,
+    );
+  return text;
+}
+
 function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   // Excel stores dates as dates; HR means the calendar day, not an instant.
@@ -32,7 +63,15 @@ function cellText(value: ExcelJS.CellValue): string {
 
 async function readGrid(fileName: string, content: Buffer): Promise<string[][]> {
   const lower = fileName.toLowerCase();
-  if (lower.endsWith('.csv')) return parseCsv(content, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+  if (lower.endsWith('.csv')) {
+    try {
+      return parseCsv(content, { bom: true, relax_column_count: true, skip_empty_lines: false }) as string[][];
+    } catch (error) {
+      // csv-parse says what and where (e.g. an unclosed quote at line 2); no path or stack is involved.
+      const detail = error instanceof Error ? error.message.split('\n')[0]?.slice(0, 200) : '';
+      throw new SheetFormatError(`the file is not a readable CSV file${detail ? `: ${detail}` : ''}`);
+    }
+  }
   if (!lower.endsWith('.xlsx')) throw new SheetFormatError('only .xlsx and .csv files can be imported');
   const workbook = new ExcelJS.Workbook();
   try {
@@ -45,7 +84,14 @@ async function readGrid(fileName: string, content: Buffer): Promise<string[][]> 
   const grid: string[][] = [];
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
-    grid.push(Array.from({ length: sheet.columnCount }, (_, c) => cellText(row.getCell(c + 1).value)));
+    grid.push(
+      Array.from({ length: sheet.columnCount }, (_, c) => {
+        const cell = row.getCell(c + 1);
+        if (cell.type === ExcelJS.ValueType.Formula)
+          throw new SheetFormatError(`cell ${cell.address} holds a formula; formulas are not imported (save the sheet with values only)`);
+        return cellText(cell.value);
+      }),
+    );
   }
   return grid;
 }
@@ -60,7 +106,7 @@ export async function readSheet<K extends string>(
   columns: ReadonlyArray<SheetColumn<K>>,
   required: K,
 ): Promise<Array<SheetRow<K>>> {
-  const [headers, ...records] = await readGrid(fileName, content);
+  const [headers, ...records] = (await readGrid(fileName, content)).map((cells, r) => cells.map((text, c) => importedCellText(text, r + 1, c)));
   if (!headers) throw new SheetFormatError('the file is empty');
   const byHeader = new Map<string, K>(columns.flatMap((c) => [[c.key.toLowerCase(), c.key] as const, [c.label.toLowerCase(), c.key] as const]));
   const keys = headers.map((h) => byHeader.get(h.trim().toLowerCase()));
@@ -91,6 +137,6 @@ export async function writeSheet<K extends string>(
   const sheet = workbook.addWorksheet(sheetName);
   sheet.columns = columns.map((c) => ({ header: c.label, key: c.key, width: c.width ?? 20 }));
   sheet.getRow(1).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
+  for (const row of rows) sheet.addRow(Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === 'string' ? neutraliseCell(value) : value])));
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

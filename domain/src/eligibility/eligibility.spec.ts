@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isEligible } from './evaluate.js';
+import { decideEligibility, isEligible } from './evaluate.js';
 import { checkEligibilityRule, eligibilityRuleSchema, type EligibilityRule, type EmployeeFacts } from './rule.js';
 import { workshopOutputEligibility } from './workshop.js';
 
@@ -101,5 +101,20 @@ describe('checkEligibilityRule', () => {
       all: [{ field: 'category', op: 'eq', value: 'nursing' }, { not: { field: 'onProbation', op: 'eq', value: true } }],
     };
     expect(checkEligibilityRule(rule)).toEqual({ ok: true, value: rule });
+  });
+});
+
+describe('decideEligibility', () => {
+  it('returns the deciding tests as data, with negation depth, matching isEligible', () => {
+    const probationer: EmployeeFacts = { ...regularWelder, employmentStatus: 'PROBATION', onProbation: true };
+    const d = decideEligibility(workshopOutputEligibility, probationer);
+    expect(d.eligible).toBe(false);
+    expect(d.checks.map((c) => [c.field, c.actual, c.passed])).toEqual([
+      ['employmentStatus', 'PROBATION', false],
+      ['onProbation', true, false],
+      ['specialApproval', false, false],
+    ]);
+    const n = decideEligibility({ not: { field: 'category', op: 'eq', value: 'x' } }, { ...regularWelder, category: undefined });
+    expect(n).toEqual({ eligible: true, checks: [{ field: 'category', op: 'eq', expected: 'x', actual: null, passed: false, negations: 1 }] });
   });
 });

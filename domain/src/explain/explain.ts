@@ -1,5 +1,7 @@
 import type { RaterRole, SchemeDefinition } from '../scheme/index.js';
 import type { TraceStep } from '../scoring/index.js';
+import type { PayBasis } from '../pay/index.js';
+import { dec } from '../decimal.js';
 
 /** Languages of the console. */
 export type ExplainLanguage = 'en' | 'zh';
@@ -45,11 +47,17 @@ class Names {
     return this.scheme?.grades?.bands.find((b) => b.grade === id)?.label[this.lang] ?? id;
   }
   pay(id: string): string {
-    if (id === 'adjustments') return this.lang === 'en' ? 'adjustments' : '奖惩';
+    if (id === 'adjustments') return this.lang === 'en' ? 'plus / minus' : '奖惩';
     return this.scheme?.pay.find((p) => p.id === id)?.name[this.lang] ?? id;
   }
   rollup(id: string): string {
     return this.scheme?.rollups.find((r) => r.id === id)?.name[this.lang] ?? id;
+  }
+  rollupInput(rollup: string, name: string): string | undefined {
+    return this.scheme?.rollups.find((r) => r.id === rollup)?.inputs.find((i) => i.name === name)?.label[this.lang];
+  }
+  payGroup(component: string, id: string): string {
+    return this.scheme?.pay.find((p) => p.id === component)?.groups?.find((g) => g.id === id)?.name[this.lang] ?? id;
   }
   role(r: RaterRole): string {
     return ROLES[r][this.lang];
@@ -57,6 +65,71 @@ class Names {
 }
 
 const signed = (v: string): string => (v.startsWith('-') ? v : `+${v}`);
+
+/** A band written as an interval (`[80, 90)`) as people read it: `80 ≤ score < 90`. */
+function bandWords(band: string, lang: ExplainLanguage): string {
+  const m = /^([[(])\s*(.+?),\s*(.+?)\s*([\])])$/.exec(band);
+  if (!m) return band;
+  return interval(m[2] ?? '', m[1] === '[', m[3] ?? '', m[4] === ']', lang);
+}
+
+function interval(min: string, minInclusive: boolean, max: string, maxInclusive: boolean, lang: ExplainLanguage): string {
+  return `${min} ${minInclusive ? '≤' : '<'} ${lang === 'en' ? 'score' : '得分'} ${maxInclusive ? '≤' : '<'} ${max}`;
+}
+
+/** A number to read, not to recompute: an exact value with many places is shown to 4 places with ≈ (83.3333…). */
+function readable(value: string): string {
+  const m = /^(-?\d+)\.(\d{5,})$/.exec(value);
+  if (!m) return value;
+  const rounded = dec(value).toDecimalPlaces(4).toFixed(4);
+  return `≈ ${rounded}`;
+}
+
+/** The arithmetic of a pay line, from the numbers it came from. */
+function payWords(basis: PayBasis, component: string, n: Names, lang: ExplainLanguage): string {
+  const en = lang === 'en';
+  switch (basis.kind) {
+    case 'none':
+      return en ? 'no pay is computed' : '不计算薪酬';
+    case 'scoreBand':
+      return en
+        ? `base ${basis.base} × ${basis.percent}% (the score ${basis.score} is in ${interval(basis.min, basis.minInclusive, basis.max, basis.maxInclusive, lang)})`
+        : `基数 ${basis.base} × ${basis.percent}%（得分 ${basis.score} 位于 ${interval(basis.min, basis.minInclusive, basis.max, basis.maxInclusive, lang)}）`;
+    case 'grade':
+      return en ? `base ${basis.base} × ${basis.percent}% for the grade ${n.grade(basis.grade)}` : `基数 ${basis.base} × ${basis.percent}%（等级：${n.grade(basis.grade)}）`;
+    case 'dailyWage':
+      return en
+        ? `the day's wage ${basis.base} × ${basis.points} of ${basis.pointsPerDay} points (${basis.percent}%)`
+        : `日工资 ${basis.base} × ${basis.points}/${basis.pointsPerDay} 分（${basis.percent}%）`;
+    case 'floating':
+      return en
+        ? `base ${basis.base} × score ${basis.score} ÷ the group's average ${readable(basis.average)} (ratio ${basis.ratio}, ${basis.groupSize} ${basis.groupSize === 1 ? 'person' : 'people'})`
+        : `基数 ${basis.base} × 得分 ${basis.score} ÷ 组平均分 ${readable(basis.average)}（比例 ${basis.ratio}，共 ${basis.groupSize} 人）`;
+    case 'pool':
+      return en
+        ? `the pool ${basis.pool} × score ${basis.score} ÷ ${basis.totalScore}, the scores of all ${basis.groupSize} together (paid out in full, to the cent)`
+        : `奖金池 ${basis.pool} × 得分 ${basis.score} ÷ ${basis.groupSize} 人得分合计 ${basis.totalScore}（全额发放，精确到分）`;
+    case 'output': {
+      const group = n.payGroup(component, basis.group);
+      const hours =
+        basis.completion.by === 'tickets'
+          ? basis.completion.tickets.map((t) => `${t.hours} h × ${t.percent}%`).join(' + ') || '0'
+          : `${basis.completion.manHours} h × ${en ? 'completion' : '完成系数'} ${basis.completion.factor}`;
+      const f = basis.outputFormula;
+      const inputs = f ? Object.entries(f.inputs).map(([k, v]) => `${k} = ${v}`).join(', ') : '';
+      const value = f
+        ? en
+          ? `; output value = ${f.formula} with ${inputs} = ${readable(f.exact)}, rounded to ${basis.outputValue}`
+          : `；产值 = ${f.formula}，其中 ${inputs}，= ${readable(f.exact)}，取整为 ${basis.outputValue}`
+        : '';
+      return en
+        ? `${group} ${basis.sharePercent}% of the output value ${basis.outputValue} = ${basis.groupAmount}, × ${basis.hours} of the group's ${basis.groupHours} weighted hours (${hours})${value}`
+        : `${group}占产值 ${basis.outputValue} 的 ${basis.sharePercent}% = ${basis.groupAmount}，× 本人折算工时 ${basis.hours} ÷ 全组 ${basis.groupHours}（${hours}）${value}`;
+    }
+    case 'adjustments':
+      return en ? 'money rewards and penalties, working hours at the hour rate' : '奖惩金额，工时按工时单价折算';
+  }
+}
 
 function line(step: TraceStep, n: Names, lang: ExplainLanguage): string {
   const en = lang === 'en';
@@ -123,7 +196,7 @@ function line(step: TraceStep, n: Names, lang: ExplainLanguage): string {
     case 'total':
       return en ? `Total: ${step.value}` : `总分：${step.value}`;
     case 'grade':
-      return en ? `Grade: ${n.grade(step.grade)} (band ${step.band})` : `等级：${n.grade(step.grade)}（区间 ${step.band}）`;
+      return en ? `Grade: ${n.grade(step.grade)} (${bandWords(step.band, lang)})` : `等级：${n.grade(step.grade)}（${bandWords(step.band, lang)}）`;
     case 'gradeCap':
       return en
         ? `Failed ${step.items.map((i) => n.item(i)).join(', ')}: grade lowered from ${n.grade(step.from)} to ${n.grade(step.to)}`
@@ -136,12 +209,26 @@ function line(step: TraceStep, n: Names, lang: ExplainLanguage): string {
         : `校准：组内排名 ${step.rank}/${step.groupSize}，按比例限制等级由${n.grade(step.from)}调整为${n.grade(step.to)}`;
     case 'rollup': {
       const inputs = Object.entries(step.inputs)
-        .map(([k, v]) => `${k} = ${v}`)
-        .join(', ');
-      return en ? `${n.rollup(step.rollup)}: ${step.formula} with ${inputs} = ${step.value}` : `${n.rollup(step.rollup)}：${step.formula}，其中 ${inputs}，结果 ${step.value}`;
+        .map(([k, v]) => {
+          const label = n.rollupInput(step.rollup, k);
+          return label ? `${k} (${label}) = ${v}` : `${k} = ${v}`;
+        })
+        .join(en ? ', ' : '，');
+      return en ? `${n.rollup(step.rollup)} = ${step.formula} = ${step.value}, where ${inputs}` : `${n.rollup(step.rollup)} = ${step.formula} = ${step.value}，其中 ${inputs}`;
     }
-    case 'pay':
-      return en ? `Pay, ${n.pay(step.component)}: ${step.amount} yuan (${step.detail})` : `薪酬 ${n.pay(step.component)}：${step.amount} 元（${step.detail}）`;
+    case 'pay': {
+      // Older traces (stored before pay lines carried their basis) still read, with the English detail.
+      const words = step.basis ? payWords(step.basis, step.component, n, lang) : step.detail;
+      return en ? `Pay, ${n.pay(step.component)}: ${step.amount} yuan = ${words}` : `薪酬 ${n.pay(step.component)}：${step.amount} 元 = ${words}`;
+    }
+    case 'rollupFilled':
+      return step.policy === 'treatAs'
+        ? en
+          ? `${n.rollup(step.rollup)}: no result for ${step.period} (${step.input}); counted as ${step.value} as the scheme states`
+          : `${n.rollup(step.rollup)}：${step.period}（${step.input}）无结果，按方案规定计为 ${step.value}`
+        : en
+          ? `${n.rollup(step.rollup)}: no result for ${step.period} (${step.input}); counted as the average of the results present, ${step.value}`
+          : `${n.rollup(step.rollup)}：${step.period}（${step.input}）无结果，按已有结果的平均值 ${step.value} 计`;
   }
 }
 
@@ -152,4 +239,12 @@ function line(step: TraceStep, n: Names, lang: ExplainLanguage): string {
 export function explain(trace: readonly TraceStep[], lang: ExplainLanguage, scheme?: SchemeDefinition): string[] {
   const names = new Names(scheme, lang);
   return trace.map((s) => line(s, names, lang));
+}
+
+/**
+ * The arithmetic of one pay line in words, without the "Pay, <component>: <amount>" the explanation puts before it.
+ * Example: explainPayBasis({ kind: 'grade', base: '900', grade: 'A', percent: '100' }, 'pay', 'en', scheme) -> 'base 900 × 100% for the grade Level A (100% pay)'
+ */
+export function explainPayBasis(basis: PayBasis, component: string, lang: ExplainLanguage, scheme?: SchemeDefinition): string {
+  return payWords(basis, component, new Names(scheme, lang), lang);
 }

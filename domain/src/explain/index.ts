@@ -1,2 +1,2 @@
 // Readable traces of every computed total, in English and Chinese.
-export { explain, type ExplainLanguage } from './explain.js';
+export { explain, explainPayBasis, type ExplainLanguage } from './explain.js';

@@ -145,6 +145,7 @@ function convertFunction(node: RawNode, ctx: Ctx, depth: number): FormulaNode | 
     if (rawArgs.length !== 3) {
       return issue(ctx, 'formula_arity', 'if(condition, then, otherwise) takes exactly 3 arguments', position, {
         function: 'if',
+        expected: '3',
       });
     }
     const [c, t, f] = rawArgs.map((a) => convert(a, ctx, depth + 1));
@@ -164,6 +165,8 @@ function convertFunction(node: RawNode, ctx: Ctx, depth: number): FormulaNode | 
   if (rawArgs.length < arity.min || rawArgs.length > arity.max) {
     return issue(ctx, 'formula_arity', `${name} takes ${arity.min}${arity.max === Infinity ? ' or more' : `..${arity.max}`} arguments`, position, {
       function: name,
+      // Language-neutral, so the message catalog can quote it in English and Chinese.
+      expected: arity.max === Infinity ? `≥ ${arity.min}` : arity.min === arity.max ? String(arity.min) : `${arity.min}–${arity.max}`,
     });
   }
   if (name === 'round') {
@@ -222,9 +225,9 @@ function convertOperator(node: RawNode, ctx: Ctx, depth: number): FormulaNode | 
 
 function convert(raw: unknown, ctx: Ctx, depth: number): FormulaNode | null {
   if (depth > MAX_FORMULA_DEPTH) {
-    return issue(ctx, 'formula_too_deep', `formula nests deeper than ${MAX_FORMULA_DEPTH} levels`, 0);
+    return issue(ctx, 'formula_too_deep', `formula nests deeper than ${MAX_FORMULA_DEPTH} levels`, 0, { limit: MAX_FORMULA_DEPTH });
   }
-  if (!isRaw(raw)) return issue(ctx, 'formula_syntax', 'incomplete expression', 0);
+  if (!isRaw(raw)) return issue(ctx, 'formula_syntax', 'incomplete expression', 0, { variant: 'incomplete' });
   switch (raw.type) {
     case 'ConstantNode':
       return constantValue(raw, ctx);
@@ -234,7 +237,7 @@ function convert(raw: unknown, ctx: Ctx, depth: number): FormulaNode | null {
       const percent = ctx.percents.get(name);
       if (percent) return { kind: 'number', value: percent };
       if (!VARIABLE_NAME.test(name) || name.startsWith('_')) {
-        return issue(ctx, 'formula_variable_name', `"${name}" is not a valid variable name`, position);
+        return issue(ctx, 'formula_variable_name', `"${name}" is not a valid variable name`, position, { name });
       }
       ctx.variables.add(name);
       return { kind: 'variable', name, position };
@@ -333,7 +336,7 @@ export function validateFormula(source: string, knownVariables: readonly string[
             path: [],
             code: 'formula_unknown_variable',
             message: `unknown variable "${node.name}" (at character ${node.position + 1}); known: ${[...known].join(', ') || 'none'}`,
-            params: { name: node.name, position: node.position },
+            params: { name: node.name, position: node.position, known: [...known].join(', ') || '-' },
           });
         }
         return;

@@ -237,3 +237,22 @@ describe('priceGroup: facts as a Map, traces built on first use', () => {
     expect(JSON.parse(JSON.stringify(fromRecord.value)).traces).toEqual(fromRecord.value.traces);
   });
 });
+
+describe('priceGroup: output pay without ticket levels or an output value formula', () => {
+  it('weighs man-hours by the appraisal total as the completion percentage, with the output value given', async () => {
+    const { priceGroup } = await import('../scoring/index.js');
+    const { seedPrograms } = await import('../programs/index.js');
+    const scheme = JSON.parse(JSON.stringify(seedPrograms.workshop)) as typeof seedPrograms.workshop;
+    delete scheme.pay[0]!.completionLevels;
+    delete scheme.pay[0]!.outputValue;
+    const result = (id: string, total: string) => ({ employeeId: id, participated: true, total, weighted: total, adjustmentPoints: '0', adjustmentMoney: '0', adjustmentHours: '0', sections: [], adjustments: [], failedItems: [], trace: [] });
+    const pay = priceGroup(scheme, {
+      results: [result('a', '100'), result('b', '90'), result('c', '50')],
+      outputValue: '1000',
+      facts: { a: { groupId: 'welding', manHours: '10' }, b: { groupId: 'welding', manHours: '10' }, c: { groupId: 'integrated', manHours: '4' } },
+    });
+    // welding 550 by 10 x 1 : 10 x 0.9 -> 289.4736.. / 260.5263..; the spare cent to b's larger remainder; integrated 450 to c alone.
+    expect(pay.ok && pay.value.totals).toEqual({ a: '289.47', b: '260.53', c: '450.00' });
+    expect(pay.ok && pay.value.lines[1]?.basis).toMatchObject({ kind: 'output', hours: '9', groupHours: '19', completion: { by: 'score', manHours: '10', factor: '0.9' } });
+  });
+});

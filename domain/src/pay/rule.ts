@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RoundingMode } from '../decimal.js';
-import { dec } from '../decimal.js';
+import { dec, type Decimal } from '../decimal.js';
 import type { Checked, DomainIssue } from '../issues.js';
 import { zodToDomainIssues } from '../calendar/zod-issues.js';
 
@@ -84,6 +84,67 @@ type SchemaOut = z.infer<typeof payRuleSchema>;
 const _sameShape: [SchemaOut extends PayRule ? true : false, PayRule extends SchemaOut ? true : false] = [true, true];
 void _sameShape;
 
+/**
+ * The scores two neighbouring bands (sorted by min) leave unpaid: a stretch between them (80-100, 70-79 typed
+ * from a regulation leaves (79, 80)), or a shared bound both exclude. The issue suggests the half-open form.
+ */
+function bandGap(a: PayBand, b: PayBand): Omit<DomainIssue, 'path'> | undefined {
+  const c = dec(b.min).comparedTo(dec(a.max));
+  if (c > 0) {
+    const example = dec(a.max).plus(dec(b.min)).div(2).toFixed();
+    return {
+      code: 'pay_band_gap',
+      message: `no pay band covers scores between ${a.max} and ${b.min} (e.g. ${example}); write bands half-open, e.g. ${a.min} <= score < ${b.min}`,
+      params: { from: a.max, to: b.min, example, suggestMin: a.min, suggestMax: b.min },
+    };
+  }
+  if (c === 0 && !a.maxInclusive && !b.minInclusive) {
+    return {
+      code: 'pay_band_gap',
+      message: `a score of exactly ${b.min} falls in no pay band`,
+      params: { score: b.min, variant: 'point' },
+    };
+  }
+  return undefined;
+}
+
+/**
+ * Checks that a scheme's possible totals (its floor and cap, where stated) fall in some pay band.
+ * Example: payBandCoverage([{ min: '60', max: '100', minInclusive: true, maxInclusive: true, percent: '100' }], { floor: '0', cap: '100' }) -> [{ code: 'pay_band_range', ... }]
+ */
+export function payBandCoverage(bands: readonly PayBand[], total: { floor?: string; cap?: string }): DomainIssue[] {
+  const issues: DomainIssue[] = [];
+  if (bands.length === 0) return issues;
+  const indexed = bands.map((b, i) => ({ b, i }));
+  const lowest = indexed.reduce((lo, x) => (dec(x.b.min).lt(dec(lo.b.min)) ? x : lo));
+  const highest = indexed.reduce((hi, x) => (dec(x.b.max).gt(dec(hi.b.max)) ? x : hi));
+  const covered = (score: string) => bands.some((b) => bandContains(b, dec(score)));
+  if (total.floor !== undefined && !covered(total.floor)) {
+    issues.push({
+      path: ['bands', lowest.i, 'min'],
+      code: 'pay_band_range',
+      message: `no pay band holds the lowest total ${total.floor}`,
+      params: { score: total.floor, variant: 'floor' },
+    });
+  }
+  if (total.cap !== undefined && !covered(total.cap)) {
+    issues.push({
+      path: ['bands', highest.i, 'max'],
+      code: 'pay_band_range',
+      message: `no pay band holds the top total ${total.cap}`,
+      params: { score: total.cap, variant: 'cap' },
+    });
+  }
+  return issues;
+}
+
+/** True when a score lies in a band, honouring each bound's inclusivity. Example: bandContains({ min: '70', max: '80', minInclusive: true, maxInclusive: false, percent: '80' }, dec('79.5')) -> true */
+export function bandContains(band: PayBand, score: Decimal): boolean {
+  const lo = score.comparedTo(dec(band.min));
+  const hi = score.comparedTo(dec(band.max));
+  return (band.minInclusive ? lo >= 0 : lo > 0) && (band.maxInclusive ? hi <= 0 : hi < 0);
+}
+
 function bandOverlap(a: PayBand, b: PayBand): boolean {
   // Bands are sorted by min; they overlap when b starts before a ends, or both include the shared bound.
   const c = dec(b.min).comparedTo(dec(a.max));
@@ -104,7 +165,7 @@ export function checkPayRule(input: unknown): Checked<PayRule> {
     rule.bands.forEach((b, i) => {
       const c = dec(b.min).comparedTo(dec(b.max));
       if (c > 0 || (c === 0 && !(b.minInclusive && b.maxInclusive))) {
-        issues.push({ path: ['bands', i], code: 'pay_band_empty', message: `band ${i + 1} contains no score (${b.min} .. ${b.max})`, params: { min: b.min, max: b.max } });
+        issues.push({ path: ['bands', i], code: 'pay_band_empty', message: `band ${i + 1} contains no score (${b.min} .. ${b.max})`, params: { band: i + 1, min: b.min, max: b.max } });
       }
       if (dec(b.percent).lt(0)) {
         issues.push({ path: ['bands', i, 'percent'], code: 'pay_negative_percent', message: `percent ${b.percent} must not be negative`, params: { percent: b.percent } });
@@ -121,6 +182,9 @@ export function checkPayRule(input: unknown): Checked<PayRule> {
           message: `band ${cur.i + 1} overlaps band ${prev.i + 1}`,
           params: { band: cur.i + 1, other: prev.i + 1 },
         });
+      } else if (prev && cur) {
+        const gap = bandGap(prev.b, cur.b);
+        if (gap) issues.push({ ...gap, path: ['bands', prev.i, 'max'] });
       }
     }
   }

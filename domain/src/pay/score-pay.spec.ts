@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dec } from '../decimal.js';
 import { PayError } from './errors.js';
-import { checkPayRule, payRuleSchema, type PayBand, type PayRule } from './rule.js';
-import { bandContains, payForScore } from './score-pay.js';
+import { bandContains, checkPayRule, payRuleSchema, type PayBand, type PayRule } from './rule.js';
+import { payForScore } from './score-pay.js';
 
 // Part 2 (cafeteria): 80-100 -> 100 %, 70-79 -> 80 %, 60-69 -> 60 %, below 60 -> nothing.
 // Written as half-open bands so decimal scores such as 79.5 have a band; 60 exactly pays 60 % (the
@@ -155,9 +155,34 @@ describe('checkPayRule / payRuleSchema', () => {
       expect(r.issues.map((i) => [i.code, i.path])).toEqual([
         ['pay_band_empty', ['bands', 2]],
         ['pay_negative_percent', ['bands', 2, 'percent']],
+        ['pay_band_gap', ['bands', 2, 'max']],
         ['pay_band_overlap', ['bands', 1]],
       ]);
     }
+  });
+
+  it('reports the gap left by bands typed from a regulation (80-100, 70-79, 60-69) and suggests half-open bounds', () => {
+    const literal = (min: string, max: string, percent: string): PayBand => ({ min, max, minInclusive: true, maxInclusive: true, percent });
+    const r = checkPayRule({ kind: 'scorePercentOfBase', bands: [literal('80', '100', '100'), literal('70', '79', '80'), literal('60', '69', '60'), { min: '0', max: '60', minInclusive: true, maxInclusive: false, percent: '0' }], rounding: { places: 2, mode: 'halfUp' } });
+    expect(r.ok ? [] : r.issues).toEqual([
+      {
+        path: ['bands', 2, 'max'],
+        code: 'pay_band_gap',
+        message: 'no pay band covers scores between 69 and 70 (e.g. 69.5); write bands half-open, e.g. 60 <= score < 70',
+        params: { from: '69', to: '70', example: '69.5', suggestMin: '60', suggestMax: '70' },
+      },
+      {
+        path: ['bands', 1, 'max'],
+        code: 'pay_band_gap',
+        message: 'no pay band covers scores between 79 and 80 (e.g. 79.5); write bands half-open, e.g. 70 <= score < 80',
+        params: { from: '79', to: '80', example: '79.5', suggestMin: '70', suggestMax: '80' },
+      },
+    ]);
+    // A shared bound both bands exclude is a gap of one score.
+    const point = checkPayRule({ kind: 'scorePercentOfBase', bands: [{ min: '60', max: '100', minInclusive: false, maxInclusive: true, percent: '100' }, { min: '0', max: '60', minInclusive: true, maxInclusive: false, percent: '0' }], rounding: { places: 2, mode: 'halfUp' } });
+    expect(point.ok ? [] : point.issues.map((i) => [i.code, i.params])).toEqual([['pay_band_gap', { score: '60', variant: 'point' }]]);
+    // The cafeteria's half-open bands pass.
+    expect(checkPayRule(cafeteria).ok).toBe(true);
   });
 
   it('reports shape errors, duplicate grades and zero points per day', () => {

@@ -1,7 +1,7 @@
-import { dec, type Decimal } from '../decimal.js';
+import { dec } from '../decimal.js';
 import { PayError } from './errors.js';
 import { formatMoney, formatPercent, nonNegative, payDecimal } from './money.js';
-import type { PayBand, PayRounding, PayRule } from './rule.js';
+import { bandContains, type PayBand, type PayRounding, type PayRule } from './rule.js';
 import { cmp, div, fixedNum, fromDecimal, mul, parseNum, roundNum, type Num } from '../formula/fixed.js';
 
 /** The pay outcome of one appraisal: the amount (2-place string), the percent of base applied, and which rule part applied. */
@@ -11,12 +11,6 @@ export interface ScorePayResult {
   ruleApplied: string;
 }
 
-/** True when a score lies in a band, honouring each bound's inclusivity. Example: bandContains({ min: '70', max: '80', minInclusive: true, maxInclusive: false, percent: '80' }, dec('79.5')) -> true */
-export function bandContains(band: PayBand, score: Decimal): boolean {
-  const lo = score.comparedTo(dec(band.min));
-  const hi = score.comparedTo(dec(band.max));
-  return (band.minInclusive ? lo >= 0 : lo > 0) && (band.maxInclusive ? hi <= 0 : hi < 0);
-}
 
 function describeBand(b: PayBand): string {
   return `${b.min} ${b.minInclusive ? '<=' : '<'} score ${b.maxInclusive ? '<=' : '<'} ${b.max}`;
@@ -110,7 +104,7 @@ export function payForScore(rule: PayRule, base: string, score: string, grade?: 
           path: ['grade'],
           code: 'pay_no_grade',
           message: grade === undefined ? 'a grade is required for this pay rule' : `no pay percent for grade ${grade}`,
-          params: { grade: grade ?? '' },
+          params: grade === undefined ? { variant: 'missing' } : { grade },
         });
       }
       const p = dec(entry.percent);

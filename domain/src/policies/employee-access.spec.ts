@@ -1,23 +1,30 @@
 import { describe, expect, it } from 'vitest';
+import { readableOnEveryRow } from './access.js';
 import type { Actor } from './actor.js';
 import {
   canManageOrganization,
   canReadEmployeeDetails,
   canReadEmployeeIdentity,
   canReadPayBase,
+  employeeAccess,
+  employeeFactClasses,
   employeeRowScope,
+  type EmployeeRowFacts,
 } from './employee-access.js';
 
 const actor = (roles: Actor['roles'], employeeId: string | null = 'me'): Actor => ({ userId: 'u', employeeId, roles });
-const reports = new Set(['report']);
-const rel = (targetId: string) => ({ targetId, reportIds: reports });
+const self: EmployeeRowFacts = { self: true, inLine: false, ownSupervisor: false };
+const report: EmployeeRowFacts = { self: false, inLine: true, ownSupervisor: false };
+const boss: EmployeeRowFacts = { self: false, inLine: false, ownSupervisor: true };
+const other: EmployeeRowFacts = { self: false, inLine: false, ownSupervisor: false };
 
 describe('employee access policies', () => {
   it('denies everything to an account with no role', () => {
     const nobody = actor([]);
     expect(employeeRowScope(nobody)).toEqual({ kind: 'none' });
-    expect(canReadEmployeeIdentity(nobody, rel('me'))).toBe(false);
-    expect(canReadPayBase(nobody, rel('me'))).toBe(false);
+    expect(employeeFactClasses(nobody)).toEqual([]);
+    expect(canReadEmployeeIdentity(nobody, self)).toBe(false);
+    expect(canReadPayBase(nobody, self)).toBe(false);
     expect(canManageOrganization(nobody)).toBe(false);
   });
 
@@ -30,38 +37,54 @@ describe('employee access policies', () => {
 
   it('lets an employee read their own pay but not a colleague', () => {
     const employee = actor(['EMPLOYEE']);
-    expect(canReadPayBase(employee, rel('me'))).toBe(true);
-    expect(canReadPayBase(employee, rel('other'))).toBe(false);
-    expect(canReadEmployeeIdentity(employee, rel('other'))).toBe(false);
+    expect(canReadPayBase(employee, self)).toBe(true);
+    expect(canReadPayBase(employee, other)).toBe(false);
+    expect(canReadEmployeeIdentity(employee, other)).toBe(false);
   });
 
   it('lets a supervisor read details of reports but never their pay', () => {
     const supervisor = actor(['SUPERVISOR']);
-    expect(canReadEmployeeDetails(supervisor, rel('report'))).toBe(true);
-    expect(canReadEmployeeDetails(supervisor, rel('stranger'))).toBe(false);
-    expect(canReadPayBase(supervisor, rel('report'))).toBe(false);
+    expect(canReadEmployeeDetails(supervisor, report)).toBe(true);
+    expect(canReadEmployeeDetails(supervisor, other)).toBe(false);
+    expect(canReadPayBase(supervisor, report)).toBe(false);
   });
 
   it('gives the committee names only, and HR everything', () => {
     const committee = actor(['COMMITTEE'], null);
-    expect(canReadEmployeeIdentity(committee, rel('anyone'))).toBe(true);
-    expect(canReadEmployeeDetails(committee, rel('anyone'))).toBe(false);
-    expect(canReadPayBase(committee, rel('anyone'))).toBe(false);
+    expect(canReadEmployeeIdentity(committee, other)).toBe(true);
+    expect(canReadEmployeeDetails(committee, other)).toBe(false);
+    expect(canReadPayBase(committee, other)).toBe(false);
     const hr = actor(['HR'], null);
-    expect(canReadPayBase(hr, rel('anyone'))).toBe(true);
+    expect(canReadPayBase(hr, other)).toBe(true);
     expect(canManageOrganization(hr)).toBe(true);
   });
 
   it('shows an employee who their supervisors are, but no details of them', () => {
     const employee = actor(['EMPLOYEE']);
-    const withLine = { targetId: 'boss', reportIds: new Set<string>(), supervisorIds: new Set(['boss']) };
-    expect(canReadEmployeeIdentity(employee, withLine)).toBe(true);
-    expect(canReadEmployeeDetails(employee, withLine)).toBe(false);
-    expect(canReadPayBase(employee, withLine)).toBe(false);
-    expect(canReadEmployeeIdentity(actor([]), withLine)).toBe(false);
+    expect(canReadEmployeeIdentity(employee, boss)).toBe(true);
+    expect(canReadEmployeeDetails(employee, boss)).toBe(false);
+    expect(canReadPayBase(employee, boss)).toBe(false);
+    expect(canReadEmployeeIdentity(actor([]), boss)).toBe(false);
   });
 
-  it('does not widen reports of a non-supervisor that happens to have a reportIds set', () => {
-    expect(canReadEmployeeDetails(actor(['EMPLOYEE']), rel('report'))).toBe(false);
+  it('does not widen reports of a non-supervisor whose row happens to say inLine', () => {
+    expect(canReadEmployeeDetails(actor(['EMPLOYEE']), report)).toBe(false);
+  });
+
+  it('allows filtering and sorting on a field only where it is readable on every row in scope', () => {
+    const readable = (roles: Actor['roles'], field: string, employeeId: string | null = 'me') =>
+      readableOnEveryRow(employeeAccess, actor(roles, employeeId), field);
+    expect(readable(['COMMITTEE'], 'name', null)).toBe(true);
+    expect(readable(['COMMITTEE'], 'hireDate', null)).toBe(false);
+    expect(readable(['COMMITTEE'], 'employmentStatus', null)).toBe(false);
+    expect(readable(['SUPERVISOR'], 'hireDate')).toBe(true);
+    expect(readable(['SUPERVISOR'], 'performancePayBase')).toBe(false);
+    expect(readable(['EMPLOYEE'], 'performancePayBase')).toBe(true);
+    expect(readable(['ADMIN'], 'email', null)).toBe(true);
+    expect(readable(['ADMIN'], 'floatingPayBase', null)).toBe(false);
+    expect(readable(['HR'], 'floatingPayBase', null)).toBe(true);
+    // A committee member who is also an employee still sees every row, so details stay unfilterable.
+    expect(readable(['COMMITTEE', 'EMPLOYEE'], 'email')).toBe(false);
+    expect(readable(['EMPLOYEE'], 'unknownField')).toBe(false);
   });
 });

@@ -1,3 +1,4 @@
+import { NO_FACTS, type NoFacts, sameFor, type ResourceAccess } from './access.js';
 import { hasRole, type Actor } from './actor.js';
 
 /**
@@ -20,49 +21,131 @@ export function employeeRowScope(actor: Actor): EmployeeRowScope {
 }
 
 /**
- * What the actor knows about its relation to one employee: is it them, and is it in their reporting line.
- * `reportIds` are the actor's direct and indirect reports (empty unless the actor is a SUPERVISOR).
+ * What one employee row is to the actor, computed by the API for a whole page in SQL:
+ * the actor themself, someone in the actor's reporting line (direct or indirect report), or one of the
+ * actor's own supervisors up the line. At most one is true (the supervisor tree has no cycles).
  */
-export interface EmployeeRelation {
-  targetId: string;
-  reportIds: ReadonlySet<string>;
-  /** The actor's own supervisors up the line: people know who they report to. */
-  supervisorIds?: ReadonlySet<string>;
+export interface EmployeeRowFacts {
+  self: boolean;
+  inLine: boolean;
+  ownSupervisor: boolean;
 }
 
 // Reading one's own record is a grant of the EMPLOYEE and SUPERVISOR roles, not of merely having an employee link.
-const isSelf = (actor: Actor, rel: EmployeeRelation): boolean =>
-  hasRole(actor, 'EMPLOYEE', 'SUPERVISOR') && actor.employeeId !== null && actor.employeeId === rel.targetId;
-const isInLine = (actor: Actor, rel: EmployeeRelation): boolean => hasRole(actor, 'SUPERVISOR') && rel.reportIds.has(rel.targetId);
-const isOwnSupervisor = (actor: Actor, rel: EmployeeRelation): boolean =>
-  hasRole(actor, 'EMPLOYEE', 'SUPERVISOR') && (rel.supervisorIds?.has(rel.targetId) ?? false);
+const isSelf = (actor: Actor, f: EmployeeRowFacts): boolean => f.self && actor.employeeId !== null && hasRole(actor, 'EMPLOYEE', 'SUPERVISOR');
+const isInLine = (actor: Actor, f: EmployeeRowFacts): boolean => f.inLine && hasRole(actor, 'SUPERVISOR');
+const isOwnSupervisor = (actor: Actor, f: EmployeeRowFacts): boolean => f.ownSupervisor && hasRole(actor, 'EMPLOYEE', 'SUPERVISOR');
 
 /**
  * Names, department and position: everyone who may see the row at all, and the actor's own supervisors.
- * Example: canReadEmployeeIdentity(committeeActor, { targetId: 'x', reportIds: new Set() }) -> true
+ * Example: canReadEmployeeIdentity(committeeActor, { self: false, inLine: false, ownSupervisor: false }) -> true
  */
-export function canReadEmployeeIdentity(actor: Actor, rel: EmployeeRelation): boolean {
-  return hasRole(actor, 'HR', 'ADMIN', 'COMMITTEE') || isSelf(actor, rel) || isInLine(actor, rel) || isOwnSupervisor(actor, rel);
+export function canReadEmployeeIdentity(actor: Actor, f: EmployeeRowFacts): boolean {
+  return hasRole(actor, 'HR', 'ADMIN', 'COMMITTEE') || isSelf(actor, f) || isInLine(actor, f) || isOwnSupervisor(actor, f);
 }
 
 /**
  * Employment details (contact, dates, status, category, discipline, reporting line): HR and ADMIN, the
  * employee themself, and their supervisors up the line; not the committee.
- * Example: canReadEmployeeDetails(committeeActor, rel) -> false
+ * Example: canReadEmployeeDetails(committeeActor, { self: false, inLine: false, ownSupervisor: false }) -> false
  */
-export function canReadEmployeeDetails(actor: Actor, rel: EmployeeRelation): boolean {
-  return hasRole(actor, 'HR', 'ADMIN') || isSelf(actor, rel) || isInLine(actor, rel);
+export function canReadEmployeeDetails(actor: Actor, f: EmployeeRowFacts): boolean {
+  return hasRole(actor, 'HR', 'ADMIN') || isSelf(actor, f) || isInLine(actor, f);
 }
 
 /**
  * Performance and floating pay bases: HR and the employee themself, nobody else (not even their supervisor).
- * Example: canReadPayBase(supervisorActor, { targetId: reportId, reportIds }) -> false
+ * Example: canReadPayBase(supervisorActor, { self: false, inLine: true, ownSupervisor: false }) -> false
  */
-export function canReadPayBase(actor: Actor, rel: EmployeeRelation): boolean {
-  return hasRole(actor, 'HR') || isSelf(actor, rel);
+export function canReadPayBase(actor: Actor, f: EmployeeRowFacts): boolean {
+  return hasRole(actor, 'HR') || isSelf(actor, f);
 }
 
 /** Creating, editing and deactivating departments, positions and employees. Example: canManageOrganization(hrActor) -> true */
 export function canManageOrganization(actor: Actor): boolean {
   return hasRole(actor, 'HR');
 }
+
+const SELF: EmployeeRowFacts = { self: true, inLine: false, ownSupervisor: false };
+const IN_LINE: EmployeeRowFacts = { self: false, inLine: true, ownSupervisor: false };
+const OWN_SUPERVISOR: EmployeeRowFacts = { self: false, inLine: false, ownSupervisor: true };
+const OTHER: EmployeeRowFacts = { self: false, inLine: false, ownSupervisor: false };
+
+/** Every kind of employee row the actor's list scope can contain. Example: employeeFactClasses(employeeActor) -> [SELF] */
+export function employeeFactClasses(actor: Actor): EmployeeRowFacts[] {
+  const scope = employeeRowScope(actor);
+  switch (scope.kind) {
+    case 'none':
+      return [];
+    case 'self':
+      return [SELF];
+    case 'reportingLine':
+      return [SELF, IN_LINE];
+    case 'all': {
+      const classes = [OTHER];
+      if (actor.employeeId) classes.push(SELF, OWN_SUPERVISOR);
+      if (actor.employeeId && hasRole(actor, 'SUPERVISOR')) classes.push(IN_LINE);
+      return classes;
+    }
+  }
+}
+
+/** Field access to `Employee`: identity, employment details and pay bases, per the policies above. */
+export const employeeAccess: ResourceAccess<EmployeeRowFacts> = {
+  typeName: 'Employee',
+  factClasses: employeeFactClasses,
+  fields: {
+    ...sameFor(['id', 'name', 'department', 'position', 'active'], canReadEmployeeIdentity),
+    ...sameFor(
+      [
+        'employeeNumber',
+        'email',
+        'supervisor',
+        'directReports',
+        'reportingLine',
+        'hireDate',
+        'probationEndDate',
+        'employmentStatus',
+        'category',
+        'disciplinaryFlag',
+        'disciplinaryReference',
+        'version',
+        'createdAt',
+        'updatedAt',
+      ],
+      canReadEmployeeDetails,
+    ),
+    ...sameFor(['performancePayBase', 'floatingPayBase'], canReadPayBase),
+  },
+};
+
+/** Anyone signed in: departments and positions are not secret inside the group. */
+const anySignedIn = (): boolean => true;
+
+/** Field access to `Department`: reference data every signed-in person may read. */
+export const departmentAccess: ResourceAccess<NoFacts> = {
+  typeName: 'Department',
+  factClasses: () => [NO_FACTS],
+  fields: sameFor(['id', 'code', 'name', 'nameZh', 'parent', 'children', 'employeeCount', 'active', 'version', 'createdAt', 'updatedAt'], anySignedIn),
+};
+
+/** Field access to `Position`: reference data every signed-in person may read. */
+export const positionAccess: ResourceAccess<NoFacts> = {
+  typeName: 'Position',
+  factClasses: () => [NO_FACTS],
+  fields: sameFor(['id', 'code', 'name', 'nameZh', 'department', 'level', 'active', 'version', 'createdAt', 'updatedAt'], anySignedIn),
+};
+
+/** What an account row is to the actor: their own account or someone else's. */
+export interface AccountFacts {
+  self: boolean;
+}
+
+const ownAccountOrAdmin = (actor: Actor, f: AccountFacts): boolean => f.self || hasRole(actor, 'HR', 'ADMIN');
+
+/** Field access to `User` (sign-in accounts): the account holder, HR and ADMIN. */
+export const userAccess: ResourceAccess<AccountFacts> = {
+  typeName: 'User',
+  factClasses: (actor) => (hasRole(actor, 'HR', 'ADMIN') ? [{ self: true }, { self: false }] : [{ self: true }]),
+  fields: sameFor(['id', 'email', 'displayName', 'roles', 'employee', 'locale', 'version', 'createdAt', 'updatedAt'], ownAccountOrAdmin),
+};

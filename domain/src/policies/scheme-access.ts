@@ -1,3 +1,4 @@
+import { NO_FACTS, type NoFacts, sameFor, type ResourceAccess } from './access.js';
 import { hasRole, type Actor } from './actor.js';
 
 /** What the visibility rules need to know about a scheme: whether it is readable at all, and whom it applies to. */
@@ -62,3 +63,36 @@ export function canReadSchemeDraft(actor: Actor): boolean {
 export function canManageSchemes(actor: Actor): boolean {
   return hasRole(actor, 'HR');
 }
+
+const isHR = (actor: Actor): boolean => hasRole(actor, 'HR');
+const isSchemeReader = (actor: Actor): boolean => hasRole(actor, 'HR', 'COMMITTEE', 'SUPERVISOR', 'EMPLOYEE');
+
+/** Field access to `Scheme`: published metadata for readers (the row scope picks which schemes), the draft for HR. */
+export const schemeAccess: ResourceAccess<NoFacts> = {
+  typeName: 'Scheme',
+  factClasses: () => [NO_FACTS],
+  fields: {
+    ...sameFor(
+      ['id', 'code', 'name', 'nameZh', 'periodType', 'applicableDepartments', 'applicablePositions', 'owner', 'status', 'latestVersion', 'versions', 'templateKey', 'version', 'createdAt', 'updatedAt'],
+      isSchemeReader,
+    ),
+    draft: isHR,
+  },
+};
+
+/** Field access to `Indicator`: the library is HR's working material. */
+export const indicatorAccess: ResourceAccess<NoFacts> = {
+  typeName: 'Indicator',
+  factClasses: () => [NO_FACTS],
+  fields: sameFor(
+    ['id', 'code', 'name', 'nameZh', 'description', 'category', 'scoringMethod', 'minPoints', 'maxPoints', 'measurementSource', 'applicableDepartments', 'applicablePositions', 'tags', 'active', 'usedBySchemes', 'version', 'createdAt', 'updatedAt'],
+    isHR,
+  ),
+};
+
+/** Field access to `IndicatorCategory`: HR only, like the library. */
+export const indicatorCategoryAccess: ResourceAccess<NoFacts> = {
+  typeName: 'IndicatorCategory',
+  factClasses: () => [NO_FACTS],
+  fields: sameFor(['id', 'code', 'name', 'nameZh', 'active', 'version', 'createdAt', 'updatedAt'], isHR),
+};

@@ -20,6 +20,8 @@ export const cafeteriaScheme: SchemeDefinition = {
     'Bands: [80, 100] 100%, [70, 80) 80%, [60, 70) 60%, [0, 60) 0%; "60 points or less" in the seed contradicts "60-69 -> 60%", so 60 itself pays 60%.',
     'The performance pay base is a per-position fact (900 or 600 yuan; 1200/800 if overtime is calculated separately) supplied with each appraisal.',
     'Annual result = average of the 12 monthly totals, rounded to 2 places; averaging each item and adding gives the same number because the total is a sum.',
+    'Schedule: a month is rated from the 1st to the 5th of the next month ("before the 5th of the next month, postponed in case of holidays"); the annual result is computed by HR from January 1 to January 15 ("before January 15"), postponed the same way. The supervisor then has 2 working days for calibration.',
+    'A month without a result (e.g. a cook who joined in March) is left out of the annual average (roll-up policy averageOfPresent, at least 1 month); the seed\'s "12 monthly assessments" assumes a full year.',
   ],
   sectionWeighting: 'weighted',
   sections: [
@@ -53,10 +55,27 @@ export const cafeteriaScheme: SchemeDefinition = {
       id: 'annual',
       name: t('Annual result', '年度考核结果'),
       period: 'year',
-      inputs: months.map((m, i) => ({ name: m, label: t(`Month ${i + 1}`, `${i + 1} 月`) })),
+      inputs: months.map((m, i) => ({ name: m, label: t(`Month ${i + 1}`, `${i + 1} 月`), source: { period: 'month' as const, index: i + 1, use: 'own' as const } })),
       formula: `round(avg(${months.join(', ')}), 2)`,
+      missing: { policy: 'averageOfPresent', minPresent: 1 },
     },
   ],
+  schedule: {
+    periods: [
+      {
+        period: 'month',
+        phases: [
+          { phase: 'rating', opens: { from: 'periodMonth', monthOffset: 1, day: 1 }, closes: { from: 'periodMonth', monthOffset: 1, day: 5 }, postponeClose: true },
+          { phase: 'calibration', opens: { from: 'phaseClose', phase: 'rating', days: 1, unit: 'working' }, closes: { from: 'phaseClose', phase: 'rating', days: 2, unit: 'working' }, postponeClose: false },
+        ],
+      },
+      {
+        period: 'year',
+        phases: [{ phase: 'hrReview', opens: { from: 'periodMonth', monthOffset: 1, day: 1 }, closes: { from: 'periodMonth', monthOffset: 1, day: 15 }, postponeClose: true }],
+      },
+    ],
+    acknowledgementWorkingDays: 3,
+  },
   grades: {
     bands: [
       { grade: 'A', label: t('Level A (100% pay)', '一档（绩效工资 100%）'), min: '80', minInclusive: true, max: '100', maxInclusive: true },

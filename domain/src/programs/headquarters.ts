@@ -17,6 +17,18 @@ const levels = [
   ['poor', '40', 'Poor', '差'],
 ] as const;
 
+/** Part 5, Article 3: from the 25th of the period's last month to a day of the next month, postponed past days off. */
+function part5Phases(closeDay: number): NonNullable<SchemeDefinition['schedule']>['periods'][number]['phases'] {
+  const opens = { from: 'periodMonth' as const, monthOffset: 0, day: 25 };
+  const closes = { from: 'periodMonth' as const, monthOffset: 1, day: closeDay };
+  return [
+    { phase: 'selfReview', opens, closes, postponeClose: true },
+    { phase: 'rating', opens, closes, postponeClose: true },
+    { phase: 'calibration', opens: { from: 'phaseClose', phase: 'rating', days: 1, unit: 'working' }, closes: { from: 'phaseClose', phase: 'rating', days: 3, unit: 'working' }, postponeClose: false },
+    { phase: 'hrReview', opens: { from: 'phaseClose', phase: 'calibration', days: 1, unit: 'working' }, closes: { from: 'phaseClose', phase: 'calibration', days: 2, unit: 'working' }, postponeClose: false },
+  ];
+}
+
 /** Part 5: group headquarters, self-assessment plus scale evaluation, period roll-ups by formula, floating pay and a bonus pool. */
 export const headquartersScheme: SchemeDefinition = {
   formatVersion: 1,
@@ -34,6 +46,8 @@ export const headquartersScheme: SchemeDefinition = {
     'Annual result = (Q1 + Q2 + Q3) x 5% + (October + November) x 5% + the annual appraisal x 75%: 15% + 10% + 75% = 100%, so the seed\'s weights are used as given; December is covered by the annual appraisal.',
     'Half-year result (middle-level cadres, no formula in the seed) = the average of the two quarter results.',
     'Scores and roll-ups are rounded half up to 2 places.',
+    'Schedule (Article 3): monthly appraisals run from the 25th to the 5th of the next month in January, February, April, May, July, August, October and November; quarterly ones from the 25th of March, June and September to the 5th of the next month; the half-year one from June 25 to July 10; the annual one from December 25 to January 25. A close date on a day off is postponed to the next working day. Self-review and rating share the window; HR then calibrates within 3 working days and reviews within 2 more.',
+    'A quarter, half-year or annual result needs every child result; a missing one is an error (no roll-up policy is set), so HR resolves it before publishing.',
     'Floating pay = base x score / average score of the group (above the average up by the proportion of excess, below down by the proportion of the gap, equal unchanged); the group is the set of appraisals priced together.',
     'The bonus pool is split in proportion to the scores and always sums exactly to the pool (largest remainder in cents, ties by employee id).',
   ],
@@ -85,9 +99,9 @@ export const headquartersScheme: SchemeDefinition = {
       name: t('Quarterly result', '季度考核结果'),
       period: 'quarter',
       inputs: [
-        { name: 'month1', label: t('First month of the quarter', '季度第一个月') },
-        { name: 'month2', label: t('Second month of the quarter', '季度第二个月') },
-        { name: 'quarter', label: t("The quarter's own appraisal", '本季度考核得分') },
+        { name: 'month1', label: t('First month of the quarter', '季度第一个月'), source: { period: 'month', index: 1, use: 'own' } },
+        { name: 'month2', label: t('Second month of the quarter', '季度第二个月'), source: { period: 'month', index: 2, use: 'own' } },
+        { name: 'quarter', label: t("The quarter's own appraisal", '本季度考核得分'), source: { period: 'quarter', index: 1, use: 'own' } },
       ],
       formula: '(month1 + month2) * 20% + quarter * 60%',
     },
@@ -96,8 +110,8 @@ export const headquartersScheme: SchemeDefinition = {
       name: t('Half-year result', '半年度考核结果'),
       period: 'half',
       inputs: [
-        { name: 'q1', label: t('First quarter result', '第一季度结果') },
-        { name: 'q2', label: t('Second quarter result', '第二季度结果') },
+        { name: 'q1', label: t('First quarter result', '第一季度结果'), source: { period: 'quarter', index: 1, use: 'result' } },
+        { name: 'q2', label: t('Second quarter result', '第二季度结果'), source: { period: 'quarter', index: 2, use: 'result' } },
       ],
       formula: 'avg(q1, q2)',
     },
@@ -106,16 +120,25 @@ export const headquartersScheme: SchemeDefinition = {
       name: t('Annual result', '年度考核结果'),
       period: 'year',
       inputs: [
-        { name: 'q1', label: t('First quarter result', '第一季度结果') },
-        { name: 'q2', label: t('Second quarter result', '第二季度结果') },
-        { name: 'q3', label: t('Third quarter result', '第三季度结果') },
-        { name: 'october', label: t('October', '10 月') },
-        { name: 'november', label: t('November', '11 月') },
-        { name: 'annual', label: t('The annual appraisal', '年度考核得分') },
+        { name: 'q1', label: t('First quarter result', '第一季度结果'), source: { period: 'quarter', index: 1, use: 'result' } },
+        { name: 'q2', label: t('Second quarter result', '第二季度结果'), source: { period: 'quarter', index: 2, use: 'result' } },
+        { name: 'q3', label: t('Third quarter result', '第三季度结果'), source: { period: 'quarter', index: 3, use: 'result' } },
+        { name: 'october', label: t('October', '10 月'), source: { period: 'month', index: 10, use: 'own' } },
+        { name: 'november', label: t('November', '11 月'), source: { period: 'month', index: 11, use: 'own' } },
+        { name: 'annual', label: t('The annual appraisal', '年度考核得分'), source: { period: 'year', index: 1, use: 'own' } },
       ],
       formula: '(q1 + q2 + q3) * 5% + (october + november) * 5% + annual * 75%',
     },
   ],
+  schedule: {
+    periods: [
+      { period: 'month', anchorMonths: [1, 2, 4, 5, 7, 8, 10, 11], phases: part5Phases(5) },
+      { period: 'quarter', anchorMonths: [3, 6, 9], phases: part5Phases(5) },
+      { period: 'half', anchorMonths: [6], phases: part5Phases(10) },
+      { period: 'year', phases: part5Phases(25) },
+    ],
+    acknowledgementWorkingDays: 5,
+  },
   pay: [
     { id: 'floatingPay', name: t('Floating pay', '浮动工资'), rule: { kind: 'floatingByAverage', rounding: { places: 2, mode: 'halfUp' } } },
     {

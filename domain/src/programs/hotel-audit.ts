@@ -50,6 +50,7 @@ export const hotelAuditScheme: SchemeDefinition = {
     'The seed gives no ceiling for reward points; the scheme caps all reward points together at 100 per day, so a day is worth at most 200 points (twice the day\'s wage).',
     'Pay = the day\'s wage x points / 100, rounded half up to cents.',
     'Negligence beyond the deductions is handled by the hotel\'s disciplinary rules, outside this scheme.',
+    'Schedule: the supervisor records occurrences during the day and submits the day\'s sheet by the end of the next working day; the clerk acknowledges within 2 working days.',
   ],
   sectionWeighting: 'weighted',
   sections: [
@@ -88,6 +89,15 @@ export const hotelAuditScheme: SchemeDefinition = {
   total: { floor: '0' },
   rounding: { places: 2, mode: 'halfUp', applyAt: ['total'] },
   rollups: [],
+  schedule: {
+    periods: [
+      {
+        period: 'day',
+        phases: [{ phase: 'rating', opens: { from: 'periodEnd', days: 0, unit: 'calendar' }, closes: { from: 'periodEnd', days: 1, unit: 'working' }, postponeClose: false }],
+      },
+    ],
+    acknowledgementWorkingDays: 2,
+  },
   pay: [
     {
       id: 'dailyWage',

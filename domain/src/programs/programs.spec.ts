@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateScheme } from '../scheme/index.js';
-import { priceGroup, rollUp, scoreAppraisal, type AppraisalInput, type AppraisalResult } from '../scoring/index.js';
+import { priceGroup, rollUp, scoreAppraisal, type AppraisalInput, type AppraisalResult, type PayFacts } from '../scoring/index.js';
 import { calibrateGroup, checkQuotas } from '../distribution/index.js';
 import { explain } from '../explain/index.js';
 import { isEligible } from '../eligibility/index.js';
@@ -228,52 +228,97 @@ describe('Part 3 nursing: 30% head nurse + 30% nursing department + 40% satisfac
   });
 });
 
-describe('Part 4 workshop: output value 55/45 by man-hours x completion, hour penalties, rationalisation rewards', () => {
-  const worker = (id: string, overrunHours: string, affectsDelivery = '0', adjustments: AppraisalInput['adjustments'] = []) =>
+describe('Part 4 workshop: output value per kilogram, 55/45 by work-ticket hours x completion, hour penalties, rationalisation rewards', () => {
+  const aspects = ['people', 'machine', 'material', 'method', 'environment'];
+  const worker = (id: string, points = ['20', '20', '20', '20', '20'], adjustments: AppraisalInput['adjustments'] = []) =>
     score('workshop', {
       employeeId: id,
-      ratings: [{ section: 'completion', role: 'DIRECT_SUPERVISOR', items: { completionPercent: { values: { overrunHours, affectsDelivery, personalReason: '0' } } } }],
+      ratings: [{ section: 'aspects', role: 'DIRECT_SUPERVISOR', items: Object.fromEntries(aspects.map((a, i) => [a, { points: points[i] ?? '0' }])) }],
       adjustments,
     });
+  // The month of the seed's Article 4: revenue / kilograms produced = the value of a kilogram; finished products
+  // that passed inspection (five products of 1,000 kg) carry that value.
+  const month = { revenue: '1200000', kilogramsProduced: '60000', finishedKilograms: '5000' };
 
-  it('completion: in time 100, 1 h over 90, 3 h over 80 (the 2-4 h gap read as 80), delivery affected 50', () => {
-    expect([worker('a', '0').total, worker('b', '1').total, worker('c', '3').total, worker('d', '0', '1').total]).toEqual(['100', '90', '80', '50']);
+  it('the team leader\'s five aspects make the score: 18 + 17 + 16 + 19 + 20 = 90', () => {
+    expect(worker('a', ['18', '17', '16', '19', '20']).total).toBe('90');
   });
 
-  it('splits 100,000 yuan 55/45 and within groups by man-hours x completion, summing exactly', () => {
-    const w1 = worker('w1', '0');
-    const w2 = worker('w2', '1', '0', [{ rule: 'workwear', count: 2 }]);
-    const i1 = worker('i1', '0', '0', [{ rule: 'rationalisation', amount: '200' }]);
-    const i2 = worker('i2', '0', '1');
+  it('prices the month from revenue, kilograms and work tickets, nothing computed by hand, summing exactly', () => {
+    const w1 = worker('w1');
+    const w2 = worker('w2', undefined, [{ rule: 'workwear', count: 2 }]);
+    const i1 = worker('i1', undefined, [{ rule: 'rationalisation', amount: '200' }]);
+    const i2 = worker('i2');
     expect(w2.adjustmentMoney).toBe('-16.1'); // 2 h x 8.05
     const pay = priceGroup(seedPrograms.workshop, {
       results: [w1, w2, i1, i2],
-      outputValue: '100000',
+      inputs: month,
       facts: {
-        w1: { groupId: 'welding', manHours: '160' },
-        w2: { groupId: 'welding', manHours: '150' },
-        i1: { groupId: 'integrated', manHours: '170' },
-        i2: { groupId: 'integrated', manHours: '160' },
+        // w1: 100 h + 60 h in time = 160 h
+        w1: { groupId: 'welding', tickets: [{ hours: '100', level: 'onTime' }, { hours: '60', level: 'onTime' }] },
+        // w2: 100 h in time + 50 h over by at most two hours (90 %) = 100 + 45 = 145 h
+        w2: { groupId: 'welding', tickets: [{ hours: '100', level: 'onTime' }, { hours: '50', level: 'overUpTo2h' }] },
+        // i1: 170 h in time
+        i1: { groupId: 'integrated', tickets: [{ hours: '170', level: 'onTime' }] },
+        // i2: 60 h in time + 100 h that held up the delivery (50 %) + 8 h bargained (not counted) = 60 + 50 + 0 = 110 h
+        i2: { groupId: 'integrated', tickets: [{ hours: '60', level: 'onTime' }, { hours: '100', level: 'delivery' }, { hours: '8', level: 'bargained' }] },
       },
     });
     if (!pay.ok) throw new Error(JSON.stringify(pay.issues));
     const output = pay.value.lines.filter((l) => l.component === 'outputPay');
-    // welding 55,000 by 160 : 135 -> 29830.508.. / 25169.491..; the spare cent goes to the larger remainder
-    // integrated 45,000 by 170 : 80 -> 30600 / 14400
+    // 1,200,000 / 60,000 = 20 yuan a kilogram; x 5,000 kg = 100,000.00; welding 55 % = 55,000.00, integrated 45 % = 45,000.00.
+    // welding by 160 : 145 -> 28,852.459.. / 26,147.540..; floors leave one cent, to the larger remainder (w1's .009)
+    // integrated by 170 : 110 -> 27,321.428.. / 17,678.571..; the cent goes to i1 (.0086 against .0014)
     expect(output.map((l) => [l.employeeId, l.amount])).toEqual([
-      ['w1', '29830.51'],
-      ['w2', '25169.49'],
-      ['i1', '30600.00'],
-      ['i2', '14400.00'],
+      ['w1', '28852.46'],
+      ['w2', '26147.54'],
+      ['i1', '27321.43'],
+      ['i2', '17678.57'],
     ]);
     expect(output.reduce((s, l) => s + Math.round(Number(l.amount) * 100), 0)).toBe(10_000_000);
-    expect(pay.value.totals).toEqual({ w1: '29830.51', w2: '25153.39', i1: '30800.00', i2: '14400.00' });
+    expect(pay.value.totals).toEqual({ w1: '28852.46', w2: '26131.44', i1: '27521.43', i2: '17678.57' });
+    expect(output[1]?.basis).toMatchObject({
+      kind: 'output',
+      outputValue: '100000.00',
+      outputFormula: { formula: 'revenue / kilogramsProduced * finishedKilograms', exact: '100000' },
+      group: 'welding',
+      sharePercent: '55',
+      groupAmount: '55000.00',
+      hours: '145',
+      groupHours: '305',
+      completion: { by: 'tickets', tickets: [{ hours: '100', level: 'onTime', percent: '100' }, { hours: '50', level: 'overUpTo2h', percent: '90' }] },
+    });
+  });
+
+  it('rounds a value per kilogram that does not end (1,000,000 / 60,000 x 5,000 = 83,333.33) and still splits exactly', () => {
+    const a = worker('a');
+    const b = worker('b');
+    const pay = priceGroup(seedPrograms.workshop, {
+      results: [a, b],
+      inputs: { revenue: '1000000', kilogramsProduced: '60000', finishedKilograms: '5000' },
+      facts: { a: { groupId: 'welding', tickets: [{ hours: '1', level: 'onTime' }] }, b: { groupId: 'integrated', tickets: [{ hours: '1', level: 'onTime' }] } },
+    });
+    if (!pay.ok) throw new Error(JSON.stringify(pay.issues));
+    // 83,333.33 x 55 % = 45,833.3315 -> 45,833.33; the other 37,500.00
+    expect(pay.value.totals).toEqual({ a: '45833.33', b: '37500.00' });
+  });
+
+  it('says which value or ticket is missing or wrong', () => {
+    const a = worker('a');
+    const priced = (facts: Record<string, PayFacts>, inputs: Record<string, string> = month) => {
+      const r = priceGroup(seedPrograms.workshop, { results: [a], inputs, facts });
+      return r.ok ? [] : r.issues.map((i) => [i.code, i.params]);
+    };
+    expect(priced({ a: { groupId: 'welding', tickets: [] } }, { revenue: '1', kilogramsProduced: '1' })).toEqual([['pay_input_missing', { name: 'finishedKilograms' }]]);
+    expect(priced({ a: { groupId: 'welding', tickets: [] } }, { ...month, kilogramsProduced: '0' })).toEqual([['pay_output_value', { variant: 'divisionByZero' }]]);
+    expect(priced({ a: { groupId: 'welding' } })).toEqual([['pay_fact_missing', { fact: 'tickets', person: 'a', variant: 'person' }]]);
+    expect(priced({ a: { groupId: 'welding', tickets: [{ hours: '8', level: 'late' }] } })).toEqual([['pay_unknown_level', { person: 'a', level: 'late' }]]);
   });
 
   it('a penalty of 5-7 hours must state its hours within range', () => {
     const r = scoreAppraisal(seedPrograms.workshop, {
       employeeId: 'x',
-      ratings: [{ section: 'completion', role: 'DIRECT_SUPERVISOR', items: { completionPercent: { values: { overrunHours: '0', affectsDelivery: '0', personalReason: '0' } } } }],
+      ratings: [{ section: 'aspects', role: 'DIRECT_SUPERVISOR', items: Object.fromEntries(aspects.map((a) => [a, { points: '20' }])) }],
       adjustments: [{ rule: 'exam5S', amount: '4' }],
     });
     expect(r.ok ? [] : r.issues.map((i) => i.code)).toEqual(['adjustment_out_of_range']);

@@ -160,22 +160,130 @@ export const distributionSchema = z.strictObject({
   tieBreak: z.strictObject({ sections: z.array(schemeId) }),
 });
 
+/** The period kinds a cycle can run over. */
+export const periodKindSchema = z.enum(['day', 'month', 'quarter', 'half', 'year', 'probation']);
+
+/** Period kinds a roll-up combines (calendar periods made of months). */
+export const rollupPeriodSchema = z.enum(['month', 'quarter', 'half', 'year']);
+
+/**
+ * Where a roll-up input comes from: the child period of a kind at a position inside the roll-up's period
+ * (month 2 of a quarter, quarter 1 of a year), and which of its numbers: `own` is that period's own appraisal
+ * total, `result` its final result (its own roll-up when the scheme has one for that period, else its total).
+ */
+export const rollupSourceSchema = z
+  .strictObject({ period: rollupPeriodSchema, index: z.number().int().min(1).max(12), use: z.enum(['own', 'result']) })
+  .meta({ description: 'The child period feeding a roll-up input, e.g. { period: "month", index: 2, use: "own" }' });
+
+/** What a roll-up does when a child result is missing. Absent means `error`: never a silent 0. */
+export const rollupMissingSchema = z.discriminatedUnion('policy', [
+  z.strictObject({ policy: z.literal('error') }).meta({ description: 'A missing child result stops the roll-up with an error naming it' }),
+  z
+    .strictObject({ policy: z.literal('averageOfPresent'), minPresent: z.number().int().min(1).optional() })
+    .meta({ description: 'A missing input counts as the average of the inputs present (for avg formulas: the average of what is there)' }),
+  z.strictObject({ policy: z.literal('treatAs'), value: decimalText }).meta({ description: 'A missing input counts as this value' }),
+]);
+
 /** A period roll-up: a result computed by formula from child period results. */
 export const rollupSchema = z.strictObject({
   id: schemeId,
   name: localText,
-  period: z.enum(['month', 'quarter', 'half', 'year']),
-  inputs: z.array(z.strictObject({ name: schemeId, label: localText })).min(1),
+  period: rollupPeriodSchema,
+  inputs: z.array(z.strictObject({ name: schemeId, label: localText, source: rollupSourceSchema.optional() })).min(1),
   formula: z.string().min(1),
+  missing: rollupMissingSchema.optional(),
 });
 
-/** A pay component of the scheme: a pay rule, plus group shares for output pay. */
+/** Cycle phases that have a window on the work calendar (publication and closing are moments, not windows). */
+export const cyclePhaseSchema = z.enum(['selfReview', 'rating', 'calibration', 'hrReview']);
+
+/** A date of a phase window, relative to the cycle's period or to another phase. */
+export const phasePointSchema = z.discriminatedUnion('from', [
+  z
+    .strictObject({
+      from: z.literal('periodMonth'),
+      monthOffset: z.number().int().min(-12).max(24),
+      day: z.union([z.number().int().min(1).max(31), z.literal('last')]),
+    })
+    .meta({ description: 'A day of a month counted from the last month of the period: { monthOffset: 1, day: 5 } is the 5th of the following month' }),
+  z
+    .strictObject({ from: z.literal('periodEnd'), days: z.number().int().min(-366).max(366), unit: z.enum(['calendar', 'working']) })
+    .meta({ description: 'Days after the last day of the period (0 is that day, negative is before it), in calendar or working days' }),
+  z
+    .strictObject({ from: z.literal('phaseClose'), phase: cyclePhaseSchema, days: z.number().int().min(0).max(366), unit: z.enum(['calendar', 'working']) })
+    .meta({ description: 'Days after another (earlier listed) phase closes; 0 is the same day' }),
+]);
+
+/** One phase's window: opens and closes (both inclusive); postponeClose moves a close on a day off to the next working day. */
+export const phaseWindowSchema = z.strictObject({
+  phase: cyclePhaseSchema,
+  opens: phasePointSchema,
+  closes: phasePointSchema,
+  postponeClose: z.boolean(),
+});
+
+/** The phase windows of cycles over one period kind; anchorMonths limits them to periods ending in those months. */
+export const schedulePeriodSchema = z.strictObject({
+  period: periodKindSchema,
+  anchorMonths: z.array(z.number().int().min(1).max(12)).optional(),
+  phases: z.array(phaseWindowSchema).min(1),
+});
+
+/** When a cycle's phases run, per period kind; kinds not listed use the default schedule (cycles/schedule.ts). */
+export const scheduleSchema = z.strictObject({
+  /** Code of an accounting-month convention of the work calendar (e.g. the workshop's 26th-25th); absent = calendar months. */
+  accountingMonth: schemeId.optional(),
+  periods: z.array(schedulePeriodSchema),
+  /** Working days after publication within which the employee acknowledges (default 5). */
+  acknowledgementWorkingDays: z.number().int().min(0).max(60).optional(),
+});
+
+/** Who sees what of an appraisal besides HR; absent = the defaults of policies/appraisal-access.ts. */
+export const visibilitySchema = z.strictObject({
+  supervisor: z.strictObject({
+    /** When supervisors up the line see total, grade and explanation of their line: never, after publication, or always. */
+    result: z.enum(['never', 'afterPublication', 'always']),
+    /** Whether they also see the pay outcome (never before they see the result). */
+    pay: z.boolean(),
+  }),
+  subject: z.strictObject({
+    /** What the appraised employee sees of each rater's form after publication. */
+    ratings: z.enum(['hidden', 'scores', 'scoresAndComments']),
+    /** Whether they see who rated them. */
+    raterNames: z.boolean(),
+  }),
+});
+
+/** A named value HR enters for a whole group and period (month revenue, kilograms produced). */
+export const groupInputSchema = z.strictObject({ name: schemeId, label: localText });
+
+/** A completion level of a work ticket and the share of its hours that counts (100 % in time, 90 %, 80 %, 50 %). */
+export const completionLevelSchema = z.strictObject({ code: schemeId, label: localText, percent: decimalText });
+
+/** A pay component of the scheme: a pay rule, plus group shares, the output value and ticket completion for output pay. */
 export const payComponentSchema = z.strictObject({
   id: schemeId,
   name: localText,
   rule: payRuleSchema,
   /** Output pay (weightBy manHoursTimesCompletion): each group's share of the output value, summing to 100. */
   groups: z.array(z.strictObject({ id: schemeId, name: localText, sharePercent: decimalText })).optional(),
+  /**
+   * Output pay: the period's output value computed from group-level inputs, e.g. revenue / kilogramsProduced *
+   * finishedKilograms, rounded as the rule rounds money. Without it the output value is entered as a number.
+   */
+  outputValue: z
+    .strictObject({ inputs: z.array(groupInputSchema).min(1), formula: z.string().min(1) })
+    .optional()
+    .meta({ description: 'Output value = formula over group-level inputs (per period), rounded as the rule rounds money' }),
+  /**
+   * Output pay: completion is judged per work ticket. A person's weight is the sum over their tickets of
+   * hours x the ticket level's percent / 100. Without it the weight is man-hours x the appraisal total / 100.
+   */
+  completionLevels: z
+    .array(completionLevelSchema)
+    .min(1)
+    .optional()
+    .meta({ description: 'Completion levels of a work ticket; weight = sum of ticket hours x level percent / 100' }),
 });
 
 /** The scheme document. */
@@ -186,7 +294,7 @@ export const schemeDefinitionSchema = z
     name: localText,
     description: localText.optional(),
     /** The period one appraisal covers. */
-    period: z.enum(['day', 'month', 'quarter', 'half', 'year', 'probation']),
+    period: periodKindSchema,
     /** Choices made where the source regulation is ambiguous, in plain words. */
     notes: z.array(z.string().min(1)),
     /** weighted: total = sum of section score x weight / 100; sum: total = sum of section scores. */
@@ -220,6 +328,10 @@ export const schemeDefinitionSchema = z
     distribution: distributionSchema.optional(),
     pay: z.array(payComponentSchema),
     eligibility: eligibilityRuleSchema.optional(),
+    /** Phase windows of cycles on the work calendar; optional, defaults apply. */
+    schedule: scheduleSchema.optional(),
+    /** Visibility of results and ratings to supervisors and the appraised employee; optional, defaults apply. */
+    visibility: visibilitySchema.optional(),
   })
   .meta({ title: 'Appraisal scheme', description: 'An appraisal form template: sections, raters, items, adjustments, grades, quotas, pay, formulas, eligibility' });
 
@@ -235,6 +347,17 @@ export type Quota = z.infer<typeof quotaSchema>;
 export type DistributionRule = z.infer<typeof distributionSchema>;
 export type Rollup = z.infer<typeof rollupSchema>;
 export type PayComponent = z.infer<typeof payComponentSchema>;
+export type CompletionLevel = z.infer<typeof completionLevelSchema>;
+export type GroupInput = z.infer<typeof groupInputSchema>;
 export type RaterRole = z.infer<typeof raterRoleSchema>;
 export type MissingRaterPolicy = z.infer<typeof missingRaterPolicySchema>;
 export type LocalText = z.infer<typeof localText>;
+export type PeriodKindName = z.infer<typeof periodKindSchema>;
+export type RollupSource = z.infer<typeof rollupSourceSchema>;
+export type RollupMissingPolicy = z.infer<typeof rollupMissingSchema>;
+export type CyclePhaseName = z.infer<typeof cyclePhaseSchema>;
+export type PhasePoint = z.infer<typeof phasePointSchema>;
+export type PhaseWindowSpec = z.infer<typeof phaseWindowSchema>;
+export type SchedulePeriod = z.infer<typeof schedulePeriodSchema>;
+export type SchemeSchedule = z.infer<typeof scheduleSchema>;
+export type SchemeVisibility = z.infer<typeof visibilitySchema>;

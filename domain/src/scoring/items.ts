@@ -37,6 +37,7 @@ export function scoreItem(c: CompiledItem, input: ItemInput | undefined, path: R
       if (p.lt(c.low) || p.gt(c.high)) {
         return bad(path, 'item_out_of_range', `item "${c.item.id}": ${input?.points ?? ''} is outside ${m.min}..${m.max}`, {
           item: c.item.id,
+          value: input?.points ?? '',
           min: m.min,
           max: m.max,
         });

@@ -1,4 +1,5 @@
 import type { RaterRole } from '../scheme/index.js';
+import type { PayBasis } from '../pay/index.js';
 
 /**
  * What one rater entered for one item; the item's scoring method reads the field it needs:
@@ -59,7 +60,8 @@ export type TraceStep =
   | { step: 'gradeNonParticipation'; grade: string }
   | { step: 'calibration'; from: string; to: string; rank: number; groupSize: number }
   | { step: 'rollup'; rollup: string; formula: string; inputs: Record<string, string>; value: string }
-  | { step: 'pay'; component: string; kind: string; amount: string; detail: string };
+  | { step: 'rollupFilled'; rollup: string; input: string; period: string; policy: 'averageOfPresent' | 'treatAs'; value: string }
+  | { step: 'pay'; component: string; kind: string; amount: string; detail: string; basis?: PayBasis };
 
 /** One section's result. */
 export interface SectionResult {

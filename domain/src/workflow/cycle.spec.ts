@@ -11,6 +11,7 @@ describe('cycle workflow', () => {
     expect([...cycleWorkflow.actions].sort()).toEqual([...CYCLE_ACTIONS].sort());
     expect(cycleWorkflow.initial).toBe('draft');
     expect(cycleWorkflow.terminal).toEqual(['closed', 'cancelled']);
+    expect(cycleWorkflow.states).toContain('hr_review');
   });
 
   it('runs the happy path draft -> closed', () => {
@@ -18,8 +19,9 @@ describe('cycle workflow', () => {
       ['draft', 'open', { ...hr, participantCount: 42 }],
       ['open', 'start_self_review', hr],
       ['self_review', 'start_rating', { ...hr, pendingSelfReviews: 0 }],
-      ['rating', 'start_calibration', { ...hr, pendingRatings: 0 }],
-      ['calibration', 'publish', { ...hr, quotaViolations: 0 }],
+      ['rating', 'start_calibration', { ...hr, unscoredAppraisals: 0 }],
+      ['calibration', 'start_hr_review', hr],
+      ['hr_review', 'publish', { ...hr, unscoredAppraisals: 0, quotaViolations: 0 }],
       ['published', 'close', { ...hr, openAppeals: 0 }],
     ];
     let state = 'draft';
@@ -38,8 +40,12 @@ describe('cycle workflow', () => {
     expect(code(nextState(cycleWorkflow, 'self_review', 'start_rating', { ...hr, pendingSelfReviews: 3 }))).toBe('cycle_self_reviews_pending');
     // Past the self-review deadline raters may start even with self-reviews missing.
     expect(code(nextState(cycleWorkflow, 'self_review', 'start_rating', { ...hr, pendingSelfReviews: 3, selfReviewDeadlinePassed: true }))).toBe('rating');
-    expect(code(nextState(cycleWorkflow, 'rating', 'start_calibration', { ...hr, pendingRatings: 5 }))).toBe('cycle_ratings_pending');
-    expect(code(nextState(cycleWorkflow, 'calibration', 'publish', { ...hr, quotaViolations: 2 }))).toBe('cycle_quota_violations');
+    expect(code(nextState(cycleWorkflow, 'rating', 'start_calibration', { ...hr, unscoredAppraisals: 5 }))).toBe('cycle_unscored_appraisals');
+    expect(code(nextState(cycleWorkflow, 'calibration', 'publish', { ...hr, unscoredAppraisals: 0, quotaViolations: 2 }))).toBe('cycle_quota_violations');
+    expect(code(nextState(cycleWorkflow, 'calibration', 'publish', { ...hr, unscoredAppraisals: 0, quotaViolations: 2, quotaOverrideReason: ' ' }))).toBe('cycle_quota_violations');
+    expect(code(nextState(cycleWorkflow, 'calibration', 'publish', { ...hr, unscoredAppraisals: 0, quotaViolations: 2, quotaOverrideReason: 'approved by the committee' }))).toBe('published');
+    expect(code(nextState(cycleWorkflow, 'calibration', 'publish', { ...hr, unscoredAppraisals: 1, quotaViolations: 0 }))).toBe('cycle_unscored_appraisals');
+    expect(code(nextState(cycleWorkflow, 'hr_review', 'return_to_calibration', hr))).toBe('calibration');
     expect(code(nextState(cycleWorkflow, 'published', 'close', { ...hr, openAppeals: 1 }))).toBe('cycle_open_appeals');
     expect(code(nextState(cycleWorkflow, 'open', 'skip_self_review', { ...hr, selfReviewRequired: true }))).toBe('cycle_self_review_required');
     expect(code(nextState(cycleWorkflow, 'open', 'skip_self_review', { ...hr, selfReviewRequired: false }))).toBe('rating');
@@ -54,12 +60,12 @@ describe('cycle workflow', () => {
   });
 
   it('rejects skipping phases', () => {
-    expect(code(nextState(cycleWorkflow, 'draft', 'publish', { ...hr, quotaViolations: 0 }))).toBe('workflow_illegal_transition');
+    expect(code(nextState(cycleWorkflow, 'draft', 'publish', { ...hr, unscoredAppraisals: 0, quotaViolations: 0 }))).toBe('workflow_illegal_transition');
     expect(code(nextState(cycleWorkflow, 'closed', 'open', { ...hr, participantCount: 1 }))).toBe('workflow_illegal_transition');
   });
 
   it('offers the console buttons HR may press', () => {
-    expect(availableActions(cycleWorkflow, 'calibration', { ...hr, quotaViolations: 0, cancelReason: 'x' })).toEqual(['return_to_rating', 'publish', 'cancel']);
+    expect(availableActions(cycleWorkflow, 'calibration', { ...hr, unscoredAppraisals: 0, quotaViolations: 0, cancelReason: 'x' })).toEqual(['return_to_rating', 'start_hr_review', 'publish', 'cancel']);
     expect(availableActions(cycleWorkflow, 'calibration', { roles: ['EMPLOYEE'], quotaViolations: 0 })).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 import { defineWorkflow, type WorkflowContext } from './engine.js';
-import { missingFact, requireText, requireZero } from './guards.js';
+import { allGuards, missingFact, requireText, requireZero } from './guards.js';
 
 /** States of an appraisal cycle (one run of a scheme over a period). */
-export const CYCLE_STATES = ['draft', 'open', 'self_review', 'rating', 'calibration', 'published', 'closed', 'cancelled'] as const;
+export const CYCLE_STATES = ['draft', 'open', 'self_review', 'rating', 'calibration', 'hr_review', 'published', 'closed', 'cancelled'] as const;
 /** A cycle state. */
 export type CycleState = (typeof CYCLE_STATES)[number];
 /** Actions on a cycle (console buttons). */
@@ -13,6 +13,8 @@ export const CYCLE_ACTIONS = [
   'start_rating',
   'start_calibration',
   'return_to_rating',
+  'start_hr_review',
+  'return_to_calibration',
   'publish',
   'close',
   'cancel',
@@ -27,18 +29,23 @@ export interface CycleContext extends WorkflowContext {
   selfReviewRequired?: boolean;
   pendingSelfReviews?: number;
   selfReviewDeadlinePassed?: boolean;
-  pendingRatings?: number;
+  /** Appraisals without a computed result (computed on the last submission, or by closing the rating phase). */
+  unscoredAppraisals?: number;
   quotaViolations?: number;
+  /** HR publishes despite quota violations: the reason the audit row keeps. */
+  quotaOverrideReason?: string;
   openAppeals?: number;
   cancelReason?: string;
 }
 
 const HR = ['HR'] as const;
+const unscored = requireZero<CycleContext>('unscoredAppraisals', 'cycle_unscored_appraisals', 'appraisals still have no result');
 
 /**
- * The cycle: draft -> open -> self_review -> rating -> calibration -> published -> closed, with
- * cancel before publication (a published result is corrected by appeal, never by cancelling).
- * Example: nextState(cycleWorkflow, 'calibration', 'publish', { roles: ['HR'], quotaViolations: 0 }) -> { ok: true, to: 'published' }
+ * The cycle: draft -> open (launched) -> self_review -> rating -> calibration -> (hr_review) -> published -> closed,
+ * with cancel before publication (a published result is corrected by appeal, never by cancelling). Publishing
+ * needs every appraisal scored and no quota violation, unless HR overrides the violations with a reason.
+ * Example: nextState(cycleWorkflow, 'calibration', 'publish', { roles: ['HR'], unscoredAppraisals: 0, quotaViolations: 0 }) -> { ok: true, to: 'published' }
  */
 export const cycleWorkflow = defineWorkflow<CycleState, CycleAction, CycleContext>({
   name: 'cycle',
@@ -73,18 +80,26 @@ export const cycleWorkflow = defineWorkflow<CycleState, CycleAction, CycleContex
       guard: (ctx) =>
         ctx.selfReviewDeadlinePassed === true ? null : requireZero<CycleContext>('pendingSelfReviews', 'cycle_self_reviews_pending', 'self-reviews are still missing')(ctx),
     },
-    { from: 'rating', action: 'start_calibration', to: 'calibration', roles: HR, guard: requireZero<CycleContext>('pendingRatings', 'cycle_ratings_pending', 'ratings are still missing') },
+    // Closing the rating phase computes the missing results with the missing-rater policy; what stays unscored blocks.
+    { from: 'rating', action: 'start_calibration', to: 'calibration', roles: HR, guard: unscored },
     { from: 'calibration', action: 'return_to_rating', to: 'rating', roles: HR },
+    { from: 'calibration', action: 'start_hr_review', to: 'hr_review', roles: HR },
+    { from: 'hr_review', action: 'return_to_calibration', to: 'calibration', roles: HR },
     {
-      from: 'calibration',
+      // HR review is optional: a scheme without that phase publishes straight from calibration.
+      from: ['calibration', 'hr_review'],
       action: 'publish',
       to: 'published',
       roles: HR,
-      guard: requireZero<CycleContext>('quotaViolations', 'cycle_quota_violations', 'grade quotas are still exceeded'),
+      guard: allGuards<CycleContext>(unscored, (ctx) =>
+        typeof ctx.quotaOverrideReason === 'string' && ctx.quotaOverrideReason.trim() !== ''
+          ? null
+          : requireZero<CycleContext>('quotaViolations', 'cycle_quota_violations', 'grade quotas are still exceeded')(ctx),
+      ),
     },
     { from: 'published', action: 'close', to: 'closed', roles: HR, guard: requireZero<CycleContext>('openAppeals', 'cycle_open_appeals', 'appeals are still open') },
     {
-      from: ['draft', 'open', 'self_review', 'rating', 'calibration'],
+      from: ['draft', 'open', 'self_review', 'rating', 'calibration', 'hr_review'],
       action: 'cancel',
       to: 'cancelled',
       roles: HR,

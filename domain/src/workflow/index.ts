@@ -7,3 +7,5 @@ export * from './appeal.js';
 export * from './ledger-entry.js';
 export * from './nomination.js';
 export * from './policy-version.js';
+export * from './rating.js';
+export * from './probation-review.js';

@@ -29,7 +29,7 @@ const RuleRow = ({ rule, path, onChange, onRemove }: { rule: AdjustmentRule; pat
             <DocText label="app.builder.max" value={amount.max} path={`${path}.amount.max`} width={90} onChange={(max) => onChange({ ...rule, amount: { ...amount, max } })} />
           </>
         )}
-        <DocText label="app.builder.per_rule_cap" value={rule.perRuleCap} path={`${path}.perRuleCap`} width={110} onChange={(v) => onChange({ ...rule, perRuleCap: optional(v) })} />
+        <DocText label="app.builder.per_rule_cap" value={rule.perRuleCap} path={`${path}.perRuleCap`} width={140} onChange={(v) => onChange({ ...rule, perRuleCap: optional(v) })} />
         <IconButton aria-label={translate('app.builder.remove')} onClick={onRemove}>
           <DeleteIcon fontSize="small" />
         </IconButton>
@@ -49,7 +49,7 @@ export const AdjustmentsEditor = ({ doc, onChange }: { doc: SchemeDocument; onCh
       <Stack direction="row" spacing={1}>
         <DocText label="app.builder.max_bonus" value={adj.caps.maxBonus} path="adjustments.caps.maxBonus" width={130} onChange={(v) => set({ caps: { ...adj.caps, maxBonus: optional(v) } })} />
         <DocText label="app.builder.max_penalty" value={adj.caps.maxPenalty} path="adjustments.caps.maxPenalty" width={130} onChange={(v) => set({ caps: { ...adj.caps, maxPenalty: optional(v) } })} />
-        <DocText label="app.builder.hour_rate" value={adj.hourRate} path="adjustments.hourRate" width={130} onChange={(v) => set({ hourRate: optional(v) })} />
+        <DocText label="app.builder.hour_rate" value={adj.hourRate} path="adjustments.hourRate" width={160} onChange={(v) => set({ hourRate: optional(v) })} />
       </Stack>
       <Typography variant="subtitle2">{translate('app.builder.adjustment_rules')}</Typography>
       {adj.rules.map((rule, i) => (

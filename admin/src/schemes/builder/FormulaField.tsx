@@ -1,6 +1,6 @@
 import { Box, TextField, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import { characterPosition, useIssueAt } from './issues';
+import { characterPosition, useIssueAt, useIssuesAt } from './issues';
 
 interface FormulaFieldProps {
   label: string;
@@ -18,7 +18,7 @@ interface FormulaFieldProps {
 export const FormulaField = ({ label, value, onChange, path, testId, width = '100%' }: FormulaFieldProps) => {
   const translate = useTranslate();
   const issue = useIssueAt(path);
-  const position = issue ? characterPosition(issue) : undefined;
+  const position = useIssuesAt(path).map(characterPosition).find((p) => p !== undefined);
   return (
     <Box sx={{ width }}>
       <TextField
@@ -33,7 +33,7 @@ export const FormulaField = ({ label, value, onChange, path, testId, width = '10
       />
       {position !== undefined && (
         <Typography component="pre" variant="caption" color="error" data-testid={testId ? `${testId}-caret` : undefined} sx={{ fontFamily: 'monospace', m: 0, pl: 1.75 }}>
-          {`${value}\n${' '.repeat(Math.max(0, position - 1))}^`}
+          {`${value}\n${' '.repeat(Math.max(0, position))}^`}
         </Typography>
       )}
     </Box>

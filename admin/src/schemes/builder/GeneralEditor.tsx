@@ -12,19 +12,19 @@ export const GeneralEditor = ({ doc, onChange }: { doc: SchemeDocument; onChange
   const { rounding } = doc;
   return (
     <Stack spacing={2}>
-      <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', rowGap: 1 }}>
+      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
         <DocText label="app.builder.code" value={doc.code} path="code" width={160} onChange={(code) => onChange({ ...doc, code })} />
         <LocalTextInputs value={doc.name} path="name" width={300} onChange={(name) => onChange({ ...doc, name })} />
         <DocSelect label="app.builder.period" value={doc.period} options={PERIODS} prefix="app.builder.period_kind" width={150} path="period" onChange={(period) => onChange({ ...doc, period })} />
       </Stack>
-      <Stack direction="row" spacing={1}>
+      <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'flex-start' }}>
         <DocText label="app.builder.total_floor" value={doc.total.floor} path="total.floor" width={120} onChange={(v) => onChange({ ...doc, total: { ...doc.total, floor: optional(v) } })} />
         <DocText label="app.builder.total_cap" value={doc.total.cap} path="total.cap" width={120} onChange={(v) => onChange({ ...doc, total: { ...doc.total, cap: optional(v) } })} />
         <DocText
           label="app.builder.places"
           value={String(rounding.places)}
           path="rounding.places"
-          width={100}
+          width={130}
           onChange={(v) => onChange({ ...doc, rounding: { ...rounding, places: Number.parseInt(v, 10) || 0 } })}
         />
         <DocSelect label="app.builder.rounding_mode" value={rounding.mode} options={MODES} prefix="app.builder.mode" width={160} onChange={(mode) => onChange({ ...doc, rounding: { ...rounding, mode } })} />

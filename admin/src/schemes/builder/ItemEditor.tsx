@@ -59,7 +59,7 @@ export const ItemEditor = ({ item, path, weighted, onChange, onRemove }: ItemEdi
           {weighted && (
             <DocText label="app.builder.item_weight" value={item.weight} path={`${path}.weight`} width={90} onChange={(v) => onChange({ ...item, weight: optional(v) })} />
           )}
-          <DocText label="app.builder.pass_mark" value={item.passMark} path={`${path}.passMark`} width={90} onChange={(v) => onChange({ ...item, passMark: optional(v) })} />
+          <DocText label="app.builder.pass_mark" value={item.passMark} path={`${path}.passMark`} width={110} onChange={(v) => onChange({ ...item, passMark: optional(v) })} />
           <DocSelect<MethodKind>
             label="app.builder.method"
             value={item.method.kind}

@@ -55,7 +55,7 @@ export const RatersEditor = ({ section, path, onChange }: { section: SchemeSecti
           value={section.missingRater.policy}
           options={POLICIES}
           prefix="app.builder.policy"
-          width={230}
+          width={300}
           path={`${path}.missingRater`}
           onChange={(policy) => onChange({ ...section, missingRater: policyOf(policy, section.missingRater) })}
         />

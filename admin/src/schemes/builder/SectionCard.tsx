@@ -68,7 +68,7 @@ export const SectionCard = ({ section, index, weighted, onChange, onRemove }: Se
               value={section.itemWeighting}
               options={['points', 'weighted'] as const}
               prefix="app.builder.item_weighting_kind"
-              width={220}
+              width={300}
               path={`${path}.itemWeighting`}
               onChange={(itemWeighting) => onChange({ ...section, itemWeighting })}
             />

@@ -23,7 +23,7 @@ export const SectionsEditor = ({ doc, onChange }: Props) => {
           value={doc.sectionWeighting}
           options={['weighted', 'sum'] as const}
           prefix="app.builder.section_weighting_kind"
-          width={260}
+          width={300}
           path="sectionWeighting"
           onChange={(sectionWeighting) => onChange({ ...doc, sectionWeighting })}
         />

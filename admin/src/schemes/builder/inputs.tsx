@@ -16,6 +16,13 @@ interface TextProps {
   multiline?: boolean;
 }
 
+/**
+ * A narrow input (a number, a code) grows while it shows an issue, so the sentence under it reads in a few
+ * lines instead of a word per line; rows wrap around it.
+ */
+const widthWithIssue = (width: number | string, issue: string | undefined): number | string =>
+  issue !== undefined && typeof width === 'number' ? Math.max(width, 280) : width;
+
 /** A small text input bound to a document field, with the server's issue for its path as the error text. */
 export const DocText = ({ label, value, onChange, path, width = 140, placeholder, testId, multiline }: TextProps) => {
   const translate = useTranslate();
@@ -30,7 +37,7 @@ export const DocText = ({ label, value, onChange, path, width = 140, placeholder
       helperText={issue}
       placeholder={placeholder}
       multiline={multiline}
-      sx={{ width }}
+      sx={{ width: widthWithIssue(width, issue) }}
       slotProps={{ htmlInput: { 'data-testid': testId, 'data-path': path } }}
     />
   );
@@ -63,7 +70,7 @@ export const DocSelect = <T extends string>({ label, value, options, prefix, onC
       onChange={(e) => onChange(e.target.value as T)}
       error={issue !== undefined}
       helperText={issue}
-      sx={{ width }}
+      sx={{ width: widthWithIssue(width, issue) }}
       slotProps={{ htmlInput: { 'data-testid': testId } }}
     >
       {options.map((option) => (
@@ -86,10 +93,10 @@ export const DocSwitch = ({ label, checked, onChange }: { label: string; checked
 };
 
 /** The English and Chinese label of something. */
-export const LocalTextInputs = ({ value, onChange, path, width = 200 }: { value: LocalText; onChange: (v: LocalText) => void; path: string; width?: number }) => (
+export const LocalTextInputs = ({ value, onChange, path, width = 200, multiline }: { value: LocalText; onChange: (v: LocalText) => void; path: string; width?: number | string; multiline?: boolean }) => (
   <>
-    <DocText label="app.builder.name_en" value={value.en} onChange={(en) => onChange({ ...value, en })} path={`${path}.en`} width={width} />
-    <DocText label="app.builder.name_zh" value={value.zh} onChange={(zh) => onChange({ ...value, zh })} path={`${path}.zh`} width={width} />
+    <DocText label="app.builder.name_en" value={value.en} onChange={(en) => onChange({ ...value, en })} path={`${path}.en`} width={width} multiline={multiline} />
+    <DocText label="app.builder.name_zh" value={value.zh} onChange={(zh) => onChange({ ...value, zh })} path={`${path}.zh`} width={width} multiline={multiline} />
   </>
 );
 

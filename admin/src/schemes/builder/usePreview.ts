@@ -3,10 +3,10 @@ import { useDataProvider, useLocaleState } from 'react-admin';
 import type { AppDataProvider, SchemePreview } from '../../dataProvider';
 import { cleanDocument } from '../clean';
 import type { SchemeDocument } from '../document';
-import { appraisalInput, type Samples } from './sampleInput';
+import { previewInput, type Samples } from './sampleInput';
 import { useDebounced } from './useDebounced';
 
-/** previewScheme over the unsaved document and the sample scores, debounced; the explanation in the console's language. */
+/** previewScheme over the unsaved document, the sample scores and the sample group, debounced; the explanation in the console's language. */
 export const usePreview = (doc: SchemeDocument, samples: Samples) => {
   const dataProvider = useDataProvider<AppDataProvider>();
   const [locale] = useLocaleState();
@@ -19,12 +19,8 @@ export const usePreview = (doc: SchemeDocument, samples: Samples) => {
   useEffect(() => {
     let live = true;
     setLoading(true);
-    const payBase = settled.samples.payBase.trim();
     dataProvider
-      .previewScheme(
-        { document: cleanDocument(settled.doc), appraisal: appraisalInput(settled.doc, settled.samples), payBase: payBase === '' ? undefined : payBase },
-        settled.locale === 'zh' ? 'zh' : 'en',
-      )
+      .previewScheme({ document: cleanDocument(settled.doc), ...previewInput(settled.doc, settled.samples) }, settled.locale === 'zh' ? 'zh' : 'en')
       .then((result) => {
         if (!live) return;
         setPreview(result);
@@ -38,3 +34,5 @@ export const usePreview = (doc: SchemeDocument, samples: Samples) => {
   }, [dataProvider, settled]);
   return { preview, error, loading };
 };
+
+export type PreviewState = ReturnType<typeof usePreview>;

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { HttpError, useDataProvider, useGetOne, useNotify } from 'react-admin';
-import type { ApiErrorBody } from '../../dataProvider/graphqlErrors';
+import { fieldDetails, type ApiErrorBody } from '../../dataProvider/graphqlErrors';
 import type { AppDataProvider, SchemeIssue } from '../../dataProvider';
 import { cleanDocument } from '../clean';
 import { asSchemeDocument, type SchemeDocument } from '../document';
@@ -11,16 +11,28 @@ import { useValidation } from './useValidation';
 export const baseDocument = (record: SchemeRecord | undefined): SchemeDocument | null =>
   asSchemeDocument(record?.draft?.json) ?? asSchemeDocument(record?.latestVersion?.document?.json);
 
-/** A save's VALIDATION_FAILED details (field = document path) as issues beside the fields. */
+/** A save's VALIDATION_FAILED details (field = document path, rule = issue code) as issues beside the fields. */
 const issuesOf = (error: unknown): SchemeIssue[] => {
   if (!(error instanceof HttpError)) return [];
   const body = error.body as Partial<ApiErrorBody> | undefined;
-  return Object.entries(body?.errors ?? {})
-    .filter(([path]) => path !== 'root')
-    .map(([path, message]) => ({ path: path.replace(/^document\./, ''), code: body?.code ?? 'VALIDATION_FAILED', message: typeof message === 'string' ? message : message.serverError }));
+  return (body?.graphQLErrors ?? []).flatMap(fieldDetails).map((d) => ({ path: d.field.replace(/^document\./, ''), code: d.rule ?? body?.code ?? 'VALIDATION_FAILED', message: d.message }));
 };
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : 'ra.notification.http_error');
+/**
+ * The notification of a failed save or publish: a rejected document is described by the issues listed
+ * beside its fields, never by the server's English summary of paths and codes.
+ */
+const messageOf = (error: unknown): string => {
+  const code = error instanceof HttpError ? (error.body as Partial<ApiErrorBody> | undefined)?.code : undefined;
+  if (code === 'VALIDATION_FAILED') return 'app.builder.save_invalid';
+  return error instanceof Error ? error.message : 'ra.notification.http_error';
+};
+
+/** Save issues the live check does not already show (the same path and rule), so nothing is listed twice. */
+const mergeIssues = (live: readonly SchemeIssue[], saved: readonly SchemeIssue[]): SchemeIssue[] => [
+  ...saved.filter((s) => !live.some((l) => l.path === s.path && l.code === s.code)),
+  ...live,
+];
 
 /**
  * The builder's state: the JSON document in React state, the record's version for optimistic locking,
@@ -50,7 +62,7 @@ export const useSchemeBuilder = (id: string) => {
   }, [record, isFetching, doc, load]);
 
   const { issues: liveIssues, checking } = useValidation(doc);
-  const issues = useMemo(() => [...saveIssues, ...liveIssues], [saveIssues, liveIssues]);
+  const issues = useMemo(() => mergeIssues(liveIssues, saveIssues), [saveIssues, liveIssues]);
   const dirty = doc !== null && JSON.stringify(doc) !== saved;
   const hasDraft = Boolean(record?.draft);
 

@@ -31,3 +31,21 @@ export function recordAudit(em: EntityManager, ctx: Pick<RequestContext, 'actor'
   entry.after = input.after ?? null;
   em.persist(entry);
 }
+
+/**
+ * Records that personal or configuration data left the system as a file: who, what (operation, filter,
+ * row count), when. Written before the file is handed out; when the row cannot be written, no file is.
+ */
+export async function recordExport(
+  ctx: Pick<RequestContext, 'actor' | 'requestId' | 'em'>,
+  input: { operation: string; entityType: string; entityId?: string; rows: number; filter?: unknown; fileName: string },
+): Promise<void> {
+  await ctx.em.transactional(async (em) => {
+    recordAudit(em, ctx, {
+      operation: input.operation,
+      entityType: input.entityType,
+      entityId: (input.entityId ?? input.fileName).slice(0, 64),
+      after: { fileName: input.fileName, rows: input.rows, filter: (input.filter ?? null) as Record<string, unknown> | null },
+    });
+  });
+}

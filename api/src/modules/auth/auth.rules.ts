@@ -1,19 +1,25 @@
+import { type AccountFacts, userAccess } from '@appraisal/domain';
 import { allow } from 'graphql-shield';
-import { fields, isAuthenticated, parentRule, type IRule } from '../../core/shield-rules.js';
+import { type ActorRule, type FieldGuardTree, guardsFromAccess, mergeGuards, typeGuards } from '../../core/access.js';
+import { hasAnyRole, isAuthenticated, type IRule } from '../../core/shield-rules.js';
 import type { User } from './user.entity.js';
-
-const ownAccountOrAdmin = parentRule<User>(
-  'ownAccountOrAdmin',
-  (user, ctx) => user.id === ctx.actor.userId || ctx.actor.roles.includes('HR') || ctx.actor.roles.includes('ADMIN'),
-  'this account',
-);
 
 export const authRules: Record<string, Record<string, IRule>> = {
   Query: { me: isAuthenticated },
   // Anyone may try to sign in; that is what the endpoint is for.
-  Mutation: { login: allow },
-  // Only `login` produces a payload, and it signs the caller in before the payload is read.
-  LoginPayload: fields(['token', 'expiresAt', 'user'], isAuthenticated),
-  User: fields(['id', 'email', 'displayName', 'roles', 'employee', 'locale', 'version', 'createdAt', 'updatedAt'], ownAccountOrAdmin),
+  Mutation: {
+    login: allow,
+    logout: isAuthenticated,
+    changePassword: isAuthenticated,
+    deactivateUser: hasAnyRole('HR', 'ADMIN'),
+    unlockSignIn: hasAnyRole('HR', 'ADMIN'),
+  },
 };
 
+// `login` and `changePassword` sign the caller in before their payload is read, so its fields see the new actor.
+const signedInNow: ActorRule = { name: 'signedInNow', what: 'this', check: () => true };
+
+export const authGuards: FieldGuardTree = mergeGuards(
+  typeGuards('LoginPayload', ['token', 'expiresAt', 'user'], signedInNow),
+  guardsFromAccess(userAccess, { what: 'account', factsOf: (user: User, actor): AccountFacts => ({ self: user.id === actor.userId }) }),
+);

@@ -1,41 +1,45 @@
-import { isOrgCode } from '@appraisal/domain';
-import type { FilterQuery } from '@mikro-orm/core';
-import { type ConnectionShape, resolvePage, SortDirection, toConnection } from '../../core/connection.js';
-import type { RequestContext } from '../../core/context.js';
+import { indicatorCategoryAccess, isOrgCode } from '@appraisal/domain';
+import type { GraphQLResolveInfo } from 'graphql';
+import { type Page, SortDirection } from '../../core/connection.js';
+import { type RequestContext, requireActor } from '../../core/context.js';
+import { raw, sql, type Sql } from '../../core/db.js';
 import { assertNoProblems, conflict, type FieldProblem, notFound } from '../../core/errors.js';
-import { containsPattern, orderFromSort } from '../../core/listing.js';
+import { checkListArgs, defineListing, fetchEntityPage } from '../../core/listing.js';
+import { selectedHere } from '../../core/selection.js';
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit, snapshot } from '../audit/audit.service.js';
 import { IndicatorCategory } from './indicator-category.entity.js';
 import {
   type CreateIndicatorCategoryInput,
   type IndicatorCategoriesArgs,
-  IndicatorCategorySortField,
   type UpdateIndicatorCategoryInput,
 } from './indicators.inputs.js';
 
-const SORT_COLUMNS: Record<IndicatorCategorySortField, keyof IndicatorCategory & string> = {
-  [IndicatorCategorySortField.CODE]: 'code',
-  [IndicatorCategorySortField.NAME]: 'name',
-  [IndicatorCategorySortField.CREATED_AT]: 'createdAt',
-};
+export const indicatorCategoryListing = defineListing({
+  query: 'indicatorCategories',
+  access: indicatorCategoryAccess,
+  filters: { ids: 'id', active: 'active' },
+  search: [
+    { field: 'code', sql: raw('c.code') },
+    { field: 'name', sql: raw('c.name') },
+    { field: 'nameZh', sql: raw('c.name_zh') },
+  ],
+  sorts: {
+    CODE: { field: 'code', sql: raw('c.code') },
+    NAME: { field: 'name', sql: raw('c.name') },
+    CREATED_AT: { field: 'createdAt', sql: raw('c.created_at') },
+  },
+  defaultSort: [{ field: 'CODE', direction: SortDirection.ASC }],
+  id: raw('c.id'),
+});
 
-export async function listCategories(ctx: RequestContext, args: IndicatorCategoriesArgs): Promise<ConnectionShape<IndicatorCategory>> {
-  const { limit, offset } = resolvePage(args);
-  const where: FilterQuery<IndicatorCategory> & Record<string, unknown> = {};
+export function listCategories(ctx: RequestContext, args: IndicatorCategoriesArgs, info: GraphQLResolveInfo): Promise<Page<IndicatorCategory>> {
+  const checked = checkListArgs(requireActor(ctx), indicatorCategoryListing, args);
   const f = args.filter;
-  if (f?.ids) where.id = { $in: f.ids };
-  if (f?.active !== undefined && f.active !== null) where.active = f.active;
-  if (f?.q?.trim()) {
-    const like = containsPattern(f.q.trim());
-    where.$or = [{ code: { $ilike: like } }, { name: { $ilike: like } }, { nameZh: { $ilike: like } }];
-  }
-  const orderBy = orderFromSort<IndicatorCategory, IndicatorCategorySortField>(args.sort, SORT_COLUMNS, {
-    field: IndicatorCategorySortField.CODE,
-    direction: SortDirection.ASC,
-  });
-  const [items, total] = await ctx.em.findAndCount(IndicatorCategory, where, { orderBy, limit, offset });
-  return toConnection(items, total, offset);
+  const where: Sql[] = [];
+  if (f?.ids) where.push(sql`c.id = any(${f.ids}::uuid[])`);
+  if (f?.active !== undefined && f.active !== null) where.push(sql`c.active = ${f.active}`);
+  return fetchEntityPage(ctx, IndicatorCategory, { from: sql`indicator_category c`, where, id: raw('c.id') }, checked, selectedHere(info).has('totalCount'));
 }
 
 export async function getCategory(ctx: RequestContext, id: string): Promise<IndicatorCategory> {

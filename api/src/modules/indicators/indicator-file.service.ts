@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../core/context.js';
 import { importFile } from '../../core/file-import.js';
 import type { SheetRow } from '../../core/spreadsheet.js';
-import { recordAudit, snapshot } from '../audit/audit.service.js';
+import { recordAudit, snapshot, recordExport } from '../audit/audit.service.js';
 import { Department } from '../org/department.entity.js';
 import type { FileDownload } from '../org/employee-export.service.js';
 import type { ImportRowError } from '../org/employee-import.service.js';
@@ -11,7 +11,7 @@ import { IndicatorCategory } from './indicator-category.entity.js';
 import { checkIndicatorFields, cleanTags, defaultMinPoints, pointsText } from './indicator-fields.js';
 import { type IndicatorColumn, INDICATOR_COLUMNS, splitList, writeIndicatorSheet } from './indicator-sheet.js';
 import { Indicator, IndicatorScoringMethod, MeasurementSource } from './indicator.entity.js';
-import { indicatorFilterCondition } from './indicator.service.js';
+import { indicatorsMatching } from './indicator.service.js';
 import type { ImportFileInput, ImportReport, IndicatorFilter } from './indicators.inputs.js';
 
 const YES = new Set(['yes', 'y', 'true', '1', '是', '']);
@@ -121,7 +121,7 @@ export function importIndicators(ctx: RequestContext, input: ImportFileInput): P
 
 /** The library (or the filtered part of it) as an .xlsx file with the columns import reads. */
 export async function exportIndicators(ctx: RequestContext, filter: IndicatorFilter | undefined): Promise<FileDownload> {
-  const indicators = await ctx.em.find(Indicator, indicatorFilterCondition(filter), { orderBy: { code: 'asc' }, populate: ['category'] });
+  const indicators = await indicatorsMatching(ctx, filter);
   const [departments, positions] = await Promise.all([ctx.em.find(Department, {}), ctx.em.find(Position, {})]);
   const departmentCode = new Map(departments.map((d) => [d.id, d.code]));
   const positionCode = new Map(positions.map((p) => [p.id, p.code]));
@@ -142,8 +142,10 @@ export async function exportIndicators(ctx: RequestContext, filter: IndicatorFil
       active: i.active ? 'yes' : 'no',
     })),
   );
+  const fileName = `indicators-${new Date().toISOString().slice(0, 10)}.xlsx`;
+  await recordExport(ctx, { operation: 'exportIndicators', entityType: 'IndicatorExport', fileName, rows: indicators.length, filter });
   return {
-    fileName: `indicators-${new Date().toISOString().slice(0, 10)}.xlsx`,
+    fileName,
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     contentBase64: buffer.toString('base64'),
   };

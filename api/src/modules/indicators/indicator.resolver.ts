@@ -1,9 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { connectionType } from '../../core/connection.js';
 import type { RequestContext } from '../../core/context.js';
-import { Department } from '../org/department.entity.js';
+import { present } from '../../core/loading.js';
 import { FileDownload } from '../org/employee-export.service.js';
-import { Position } from '../org/position.entity.js';
+import { DepartmentNode, PositionNode } from '../org/org.types.js';
 import { IndicatorCategory } from './indicator-category.entity.js';
 import * as categories from './indicator-category.service.js';
 import { pointsText } from './indicator-fields.js';
@@ -28,8 +29,8 @@ export const IndicatorCategoryConnection = connectionType(IndicatorCategory, 'In
 @Resolver(() => Indicator)
 export class IndicatorResolver {
   @Query(() => IndicatorConnection, { description: 'Indicators of the library (HR).' })
-  indicators(@Ctx() ctx: RequestContext, @Args(() => IndicatorsArgs) args: IndicatorsArgs) {
-    return indicators.listIndicators(ctx, args);
+  indicators(@Ctx() ctx: RequestContext, @Args(() => IndicatorsArgs) args: IndicatorsArgs, @Info() info: GraphQLResolveInfo) {
+    return indicators.listIndicators(ctx, args, info);
   }
 
   @Query(() => Indicator, { description: 'One indicator (HR); NOT_FOUND when absent.' })
@@ -82,14 +83,14 @@ export class IndicatorResolver {
     return pointsText(indicator.maxPoints);
   }
 
-  @FieldResolver(() => [Department], { description: 'Departments it is meant for.' })
+  @FieldResolver(() => [DepartmentNode], { description: 'Departments it is meant for.' })
   async applicableDepartments(@Root() indicator: Indicator, @Ctx() ctx: RequestContext) {
-    return (await ctx.loaders.department.loadMany(indicator.applicableDepartmentIds)).filter((d): d is Department => d instanceof Department);
+    return present(await ctx.loaders.department.loadMany(indicator.applicableDepartmentIds));
   }
 
-  @FieldResolver(() => [Position], { description: 'Positions it is meant for.' })
+  @FieldResolver(() => [PositionNode], { description: 'Positions it is meant for.' })
   async applicablePositions(@Root() indicator: Indicator, @Ctx() ctx: RequestContext) {
-    return (await ctx.loaders.position.loadMany(indicator.applicablePositionIds)).filter((p): p is Position => p instanceof Position);
+    return present(await ctx.loaders.position.loadMany(indicator.applicablePositionIds));
   }
 
   @FieldResolver(() => Int, { description: 'Published scheme versions whose items reference this indicator\'s code.' })
@@ -101,8 +102,8 @@ export class IndicatorResolver {
 @Resolver(() => IndicatorCategory)
 export class IndicatorCategoryResolver {
   @Query(() => IndicatorCategoryConnection, { description: 'Indicator categories (HR).' })
-  indicatorCategories(@Ctx() ctx: RequestContext, @Args(() => IndicatorCategoriesArgs) args: IndicatorCategoriesArgs) {
-    return categories.listCategories(ctx, args);
+  indicatorCategories(@Ctx() ctx: RequestContext, @Args(() => IndicatorCategoriesArgs) args: IndicatorCategoriesArgs, @Info() info: GraphQLResolveInfo) {
+    return categories.listCategories(ctx, args, info);
   }
 
   @Query(() => IndicatorCategory, { description: 'One indicator category (HR); NOT_FOUND when absent.' })

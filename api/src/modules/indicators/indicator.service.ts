@@ -1,9 +1,12 @@
-import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import { indicatorAccess } from '@appraisal/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type ConnectionShape, resolvePage, SortDirection, toConnection } from '../../core/connection.js';
-import type { RequestContext } from '../../core/context.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { type Page, SortDirection } from '../../core/connection.js';
+import { type RequestContext, requireActor } from '../../core/context.js';
+import { empty, join, raw, sql, type Sql } from '../../core/db.js';
 import { assertNoProblems, conflict, type FieldProblem, notFound } from '../../core/errors.js';
-import { containsPattern, orderFromSort } from '../../core/listing.js';
+import { checkListArgs, defineListing, fetchEntityPage, searchCondition } from '../../core/listing.js';
+import { selectedHere } from '../../core/selection.js';
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit, snapshot } from '../audit/audit.service.js';
 import { Department } from '../org/department.entity.js';
@@ -11,41 +14,64 @@ import { Position } from '../org/position.entity.js';
 import { IndicatorCategory } from './indicator-category.entity.js';
 import { checkIndicatorFields, cleanTags, defaultMinPoints } from './indicator-fields.js';
 import { Indicator } from './indicator.entity.js';
-import { type CreateIndicatorInput, type IndicatorFilter, IndicatorSortField, type IndicatorsArgs, type UpdateIndicatorInput } from './indicators.inputs.js';
+import type { CreateIndicatorInput, IndicatorFilter, IndicatorsArgs, UpdateIndicatorInput } from './indicators.inputs.js';
 
-// CATEGORY sorts by the category's code; orderFromSort names one column, so it is rewritten to the relation below.
-const SORT_COLUMNS: Record<IndicatorSortField, keyof Indicator & string> = {
-  [IndicatorSortField.CODE]: 'code',
-  [IndicatorSortField.NAME]: 'name',
-  [IndicatorSortField.CATEGORY]: 'category',
-  [IndicatorSortField.CREATED_AT]: 'createdAt',
-};
+export const indicatorListing = defineListing({
+  query: 'indicators',
+  access: indicatorAccess,
+  filters: {
+    ids: 'id',
+    categoryId: 'category',
+    scoringMethod: 'scoringMethod',
+    measurementSource: 'measurementSource',
+    tag: 'tags',
+    departmentId: 'applicableDepartments',
+    positionId: 'applicablePositions',
+    active: 'active',
+  },
+  search: [
+    { field: 'code', sql: raw('i.code') },
+    { field: 'name', sql: raw('i.name') },
+    { field: 'nameZh', sql: raw('i.name_zh') },
+    { field: 'description', sql: raw('i.description') },
+    { field: 'tags', sql: raw("array_to_string(i.tags, ' ')") },
+  ],
+  sorts: {
+    CODE: { field: 'code', sql: raw('i.code') },
+    NAME: { field: 'name', sql: raw('i.name') },
+    CATEGORY: { field: 'category', sql: raw('(select c.code from indicator_category c where c.id = i.category_id)') },
+    CREATED_AT: { field: 'createdAt', sql: raw('i.created_at') },
+  },
+  defaultSort: [{ field: 'CODE', direction: SortDirection.ASC }],
+  id: raw('i.id'),
+});
 
-/** The list filter as a condition; export uses the same one so the file matches the list HR sees. */
-export function indicatorFilterCondition(f: IndicatorFilter | undefined): FilterQuery<Indicator> {
-  const where: FilterQuery<Indicator> & Record<string, unknown> = {};
-  if (f?.ids) where.id = { $in: f.ids };
-  if (f?.categoryId) where.category = f.categoryId;
-  if (f?.scoringMethod) where.scoringMethod = f.scoringMethod;
-  if (f?.measurementSource) where.measurementSource = f.measurementSource;
-  if (f?.tag) where.tags = { $overlap: [f.tag] };
-  if (f?.departmentId) where.applicableDepartmentIds = { $overlap: [f.departmentId] };
-  if (f?.positionId) where.applicablePositionIds = { $overlap: [f.positionId] };
-  if (f?.active !== undefined && f.active !== null) where.active = f.active;
-  if (f?.q?.trim()) {
-    const like = containsPattern(f.q.trim());
-    where.$or = [{ code: { $ilike: like } }, { name: { $ilike: like } }, { nameZh: { $ilike: like } }, { description: { $ilike: like } }, { tags: { $overlap: [f.q.trim()] } }];
-  }
+/** The list filter as SQL conditions; export uses the same ones so the file matches the list HR sees. */
+export function indicatorConditions(f: IndicatorFilter | undefined | null): Sql[] {
+  const where: Sql[] = [];
+  if (f?.ids) where.push(sql`i.id = any(${f.ids}::uuid[])`);
+  if (f?.categoryId) where.push(sql`i.category_id = ${f.categoryId}`);
+  if (f?.scoringMethod) where.push(sql`i.scoring_method = ${f.scoringMethod}`);
+  if (f?.measurementSource) where.push(sql`i.measurement_source = ${f.measurementSource}`);
+  if (f?.tag) where.push(sql`${f.tag} = any(i.tags)`);
+  if (f?.departmentId) where.push(sql`${f.departmentId} = any(i.applicable_department_ids)`);
+  if (f?.positionId) where.push(sql`${f.positionId} = any(i.applicable_position_ids)`);
+  if (f?.active !== undefined && f.active !== null) where.push(sql`i.active = ${f.active}`);
   return where;
 }
 
-export async function listIndicators(ctx: RequestContext, args: IndicatorsArgs): Promise<ConnectionShape<Indicator>> {
-  const { limit, offset } = resolvePage(args);
-  const orderBy = orderFromSort<Indicator, IndicatorSortField>(args.sort, SORT_COLUMNS, { field: IndicatorSortField.CODE, direction: SortDirection.ASC }).map(
-    (o) => ('category' in o ? ({ category: { code: o.category } } as QueryOrderMap<Indicator>) : o),
-  );
-  const [items, total] = await ctx.em.findAndCount(Indicator, indicatorFilterCondition(args.filter), { orderBy, limit, offset });
-  return toConnection(items, total, offset);
+/** Every indicator matching a list filter, by code (for the export, which must match the list HR sees). */
+export async function indicatorsMatching(ctx: RequestContext, filter: IndicatorFilter | undefined | null): Promise<Indicator[]> {
+  const where = indicatorConditions(filter);
+  const search = searchCondition(requireActor(ctx), indicatorListing, filter?.q);
+  if (search) where.push(search);
+  const ids = await ctx.db.rows<{ id: string }>(sql`select i.id from indicator i ${where.length ? sql`where ${join(where, ' and ')}` : empty}`);
+  return ctx.em.find(Indicator, { id: { $in: ids.map((r) => r.id) } }, { orderBy: { code: 'asc' }, populate: ['category'] });
+}
+
+export function listIndicators(ctx: RequestContext, args: IndicatorsArgs, info: GraphQLResolveInfo): Promise<Page<Indicator>> {
+  const checked = checkListArgs(requireActor(ctx), indicatorListing, args);
+  return fetchEntityPage(ctx, Indicator, { from: sql`indicator i`, where: indicatorConditions(args.filter), id: raw('i.id') }, checked, selectedHere(info).has('totalCount'));
 }
 
 export async function getIndicator(ctx: RequestContext, id: string): Promise<Indicator> {

@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Limit } from '../../core/input-limits.js';
 import { PageArgs, SortDirection } from '../../core/connection.js';
 import { ImportRowError } from '../org/employee-import.service.js';
 import { IndicatorScoringMethod, MeasurementSource } from './indicator.entity.js';
@@ -7,12 +8,12 @@ import { IndicatorScoringMethod, MeasurementSource } from './indicator.entity.js
 
 @InputType({ description: 'Which indicators to list; all conditions must hold.' })
 export class IndicatorFilter {
-  @Field(() => String, { nullable: true, description: 'Matches code, names, description or a tag (contains).' }) q?: string;
+  @Limit('searchTerm') @Field(() => String, { nullable: true, description: 'Matches code, names, description or a tag (contains).' }) q?: string;
   @Field(() => [ID], { nullable: true, description: 'Only these ids.' }) ids?: string[];
   @Field(() => ID, { nullable: true, description: 'Only this category.' }) categoryId?: string;
   @Field(() => IndicatorScoringMethod, { nullable: true, description: 'Only this scoring method.' }) scoringMethod?: IndicatorScoringMethod;
   @Field(() => MeasurementSource, { nullable: true, description: 'Only this measurement source.' }) measurementSource?: MeasurementSource;
-  @Field(() => String, { nullable: true, description: 'Only indicators carrying this tag.' }) tag?: string;
+  @Limit('searchTerm') @Field(() => String, { nullable: true, description: 'Only indicators carrying this tag.' }) tag?: string;
   @Field(() => ID, { nullable: true, description: 'Only indicators that list this department.' }) departmentId?: string;
   @Field(() => ID, { nullable: true, description: 'Only indicators that list this position.' }) positionId?: string;
   @Field(() => Boolean, { nullable: true, description: 'Active or retired; both when omitted.' }) active?: boolean;
@@ -40,14 +41,14 @@ export class IndicatorsArgs extends PageArgs {
 
 @InputType({ description: 'A new indicator.' })
 export class CreateIndicatorInput {
-  @Field(() => String, { description: 'Unique code: 1-32 letters, digits, dots, dashes or underscores.' }) code!: string;
-  @Field(() => String, { description: 'Name in English.' }) name!: string;
-  @Field(() => String, { nullable: true, description: 'Name in Chinese.' }) nameZh?: string | null;
-  @Field(() => String, { nullable: true, description: 'What is assessed and how.' }) description?: string | null;
+  @Limit('code') @Field(() => String, { description: 'Unique code: 1-32 letters, digits, dots, dashes or underscores.' }) code!: string;
+  @Limit('name') @Field(() => String, { description: 'Name in English.' }) name!: string;
+  @Limit('name') @Field(() => String, { nullable: true, description: 'Name in Chinese.' }) nameZh?: string | null;
+  @Limit('longText') @Field(() => String, { nullable: true, description: 'What is assessed and how.' }) description?: string | null;
   @Field(() => ID, { description: 'Category.' }) categoryId!: string;
   @Field(() => IndicatorScoringMethod, { description: 'Scoring method.' }) scoringMethod!: IndicatorScoringMethod;
-  @Field(() => String, { nullable: true, description: 'Lowest points (decimal text); not used by deduction and pass/fail.' }) minPoints?: string | null;
-  @Field(() => String, { description: 'Full marks (decimal text).' }) maxPoints!: string;
+  @Limit('shortText') @Field(() => String, { nullable: true, description: 'Lowest points (decimal text); not used by deduction and pass/fail.' }) minPoints?: string | null;
+  @Limit('shortText') @Field(() => String, { description: 'Full marks (decimal text).' }) maxPoints!: string;
   @Field(() => MeasurementSource, { description: 'Measurement source.' }) measurementSource!: MeasurementSource;
   @Field(() => [ID], { nullable: true, description: 'Departments it is meant for.' }) applicableDepartmentIds?: string[];
   @Field(() => [ID], { nullable: true, description: 'Positions it is meant for.' }) applicablePositionIds?: string[];
@@ -57,14 +58,14 @@ export class CreateIndicatorInput {
 @InputType({ description: 'Changes to an indicator; omitted fields stay as they are.' })
 export class UpdateIndicatorInput {
   @Field(() => Int, { description: 'The version you read; a stale one is a CONFLICT.' }) version!: number;
-  @Field(() => String, { nullable: true, description: 'Unique code.' }) code?: string;
-  @Field(() => String, { nullable: true, description: 'Name in English.' }) name?: string;
-  @Field(() => String, { nullable: true, description: 'Name in Chinese.' }) nameZh?: string | null;
-  @Field(() => String, { nullable: true, description: 'Description.' }) description?: string | null;
+  @Limit('code') @Field(() => String, { nullable: true, description: 'Unique code.' }) code?: string;
+  @Limit('name') @Field(() => String, { nullable: true, description: 'Name in English.' }) name?: string;
+  @Limit('name') @Field(() => String, { nullable: true, description: 'Name in Chinese.' }) nameZh?: string | null;
+  @Limit('longText') @Field(() => String, { nullable: true, description: 'Description.' }) description?: string | null;
   @Field(() => ID, { nullable: true, description: 'Category.' }) categoryId?: string;
   @Field(() => IndicatorScoringMethod, { nullable: true, description: 'Scoring method.' }) scoringMethod?: IndicatorScoringMethod;
-  @Field(() => String, { nullable: true, description: 'Lowest points; null clears it.' }) minPoints?: string | null;
-  @Field(() => String, { nullable: true, description: 'Full marks.' }) maxPoints?: string;
+  @Limit('shortText') @Field(() => String, { nullable: true, description: 'Lowest points; null clears it.' }) minPoints?: string | null;
+  @Limit('shortText') @Field(() => String, { nullable: true, description: 'Full marks.' }) maxPoints?: string;
   @Field(() => MeasurementSource, { nullable: true, description: 'Measurement source.' }) measurementSource?: MeasurementSource;
   @Field(() => [ID], { nullable: true, description: 'Departments it is meant for.' }) applicableDepartmentIds?: string[];
   @Field(() => [ID], { nullable: true, description: 'Positions it is meant for.' }) applicablePositionIds?: string[];
@@ -75,7 +76,7 @@ export class UpdateIndicatorInput {
 
 @InputType({ description: 'Which indicator categories to list.' })
 export class IndicatorCategoryFilter {
-  @Field(() => String, { nullable: true, description: 'Matches code or names (contains).' }) q?: string;
+  @Limit('searchTerm') @Field(() => String, { nullable: true, description: 'Matches code or names (contains).' }) q?: string;
   @Field(() => [ID], { nullable: true, description: 'Only these ids.' }) ids?: string[];
   @Field(() => Boolean, { nullable: true, description: 'Active or retired; both when omitted.' }) active?: boolean;
 }
@@ -101,25 +102,25 @@ export class IndicatorCategoriesArgs extends PageArgs {
 
 @InputType({ description: 'A new indicator category.' })
 export class CreateIndicatorCategoryInput {
-  @Field(() => String, { description: 'Unique code.' }) code!: string;
-  @Field(() => String, { description: 'Name in English.' }) name!: string;
-  @Field(() => String, { nullable: true, description: 'Name in Chinese.' }) nameZh?: string | null;
+  @Limit('code') @Field(() => String, { description: 'Unique code.' }) code!: string;
+  @Limit('name') @Field(() => String, { description: 'Name in English.' }) name!: string;
+  @Limit('name') @Field(() => String, { nullable: true, description: 'Name in Chinese.' }) nameZh?: string | null;
 }
 
 @InputType({ description: 'Changes to an indicator category.' })
 export class UpdateIndicatorCategoryInput {
   @Field(() => Int, { description: 'The version you read.' }) version!: number;
-  @Field(() => String, { nullable: true, description: 'Unique code.' }) code?: string;
-  @Field(() => String, { nullable: true, description: 'Name in English.' }) name?: string;
-  @Field(() => String, { nullable: true, description: 'Name in Chinese.' }) nameZh?: string | null;
+  @Limit('code') @Field(() => String, { nullable: true, description: 'Unique code.' }) code?: string;
+  @Limit('name') @Field(() => String, { nullable: true, description: 'Name in English.' }) name?: string;
+  @Limit('name') @Field(() => String, { nullable: true, description: 'Name in Chinese.' }) nameZh?: string | null;
 }
 
 // ---- import ------------------------------------------------------------------------------------
 
 @InputType({ description: 'A sheet to check (dryRun) or apply.' })
 export class ImportFileInput {
-  @Field(() => String, { description: 'File name; its extension (.xlsx or .csv) decides how it is read.' }) fileName!: string;
-  @Field(() => String, { description: 'File content, base64-encoded (at most 10 MB).' }) contentBase64!: string;
+  @Limit('shortText') @Field(() => String, { description: 'File name; its extension (.xlsx or .csv) decides how it is read.' }) fileName!: string;
+  @Limit('base64File') @Field(() => String, { description: 'File content, base64-encoded (at most 10 MB).' }) contentBase64!: string;
   @Field(() => Boolean, { description: 'true: only report problems. false: write every row, or none when any row is bad.' }) dryRun!: boolean;
 }
 

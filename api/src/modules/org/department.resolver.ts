@@ -1,56 +1,58 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { connectionType } from '../../core/connection.js';
 import type { RequestContext } from '../../core/context.js';
-import { Department } from './department.entity.js';
 import * as departments from './department.service.js';
+import { listDepartments } from './org.read.js';
+import { DepartmentNode } from './org.types.js';
 import { CreateDepartmentInput, DepartmentsArgs, UpdateDepartmentInput } from './org.inputs.js';
 
-export const DepartmentConnection = connectionType(Department, 'Department');
+export const DepartmentConnection = connectionType(DepartmentNode, 'Department');
 
-@Resolver(() => Department)
+@Resolver(() => DepartmentNode)
 export class DepartmentResolver {
   @Query(() => DepartmentConnection, { description: 'Departments of the group.' })
-  departments(@Ctx() ctx: RequestContext, @Args(() => DepartmentsArgs) args: DepartmentsArgs) {
-    return departments.listDepartments(ctx, args);
+  departments(@Ctx() ctx: RequestContext, @Args(() => DepartmentsArgs) args: DepartmentsArgs, @Info() info: GraphQLResolveInfo) {
+    return listDepartments(ctx, args, info);
   }
 
-  @Query(() => Department, { description: 'One department; NOT_FOUND when absent.' })
+  @Query(() => DepartmentNode, { description: 'One department; NOT_FOUND when absent.' })
   department(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return departments.getDepartment(ctx, id);
   }
 
-  @Mutation(() => Department, { description: 'Creates a department (HR).' })
+  @Mutation(() => DepartmentNode, { description: 'Creates a department (HR).' })
   createDepartment(@Ctx() ctx: RequestContext, @Arg('input', () => CreateDepartmentInput) input: CreateDepartmentInput) {
     return departments.createDepartment(ctx, input);
   }
 
-  @Mutation(() => Department, { description: 'Updates a department (HR); moving it under its own sub-department is refused.' })
+  @Mutation(() => DepartmentNode, { description: 'Updates a department (HR); moving it under its own sub-department is refused.' })
   updateDepartment(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateDepartmentInput) input: UpdateDepartmentInput) {
     return departments.updateDepartment(ctx, id, input);
   }
 
-  @Mutation(() => Department, { description: 'Deactivates an empty department (HR).' })
+  @Mutation(() => DepartmentNode, { description: 'Deactivates an empty department (HR).' })
   deactivateDepartment(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number) {
     return departments.deactivateDepartment(ctx, id, version);
   }
 
-  @FieldResolver(() => Department, { nullable: true, description: 'Parent department; null at the top.' })
-  parent(@Root() department: Department, @Ctx() ctx: RequestContext) {
-    return department.parent ? ctx.loaders.department.load(department.parent.id) : null;
+  @FieldResolver(() => DepartmentNode, { nullable: true, description: 'Parent department; null at the top.' })
+  parent(@Root() department: DepartmentNode, @Ctx() ctx: RequestContext) {
+    return department.parentId ? ctx.loaders.department.load(department.parentId) : null;
   }
 
-  @FieldResolver(() => [Department], { description: 'Active sub-departments.' })
-  children(@Root() department: Department, @Ctx() ctx: RequestContext) {
+  @FieldResolver(() => [DepartmentNode], { description: 'Active sub-departments.' })
+  children(@Root() department: DepartmentNode, @Ctx() ctx: RequestContext) {
     return ctx.loaders.childDepartments.load(department.id);
   }
 
   @FieldResolver(() => Int, { description: 'Active employees directly in this department.' })
-  employeeCount(@Root() department: Department, @Ctx() ctx: RequestContext) {
+  employeeCount(@Root() department: DepartmentNode, @Ctx() ctx: RequestContext) {
     return ctx.loaders.departmentEmployeeCount.load(department.id);
   }
 
   @FieldResolver(() => Int, { description: 'Active employees in this department and every department below it.' })
-  subtreeEmployeeCount(@Root() department: Department, @Ctx() ctx: RequestContext) {
+  subtreeEmployeeCount(@Root() department: DepartmentNode, @Ctx() ctx: RequestContext) {
     return ctx.loaders.departmentSubtreeEmployeeCount.load(department.id);
   }
 }

@@ -1,45 +1,24 @@
 import { isOrgCode, wouldCreateDepartmentCycle } from '@appraisal/domain';
-import type { FilterQuery } from '@mikro-orm/core';
-import { type ConnectionShape, resolvePage, SortDirection, toConnection } from '../../core/connection.js';
 import type { RequestContext } from '../../core/context.js';
 import { AppError, assertNoProblems, conflict, type FieldProblem, notFound } from '../../core/errors.js';
-import { containsPattern, orderFromSort } from '../../core/listing.js';
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit, snapshot } from '../audit/audit.service.js';
 import { Department } from './department.entity.js';
 import { Employee } from './employee.entity.js';
-import { type CreateDepartmentInput, DepartmentSortField, type DepartmentsArgs, type UpdateDepartmentInput } from './org.inputs.js';
+import type { CreateDepartmentInput, UpdateDepartmentInput } from './org.inputs.js';
+import type { DepartmentNode } from './org.types.js';
 import { Position } from './position.entity.js';
 
-const SORT_COLUMNS: Record<DepartmentSortField, keyof Department & string> = {
-  [DepartmentSortField.CODE]: 'code',
-  [DepartmentSortField.NAME]: 'name',
-  [DepartmentSortField.CREATED_AT]: 'createdAt',
-};
-
-/** Departments are not secret: every signed-in role may list them (shield decides who is signed in). */
-export async function listDepartments(ctx: RequestContext, args: DepartmentsArgs): Promise<ConnectionShape<Department>> {
-  const { limit, offset } = resolvePage(args);
-  const where: FilterQuery<Department> & Record<string, unknown> = {};
-  const f = args.filter;
-  if (f?.ids) where.id = { $in: f.ids };
-  if (f?.parentId) where.parent = f.parentId;
-  if (f?.root === true) where.parent = null;
-  if (f?.root === false) where.parent = { $ne: null };
-  if (f?.active !== undefined && f.active !== null) where.active = f.active;
-  if (f?.q?.trim()) {
-    const like = containsPattern(f.q.trim());
-    where.$or = [{ code: { $ilike: like } }, { name: { $ilike: like } }, { nameZh: { $ilike: like } }];
-  }
-  const orderBy = orderFromSort<Department, DepartmentSortField>(args.sort, SORT_COLUMNS, { field: DepartmentSortField.CODE, direction: SortDirection.ASC });
-  const [items, total] = await ctx.em.findAndCount(Department, where, { orderBy, limit, offset });
-  return toConnection(items, total, offset);
+/** One department as the API shows it; NOT_FOUND when absent. */
+export async function getDepartment(ctx: RequestContext, id: string): Promise<DepartmentNode> {
+  const row = await ctx.loaders.department.load(id);
+  if (!row) throw notFound('Department', id);
+  return row;
 }
 
-export async function getDepartment(ctx: RequestContext, id: string): Promise<Department> {
-  const department = await ctx.loaders.department.load(id);
-  if (!department) throw notFound('Department', id);
-  return department;
+async function readDepartment(ctx: RequestContext, id: string): Promise<DepartmentNode> {
+  ctx.loaders.department.clear(id);
+  return getDepartment(ctx, id);
 }
 
 function checkCode(code: string | undefined, problems: FieldProblem[]): void {
@@ -52,8 +31,8 @@ function checkName(name: string | undefined, problems: FieldProblem[]): void {
     problems.push({ field: 'name', rule: 'length', message: 'name must be 1-100 characters' });
 }
 
-export async function createDepartment(ctx: RequestContext, input: CreateDepartmentInput): Promise<Department> {
-  return inTransaction(ctx, async (em) => {
+export async function createDepartment(ctx: RequestContext, input: CreateDepartmentInput): Promise<DepartmentNode> {
+  const saved = await inTransaction(ctx, async (em) => {
     const problems: FieldProblem[] = [];
     checkCode(input.code, problems);
     checkName(input.name, problems);
@@ -69,10 +48,11 @@ export async function createDepartment(ctx: RequestContext, input: CreateDepartm
     recordAudit(em, ctx, { operation: 'createDepartment', entityType: 'Department', entityId: department.id, after: snapshot(department) });
     return department;
   });
+  return readDepartment(ctx, saved.id);
 }
 
-export async function updateDepartment(ctx: RequestContext, id: string, input: UpdateDepartmentInput): Promise<Department> {
-  return inTransaction(ctx, async (em) => {
+export async function updateDepartment(ctx: RequestContext, id: string, input: UpdateDepartmentInput): Promise<DepartmentNode> {
+  const saved = await inTransaction(ctx, async (em) => {
     const department = await em.findOne(Department, { id });
     if (!department) throw notFound('Department', id);
     if (department.version !== input.version) throw conflict('Department', id);
@@ -101,10 +81,11 @@ export async function updateDepartment(ctx: RequestContext, id: string, input: U
     recordAudit(em, ctx, { operation: 'updateDepartment', entityType: 'Department', entityId: id, before, after: snapshot(department) });
     return department;
   });
+  return readDepartment(ctx, saved.id);
 }
 
-export async function deactivateDepartment(ctx: RequestContext, id: string, version: number): Promise<Department> {
-  return inTransaction(ctx, async (em) => {
+export async function deactivateDepartment(ctx: RequestContext, id: string, version: number): Promise<DepartmentNode> {
+  const saved = await inTransaction(ctx, async (em) => {
     const department = await em.findOne(Department, { id });
     if (!department) throw notFound('Department', id);
     if (department.version !== version) throw conflict('Department', id);
@@ -123,4 +104,5 @@ export async function deactivateDepartment(ctx: RequestContext, id: string, vers
     recordAudit(em, ctx, { operation: 'deactivateDepartment', entityType: 'Department', entityId: id, before, after: snapshot(department) });
     return department;
   });
+  return readDepartment(ctx, saved.id);
 }

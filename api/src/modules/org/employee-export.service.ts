@@ -1,8 +1,9 @@
 import { Field, ObjectType } from 'type-graphql';
 import type { RequestContext } from '../../core/context.js';
+import { recordExport } from '../audit/audit.service.js';
 import { Department } from './department.entity.js';
 import { Employee } from './employee.entity.js';
-import { employeeFilterCondition } from './employee.service.js';
+import { employeeIdsMatching } from './employee.read.js';
 import { writeEmployeeSheet } from './employee-sheet.js';
 import type { EmployeeFilter } from './org.inputs.js';
 import { Position } from './position.entity.js';
@@ -16,7 +17,7 @@ export class FileDownload {
 
 /** The employee list as HR keeps it today: an .xlsx with the columns import reads back (HR only, by shield). */
 export async function exportEmployees(ctx: RequestContext, filter: EmployeeFilter | undefined): Promise<FileDownload> {
-  const employees = await ctx.em.find(Employee, employeeFilterCondition(filter), { orderBy: { employeeNumber: 'asc' } });
+  const employees = await ctx.em.find(Employee, { id: { $in: await employeeIdsMatching(ctx, filter) } }, { orderBy: { employeeNumber: 'asc' } });
   const [departments, positions] = await Promise.all([ctx.em.find(Department, {}), ctx.em.find(Position, {})]);
   const departmentCode = new Map(departments.map((d) => [d.id, d.code]));
   const positionCode = new Map(positions.map((p) => [p.id, p.code]));
@@ -31,8 +32,10 @@ export async function exportEmployees(ctx: RequestContext, filter: EmployeeFilte
       supervisorNumber: employee.supervisor ? (numberById.get(employee.supervisor.id) ?? null) : null,
     })),
   );
+  const fileName = `employees-${new Date().toISOString().slice(0, 10)}.xlsx`;
+  await recordExport(ctx, { operation: 'exportEmployees', entityType: 'EmployeeExport', fileName, rows: employees.length, filter });
   return {
-    fileName: `employees-${new Date().toISOString().slice(0, 10)}.xlsx`,
+    fileName,
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     contentBase64: buffer.toString('base64'),
   };

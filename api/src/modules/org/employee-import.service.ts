@@ -1,4 +1,5 @@
 import { normalizeMoney, validateEmployeeFields, wouldCreateSupervisorCycle } from '@appraisal/domain';
+import { Limit } from '../../core/input-limits.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import type { RequestContext } from '../../core/context.js';
@@ -12,9 +13,9 @@ import { Position } from './position.entity.js';
 
 @InputType({ description: 'An employee sheet to check (dryRun) or apply. Existing employee numbers are updated, new ones created.' })
 export class ImportEmployeesInput {
-  @Field(() => String, { description: 'File name; its extension (.xlsx or .csv) decides how it is read.' })
+  @Limit('shortText') @Field(() => String, { description: 'File name; its extension (.xlsx or .csv) decides how it is read.' })
   fileName!: string;
-  @Field(() => String, { description: 'File content, base64-encoded (at most 10 MB).' })
+  @Limit('base64File') @Field(() => String, { description: 'File content, base64-encoded (at most 10 MB).' })
   contentBase64!: string;
   @Field(() => Boolean, { description: 'true: only report problems. false: write every row, or none when any row is bad.' })
   dryRun!: boolean;

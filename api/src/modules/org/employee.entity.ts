@@ -1,7 +1,6 @@
-import { Entity, Enum, Index, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { LocalDateScalar, MoneyScalar } from '../../core/scalars.js';
-import { EditableRecord, Node } from '../../core/record.js';
+import { ArrayType, Entity, Enum, Index, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
+import { registerEnumType } from 'type-graphql';
+import { EditableEntity } from '../../core/record.js';
 import { Department } from './department.entity.js';
 import { Position } from './position.entity.js';
 
@@ -13,20 +12,17 @@ export enum EmploymentStatus {
 }
 registerEnumType(EmploymentStatus, { name: 'EmploymentStatus', description: 'Where the employee stands in employment.' });
 
-@ObjectType({ implements: Node, description: 'A person employed by the group. Pay bases are visible to HR and the employee only.' })
+/** A person employed by the group (write model). Reads go through employee.read.ts. */
 @Entity({ tableName: 'employee' })
-export class Employee extends EditableRecord {
-  @Field(() => String, { description: 'Employee number as HR assigns it, unique.' })
+export class Employee extends EditableEntity {
   @Property({ type: 'string', length: 32 })
   @Unique()
   employeeNumber!: string;
 
-  @Field(() => String, { description: 'Full name.' })
   @Property({ type: 'string', length: 100 })
   @Index()
   name!: string;
 
-  @Field(() => String, { nullable: true, description: 'Work email.' })
   @Property({ type: 'string', length: 200, nullable: true })
   email: string | null = null;
 
@@ -41,39 +37,38 @@ export class Employee extends EditableRecord {
   @Index()
   supervisor: Employee | null = null;
 
-  @Field(() => LocalDateScalar, { description: 'Date of hire.' })
   @Property({ type: 'date' })
   hireDate!: string;
 
-  @Field(() => LocalDateScalar, { nullable: true, description: 'Last day of probation, if any.' })
   @Property({ type: 'date', nullable: true })
   probationEndDate: string | null = null;
 
-  @Field(() => EmploymentStatus, { description: 'Employment status.' })
   @Enum({ items: () => EmploymentStatus, type: 'string' })
   employmentStatus!: EmploymentStatus;
 
-  @Field(() => String, { nullable: true, description: 'Staff category a scheme can select on, e.g. "first-line production".' })
   @Property({ type: 'string', length: 64, nullable: true })
   category: string | null = null;
 
-  @Field(() => MoneyScalar, { nullable: true, description: 'Monthly performance pay base. HR and the employee only.' })
   @Property({ type: 'decimal', precision: 12, scale: 2, nullable: true })
   performancePayBase: string | null = null;
 
-  @Field(() => MoneyScalar, { nullable: true, description: 'Floating pay base. HR and the employee only.' })
   @Property({ type: 'decimal', precision: 12, scale: 2, nullable: true })
   floatingPayBase: string | null = null;
 
-  @Field(() => Boolean, { description: 'True while a disciplinary decision stands against the employee.' })
   @Property({ type: 'boolean' })
   disciplinaryFlag: Opt<boolean> = false;
 
-  @Field(() => String, { nullable: true, description: 'Reference of the disciplinary decision.' })
   @Property({ type: 'string', length: 100, nullable: true })
   disciplinaryReference: string | null = null;
 
-  @Field(() => Boolean, { description: 'False once deactivated (left, or entered by mistake).' })
   @Property({ type: 'boolean' })
   active: Opt<boolean> = true;
+
+  /**
+   * The supervisors up the line, top first, kept by the database (a trigger repairs it after every insert
+   * or change of supervisor; see the migration). Never written by the application.
+   */
+  @Property({ type: ArrayType, columnType: 'uuid[]', default: '{}', hidden: true, lazy: true })
+  @Index({ name: 'employee_supervisor_path_index', expression: 'create index "employee_supervisor_path_index" on "employee" using gin ("supervisor_path")' })
+  supervisorPath?: Opt<string[]>;
 }

@@ -1,63 +1,66 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { connectionType } from '../../core/connection.js';
 import type { RequestContext } from '../../core/context.js';
-import { Department } from './department.entity.js';
-import { Employee } from './employee.entity.js';
+import { joinedOf } from '../../core/projection.js';
+import { listEmployees, supervisorChain } from './employee.read.js';
 import * as employees from './employee.service.js';
 import { CreateEmployeeInput, EmployeesArgs, UpdateEmployeeInput } from './org.inputs.js';
-import { Position } from './position.entity.js';
+import { DepartmentNode, EmployeeNode, type EmployeeRow, PositionNode } from './org.types.js';
 
-export const EmployeeConnection = connectionType(Employee, 'Employee');
+export const EmployeeConnection = connectionType(EmployeeNode, 'Employee');
 
-@Resolver(() => Employee)
+@Resolver(() => EmployeeNode)
 export class EmployeeResolver {
   @Query(() => EmployeeConnection, { description: 'Employees the caller may see: HR all, supervisors their reporting line, employees themselves.' })
-  employees(@Ctx() ctx: RequestContext, @Args(() => EmployeesArgs) args: EmployeesArgs) {
-    return employees.listEmployees(ctx, args);
+  employees(@Ctx() ctx: RequestContext, @Args(() => EmployeesArgs) args: EmployeesArgs, @Info() info: GraphQLResolveInfo) {
+    return listEmployees(ctx, args, info);
   }
 
-  @Query(() => Employee, { description: 'One employee; NOT_FOUND when absent or outside the caller\'s scope.' })
+  @Query(() => EmployeeNode, { description: 'One employee; NOT_FOUND when absent or outside the caller\'s scope.' })
   employee(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string) {
     return employees.getEmployee(ctx, id);
   }
 
-  @Mutation(() => Employee, { description: 'Creates an employee (HR).' })
+  @Mutation(() => EmployeeNode, { description: 'Creates an employee (HR).' })
   createEmployee(@Ctx() ctx: RequestContext, @Arg('input', () => CreateEmployeeInput) input: CreateEmployeeInput) {
     return employees.createEmployee(ctx, input);
   }
 
-  @Mutation(() => Employee, { description: 'Updates an employee (HR); CONFLICT when `input.version` is stale.' })
+  @Mutation(() => EmployeeNode, { description: 'Updates an employee (HR); CONFLICT when `input.version` is stale.' })
   updateEmployee(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('input', () => UpdateEmployeeInput) input: UpdateEmployeeInput) {
     return employees.updateEmployee(ctx, id, input);
   }
 
-  @Mutation(() => Employee, { description: 'Deactivates an employee (HR); history is kept.' })
+  @Mutation(() => EmployeeNode, { description: 'Deactivates an employee (HR); history is kept.' })
   deactivateEmployee(@Ctx() ctx: RequestContext, @Arg('id', () => ID) id: string, @Arg('version', () => Int) version: number) {
     return employees.deactivateEmployee(ctx, id, version);
   }
 
-  @FieldResolver(() => Department, { description: 'Department the employee belongs to.' })
-  async department(@Root() employee: Employee, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.department.load(employee.department.id);
+  @FieldResolver(() => DepartmentNode, { description: 'Department the employee belongs to.' })
+  department(@Root() employee: EmployeeRow, @Ctx() ctx: RequestContext) {
+    return joinedOf<DepartmentNode>(employee, 'department') ?? ctx.loaders.department.load(employee.departmentId);
   }
 
-  @FieldResolver(() => Position, { description: 'Position the employee holds.' })
-  async position(@Root() employee: Employee, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.position.load(employee.position.id);
+  @FieldResolver(() => PositionNode, { description: 'Position the employee holds.' })
+  position(@Root() employee: EmployeeRow, @Ctx() ctx: RequestContext) {
+    return joinedOf<PositionNode>(employee, 'position') ?? ctx.loaders.position.load(employee.positionId);
   }
 
-  @FieldResolver(() => Employee, { nullable: true, description: 'Direct supervisor.' })
-  async supervisor(@Root() employee: Employee, @Ctx() ctx: RequestContext) {
-    return employee.supervisor ? ctx.loaders.employee.load(employee.supervisor.id) : null;
+  @FieldResolver(() => EmployeeNode, { nullable: true, description: 'Direct supervisor.' })
+  supervisor(@Root() employee: EmployeeRow, @Ctx() ctx: RequestContext) {
+    const joined = joinedOf<EmployeeRow>(employee, 'supervisor');
+    if (joined !== undefined) return joined;
+    return employee.supervisorId ? ctx.loaders.employee.load(employee.supervisorId) : null;
   }
 
-  @FieldResolver(() => [Employee], { description: 'Active direct reports.' })
-  directReports(@Root() employee: Employee, @Ctx() ctx: RequestContext) {
+  @FieldResolver(() => [EmployeeNode], { description: 'Active direct reports.' })
+  directReports(@Root() employee: EmployeeRow, @Ctx() ctx: RequestContext) {
     return ctx.loaders.directReports.load(employee.id);
   }
 
-  @FieldResolver(() => [Employee], { description: 'Supervisors upward: direct supervisor first, then theirs, to the top.' })
-  reportingLine(@Root() employee: Employee, @Ctx() ctx: RequestContext) {
-    return employees.reportingLine(ctx, employee);
+  @FieldResolver(() => [EmployeeNode], { description: 'Supervisors upward: direct supervisor first, then theirs, to the top.' })
+  reportingLine(@Root() employee: EmployeeRow, @Ctx() ctx: RequestContext) {
+    return supervisorChain(ctx.db, ctx.loaders.employeeRelation(), employee.id);
   }
 }

@@ -1,93 +1,30 @@
-import { employeeRowScope, normalizeMoney, validateEmployeeFields, wouldCreateSupervisorCycle } from '@appraisal/domain';
-import type { FilterQuery } from '@mikro-orm/core';
+import { normalizeMoney, validateEmployeeFields, wouldCreateSupervisorCycle } from '@appraisal/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type ConnectionShape, resolvePage, SortDirection, toConnection } from '../../core/connection.js';
 import type { RequestContext } from '../../core/context.js';
-import { AppError, assertNoProblems, conflict, type FieldProblem, notFound, unauthenticated } from '../../core/errors.js';
-import { containsPattern, orderFromSort } from '../../core/listing.js';
+import { AppError, assertNoProblems, conflict, type FieldProblem, notFound } from '../../core/errors.js';
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit, snapshot } from '../audit/audit.service.js';
 import { Department } from './department.entity.js';
 import { Employee } from './employee.entity.js';
-import type { CreateEmployeeInput, EmployeeFilter, EmployeesArgs, UpdateEmployeeInput } from './org.inputs.js';
-import { EmployeeSortField } from './org.inputs.js';
+import { employeeInScope } from './employee.read.js';
+import type { CreateEmployeeInput, UpdateEmployeeInput } from './org.inputs.js';
+import type { EmployeeRow } from './org.types.js';
 import { Position } from './position.entity.js';
 import { toFieldProblems } from './problems.js';
 
-const SORT_COLUMNS: Record<EmployeeSortField, keyof Employee & string> = {
-  [EmployeeSortField.EMPLOYEE_NUMBER]: 'employeeNumber',
-  [EmployeeSortField.NAME]: 'name',
-  [EmployeeSortField.HIRE_DATE]: 'hireDate',
-  [EmployeeSortField.EMPLOYMENT_STATUS]: 'employmentStatus',
-  [EmployeeSortField.CREATED_AT]: 'createdAt',
-};
-
-/** The rows the actor may see, as a query condition; null means none at all. */
-async function scopeCondition(ctx: RequestContext): Promise<FilterQuery<Employee> | null> {
-  if (!ctx.actor) throw unauthenticated();
-  const scope = employeeRowScope(ctx.actor);
-  switch (scope.kind) {
-    case 'all':
-      return {};
-    case 'self':
-      return { id: scope.employeeId };
-    case 'reportingLine':
-      return { id: { $in: [scope.employeeId, ...(await ctx.loaders.actorReportIds())] } };
-    case 'none':
-      return null;
-  }
-}
-
-export function employeeFilterCondition(filter: EmployeeFilter | undefined): FilterQuery<Employee> {
-  const where: FilterQuery<Employee> & Record<string, unknown> = {};
-  if (!filter) return where;
-  if (filter.ids) where.id = { $in: filter.ids };
-  if (filter.departmentId) where.department = filter.departmentId;
-  if (filter.positionId) where.position = filter.positionId;
-  if (filter.supervisorId) where.supervisor = filter.supervisorId;
-  if (filter.employmentStatus) where.employmentStatus = filter.employmentStatus;
-  if (filter.active !== undefined && filter.active !== null) where.active = filter.active;
-  const q = filter.q?.trim();
-  if (q) {
-    const like = containsPattern(q);
-    where.$or = [{ name: { $ilike: like } }, { employeeNumber: { $ilike: like } }, { email: { $ilike: like } }];
-  }
-  return where;
-}
-
-export async function listEmployees(ctx: RequestContext, args: EmployeesArgs): Promise<ConnectionShape<Employee>> {
-  const { limit, offset } = resolvePage(args);
-  const scope = await scopeCondition(ctx);
-  if (scope === null) return toConnection([], 0, offset);
-  const orderBy = orderFromSort<Employee, EmployeeSortField>(args.sort, SORT_COLUMNS, { field: EmployeeSortField.EMPLOYEE_NUMBER, direction: SortDirection.ASC });
-  const [items, total] = await ctx.em.findAndCount(
-    Employee,
-    { $and: [scope, employeeFilterCondition(args.filter)] },
-    { orderBy, limit, offset },
-  );
-  return toConnection(items, total, offset);
-}
-
 /** One employee in the actor's scope; out of scope looks exactly like absent. */
-export async function getEmployee(ctx: RequestContext, id: string): Promise<Employee> {
-  const scope = await scopeCondition(ctx);
-  const employee = scope === null ? null : await ctx.em.findOne(Employee, { $and: [scope, { id }] });
+export async function getEmployee(ctx: RequestContext, id: string): Promise<EmployeeRow> {
+  const employee = await employeeInScope(ctx, id);
   if (!employee) throw notFound('Employee', id);
   return employee;
 }
 
-/** The supervisor chain upward, direct supervisor first; stops at a loop instead of spinning. */
-export async function reportingLine(ctx: RequestContext, employee: Employee): Promise<Employee[]> {
-  const line: Employee[] = [];
-  const seen = new Set([employee.id]);
-  for (let next = employee.supervisor?.id; next && !seen.has(next); ) {
-    seen.add(next);
-    const boss = await ctx.loaders.employee.load(next);
-    if (!boss) break;
-    line.push(boss);
-    next = boss.supervisor?.id;
-  }
-  return line;
+/** The row a mutation returns: read back through the read model, so its fields obey the same policies. */
+async function readBack(ctx: RequestContext, id: string): Promise<EmployeeRow> {
+  ctx.loaders.employee.clear(id);
+  const row = await ctx.loaders.employee.load(id);
+  if (!row) throw notFound('Employee', id);
+  return row;
 }
 
 interface References {
@@ -153,8 +90,8 @@ async function assertEmployeeNumberFree(em: EntityManager, employeeNumber: strin
 const money = (value: string | null | undefined): string | null | undefined =>
   value === undefined ? undefined : value === null || value === '' ? null : normalizeMoney(value);
 
-export async function createEmployee(ctx: RequestContext, input: CreateEmployeeInput): Promise<Employee> {
-  return inTransaction(ctx, async (em) => {
+export async function createEmployee(ctx: RequestContext, input: CreateEmployeeInput): Promise<EmployeeRow> {
+  const id = await inTransaction(ctx, async (em) => {
     const problems = toFieldProblems(validateEmployeeFields(input, true));
     await assertEmployeeNumberFree(em, input.employeeNumber, null, problems);
     const refs = await resolveReferences(em, input, null, problems);
@@ -179,12 +116,13 @@ export async function createEmployee(ctx: RequestContext, input: CreateEmployeeI
     em.persist(employee);
     await em.flush();
     recordAudit(em, ctx, { operation: 'createEmployee', entityType: 'Employee', entityId: employee.id, after: snapshot(employee) });
-    return employee;
+    return employee.id;
   });
+  return readBack(ctx, id);
 }
 
-export async function updateEmployee(ctx: RequestContext, id: string, input: UpdateEmployeeInput): Promise<Employee> {
-  return inTransaction(ctx, async (em) => {
+export async function updateEmployee(ctx: RequestContext, id: string, input: UpdateEmployeeInput): Promise<EmployeeRow> {
+  await inTransaction(ctx, async (em) => {
     const employee = await em.findOne(Employee, { id });
     if (!employee) throw notFound('Employee', id);
     if (employee.version !== input.version) throw conflict('Employee', id);
@@ -229,12 +167,12 @@ export async function updateEmployee(ctx: RequestContext, id: string, input: Upd
     Object.assign(employee, merged, { disciplinaryReference: merged.disciplinaryReference || null });
     await em.flush();
     recordAudit(em, ctx, { operation: 'updateEmployee', entityType: 'Employee', entityId: id, before, after: snapshot(employee) });
-    return employee;
   });
+  return readBack(ctx, id);
 }
 
-export async function deactivateEmployee(ctx: RequestContext, id: string, version: number): Promise<Employee> {
-  return inTransaction(ctx, async (em) => {
+export async function deactivateEmployee(ctx: RequestContext, id: string, version: number): Promise<EmployeeRow> {
+  await inTransaction(ctx, async (em) => {
     const employee = await em.findOne(Employee, { id });
     if (!employee) throw notFound('Employee', id);
     if (employee.version !== version) throw conflict('Employee', id);
@@ -247,6 +185,6 @@ export async function deactivateEmployee(ctx: RequestContext, id: string, versio
     employee.active = false;
     await em.flush();
     recordAudit(em, ctx, { operation: 'deactivateEmployee', entityType: 'Employee', entityId: id, before, after: snapshot(employee) });
-    return employee;
   });
+  return readBack(ctx, id);
 }

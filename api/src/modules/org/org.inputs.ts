@@ -1,4 +1,5 @@
 import { ArgsType, Field, ID, InputType, Int, registerEnumType } from 'type-graphql';
+import { Limit } from '../../core/input-limits.js';
 import { PageArgs, SortDirection } from '../../core/connection.js';
 import { LocalDateScalar, MoneyScalar } from '../../core/scalars.js';
 import { EmploymentStatus } from './employee.entity.js';
@@ -8,7 +9,7 @@ import { PositionLevel } from './position.entity.js';
 
 @InputType({ description: 'Which employees to list; all conditions must hold.' })
 export class EmployeeFilter {
-  @Field(() => String, { nullable: true, description: 'Matches name, employee number or email (case-insensitive, contains).' })
+  @Limit('searchTerm') @Field(() => String, { nullable: true, description: 'Matches name, employee number or email (case-insensitive, contains).' })
   q?: string;
   @Field(() => [ID], { nullable: true, description: 'Only these ids.' })
   ids?: string[];
@@ -51,9 +52,9 @@ export class EmployeesArgs extends PageArgs {
 
 @InputType({ description: 'A new employee.' })
 export class CreateEmployeeInput {
-  @Field(() => String, { description: 'Unique employee number: 1-32 letters, digits or dashes.' }) employeeNumber!: string;
-  @Field(() => String, { description: 'Full name.' }) name!: string;
-  @Field(() => String, { nullable: true, description: 'Work email.' }) email?: string | null;
+  @Limit('code') @Field(() => String, { description: 'Unique employee number: 1-32 letters, digits or dashes.' }) employeeNumber!: string;
+  @Limit('name') @Field(() => String, { description: 'Full name.' }) name!: string;
+  @Limit('email') @Field(() => String, { nullable: true, description: 'Work email.' }) email?: string | null;
   @Field(() => ID, { description: 'Department.' }) departmentId!: string;
   @Field(() => ID, { description: 'Position; must belong to the department.' }) positionId!: string;
   @Field(() => ID, { nullable: true, description: 'Direct supervisor.' }) supervisorId?: string | null;
@@ -61,38 +62,38 @@ export class CreateEmployeeInput {
   @Field(() => LocalDateScalar, { nullable: true, description: 'Last day of probation; required when on probation.' })
   probationEndDate?: string | null;
   @Field(() => EmploymentStatus, { description: 'Employment status.' }) employmentStatus!: EmploymentStatus;
-  @Field(() => String, { nullable: true, description: 'Staff category.' }) category?: string | null;
+  @Limit('shortText') @Field(() => String, { nullable: true, description: 'Staff category.' }) category?: string | null;
   @Field(() => MoneyScalar, { nullable: true, description: 'Monthly performance pay base.' }) performancePayBase?: string | null;
   @Field(() => MoneyScalar, { nullable: true, description: 'Floating pay base.' }) floatingPayBase?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'A disciplinary decision stands.' }) disciplinaryFlag?: boolean;
-  @Field(() => String, { nullable: true, description: 'Reference of the disciplinary decision; required with the flag.' })
+  @Limit('shortText') @Field(() => String, { nullable: true, description: 'Reference of the disciplinary decision; required with the flag.' })
   disciplinaryReference?: string | null;
 }
 
 @InputType({ description: 'Changes to an employee; omitted fields stay as they are.' })
 export class UpdateEmployeeInput {
   @Field(() => Int, { description: 'The version you read; a stale one is a CONFLICT.' }) version!: number;
-  @Field(() => String, { nullable: true, description: 'Employee number.' }) employeeNumber?: string;
-  @Field(() => String, { nullable: true, description: 'Full name.' }) name?: string;
-  @Field(() => String, { nullable: true, description: 'Work email.' }) email?: string | null;
+  @Limit('code') @Field(() => String, { nullable: true, description: 'Employee number.' }) employeeNumber?: string;
+  @Limit('name') @Field(() => String, { nullable: true, description: 'Full name.' }) name?: string;
+  @Limit('email') @Field(() => String, { nullable: true, description: 'Work email.' }) email?: string | null;
   @Field(() => ID, { nullable: true, description: 'Department.' }) departmentId?: string;
   @Field(() => ID, { nullable: true, description: 'Position.' }) positionId?: string;
   @Field(() => ID, { nullable: true, description: 'Direct supervisor; null removes it.' }) supervisorId?: string | null;
   @Field(() => LocalDateScalar, { nullable: true, description: 'Date of hire.' }) hireDate?: string;
   @Field(() => LocalDateScalar, { nullable: true, description: 'Last day of probation.' }) probationEndDate?: string | null;
   @Field(() => EmploymentStatus, { nullable: true, description: 'Employment status.' }) employmentStatus?: EmploymentStatus;
-  @Field(() => String, { nullable: true, description: 'Staff category.' }) category?: string | null;
+  @Limit('shortText') @Field(() => String, { nullable: true, description: 'Staff category.' }) category?: string | null;
   @Field(() => MoneyScalar, { nullable: true, description: 'Monthly performance pay base.' }) performancePayBase?: string | null;
   @Field(() => MoneyScalar, { nullable: true, description: 'Floating pay base.' }) floatingPayBase?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'A disciplinary decision stands.' }) disciplinaryFlag?: boolean;
-  @Field(() => String, { nullable: true, description: 'Reference of the disciplinary decision.' }) disciplinaryReference?: string | null;
+  @Limit('shortText') @Field(() => String, { nullable: true, description: 'Reference of the disciplinary decision.' }) disciplinaryReference?: string | null;
 }
 
 // ---- departments -----------------------------------------------------------------------------
 
 @InputType({ description: 'Which departments to list.' })
 export class DepartmentFilter {
-  @Field(() => String, { nullable: true, description: 'Matches code or names (contains).' }) q?: string;
+  @Limit('searchTerm') @Field(() => String, { nullable: true, description: 'Matches code or names (contains).' }) q?: string;
   @Field(() => [ID], { nullable: true, description: 'Only these ids.' }) ids?: string[];
   @Field(() => ID, { nullable: true, description: 'Only children of this department.' }) parentId?: string;
   @Field(() => Boolean, { nullable: true, description: 'Only top-level departments (true) or only sub-departments (false).' }) root?: boolean;
@@ -120,18 +121,18 @@ export class DepartmentsArgs extends PageArgs {
 
 @InputType({ description: 'A new department.' })
 export class CreateDepartmentInput {
-  @Field(() => String, { description: 'Unique code.' }) code!: string;
-  @Field(() => String, { description: 'Name in English.' }) name!: string;
-  @Field(() => String, { nullable: true, description: 'Name in Chinese.' }) nameZh?: string | null;
+  @Limit('code') @Field(() => String, { description: 'Unique code.' }) code!: string;
+  @Limit('name') @Field(() => String, { description: 'Name in English.' }) name!: string;
+  @Limit('name') @Field(() => String, { nullable: true, description: 'Name in Chinese.' }) nameZh?: string | null;
   @Field(() => ID, { nullable: true, description: 'Parent department; none for a top-level unit.' }) parentId?: string | null;
 }
 
 @InputType({ description: 'Changes to a department.' })
 export class UpdateDepartmentInput {
   @Field(() => Int, { description: 'The version you read.' }) version!: number;
-  @Field(() => String, { nullable: true, description: 'Unique code.' }) code?: string;
-  @Field(() => String, { nullable: true, description: 'Name in English.' }) name?: string;
-  @Field(() => String, { nullable: true, description: 'Name in Chinese.' }) nameZh?: string | null;
+  @Limit('code') @Field(() => String, { nullable: true, description: 'Unique code.' }) code?: string;
+  @Limit('name') @Field(() => String, { nullable: true, description: 'Name in English.' }) name?: string;
+  @Limit('name') @Field(() => String, { nullable: true, description: 'Name in Chinese.' }) nameZh?: string | null;
   @Field(() => ID, { nullable: true, description: 'Parent department; null makes it top-level.' }) parentId?: string | null;
 }
 
@@ -139,7 +140,7 @@ export class UpdateDepartmentInput {
 
 @InputType({ description: 'Which positions to list.' })
 export class PositionFilter {
-  @Field(() => String, { nullable: true, description: 'Matches code or names (contains).' }) q?: string;
+  @Limit('searchTerm') @Field(() => String, { nullable: true, description: 'Matches code or names (contains).' }) q?: string;
   @Field(() => [ID], { nullable: true, description: 'Only these ids.' }) ids?: string[];
   @Field(() => ID, { nullable: true, description: 'Only this department.' }) departmentId?: string;
   @Field(() => PositionLevel, { nullable: true, description: 'Only this level.' }) level?: PositionLevel;
@@ -168,9 +169,9 @@ export class PositionsArgs extends PageArgs {
 
 @InputType({ description: 'A new position.' })
 export class CreatePositionInput {
-  @Field(() => String, { description: 'Unique code.' }) code!: string;
-  @Field(() => String, { description: 'Name in English.' }) name!: string;
-  @Field(() => String, { nullable: true, description: 'Name in Chinese.' }) nameZh?: string | null;
+  @Limit('code') @Field(() => String, { description: 'Unique code.' }) code!: string;
+  @Limit('name') @Field(() => String, { description: 'Name in English.' }) name!: string;
+  @Limit('name') @Field(() => String, { nullable: true, description: 'Name in Chinese.' }) nameZh?: string | null;
   @Field(() => ID, { description: 'Department the position belongs to.' }) departmentId!: string;
   @Field(() => PositionLevel, { description: 'Level.' }) level!: PositionLevel;
 }
@@ -178,9 +179,9 @@ export class CreatePositionInput {
 @InputType({ description: 'Changes to a position.' })
 export class UpdatePositionInput {
   @Field(() => Int, { description: 'The version you read.' }) version!: number;
-  @Field(() => String, { nullable: true, description: 'Unique code.' }) code?: string;
-  @Field(() => String, { nullable: true, description: 'Name in English.' }) name?: string;
-  @Field(() => String, { nullable: true, description: 'Name in Chinese.' }) nameZh?: string | null;
+  @Limit('code') @Field(() => String, { nullable: true, description: 'Unique code.' }) code?: string;
+  @Limit('name') @Field(() => String, { nullable: true, description: 'Name in English.' }) name?: string;
+  @Limit('name') @Field(() => String, { nullable: true, description: 'Name in Chinese.' }) nameZh?: string | null;
   @Field(() => ID, { nullable: true, description: 'Department.' }) departmentId?: string;
   @Field(() => PositionLevel, { nullable: true, description: 'Level.' }) level?: PositionLevel;
 }

@@ -1,38 +1,10 @@
-import { type Actor, canReadEmployeeDetails, canReadEmployeeIdentity, canReadPayBase, type EmployeeRelation } from '@appraisal/domain';
-import { fields, hasAnyRole, isAuthenticated, parentRule, type IRule } from '../../core/shield-rules.js';
-import type { Employee } from './employee.entity.js';
-import type { OrgLoaders } from './loaders.js';
+import { departmentAccess, type EmployeeRowFacts, employeeAccess, positionAccess } from '@appraisal/domain';
+import { anyRole, type FieldGuardTree, guardsFromAccess, mergeGuards, type ReadAudit, signedIn, typeGuards } from '../../core/access.js';
+import { fields, hasAnyRole, isAuthenticated, type IRule } from '../../core/shield-rules.js';
 
 const isHR = hasAnyRole('HR');
 
-const relation = async (employee: Employee, ctx: { loaders: OrgLoaders }) => ({
-  targetId: employee.id,
-  reportIds: await ctx.loaders.actorReportIds(),
-  supervisorIds: await ctx.loaders.actorSupervisorIds(),
-});
-
-type EmployeePolicy = (actor: Actor, rel: EmployeeRelation) => boolean;
-
-/**
- * Asks the policy first with what the actor alone tells (roles, own id); only when that says no does it
- * load the actor's reporting line, so HR listing 500 people costs no extra query.
- */
-const employeeRule = (name: string, policy: EmployeePolicy, what: string) =>
-  parentRule<Employee>(
-    name,
-    async (e, ctx) => policy(ctx.actor, { targetId: e.id, reportIds: NO_IDS }) || policy(ctx.actor, await relation(e, ctx)),
-    what,
-  );
-const NO_IDS: ReadonlySet<string> = new Set();
-
-const employeeIdentity = employeeRule('employeeIdentity', canReadEmployeeIdentity, 'this employee');
-const employeeDetails = employeeRule('employeeDetails', canReadEmployeeDetails, 'employment details of this employee');
-const employeePay = employeeRule('employeePay', canReadPayBase, 'pay bases of this employee');
-
-const page = ['nodes', 'edges', 'pageInfo', 'totalCount'] as const;
-const edge = ['cursor', 'node'] as const;
-
-/** Shield rules of the organization module: every type and field named. */
+/** Shield rules of the organization module's operations: every root field named. */
 export const orgRules: Record<string, Record<string, IRule>> = {
   Query: {
     ...fields(['employees', 'employee', 'departments', 'department', 'positions', 'position', 'node'], isAuthenticated),
@@ -42,24 +14,30 @@ export const orgRules: Record<string, Record<string, IRule>> = {
     ['createEmployee', 'updateEmployee', 'deactivateEmployee', 'createDepartment', 'updateDepartment', 'deactivateDepartment', 'createPosition', 'updatePosition', 'deactivatePosition', 'importEmployees'],
     isHR,
   ),
-  Employee: {
-    ...fields(['id', 'name', 'department', 'position', 'active'], employeeIdentity),
-    ...fields(
-      ['employeeNumber', 'email', 'supervisor', 'directReports', 'reportingLine', 'hireDate', 'probationEndDate', 'employmentStatus', 'category', 'disciplinaryFlag', 'disciplinaryReference', 'version', 'createdAt', 'updatedAt'],
-      employeeDetails,
-    ),
-    ...fields(['performancePayBase', 'floatingPayBase'], employeePay),
-  },
-  Department: fields(['id', 'code', 'name', 'nameZh', 'parent', 'children', 'employeeCount', 'subtreeEmployeeCount', 'active', 'version', 'createdAt', 'updatedAt'], isAuthenticated),
-  Position: fields(['id', 'code', 'name', 'nameZh', 'department', 'level', 'active', 'version', 'createdAt', 'updatedAt'], isAuthenticated),
-  EmployeeConnection: fields(page, isAuthenticated),
-  EmployeeEdge: fields(edge, isAuthenticated),
-  DepartmentConnection: fields(page, isAuthenticated),
-  DepartmentEdge: fields(edge, isAuthenticated),
-  PositionConnection: fields(page, isAuthenticated),
-  PositionEdge: fields(edge, isAuthenticated),
-  PageInfo: fields(['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'], isAuthenticated),
-  ImportEmployeesReport: fields(['dryRun', 'totalRows', 'validRows', 'applied', 'created', 'updated', 'errors'], isHR),
-  ImportRowError: fields(['row', 'field', 'code', 'message'], isHR),
-  FileDownload: fields(['fileName', 'contentType', 'contentBase64'], isHR),
 };
+
+/** Pay bases read by anyone but the person themself go to the audit trail. */
+const payRead: ReadAudit = { when: (_actor, facts) => !(facts as EmployeeRowFacts).self };
+
+const page = ['nodes', 'edges', 'pageInfo', 'totalCount'] as const;
+const edge = ['cursor', 'node'] as const;
+const hrOnly = anyRole('HR');
+
+/** Field guards of the organization's types: the domain's field policies, and actor rules for the wrappers. */
+export const orgGuards: FieldGuardTree = mergeGuards(
+  guardsFromAccess(employeeAccess, { what: 'employee', audited: { performancePayBase: payRead, floatingPayBase: payRead } }),
+  guardsFromAccess(departmentAccess, { what: 'department', factless: true }),
+  // Head counts of a department's subtree: as public as its direct employeeCount.
+  typeGuards('Department', ['subtreeEmployeeCount'], signedIn),
+  guardsFromAccess(positionAccess, { what: 'position', factless: true }),
+  typeGuards('EmployeeConnection', page, signedIn),
+  typeGuards('EmployeeEdge', edge, signedIn),
+  typeGuards('DepartmentConnection', page, signedIn),
+  typeGuards('DepartmentEdge', edge, signedIn),
+  typeGuards('PositionConnection', page, signedIn),
+  typeGuards('PositionEdge', edge, signedIn),
+  typeGuards('PageInfo', ['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'], signedIn),
+  typeGuards('ImportEmployeesReport', ['dryRun', 'totalRows', 'validRows', 'applied', 'created', 'updated', 'errors'], hrOnly),
+  typeGuards('ImportRowError', ['row', 'field', 'code', 'message'], hrOnly),
+  typeGuards('FileDownload', ['fileName', 'contentType', 'contentBase64'], hrOnly),
+);

@@ -1,6 +1,6 @@
 import { Entity, Enum, ManyToOne, type Opt, Property } from '@mikro-orm/core';
-import { Field, ObjectType, registerEnumType } from 'type-graphql';
-import { CodedRecord, Node } from '../../core/record.js';
+import { registerEnumType } from 'type-graphql';
+import { CodedEntity } from '../../core/record.js';
 import { Department } from './department.entity.js';
 
 export enum PositionLevel {
@@ -14,17 +14,15 @@ registerEnumType(PositionLevel, {
   description: 'Level of a position, used by schemes to pick who is assessed how (e.g. middle cadres half-yearly).',
 });
 
-@ObjectType({ implements: Node, description: 'A job position within a department, e.g. "Night auditor" or "Welder".' })
+/** A job position within a department (write model). Reads go through position.read.ts. */
 @Entity({ tableName: 'position' })
-export class Position extends CodedRecord {
+export class Position extends CodedEntity {
   @ManyToOne({ entity: () => Department, deleteRule: 'restrict' })
   department!: Department;
 
-  @Field(() => PositionLevel, { description: 'Level of the position.' })
   @Enum({ items: () => PositionLevel, type: 'string' })
   level!: PositionLevel;
 
-  @Field(() => Boolean, { description: 'False once deactivated.' })
   @Property({ type: 'boolean' })
   active: Opt<boolean> = true;
 }

@@ -1,44 +1,24 @@
 import { isOrgCode } from '@appraisal/domain';
-import type { FilterQuery } from '@mikro-orm/core';
-import { type ConnectionShape, resolvePage, SortDirection, toConnection } from '../../core/connection.js';
 import type { RequestContext } from '../../core/context.js';
 import { AppError, assertNoProblems, conflict, type FieldProblem, notFound } from '../../core/errors.js';
-import { containsPattern, orderFromSort } from '../../core/listing.js';
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit, snapshot } from '../audit/audit.service.js';
 import { Department } from './department.entity.js';
 import { Employee } from './employee.entity.js';
-import { type CreatePositionInput, PositionSortField, type PositionsArgs, type UpdatePositionInput } from './org.inputs.js';
+import type { CreatePositionInput, UpdatePositionInput } from './org.inputs.js';
+import type { PositionNode } from './org.types.js';
 import { Position } from './position.entity.js';
 
-const SORT_COLUMNS: Record<PositionSortField, keyof Position & string> = {
-  [PositionSortField.CODE]: 'code',
-  [PositionSortField.NAME]: 'name',
-  [PositionSortField.LEVEL]: 'level',
-  [PositionSortField.CREATED_AT]: 'createdAt',
-};
-
-export async function listPositions(ctx: RequestContext, args: PositionsArgs): Promise<ConnectionShape<Position>> {
-  const { limit, offset } = resolvePage(args);
-  const where: FilterQuery<Position> & Record<string, unknown> = {};
-  const f = args.filter;
-  if (f?.ids) where.id = { $in: f.ids };
-  if (f?.departmentId) where.department = f.departmentId;
-  if (f?.level) where.level = f.level;
-  if (f?.active !== undefined && f.active !== null) where.active = f.active;
-  if (f?.q?.trim()) {
-    const like = containsPattern(f.q.trim());
-    where.$or = [{ code: { $ilike: like } }, { name: { $ilike: like } }, { nameZh: { $ilike: like } }];
-  }
-  const orderBy = orderFromSort<Position, PositionSortField>(args.sort, SORT_COLUMNS, { field: PositionSortField.CODE, direction: SortDirection.ASC });
-  const [items, total] = await ctx.em.findAndCount(Position, where, { orderBy, limit, offset });
-  return toConnection(items, total, offset);
+/** One position as the API shows it; NOT_FOUND when absent. */
+export async function getPosition(ctx: RequestContext, id: string): Promise<PositionNode> {
+  const row = await ctx.loaders.position.load(id);
+  if (!row) throw notFound('Position', id);
+  return row;
 }
 
-export async function getPosition(ctx: RequestContext, id: string): Promise<Position> {
-  const position = await ctx.loaders.position.load(id);
-  if (!position) throw notFound('Position', id);
-  return position;
+async function readPosition(ctx: RequestContext, id: string): Promise<PositionNode> {
+  ctx.loaders.position.clear(id);
+  return getPosition(ctx, id);
 }
 
 function checkFields(input: { code?: string; name?: string }, problems: FieldProblem[]): void {
@@ -48,8 +28,8 @@ function checkFields(input: { code?: string; name?: string }, problems: FieldPro
     problems.push({ field: 'name', rule: 'length', message: 'name must be 1-100 characters' });
 }
 
-export async function createPosition(ctx: RequestContext, input: CreatePositionInput): Promise<Position> {
-  return inTransaction(ctx, async (em) => {
+export async function createPosition(ctx: RequestContext, input: CreatePositionInput): Promise<PositionNode> {
+  const saved = await inTransaction(ctx, async (em) => {
     const problems: FieldProblem[] = [];
     checkFields(input, problems);
     if (await em.count(Position, { code: input.code })) problems.push({ field: 'code', rule: 'unique', message: `code ${input.code} is already used`, params: { value: input.code } });
@@ -67,10 +47,11 @@ export async function createPosition(ctx: RequestContext, input: CreatePositionI
     recordAudit(em, ctx, { operation: 'createPosition', entityType: 'Position', entityId: position.id, after: snapshot(position) });
     return position;
   });
+  return readPosition(ctx, saved.id);
 }
 
-export async function updatePosition(ctx: RequestContext, id: string, input: UpdatePositionInput): Promise<Position> {
-  return inTransaction(ctx, async (em) => {
+export async function updatePosition(ctx: RequestContext, id: string, input: UpdatePositionInput): Promise<PositionNode> {
+  const saved = await inTransaction(ctx, async (em) => {
     const position = await em.findOne(Position, { id });
     if (!position) throw notFound('Position', id);
     if (position.version !== input.version) throw conflict('Position', id);
@@ -95,10 +76,11 @@ export async function updatePosition(ctx: RequestContext, id: string, input: Upd
     recordAudit(em, ctx, { operation: 'updatePosition', entityType: 'Position', entityId: id, before, after: snapshot(position) });
     return position;
   });
+  return readPosition(ctx, saved.id);
 }
 
-export async function deactivatePosition(ctx: RequestContext, id: string, version: number): Promise<Position> {
-  return inTransaction(ctx, async (em) => {
+export async function deactivatePosition(ctx: RequestContext, id: string, version: number): Promise<PositionNode> {
+  const saved = await inTransaction(ctx, async (em) => {
     const position = await em.findOne(Position, { id });
     if (!position) throw notFound('Position', id);
     if (position.version !== version) throw conflict('Position', id);
@@ -113,4 +95,5 @@ export async function deactivatePosition(ctx: RequestContext, id: string, versio
     recordAudit(em, ctx, { operation: 'deactivatePosition', entityType: 'Position', entityId: id, before, after: snapshot(position) });
     return position;
   });
+  return readPosition(ctx, saved.id);
 }

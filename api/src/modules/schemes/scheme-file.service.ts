@@ -4,7 +4,7 @@ import { inTransaction } from '../../core/transaction.js';
 import { Department } from '../org/department.entity.js';
 import type { FileDownload } from '../org/employee-export.service.js';
 import { Position } from '../org/position.entity.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit, recordExport } from '../audit/audit.service.js';
 import { fromDocumentPeriod, storedDocument } from './scheme-documents.js';
 import { getScheme, getSchemeVersion, insertScheme } from './scheme.service.js';
 import type { Scheme } from './scheme.entity.js';
@@ -51,8 +51,10 @@ export async function exportScheme(ctx: RequestContext, id: string, versionNumbe
     document: version ? version.document : scheme.draft,
   };
   const suffix = version ? `v${version.number}` : 'draft';
+  const fileName = `scheme-${scheme.code}-${suffix}.json`;
+  await recordExport(ctx, { operation: 'exportScheme', entityType: 'Scheme', entityId: scheme.id, fileName, rows: 1, filter: { versionNumber: version?.number ?? null } });
   return {
-    fileName: `scheme-${scheme.code}-${suffix}.json`,
+    fileName,
     contentType: 'application/json',
     contentBase64: Buffer.from(`${JSON.stringify(file, null, 2)}\n`).toString('base64'),
   };

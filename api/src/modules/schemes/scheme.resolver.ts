@@ -1,9 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { connectionType } from '../../core/connection.js';
 import type { RequestContext } from '../../core/context.js';
-import { Department } from '../org/department.entity.js';
+import { ArgLimits } from '../../core/input-limits.js';
+import { present } from '../../core/loading.js';
 import { FileDownload } from '../org/employee-export.service.js';
-import { Position } from '../org/position.entity.js';
+import { DepartmentNode, PositionNode } from '../org/org.types.js';
 import { documentView, SchemeDocument } from './scheme-document.types.js';
 import { storedDocument } from './scheme-documents.js';
 import * as files from './scheme-file.service.js';
@@ -18,8 +20,8 @@ export const SchemeConnection = connectionType(Scheme, 'Scheme');
 @Resolver(() => Scheme)
 export class SchemeResolver {
   @Query(() => SchemeConnection, { description: 'Schemes the caller may read: HR all; COMMITTEE every published one; others the published ones that apply to them.' })
-  schemes(@Ctx() ctx: RequestContext, @Args(() => SchemesArgs) args: SchemesArgs) {
-    return schemes.listSchemes(ctx, args);
+  schemes(@Ctx() ctx: RequestContext, @Args(() => SchemesArgs) args: SchemesArgs, @Info() info: GraphQLResolveInfo) {
+    return schemes.listSchemes(ctx, args, info);
   }
 
   @Query(() => Scheme, { description: 'One scheme; NOT_FOUND when absent or outside the caller\'s scope.' })
@@ -43,6 +45,7 @@ export class SchemeResolver {
   }
 
   @Mutation(() => Scheme, { description: 'Creates a scheme whose draft is a copy of a seed template (HR).' })
+  @ArgLimits({ template: 'code', code: 'code', name: 'name' })
   createSchemeFromTemplate(
     @Ctx() ctx: RequestContext,
     @Arg('template', () => String) template: string,
@@ -73,6 +76,7 @@ export class SchemeResolver {
   }
 
   @Mutation(() => Scheme, { description: 'Creates a new scheme from an exported JSON file, its document as the draft (HR). `code` renames it.' })
+  @ArgLimits({ fileName: 'shortText', contentBase64: 'base64File', code: 'code' })
   importScheme(
     @Ctx() ctx: RequestContext,
     @Arg('fileName', () => String) fileName: string,
@@ -82,14 +86,14 @@ export class SchemeResolver {
     return files.importScheme(ctx, fileName, contentBase64, code ?? undefined);
   }
 
-  @FieldResolver(() => [Department], { description: 'Departments it applies to (with their sub-departments); empty = every department.' })
+  @FieldResolver(() => [DepartmentNode], { description: 'Departments it applies to (with their sub-departments); empty = every department.' })
   async applicableDepartments(@Root() scheme: Scheme, @Ctx() ctx: RequestContext) {
-    return (await ctx.loaders.department.loadMany(scheme.applicableDepartmentIds)).filter((d): d is Department => d instanceof Department);
+    return present(await ctx.loaders.department.loadMany(scheme.applicableDepartmentIds));
   }
 
-  @FieldResolver(() => [Position], { description: 'Positions it applies to; empty = every position.' })
+  @FieldResolver(() => [PositionNode], { description: 'Positions it applies to; empty = every position.' })
   async applicablePositions(@Root() scheme: Scheme, @Ctx() ctx: RequestContext) {
-    return (await ctx.loaders.position.loadMany(scheme.applicablePositionIds)).filter((p): p is Position => p instanceof Position);
+    return present(await ctx.loaders.position.loadMany(scheme.applicablePositionIds));
   }
 
   @FieldResolver(() => SchemeDocument, { nullable: true, description: 'The draft being edited (HR only); null when there is none.' })

@@ -1,10 +1,12 @@
-import { canReadScheme, schemeId as schemeIdFormat, type SchemeDefinition, type SchemeVisibilityFacts, schemeRowScope, seedPrograms, seedProgramNames } from '@appraisal/domain';
-import { type FilterQuery, raw } from '@mikro-orm/core';
+import { canReadScheme, schemeAccess, schemeId as schemeIdFormat, type SchemeDefinition, type SchemeVisibilityFacts, schemeRowScope, seedPrograms, seedProgramNames } from '@appraisal/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { type ConnectionShape, resolvePage, SortDirection, toConnection } from '../../core/connection.js';
-import type { RequestContext } from '../../core/context.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Page, SortDirection } from '../../core/connection.js';
+import { type RequestContext, requireActor } from '../../core/context.js';
+import { join, raw, sql, type Sql } from '../../core/db.js';
 import { AppError, assertNoProblems, conflict, type FieldProblem, notFound, unauthenticated } from '../../core/errors.js';
-import { containsPattern, orderFromSort } from '../../core/listing.js';
+import { checkListArgs, defineListing, fetchEntityPage } from '../../core/listing.js';
+import { selectedHere } from '../../core/selection.js';
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit, snapshot } from '../audit/audit.service.js';
 import { User } from '../auth/user.entity.js';
@@ -21,13 +23,7 @@ import {
 } from './scheme-documents.js';
 import { SchemeVersion } from './scheme-version.entity.js';
 import { Scheme, type SchemePeriod, SchemeStatus } from './scheme.entity.js';
-import { type CreateSchemeInput, SchemeSortField, type SchemesArgs, type UpdateSchemeInput } from './schemes.inputs.js';
-
-const SORT_COLUMNS: Record<SchemeSortField, keyof Scheme & string> = {
-  [SchemeSortField.CODE]: 'code',
-  [SchemeSortField.NAME]: 'name',
-  [SchemeSortField.UPDATED_AT]: 'updatedAt',
-};
+import type { CreateSchemeInput, SchemesArgs, UpdateSchemeInput } from './schemes.inputs.js';
 
 const visibilityFacts = (s: Scheme): SchemeVisibilityFacts => ({
   published: s.latestVersionNumber > 0 && s.status !== SchemeStatus.ARCHIVED,
@@ -35,39 +31,50 @@ const visibilityFacts = (s: Scheme): SchemeVisibilityFacts => ({
   positionIds: s.applicablePositionIds,
 });
 
-/** The row scope of the domain policy as a database condition (the policy itself decides single reads). */
-async function scopeCondition(ctx: RequestContext): Promise<FilterQuery<Scheme> | null> {
-  if (!ctx.actor) throw unauthenticated();
-  const scope = schemeRowScope(ctx.actor);
+export const schemeListing = defineListing({
+  query: 'schemes',
+  access: schemeAccess,
+  filters: { ids: 'id', status: 'status', periodType: 'periodType' },
+  search: [
+    { field: 'code', sql: raw('s.code') },
+    { field: 'name', sql: raw('s.name') },
+    { field: 'nameZh', sql: raw('s.name_zh') },
+  ],
+  sorts: {
+    CODE: { field: 'code', sql: raw('s.code') },
+    NAME: { field: 'name', sql: raw('s.name') },
+    UPDATED_AT: { field: 'updatedAt', sql: raw('s.updated_at') },
+  },
+  defaultSort: [{ field: 'CODE', direction: SortDirection.ASC }],
+  id: raw('s.id'),
+});
+
+/** The row scope of the domain policy as SQL (the policy itself decides single reads); null = none. */
+async function scopeCondition(ctx: RequestContext): Promise<Sql[] | null> {
+  const scope = schemeRowScope(requireActor(ctx));
   if (scope.kind === 'none') return null;
-  if (scope.kind === 'all') return {};
-  const published: FilterQuery<Scheme> = { latestVersionNumber: { $gt: 0 }, status: { $ne: SchemeStatus.ARCHIVED } };
-  if (scope.kind === 'published') return published;
+  if (scope.kind === 'all') return [];
+  const published = sql`s.latest_version_number > 0 and s.status <> ${SchemeStatus.ARCHIVED}`;
+  if (scope.kind === 'published') return [published];
   const placement = await ctx.schemeLoaders.actorPlacement();
-  const applies: FilterQuery<Scheme>[] = [
-    { [raw('cardinality(applicable_department_ids) + cardinality(applicable_position_ids)')]: 0 },
-    { applicableDepartmentIds: { $overlap: [...placement.departmentLineage] } },
+  const applies = [
+    sql`cardinality(s.applicable_department_ids) + cardinality(s.applicable_position_ids) = 0`,
+    sql`s.applicable_department_ids && ${[...placement.departmentLineage]}::text[]`,
   ];
-  if (placement.positionId) applies.push({ applicablePositionIds: { $overlap: [placement.positionId] } });
-  return { $and: [published, { $or: applies }] };
+  if (placement.positionId) applies.push(sql`${placement.positionId}::text = any(s.applicable_position_ids)`);
+  return [published, sql`(${join(applies, ' or ')})`];
 }
 
-export async function listSchemes(ctx: RequestContext, args: SchemesArgs): Promise<ConnectionShape<Scheme>> {
-  const { limit, offset } = resolvePage(args);
+export async function listSchemes(ctx: RequestContext, args: SchemesArgs, info: GraphQLResolveInfo): Promise<Page<Scheme>> {
+  const checked = checkListArgs(requireActor(ctx), schemeListing, args);
   const scope = await scopeCondition(ctx);
-  if (!scope) return toConnection([], 0, offset);
-  const where: FilterQuery<Scheme> & Record<string, unknown> = {};
+  if (!scope) return Page.empty();
+  const where = [...scope];
   const f = args.filter;
-  if (f?.ids) where.id = { $in: f.ids };
-  if (f?.status) where.status = f.status;
-  if (f?.periodType) where.periodType = f.periodType;
-  if (f?.q?.trim()) {
-    const like = containsPattern(f.q.trim());
-    where.$or = [{ code: { $ilike: like } }, { name: { $ilike: like } }, { nameZh: { $ilike: like } }];
-  }
-  const orderBy = orderFromSort<Scheme, SchemeSortField>(args.sort, SORT_COLUMNS, { field: SchemeSortField.CODE, direction: SortDirection.ASC });
-  const [items, total] = await ctx.em.findAndCount(Scheme, { $and: [where, scope] }, { orderBy, limit, offset });
-  return toConnection(items, total, offset);
+  if (f?.ids) where.push(sql`s.id = any(${f.ids}::uuid[])`);
+  if (f?.status) where.push(sql`s.status = ${f.status}`);
+  if (f?.periodType) where.push(sql`s.period_type = ${f.periodType}`);
+  return fetchEntityPage(ctx, Scheme, { from: sql`scheme s`, where, id: raw('s.id') }, checked, selectedHere(info).has('totalCount'));
 }
 
 /** One scheme the actor may read; NOT_FOUND otherwise, so a hidden scheme is indistinguishable from none. */

@@ -1,3 +1,5 @@
+import { schemeAccess } from '@appraisal/domain';
+import { anyRole, type FieldGuardTree, guardsFromAccess, mergeGuards, typeGuards } from '../../core/access.js';
 import { fields, hasAnyRole, type IRule } from '../../core/shield-rules.js';
 
 const isHR = hasAnyRole('HR');
@@ -15,34 +17,40 @@ export const schemeRules: Record<string, Record<string, IRule>> = {
     ...fields(['schemeTemplates', 'validateScheme', 'exportScheme'], isHR),
   },
   Mutation: fields(['createScheme', 'createSchemeFromTemplate', 'updateScheme', 'publishScheme', 'discardSchemeDraft', 'archiveScheme', 'importScheme'], isHR),
-  Scheme: {
-    ...fields(
-      ['id', 'code', 'name', 'nameZh', 'periodType', 'applicableDepartments', 'applicablePositions', 'owner', 'status', 'latestVersion', 'versions', 'templateKey', 'version', 'createdAt', 'updatedAt'],
-      schemeReader,
-    ),
-    draft: isHR,
-  },
-  SchemeConnection: fields(page, schemeReader),
-  SchemeEdge: fields(edge, schemeReader),
-  SchemeVersion: fields(['id', 'scheme', 'number', 'document', 'publishedAt', 'publishedBy'], schemeReader),
-  SchemeDocument: fields(
-    ['json', 'code', 'name', 'period', 'notes', 'sectionWeighting', 'sections', 'adjustmentRules', 'gradeBands', 'quotas', 'payComponents', 'finalFormula', 'rollups', 'rounding'],
-    schemeReader,
-  ),
-  LocalText: fields(text, schemeReader),
-  SchemeSection: fields(['id', 'name', 'weight', 'raters', 'missingRater', 'itemWeighting', 'items'], schemeReader),
-  SchemeRater: fields(['role', 'weight'], schemeReader),
-  SchemeItem: fields(['id', 'indicatorCode', 'name', 'maxPoints', 'weight', 'passMark', 'method'], schemeReader),
-  SchemeAdjustmentRule: fields(['id', 'name', 'direction', 'unit', 'min', 'max', 'perRuleCap'], schemeReader),
-  SchemeGradeBand: fields(['grade', 'label', 'min', 'minInclusive', 'max', 'maxInclusive'], schemeReader),
-  SchemeQuota: fields(['grade', 'bound', 'percent', 'cumulative'], schemeReader),
-  SchemePayComponent: fields(['id', 'name', 'kind'], schemeReader),
-  SchemeRollup: fields(['id', 'name', 'period', 'formula'], schemeReader),
-  SchemeRounding: fields(['places', 'mode', 'applyAt'], schemeReader),
-  SchemeTemplate: fields(['key', 'name', 'period', 'document'], isHR),
-  SchemeValidation: fields(['valid', 'issues'], isHR),
-  SchemeIssue: fields(['path', 'code', 'message'], schemeReader),
-  SchemePreview: fields(['valid', 'issues', 'total', 'weighted', 'adjustmentPoints', 'adjustmentMoney', 'grade', 'gradeLabel', 'sections', 'pay', 'explanation'], schemeReader),
-  SchemePreviewSection: fields(['id', 'score', 'weight'], schemeReader),
-  SchemePayLine: fields(['component', 'amount', 'detail'], schemeReader),
 };
+
+const hr = anyRole('HR');
+const reader = anyRole('HR', 'COMMITTEE', 'SUPERVISOR', 'EMPLOYEE');
+
+/** Field guards of the scheme module's types: every field named. */
+export const schemeGuards: FieldGuardTree = mergeGuards(
+  guardsFromAccess(schemeAccess, { what: 'scheme', factless: true }),
+  typeGuards('SchemeConnection', page, reader),
+  typeGuards('SchemeEdge', edge, reader),
+  typeGuards('SchemeVersion', ['id', 'scheme', 'number', 'document', 'publishedAt', 'publishedBy'], reader),
+  typeGuards(
+    'SchemeDocument',
+    ['json', 'code', 'name', 'period', 'notes', 'sectionWeighting', 'sections', 'adjustmentRules', 'gradeBands', 'quotas', 'payComponents', 'finalFormula', 'rollups', 'rounding'],
+    reader,
+  ),
+  typeGuards('LocalText', text, reader),
+  typeGuards('SchemeSection', ['id', 'name', 'weight', 'raters', 'missingRater', 'itemWeighting', 'items'], reader),
+  typeGuards('SchemeRater', ['role', 'weight'], reader),
+  typeGuards('SchemeItem', ['id', 'indicatorCode', 'name', 'maxPoints', 'weight', 'passMark', 'method'], reader),
+  typeGuards('SchemeAdjustmentRule', ['id', 'name', 'direction', 'unit', 'min', 'max', 'perRuleCap'], reader),
+  typeGuards('SchemeGradeBand', ['grade', 'label', 'min', 'minInclusive', 'max', 'maxInclusive'], reader),
+  typeGuards('SchemeQuota', ['grade', 'bound', 'percent', 'cumulative'], reader),
+  typeGuards('SchemePayComponent', ['id', 'name', 'kind'], reader),
+  typeGuards('SchemeRollup', ['id', 'name', 'period', 'formula'], reader),
+  typeGuards('SchemeRounding', ['places', 'mode', 'applyAt'], reader),
+  typeGuards('SchemeTemplate', ['key', 'name', 'period', 'document'], hr),
+  typeGuards('SchemeValidation', ['valid', 'issues'], hr),
+  typeGuards('SchemeIssue', ['path', 'code', 'message', 'params', 'text'], reader),
+  typeGuards('SchemePreview', ['valid', 'issues', 'total', 'weighted', 'adjustmentPoints', 'adjustmentMoney', 'grade', 'gradeLabel', 'sections', 'pay', 'group', 'explanation'], reader),
+  typeGuards('SchemePreviewSection', ['id', 'score', 'weight'], reader),
+  typeGuards('SchemePayLine', ['component', 'amount', 'detail', 'explanation'], reader),
+  // A preview group holds only what the caller typed in (sample scores, bases, tickets), never stored people's data.
+  typeGuards('SchemeGroupPreview', ['size', 'average', 'outputValue', 'members', 'quotas'], reader),
+  typeGuards('SchemeGroupMember', ['id', 'name', 'sample', 'total', 'grade', 'gradeLabel', 'pay', 'payTotal'], reader),
+  typeGuards('SchemeQuotaCheck', ['grade', 'grades', 'bound', 'percent', 'limit', 'actual', 'ok'], reader),
+);

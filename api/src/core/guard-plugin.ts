@@ -1,0 +1,64 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { DriverException } from '@mikro-orm/core';
+import type { RequestContext } from './context.js';
+import type { ReadDb, Sql } from './db.js';
+import { AppError } from './errors.js';
+import { DEFAULT_GUARD_LIMITS, inspectOperation, type GuardLimits } from './operation-guard.js';
+
+export interface GuardPluginOptions {
+  limits?: GuardLimits;
+  /** Resolves the actor; runs only for operations that passed every check. */
+  authenticate(ctx: RequestContext): Promise<void>;
+}
+
+export const timeoutError = (): AppError =>
+  new AppError('TIMEOUT', 'The request took too long and was stopped; ask for fewer rows or fields.');
+
+/**
+ * The read side with a time budget: a statement asked for after `deadline` is refused with TIMEOUT
+ * instead of running. Together with statement_timeout (one statement) this bounds a request's DB work.
+ */
+export function withDeadline(db: ReadDb, deadline: number): ReadDb {
+  return {
+    rows<T>(query: Sql): Promise<T[]> {
+      return Date.now() > deadline ? Promise.reject(timeoutError()) : db.rows<T>(query);
+    },
+  };
+}
+
+/**
+ * One gate between a validated document and its execution:
+ * 1. every argument (literal or variable) is checked for NUL bytes and its purpose's length limit,
+ *    and the cost is estimated with the variables' values; a refusal costs no SQL;
+ * 2. only then is the caller authenticated (one statement);
+ * 3. a request that ran out of its time budget answers one TIMEOUT error, not one per refused field.
+ * No per-field hook: Apollo would then wrap every resolver of every row.
+ */
+export function operationGuardPlugin(options: GuardPluginOptions): ApolloServerPlugin<RequestContext> {
+  const limits = options.limits ?? DEFAULT_GUARD_LIMITS;
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
+          if (operation) inspectOperation(schema, document, operation, request.variables ?? {}, limits);
+          try {
+            await options.authenticate(contextValue);
+          } catch (error) {
+            // A sign-in lookup stopped by statement_timeout is a busy server, not a broken request.
+            if (error instanceof DriverException && error.code === '57014') throw timeoutError();
+            throw error;
+          }
+        },
+        async willSendResponse({ response }) {
+          // One TIMEOUT error for the request, not one per refused field.
+          if (response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          if (!result.errors?.some((e) => e.extensions?.code === 'TIMEOUT')) return;
+          const others = (result.errors ?? []).filter((e) => e.extensions?.code !== 'TIMEOUT');
+          const first = (result.errors ?? []).find((e) => e.extensions?.code === 'TIMEOUT');
+          response.body.singleResult = { ...result, errors: first ? [...others, first] : others };
+        },
+      };
+    },
+  };
+}
