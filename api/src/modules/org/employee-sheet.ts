@@ -14,24 +14,21 @@ const YES_NO: readonly SheetChoice[] = [
   { code: 'no', en: 'no', zh: '否' },
 ];
 
-const COLUMN_KEYS = [
-  'employeeNumber',
-  'name',
-  'email',
-  'departmentCode',
-  'positionCode',
-  'supervisorNumber',
-  'hireDate',
-  'probationEndDate',
-  'employmentStatus',
-  'category',
-  'performancePayBase',
-  'floatingPayBase',
-  'disciplinaryFlag',
-  'disciplinaryReference',
-] as const;
-
-export type EmployeeColumn = (typeof COLUMN_KEYS)[number];
+export type EmployeeColumn =
+  | 'employeeNumber'
+  | 'name'
+  | 'email'
+  | 'departmentCode'
+  | 'positionCode'
+  | 'supervisorNumber'
+  | 'hireDate'
+  | 'probationEndDate'
+  | 'employmentStatus'
+  | 'category'
+  | 'performancePayBase'
+  | 'floatingPayBase'
+  | 'disciplinaryFlag'
+  | 'disciplinaryReference';
 
 /**
  * Columns of the employee sheet, in export order, with the headers the console uses (English and
