@@ -124,6 +124,9 @@ describe.skipIf(browserMissing)('the console in Chinese', () => {
         expect(menuLinks.length).toBeGreaterThan(1);
         for (const { to: entry, label, key } of menuLinks) {
           await check(entry);
+          // The menu offers only what opens: no 403 and no failed load behind an entry.
+          if ((await page.locator('[data-testid="access-denied"], [data-testid="load-error"], [data-testid="not-found"]').count()) > 0)
+            problems.push(`${entry}: the menu entry opens an error page`);
           // One name per concept: a page opened from the menu is titled as the menu names it ("员工", not "员工 列表").
           const title = (await page.locator('#react-admin-title').innerText().catch(() => '')).trim();
           if (key !== 'menu-my_profile' && title !== label) problems.push(`${entry}: title "${title}" but the menu says "${label}"`);

@@ -49,7 +49,13 @@ export const EmployeeList = () => {
   // A supervisor reads their reporting line: the page is named as the menu names it.
   const team = !canReadOrg(roles) && roles.includes('SUPERVISOR');
   return (
-    <List title={team ? 'app.menu.my_team' : undefined} filters={committee ? committeeFilters : filters} sort={{ field: 'employeeNumber', order: 'ASC' }} exporter={false}>
+    // The committee may not read employee numbers, so it may not sort by them either (the API refuses it).
+    <List
+      title={team ? 'app.menu.my_team' : undefined}
+      filters={committee ? committeeFilters : filters}
+      sort={committee ? { field: 'name', order: 'ASC' } : { field: 'employeeNumber', order: 'ASC' }}
+      exporter={false}
+    >
       {committee ? <CommitteeGrid /> : <EmployeeGrid withSupervisor={canReadOrg(roles)} />}
     </List>
   );
