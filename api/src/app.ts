@@ -12,7 +12,9 @@ import express, { type Express } from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './config.js';
+import type { Clock } from './core/clock.js';
 import { createRequestContext, type RequestContext } from './core/context.js';
+import type { JobQueue } from './core/jobs.js';
 import { createReadDb, type SqlObserver } from './core/db.js';
 import { compressResponses, serveConsole } from './core/delivery.js';
 import { readAuditPlugin } from './core/read-audit.js';
@@ -73,6 +75,8 @@ export interface AppDeps {
   log: Logger;
   /** Sees every read-model statement, like MikroORM's logger sees the rest (the batching tests count them). */
   sqlObserver?: SqlObserver;
+  clock: Clock;
+  jobs: JobQueue;
 }
 
 export interface App {
@@ -80,7 +84,7 @@ export interface App {
   apollo: ApolloServer<RequestContext>;
 }
 
-export async function createApp({ config, orm, tokens, log, sqlObserver }: AppDeps): Promise<App> {
+export async function createApp({ config, orm, tokens, log, sqlObserver, clock, jobs }: AppDeps): Promise<App> {
   const schema = await buildAppSchema(tokens);
   const db = createReadDb(orm, { log, observer: sqlObserver });
   const armor = new ApolloArmor({
@@ -159,7 +163,7 @@ export async function createApp({ config, orm, tokens, log, sqlObserver }: AppDe
         const header = req.headers.authorization;
         // Reads after the request's time budget fail fast with TIMEOUT (one clock read per statement, no per-field hook).
         const requestDb = withDeadline(db, Date.now() + config.requestTimeoutMs);
-        const ctx = createRequestContext({ requestId: String(req.id), actor: null, em, db: requestDb, log: req.log });
+        const ctx = createRequestContext({ requestId: String(req.id), actor: null, em, db: requestDb, log: req.log, clock, jobs });
         attachRequestAuth(ctx, { token: header?.startsWith('Bearer ') ? header.slice(7) : null, address: req.ip ?? 'unknown' });
         return ctx;
       },

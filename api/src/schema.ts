@@ -9,6 +9,12 @@ import { forbidden } from './core/errors.js';
 import type { IRule } from './core/shield-rules.js';
 import type { TokenService } from './core/tokens.js';
 import { createAuthResolver } from './modules/auth/auth.resolver.js';
+import { CalendarResolver } from './modules/calendar/calendar.resolver.js';
+import { calendarGuards, calendarRules } from './modules/calendar/calendar.rules.js';
+import { AppraisalResolver, RatingResolver } from './modules/cycles/appraisal.resolver.js';
+import { appraisalGuards, appraisalRules } from './modules/cycles/appraisals.rules.js';
+import { CycleResolver } from './modules/cycles/cycle.resolver.js';
+import { cycleGuards, cycleRules } from './modules/cycles/cycles.rules.js';
 import { authGuards, authRules } from './modules/auth/auth.rules.js';
 import { IndicatorCategoryResolver, IndicatorResolver } from './modules/indicators/indicator.resolver.js';
 import { indicatorGuards, indicatorRules } from './modules/indicators/indicators.rules.js';
@@ -39,10 +45,10 @@ export function mergeRules(...maps: RuleTree[]): RuleTree {
   return merged;
 }
 
-export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules);
+export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules);
 
 /** Field guards of every type below the root, from the domain's field policies. */
-export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards);
+export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards);
 
 /** The type-graphql schema without permissions (used to emit the SDL and to check rule coverage). */
 export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
@@ -59,6 +65,10 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       SchemeResolver,
       SchemeVersionResolver,
       SchemePreviewResolver,
+      CalendarResolver,
+      CycleResolver,
+      AppraisalResolver,
+      RatingResolver,
     ],
     validate: false,
     emitSchemaFile: false,

@@ -2,7 +2,12 @@ import type { Server } from 'node:http';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createApp } from './app.js';
 import type { AppConfig } from './config.js';
+import { type Clock, systemClock } from './core/clock.js';
+import { createRequestContext, type RequestContext } from './core/context.js';
+import { createReadDb } from './core/db.js';
+import { JobRunner } from './core/jobs.js';
 import { createLogger, type Logger } from './core/logger.js';
+import { jobDefinitions } from './jobs.js';
 import { createTokenService, resolveJwtSecret } from './core/tokens.js';
 import { openOrm, type SqlObserver } from './db/orm.js';
 import { migrateAsOwner, prepareDatabase } from './db/provision.js';
@@ -19,6 +24,10 @@ export interface RunningServer {
 export interface StartOptions {
   sqlObserver?: SqlObserver;
   log?: Logger;
+  /** Today for deadlines and windows; tests fix it to reproduce a worked example's dates. */
+  clock?: Clock;
+  /** Seconds between job queue polls (tests shorten it). */
+  jobPollingIntervalSeconds?: number;
 }
 
 /** Resolves with the step's result, or rejects after `ms` so that no shutdown step can hang the process. */
@@ -63,8 +72,21 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
       if (seed.seeded) log.info({ employees: seed.employees }, 'demo data seeded');
     }
     const tokens = createTokenService(await resolveJwtSecret(config), config.jwtTtlSeconds);
-    const app = await createApp({ config, orm, tokens, log, sqlObserver: options.sqlObserver });
+    const clock = options.clock ?? systemClock;
+    const jobDb = createReadDb(orm, { log });
+    const jobs: JobRunner = new JobRunner({
+      orm,
+      db: jobDb,
+      log,
+      clock,
+      pollingIntervalSeconds: options.jobPollingIntervalSeconds,
+      context: (requestId): RequestContext => createRequestContext({ requestId, actor: null, em: orm.em.fork() as RequestContext['em'], db: jobDb, log, clock, jobs }),
+    });
+    for (const definition of jobDefinitions) jobs.define(definition);
+    const app = await createApp({ config, orm, tokens, log, sqlObserver: options.sqlObserver, clock, jobs });
     cleanup.push({ name: 'graphql', run: () => app.apollo.stop() });
+    await jobs.start();
+    cleanup.push({ name: 'jobs', run: () => jobs.stop() });
     const server = await new Promise<Server>((resolve, reject) => {
       const s = app.express.listen(config.port, config.host, () => resolve(s));
       s.once('error', reject);

@@ -2,6 +2,8 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123133012 } from './Migration20261123133012.js';
 import { Migration20261123140231 } from './Migration20261123140231.js';
 import { Migration20261127004500 } from './Migration20261127004500.js';
+import { Migration20261127014439 } from './Migration20261127014439.js';
+import { Migration20261127014500 } from './Migration20261127014500.js';
 import { Migration20261127020000 } from './Migration20261127020000.js';
 
 /**
@@ -12,5 +14,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261123133012', class: Migration20261123133012 },
   { name: 'Migration20261123140231', class: Migration20261123140231 },
   { name: 'Migration20261127004500', class: Migration20261127004500 },
+  { name: 'Migration20261127014439', class: Migration20261127014439 },
+  { name: 'Migration20261127014500', class: Migration20261127014500 },
   { name: 'Migration20261127020000', class: Migration20261127020000 },
 ];

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { loadConfig, repoRoot, type AppConfig } from '../../api/src/config.js';
+import type { Clock } from '../../api/src/core/clock.js';
 import { createLogger, type Logger } from '../../api/src/core/logger.js';
 import { startServer } from '../../api/src/server.js';
 import { createTestDatabase, type TestDatabase } from './database.js';
@@ -24,6 +25,8 @@ export interface TestServerOptions {
   log?: Logger;
   /** Any other configuration, e.g. `{ initialAdmin }`. */
   config?: Partial<AppConfig>;
+  /** A fixed clock for today's date (windows, deadlines). */
+  clock?: Clock;
 }
 
 /**
@@ -45,7 +48,7 @@ export async function startTestServer(overrides: TestServerOptions = {}): Promis
     adminDist: path.join(repoRoot, 'admin/dist'),
     ...overrides.config,
   };
-  const server = await startServer(config, { log: overrides.log ?? createLogger('warn'), sqlObserver: (line) => sql.push(line) }).catch(async (error: unknown) => {
+  const server = await startServer(config, { log: overrides.log ?? createLogger('warn'), sqlObserver: (line) => sql.push(line), clock: overrides.clock, jobPollingIntervalSeconds: 0.5 }).catch(async (error: unknown) => {
     await database.drop();
     throw error;
   });

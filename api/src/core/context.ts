@@ -2,6 +2,8 @@ import type { Actor } from '@appraisal/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from './logger.js';
 import type { AccessState } from './access.js';
+import { type Clock, systemClock } from './clock.js';
+import { type JobQueue, noJobs } from './jobs.js';
 import type { ReadDb } from './db.js';
 import { unauthenticated } from './errors.js';
 import { createIndicatorLoaders, type IndicatorLoaders } from '../modules/indicators/loaders.js';
@@ -21,13 +23,27 @@ export interface RequestContext {
   indicatorLoaders: IndicatorLoaders;
   schemeLoaders: SchemeLoaders;
   log: Logger;
+  /** Today in the organization's time zone (deadlines and windows); tests fix it. */
+  clock: Clock;
+  /** Queues background jobs (cycle launch, closing the rating phase). */
+  jobs: JobQueue;
   /** Per-request memo of the field guards (actor rules, audited reads); created on first use. */
   access?: AccessState;
 }
 
-export function createRequestContext(args: { requestId: string; actor: Actor | null; em: EntityManager; db: ReadDb; log: Logger }): RequestContext {
+export function createRequestContext(args: {
+  requestId: string;
+  actor: Actor | null;
+  em: EntityManager;
+  db: ReadDb;
+  log: Logger;
+  clock?: Clock;
+  jobs?: JobQueue;
+}): RequestContext {
   return {
     ...args,
+    clock: args.clock ?? systemClock,
+    jobs: args.jobs ?? noJobs,
     loaders: createOrgLoaders(args.db, args.actor),
     indicatorLoaders: createIndicatorLoaders(args.em),
     schemeLoaders: createSchemeLoaders(args.em, args.actor),

@@ -33,6 +33,33 @@ export abstract class EditableEntity {
   updatedAt: Opt<Date> = new Date();
 }
 
+/**
+ * Timestamps only: for rows whose key is not a single UUID (composite keys such as a cycle's phases), which
+ * declare their own primary key and, when mutable, their own version.
+ */
+export abstract class TimestampedEntity {
+  @Property({ type: 'datetime' })
+  createdAt: Opt<Date> = new Date();
+
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Opt<Date> = new Date();
+}
+
+/**
+ * Rows that are written once and never changed (results, published results, pay lines, reopenings): a UUID and
+ * timestamps, no version. A database trigger refuses UPDATE and DELETE on their tables.
+ */
+export abstract class AppendOnlyEntity {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'datetime' })
+  createdAt: Opt<Date> = new Date();
+
+  @Property({ type: 'datetime' })
+  updatedAt: Opt<Date> = new Date();
+}
+
 /** Reference data people pick by code (departments, positions, ...): a unique code and a name per language. */
 export abstract class CodedEntity extends EditableEntity {
   @Property({ type: 'string', length: 32, unique: true })

@@ -2,13 +2,57 @@ import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { AuthSession } from '../modules/auth/auth-session.entity.js';
 import { SignInThrottle } from '../modules/auth/sign-in-throttle.entity.js';
 import { User } from '../modules/auth/user.entity.js';
+import { WorkCalendarYear } from '../modules/calendar/work-calendar-year.entity.js';
+import {
+  Appraisal,
+  AppraisalAdjustment,
+  AppraisalResult,
+  GradeChange,
+  MeasuredInput,
+  PayLine,
+  PublishedResult,
+  Rating,
+  RollupResult,
+} from '../modules/cycles/appraisal.entity.js';
+import { Cycle, CycleGroupAmount, CyclePhase, CyclePopulationChange, PhaseReopening } from '../modules/cycles/cycle.entity.js';
 import { IndicatorCategory } from '../modules/indicators/indicator-category.entity.js';
 import { Indicator } from '../modules/indicators/indicator.entity.js';
 import { Department } from '../modules/org/department.entity.js';
 import { Employee } from '../modules/org/employee.entity.js';
 import { Position } from '../modules/org/position.entity.js';
+import { Notification } from '../modules/notifications/notification.entity.js';
+import { ProbationReview } from '../modules/probation/probation-review.entity.js';
 import { SchemeVersion } from '../modules/schemes/scheme-version.entity.js';
 import { Scheme } from '../modules/schemes/scheme.entity.js';
 
 /** Every entity, listed explicitly: no folder scanning, so src (tsx/vitest) and dist (node) behave the same. */
-export const entities = [Department, Position, Employee, User, AuditEntry, IndicatorCategory, Indicator, Scheme, SchemeVersion, AuthSession, SignInThrottle];
+export const entities = [
+  Department,
+  Position,
+  Employee,
+  User,
+  AuditEntry,
+  IndicatorCategory,
+  Indicator,
+  Scheme,
+  SchemeVersion,
+  AuthSession,
+  SignInThrottle,
+  WorkCalendarYear,
+  Cycle,
+  CyclePhase,
+  CyclePopulationChange,
+  CycleGroupAmount,
+  PhaseReopening,
+  Appraisal,
+  Rating,
+  AppraisalAdjustment,
+  MeasuredInput,
+  AppraisalResult,
+  GradeChange,
+  PublishedResult,
+  PayLine,
+  RollupResult,
+  ProbationReview,
+  Notification,
+];

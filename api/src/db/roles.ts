@@ -68,17 +68,20 @@ export async function ensureOwnedDatabase(superuserUrl: string, database: string
   const dbUrl = new URL(superuserUrl);
   dbUrl.pathname = `/${database}`;
   await withClient(dbUrl.toString(), async (client) => {
-    const objects = await client.query<{ kind: string; name: string }>(
-      `select case c.relkind when 'S' then 'sequence' when 'v' then 'view' when 'm' then 'materialized view' else 'table' end as kind, c.relname as name
+    // The application's schema and the job queue's (pg-boss keeps its tables in `pgboss`).
+    const queueSchema = await client.query<{ owner: string }>(`select pg_get_userbyid(nspowner) as owner from pg_namespace where nspname = 'pgboss'`);
+    if (queueSchema.rows[0] && queueSchema.rows[0].owner !== owner) await client.query(`alter schema pgboss owner to ${ident(owner)}`);
+    const objects = await client.query<{ kind: string; schema: string; name: string }>(
+      `select case c.relkind when 'S' then 'sequence' when 'v' then 'view' when 'm' then 'materialized view' else 'table' end as kind, n.nspname as schema, c.relname as name
        from pg_class c join pg_namespace n on n.oid = c.relnamespace
-       where n.nspname = 'public' and c.relkind in ('r', 'p', 'S', 'v', 'm') and pg_get_userbyid(c.relowner) <> $1
+       where n.nspname in ('public', 'pgboss') and c.relkind in ('r', 'p', 'S', 'v', 'm') and pg_get_userbyid(c.relowner) <> $1
          and not (c.relkind = 'S' and exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype in ('a', 'i')))`,
       [owner],
     );
-    for (const o of objects.rows) await client.query(`alter ${o.kind} public.${ident(o.name)} owner to ${ident(owner)}`);
+    for (const o of objects.rows) await client.query(`alter ${o.kind} ${ident(o.schema)}.${ident(o.name)} owner to ${ident(owner)}`);
     const functions = await client.query<{ signature: string }>(
       `select p.oid::regprocedure::text as signature from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-       where n.nspname = 'public' and pg_get_userbyid(p.proowner) <> $1`,
+       where n.nspname in ('public', 'pgboss') and pg_get_userbyid(p.proowner) <> $1`,
       [owner],
     );
     for (const f of functions.rows) await client.query(`alter function ${f.signature} owner to ${ident(owner)}`);
@@ -102,5 +105,14 @@ export async function grantApplicationRole(ownerUrl: string, appRole: string): P
     await client.query(`grant usage, select on all sequences in schema public to ${app}`);
     await client.query(`alter default privileges for role ${ident(owner)} in schema public grant select, insert, update, delete on tables to ${app}`);
     await client.query(`alter default privileges for role ${ident(owner)} in schema public grant usage, select on sequences to ${app}`);
+    // The job queue (pg-boss) keeps its tables in its own schema, installed by a migration as the owner.
+    const queue = await client.query(`select 1 from pg_namespace where nspname = 'pgboss'`);
+    if (queue.rowCount) {
+      await client.query(`grant usage on schema pgboss to ${app}`);
+      await client.query(`grant select, insert, update, delete on all tables in schema pgboss to ${app}`);
+      await client.query(`grant usage, select on all sequences in schema pgboss to ${app}`);
+      await client.query(`grant execute on all functions in schema pgboss to ${app}`);
+      await client.query(`alter default privileges for role ${ident(owner)} in schema pgboss grant select, insert, update, delete on tables to ${app}`);
+    }
   });
 }

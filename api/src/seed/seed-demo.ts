@@ -13,6 +13,9 @@ import { SchemeVersion } from '../modules/schemes/scheme-version.entity.js';
 import { Scheme, type SchemePeriod, SchemeStatus } from '../modules/schemes/scheme.entity.js';
 import { buildDemoEmployees, DEMO_PASSWORD, demoAccounts, demoDepartments, demoPositions } from './demo-organization.js';
 import { buildDemoIndicators, demoIndicatorCategories, demoSchemes } from './demo-schemes.js';
+import { checkWorkCalendarYear } from '@appraisal/domain';
+import { WorkCalendarYear } from '../modules/calendar/work-calendar-year.entity.js';
+import { demoCalendarYears } from './demo-calendar.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -62,8 +65,14 @@ export async function seedDemoData(rootEm: EntityManager): Promise<SeedResult> {
       });
     }
     seedLibraryAndSchemes(tx, departments);
+    for (const year of demoCalendarYears) {
+      const checked = checkWorkCalendarYear(year);
+      if (!checked.ok) throw new Error(`demo calendar ${year.year}: ${checked.issues.map((i) => i.message).join('; ')}`);
+      tx.create(WorkCalendarYear, { ...checked.value });
+    }
     await tx.flush();
     recordAudit(tx, null, { operation: 'seedDemoData', entityType: 'Organization', entityId: 'demo', after: { employees: people.length, accounts: demoAccounts.length } });
+    recordAudit(tx, null, { operation: 'seedDemoData', entityType: 'WorkCalendar', entityId: 'demo', after: { years: demoCalendarYears.map((y) => y.year) } });
     recordAudit(tx, null, { operation: 'seedDemoData', entityType: 'SchemeLibrary', entityId: 'demo', after: { indicators: buildDemoIndicators().length, schemes: demoSchemes.length } });
   });
   return { seeded: true, employees: people.length };

@@ -5,7 +5,9 @@ import type { DistributionRule, GradeBand } from '../scheme/index.js';
 import { nursingScheme } from '../programs/nursing.js';
 import { bandForScore, compileBands } from './grade.js';
 import { quotaCount } from './quota.js';
-import { calibrateGroup } from './calibrate.js';
+import { calibrateGroup, calibrateRows } from './calibrate.js';
+import { NumColumn } from '../formula/column.js';
+import { parseNum } from '../formula/fixed.js';
 
 const bands = nursingScheme.grades?.bands ?? [];
 const compiled = compileBands(bands);
@@ -104,6 +106,33 @@ describe('distribution properties', () => {
       fc.property(scoreText, fc.integer({ min: 0, max: 6 }), fc.constantFrom<RoundingMode>('halfUp', 'halfEven', 'down', 'up'), (v, places, mode) => {
         const once = roundTo(new Decimal(v), places, mode);
         expect(roundTo(once, places, mode).eq(once)).toBe(true);
+      }),
+    );
+  });
+
+  it('calibrateRows on columns ranks, moves and counts exactly as calibrateGroup on member objects', () => {
+    // Totals and tie-break scores with many places (exact values beside the doubles) and many ties.
+    const exactText = fc.oneof(scoreText, fc.constantFrom('90', '90.0000001', '89.99999999999999999999', '80', '0.3333333333333333333333333333333333333333'));
+    const rows = fc.array(fc.tuple(exactText, exactText, fc.constantFrom('excellent', 'good', 'qualified', 'unqualified', 'unknown')), { maxLength: 40 });
+    fc.assert(
+      fc.property(quotas, fc.constantFrom('floor' as const, 'halfUp' as const, 'ceil' as const), rows, fc.boolean(), (qs, rounding, list, reversedIds) => {
+        const r: DistributionRule = { ...rule(qs, rounding), tieBreak: { sections: ['head'] } };
+        const members = list.map(([total, head, grade], i) => ({ employeeId: `e${String(reversedIds ? 99 - i : i).padStart(3, '0')}`, total, grade, sections: { head } }));
+        // The columns hold the members at rows 5.. (rows need not start at 0 nor be contiguous).
+        const size = members.length + 5;
+        const total = new NumColumn(size);
+        const head = new NumColumn(size);
+        const at = members.map((_, i) => i + 5);
+        members.forEach((m, i) => {
+          total.set(i + 5, parseNum(m.total) ?? 0);
+          head.set(i + 5, parseNum(m.sections.head) ?? 0);
+        });
+        const proposal = calibrateRows(bands, r, { total, tieBreak: [head], employeeId: (row) => members[row - 5]?.employeeId ?? '', grade: (row) => members[row - 5]?.grade ?? '' }, at);
+        const expected = calibrateGroup(bands, r, members);
+        expect(proposal.ranked.map((row) => members[row - 5]?.employeeId)).toEqual(expected.rows.map((x) => x.employeeId));
+        expect(proposal.to).toEqual(expected.rows.map((x) => x.to));
+        expect(proposal.before).toEqual(expected.before);
+        expect(proposal.after).toEqual(expected.after);
       }),
     );
   });

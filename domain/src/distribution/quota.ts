@@ -60,13 +60,18 @@ export function quotaGrades(bands: readonly GradeBand[], quota: Quota): string[]
 export function checkQuotas(bands: readonly GradeBand[], rule: DistributionRule, members: readonly Pick<DistributionMember, 'grade'>[]): QuotaViolation[] {
   const counts = new Map<string, number>();
   for (const m of members) counts.set(m.grade, (counts.get(m.grade) ?? 0) + 1);
+  return quotaViolations(bands, rule, counts, members.length);
+}
+
+/** The violations of a group of `groupSize` people given the head count of each grade (checkQuotas without member objects). */
+export function quotaViolations(bands: readonly GradeBand[], rule: DistributionRule, counts: ReadonlyMap<string, number>, groupSize: number): QuotaViolation[] {
   const violations: QuotaViolation[] = [];
   for (const quota of rule.quotas) {
     const grades = quotaGrades(bands, quota);
     const actual = grades.reduce((s, g) => s + (counts.get(g) ?? 0), 0);
-    const limit = quotaCount(members.length, quota.percent, rule.rounding);
+    const limit = quotaCount(groupSize, quota.percent, rule.rounding);
     if (quota.bound === 'max' ? actual > limit : actual < limit) {
-      violations.push({ quota, grades, limit, actual, groupSize: members.length });
+      violations.push({ quota, grades, limit, actual, groupSize });
     }
   }
   return violations;

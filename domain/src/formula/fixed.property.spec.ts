@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Decimal, roundTo, type RoundingMode } from '../decimal.js';
-import { Big, FIXED_PLACES, abs, add, cmp, div, divInt, fixedNum, isNeg, isZero, mul, mulInt, neg, ofParts, plainNum, roundNum, sub, toDecimal, type Num } from './fixed.js';
+import { Big, FIXED_PLACES, FormulaBail, abs, add, cmp, compileNumFormula, div, divInt, fixedNum, isNeg, isZero, mul, mulInt, neg, ofParts, parseNum, plainNum, roundNum, sub, toDecimal, type Num } from './fixed.js';
+import { NumColumn } from './column.js';
+import { evaluateFormulaExact } from './evaluate.js';
+import { parseFormula } from './parse.js';
 import { plain } from './plain.js';
 
 // Operands of every representation: scaled integers, Bigs (up to 40 digits, any scale, from long
@@ -113,5 +116,127 @@ describe('BigInt-backed Nums equal decimal.js (40 digits, half up)', () => {
     same(add(ofParts(10n ** 39n, 0), div(ofParts(1n, 0), ofParts(3n, 0))), new Decimal('1e39').plus(new Decimal(1).div(3)));
     same(sub(ofParts(10n ** 39n, 0), ofParts(1n, 30)), new Decimal('1e39').minus('1e-30'));
     expect(roundNum(ofParts(-1n, 20), 2, 'halfUp')).toEqual(roundTo(new Decimal('-1e-20'), 2, 'halfUp'));
+  });
+});
+
+describe('compiled formulas with their memo equal evaluateFormulaExact', () => {
+  // One to four variables (the memo keeps one map level per variable); inexact divisions, branches, functions.
+  const sources = [
+    'if(returned > 0, satisfied / returned * maxPoints, maxPoints)',
+    'a / 3',
+    'a / b - b / a',
+    'round(a * b / c, 2) + min(a, b, c)',
+    'max(a, b) / (c + d) + avg(a, b, c, d)',
+    'if(a >= b and c != d, a - d, b / 7)',
+  ];
+  const value = fc.oneof(fc.integer({ min: -3, max: 12 }).map(String), fc.constantFrom('0.5', '2.25', '100', '-0.125', '1e-7', '12345678901.5'));
+  it('every run (memo hits included) gives the exact value or bails where the evaluator reports an issue', () => {
+    const compiled = sources.map((src) => {
+      const parsed = parseFormula(src);
+      if (!parsed.ok) throw new Error(`does not parse: ${src}`);
+      return { parsed: parsed.value, num: compileNumFormula(parsed.value) };
+    });
+    fc.assert(
+      fc.property(fc.constantFrom(...compiled), fc.array(value, { minLength: 4, maxLength: 4 }), ({ parsed, num }, values) => {
+        const named = Object.fromEntries(parsed.variables.map((v, i) => [v, values[i] ?? '0']));
+        const env = parsed.variables.map((v) => parseNum(named[v] ?? '0'));
+        const expected = evaluateFormulaExact(parsed, named);
+        // Twice: the second run is answered by the memo.
+        for (let round = 0; round < 2; round++) {
+          let got: Num | undefined;
+          try {
+            got = num.run(env);
+          } catch (error) {
+            if (!(error instanceof FormulaBail)) throw error;
+          }
+          if (expected.ok) {
+            expect(got).toBeDefined();
+            expect(plainNum(got ?? 0)).toBe(plain(expected.value));
+          } else expect(got).toBeUndefined();
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('NumColumn holds every Num exactly', () => {
+  it('set, get, text and fixedText round-trip, overwrites included', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 7 }), operand), { maxLength: 30 }), fc.integer({ min: 0, max: 4 }), (writes, places) => {
+        const column = new NumColumn(8);
+        const latest = new Map<number, Decimal>();
+        for (const [row, { num, dec }] of writes) {
+          column.set(row, num);
+          latest.set(row, dec);
+        }
+        let fixed = true;
+        for (let row = 0; row < 8; row++) {
+          const d = latest.get(row) ?? new Decimal(0);
+          same(column.get(row), d);
+          expect(column.text(row)).toBe(plain(d));
+          expect(column.fixedText(row, places)).toBe(d.toFixed(places));
+          if (typeof column.get(row) !== 'number') fixed = false;
+        }
+        expect(column.allFixed).toBe(fixed);
+      }),
+      { numRuns: 1500 },
+    );
+  });
+});
+
+describe('Bigs in split form (scaled integer part and remainder) equal decimal.js', () => {
+  // Inexact quotients (40 digits, the formula results bulk scoring adds up), tiny ones (integer part 0),
+  // ones just below a power of ten (a carry makes 41 digits), negative ones; numbers of every size.
+  const quotient = fc
+    .tuple(fc.integer({ min: -200_000_000, max: 200_000_000 }), fc.integer({ min: 3, max: 9999 }).filter((k) => k % 2 !== 0 && k % 5 !== 0), fc.integer({ min: -2, max: 14 }))
+    .filter(([a]) => a !== 0)
+    .map(([a, k, s]) => ({ num: div(ofParts(BigInt(a), s), ofParts(BigInt(k), 0)), dec: new Decimal(`${a}e${-s}`).div(k) }));
+  const nearPower = fc.tuple(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 30, max: 39 }), fc.boolean()).map(([d, width, negative]) => {
+    const c = 10n ** BigInt(width) - BigInt(d);
+    const signed = negative ? -c : c;
+    return { num: ofParts(signed, width - 1), dec: new Decimal(`${signed}e${-(width - 1)}`) };
+  });
+  const big = fc.oneof(quotient, nearPower);
+  const number = fc.oneof(
+    fc.integer({ min: -100_000_000, max: 100_000_000 }),
+    fc.integer({ min: -9, max: 9 }),
+    fc.constantFrom(Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 1_000_000, -1_000_000, 999_999),
+  );
+  it('a number plus a Big (both orders), then again, compares and rounds like decimal.js', () => {
+    fc.assert(
+      fc.property(big, number, number, fc.integer({ min: 0, max: 7 }), modes, ({ num: x, dec: dx }, a, b, places, mode) => {
+        const da = new Decimal(a).div(1_000_000);
+        const db = new Decimal(b).div(1_000_000);
+        const s1 = add(a, x);
+        const d1 = da.plus(dx);
+        same(s1, d1);
+        same(add(x, a), dx.plus(da));
+        const s2 = add(s1, b);
+        const d2 = d1.plus(db);
+        same(s2, d2);
+        expect(cmp(s2, b)).toBe(d2.cmp(db));
+        expect(cmp(b, s2)).toBe(db.cmp(d2));
+        expect(cmp(s1, a)).toBe(d1.cmp(da));
+        same(roundNum(s2, places, mode), roundTo(d2, places, mode));
+        same(roundNum(s1, places, mode), roundTo(d1, places, mode));
+        same(neg(s2), d2.neg());
+        expect(isNeg(s2)).toBe(d2.isNeg());
+        // The coefficient made from the split form prints and multiplies exactly too.
+        same(mul(s2, 3_000_000), d2.times(3));
+      }),
+      { numRuns: 2000 },
+    );
+  }, 60_000);
+
+  it('a sum rounded to 40 digits that carries into the scaled part (9.99...97 + 100 = 110)', () => {
+    for (const sign of [1n, -1n]) {
+      const x = ofParts(sign * (10n ** 39n - 3n), 38);
+      const dx = new Decimal(`${sign * (10n ** 39n - 3n)}e-38`);
+      const a = Number(sign) * 100_000_000;
+      same(add(a, x), dx.plus(Number(sign) * 100));
+      same(add(x, a), dx.plus(Number(sign) * 100));
+      expect(add(a, x)).toBe(Number(sign) * 110_000_000);
+    }
   });
 });

@@ -29,10 +29,95 @@ export class Big {
   /** The last number this Big was multiplied by, and the product (a one-entry memo). */
   factor: number | undefined = undefined;
   product: Num | undefined = undefined;
-  constructor(
-    readonly c: bigint,
-    readonly s: number,
-  ) {}
+  /**
+   * The split form, for s > FIXED_PLACES: `hi` the value truncated to FIXED_PLACES as a scaled safe
+   * integer, `lo` the rest as a coefficient at scale s (non-zero, |lo| < 10^(s - 6), the sign of hi
+   * when hi is not 0): c = hi x 10^(s - 6) + lo. Adding a number, comparing with one and rounding to
+   * at most 5 places then need no BigInt arithmetic. NaN: not worked out yet; Infinity: no split form.
+   */
+  hi = Number.NaN;
+  lo = 0n;
+  /** lo rounded half up by `droppedDigits` digits (a one-entry memo: shared Bigs are added to again and again). */
+  droppedDigits = 0;
+  loRounded = 0n;
+  private coefficient: bigint | undefined;
+
+  /** c x 10^-s, or (c undefined) the split form hi x 10^-6 + lo x 10^-s. */
+  constructor(c: bigint | undefined, readonly s: number, hi = Number.NaN, lo = 0n) {
+    this.coefficient = c;
+    this.hi = hi;
+    this.lo = lo;
+  }
+
+  /** The coefficient (made from the split form on first use). */
+  get c(): bigint {
+    return (this.coefficient ??= BigInt(this.hi) * p10(this.s - FIXED_PLACES) + this.lo);
+  }
+}
+
+/** The split form of a Big (computed once); false when it has none. */
+function splitOf(b: Big): boolean {
+  const hi = b.hi;
+  if (hi === hi) return hi !== Infinity;
+  b.hi = Infinity;
+  const k = b.s - FIXED_PLACES;
+  if (k <= 0 || !inWindow(b.s)) return false;
+  const c = b.c;
+  const unit = p10(k);
+  // BigInt division truncates toward zero: lo takes the sign of c, like hi.
+  const q = c / unit;
+  const lo = c - q * unit;
+  if (lo === 0n || q > MAXN || q < -MAXN) return false;
+  b.hi = Number(q);
+  b.lo = lo;
+  return true;
+}
+
+/** The number of decimal digits of a positive safe integer. */
+function safeDigits(m: number): number {
+  let d = 1;
+  while (d < 16 && m >= (POW10_DOUBLE[d] ?? Infinity)) d++;
+  return d;
+}
+const POW10_DOUBLE: number[] = Array.from({ length: 17 }, (_, k) => 10 ** k);
+
+/**
+ * a + b for a scaled integer a and a split Big b: the exact sum is hi' = a + b.hi with the same lo
+ * (when hi' is safe and has the sign of lo, or is 0). When it needs more than 40 digits, Decimal rounds
+ * it half up to 40: the digits dropped all lie in lo (hi' x 10^k is a multiple of them), so only lo is
+ * rounded, once per Big and number of digits. Undefined when any of that fails (the general path decides).
+ */
+function addSplit(a: number, b: Big): Big | undefined {
+  if (!splitOf(b)) return undefined;
+  const hi = a + b.hi;
+  if (!(hi <= MAX && hi >= -MAX)) return undefined;
+  if (hi === 0) return new Big(undefined, b.s, hi, b.lo);
+  if (hi > 0 !== b.lo > 0n) return undefined;
+  const k = b.s - FIXED_PLACES;
+  const excess = safeDigits(hi < 0 ? -hi : hi) + k - PRECISION;
+  if (excess <= 0) return new Big(undefined, b.s, hi, b.lo);
+  // lo keeps at least one digit; a rounding that carries into hi is left to the general path.
+  if (excess >= k) return undefined;
+  if (b.droppedDigits !== excess) {
+    const unit = p10(excess);
+    const m = b.lo < 0n ? -b.lo : b.lo;
+    const q = m / unit;
+    const rounded = 2n * (m - q * unit) >= unit ? q + 1n : q;
+    b.loRounded = b.lo < 0n ? -rounded : rounded;
+    b.droppedDigits = excess;
+  }
+  const lo = b.loRounded;
+  if (lo === 0n || lo === p10(k - excess) || lo === -p10(k - excess)) return undefined;
+  return new Big(undefined, b.s - excess, hi, lo);
+}
+
+/** cmp(a, b) for a split Big a and a scaled integer b: hi decides, or lo's sign when hi equals b. */
+function cmpSplit(a: Big, b: number): number | undefined {
+  if (!splitOf(a)) return undefined;
+  // a = hi + f with 0 < |f| < 1 (in units of 10^-6) and f of lo's sign.
+  if (a.hi > b) return 1;
+  if (a.hi < b) return -1;
+  return a.lo > 0n ? 1 : -1;
 }
 
 const PRECISION = 40;
@@ -340,7 +425,7 @@ export function add(a: Num, b: Num): Num {
     } else if (b instanceof Big) {
       // 0 + b is b itself (a Big needs no rounding to 40 digits).
       if (a === 0) return b;
-      const r = bigAddSub(a, b, false);
+      const r = addSplit(a, b) ?? bigAddSub(a, b, false);
       if (r !== undefined) return r;
     } else if (a === 0 && !b.isZero() && b.sd() <= 40) {
       // 0 + b is b itself when b needs no rounding to 40 digits (keeps memoised values shared).
@@ -348,7 +433,7 @@ export function add(a: Num, b: Num): Num {
     }
   } else if (a instanceof Big) {
     if (b === 0) return a;
-    const r = bigAddSub(a, b, false);
+    const r = (typeof b === 'number' ? addSplit(b, a) : undefined) ?? bigAddSub(a, b, false);
     if (r !== undefined) return r;
   }
   return toDecimal(a).plus(toDecimal(b));
@@ -368,7 +453,7 @@ export function sub(a: Num, b: Num): Num {
 
 /** -a, as Decimal.neg (a number zero stays 0; a Decimal zero flips its sign like Decimal does). */
 export function neg(a: Num): Num {
-  if (a instanceof Big) return new Big(-a.c, a.s);
+  if (a instanceof Big) return splitOf(a) ? new Big(undefined, a.s, -a.hi, -a.lo) : new Big(-a.c, a.s);
   return typeof a === 'number' ? 0 - a : a.neg();
 }
 
@@ -455,7 +540,16 @@ export function divInt(a: Num, k: number): Num {
 
 /** Compares like Decimal.cmp: -1, 0 or 1. */
 export function cmp(a: Num, b: Num): number {
-  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'number') {
+    if (typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+    if (b instanceof Big) {
+      const r = cmpSplit(b, a);
+      if (r !== undefined) return -r;
+    }
+  } else if (a instanceof Big && typeof b === 'number') {
+    const r = cmpSplit(a, b);
+    if (r !== undefined) return r;
+  }
   if ((typeof a === 'number' || a instanceof Big) && (typeof b === 'number' || b instanceof Big)) return bigCmp(a, b);
   return toDecimal(a).cmp(toDecimal(b));
 }
@@ -503,7 +597,7 @@ export function isZero(a: Num): boolean {
 
 /** True for negative values and negative zero, as Decimal.isNeg. */
 export function isNeg(a: Num): boolean {
-  if (a instanceof Big) return a.c < 0n;
+  if (a instanceof Big) return splitOf(a) ? a.lo < 0n : a.c < 0n;
   return typeof a === 'number' ? a < 0 : a.isNeg();
 }
 
@@ -525,10 +619,29 @@ export function roundNum(a: Num, places: number, mode: RoundingMode): Num {
     return a < 0 ? -q : q;
   }
   if (a instanceof Big) {
-    const r = bigRound(a, places, mode);
+    const r = roundSplit(a, places, mode) ?? bigRound(a, places, mode);
     if (r !== undefined) return r;
   }
   return roundTo(toDecimal(a), places, mode);
+}
+
+/**
+ * A split Big rounded to 0..5 places without BigInts. The value is hi + f (in units of 10^-6) with f
+ * non-zero, |f| < 1 and of hi's sign, so the part beyond `places` is never 0 and never exactly half a
+ * unit (a unit is 10^(6 - places) >= 10): `down` keeps the truncation, `up` goes one unit further, and
+ * the half modes go further exactly when the whole micro-units beyond `places` reach half a unit.
+ * Undefined for other places, or a result of 0 (Decimal keeps a sign there) or beyond a safe integer.
+ */
+function roundSplit(a: Big, places: number, mode: RoundingMode): number | undefined {
+  if (!(places >= 0 && places < FIXED_PLACES) || !Number.isInteger(places) || !splitOf(a)) return undefined;
+  const unit = POW10[FIXED_PLACES - places] ?? 1;
+  const negative = a.lo < 0n;
+  const m = negative ? -a.hi : a.hi;
+  const rest = m % unit;
+  let q = m - rest;
+  if (mode === 'up' || ((mode === 'halfUp' || mode === 'halfEven') && 2 * rest >= unit)) q += unit;
+  if (q === 0 || q > MAX) return undefined;
+  return negative ? -q : q;
 }
 
 // Bounded: fresh Decimals come and go, memoised formula values (shared objects) hit it.
@@ -741,13 +854,11 @@ export function compileNumFormula(formula: ParsedFormula): NumFormula {
   const slots = new Map(formula.variables.map((v, i) => [v, i]));
   const root = compileNode(formula.root, slots);
   // Evaluation is pure, so results of all-fixed-point variables are memoised (bounded): bulk runs see
-  // the same measured values again and again, and an inexact division costs a Decimal long division.
-  const memo = new Map<string, Num>();
-  // One or two variables (the common case): nested number-keyed maps, no key strings to build.
-  const memo1 = new Map<number, Num>();
-  const memo2 = new Map<number, Map<number, Num>>();
-  let memo2Size = 0;
+  // the same measured values again and again, and an inexact division costs a long division. The memo
+  // is a trie of number-keyed maps, one level per variable: no key strings to build.
   const n = formula.variables.length;
+  let memo = new Map<number, unknown>();
+  let memoSize = 0;
   const evaluate = (env: readonly (Num | undefined)[]): Num => {
     const v = root(env);
     if (typeof v !== 'number' && !(v instanceof Big) && !v.isFinite()) throw FormulaBail.instance;
@@ -757,51 +868,35 @@ export function compileNumFormula(formula: ParsedFormula): NumFormula {
     variables: formula.variables,
     run: (env) => {
       // evaluateFormulaExact reports every missing variable up front, even in an unused branch.
-      if (n === 1 || n === 2) {
-        const a = env[0];
-        const b = n === 2 ? env[1] : 0;
-        if (a === undefined || b === undefined) throw FormulaBail.instance;
-        if (typeof a !== 'number' || typeof b !== 'number') return evaluate(env);
-        if (n === 1) {
-          const hit = memo1.get(a);
-          if (hit !== undefined) return hit;
-          const v = evaluate(env);
-          if (memo1.size >= 50_000) memo1.clear();
-          memo1.set(a, v);
-          return v;
-        }
-        let inner = memo2.get(a);
-        const hit = inner?.get(b);
-        if (hit !== undefined) return hit;
-        const v = evaluate(env);
-        if (memo2Size >= 50_000) {
-          memo2.clear();
-          memo2Size = 0;
-          inner = undefined;
-        }
-        if (!inner) {
-          inner = new Map();
-          memo2.set(a, inner);
-        }
-        inner.set(b, v);
-        memo2Size++;
-        return v;
-      }
-      let key: string | null = n <= 8 ? '' : null;
+      let fixed = n > 0 && n <= 8;
       for (let i = 0; i < n; i++) {
         const v = env[i];
         if (v === undefined) throw FormulaBail.instance;
-        if (key !== null) key = typeof v === 'number' ? `${key}${v},` : null;
+        if (typeof v !== 'number') fixed = false;
       }
-      if (key !== null) {
-        const hit = memo.get(key);
-        if (hit !== undefined) return hit;
-      }
+      if (!fixed) return evaluate(env);
+      let found: Map<number, unknown> | undefined = memo;
+      for (let i = 0; i < n - 1 && found !== undefined; i++) found = found.get(env[i] as number) as Map<number, unknown> | undefined;
+      const hit = found?.get(env[n - 1] as number) as Num | undefined;
+      if (hit !== undefined) return hit;
       const v = evaluate(env);
-      if (key !== null) {
-        if (memo.size >= 50_000) memo.clear();
-        memo.set(key, v);
+      if (memoSize >= 50_000) {
+        memo = new Map();
+        memoSize = 0;
       }
+      // Walk again from the root, adding the missing levels.
+      let level = memo;
+      for (let i = 0; i < n - 1; i++) {
+        const key = env[i] as number;
+        let next = level.get(key) as Map<number, unknown> | undefined;
+        if (next === undefined) {
+          next = new Map();
+          level.set(key, next);
+        }
+        level = next;
+      }
+      level.set(env[n - 1] as number, v);
+      memoSize++;
       return v;
     },
   };

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import * as mathjs from 'mathjs';
 import { evaluateFormula, parseFormula, validateFormula } from './index.js';
+import { parserConfig, parserFactories } from './parse.js';
 
 const VARS = ['a', 'b', 'c', 'month1', 'quarter'] as const;
 
@@ -68,6 +70,27 @@ describe('formula properties', () => {
             if (typeof p === 'number') expect(p).toBeLessThanOrEqual(src.length);
           }
         }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('the lean mathjs parser reads every text exactly as one built from parseDependencies', () => {
+    const lean = mathjs.create(parserFactories, parserConfig);
+    const full = mathjs.create({ parseDependencies: mathjs.parseDependencies as mathjs.FactoryFunctionMap }, parserConfig);
+    const outcome = (m: mathjs.MathJsInstance, src: string): unknown => {
+      try {
+        const tree = m.parse(src);
+        return { tree: JSON.stringify(tree), text: tree.toString() };
+      } catch (error) {
+        return { error: error instanceof Error ? error.message : String(error), char: (error as { char?: unknown }).char };
+      }
+    };
+    const chars = fc.constantFrom(...'ab1209.e%+-*/^()[]{}<>=!?:;,\'" xifminaxroundsumvgNaInftyuetrfl'.split(''));
+    const texts = fc.oneof(formulaText, fc.string({ maxLength: 40 }), fc.array(chars, { maxLength: 40 }).map((cs) => cs.join('')), fc.constantFrom('0xFFi8', '1e400', 'NaN + Infinity', 'a[1:2]', '{x: 1}', 'f(x) = x', '5 cm', '2 in'));
+    fc.assert(
+      fc.property(texts, (src) => {
+        expect(outcome(lean, src)).toEqual(outcome(full, src));
       }),
       { numRuns: 3000 },
     );

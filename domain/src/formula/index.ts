@@ -3,3 +3,4 @@ export type { FormulaNode, ParsedFormula, ArithmeticOp, ComparisonOp, FormulaFun
 export { parseFormula, validateFormula, MAX_FORMULA_LENGTH, MAX_FORMULA_DEPTH } from './parse.js';
 export { evaluateFormula, evaluateFormulaExact, type FormulaValues, type FormulaEvaluation } from './evaluate.js';
 export { plain } from './plain.js';
+export { NumColumn } from './column.js';

@@ -1,12 +1,107 @@
-import { create, parseDependencies, type FactoryFunctionMap } from 'mathjs';
+import {
+  create,
+  createAccessorNode,
+  createArrayNode,
+  createAssignmentNode,
+  createBignumber,
+  createBigNumberClass,
+  createBlockNode,
+  createConditionalNode,
+  createConstantNode,
+  createFunctionAssignmentNode,
+  createFunctionNode,
+  createIndexNode,
+  createNode,
+  createNumber,
+  createNumeric,
+  createObjectNode,
+  createOperatorNode,
+  createParenthesisNode,
+  createParse,
+  createRangeNode,
+  createRelationalNode,
+  createResultSet,
+  createSymbolNode,
+  createTyped,
+  factory,
+  type FactoryFunctionMap,
+} from 'mathjs';
 import { dec, type Decimal } from '../decimal.js';
 import type { Checked, DomainIssue } from '../issues.js';
 import type { ArithmeticOp, ComparisonOp, FormulaFunction, FormulaNode, ParsedFormula } from './ast.js';
 
+// mathjs exports its factories at run time without declaring them in its types; these are the ones the
+// formula parser is built from.
+declare module 'mathjs' {
+  export const createTyped: FactoryFunctionMap[string];
+  export const createBigNumberClass: FactoryFunctionMap[string];
+  export const createNumber: FactoryFunctionMap[string];
+  export const createBignumber: FactoryFunctionMap[string];
+  export const createNumeric: FactoryFunctionMap[string];
+  export const createNode: FactoryFunctionMap[string];
+  export const createResultSet: FactoryFunctionMap[string];
+  export const createAccessorNode: FactoryFunctionMap[string];
+  export const createArrayNode: FactoryFunctionMap[string];
+  export const createAssignmentNode: FactoryFunctionMap[string];
+  export const createBlockNode: FactoryFunctionMap[string];
+  export const createConditionalNode: FactoryFunctionMap[string];
+  export const createConstantNode: FactoryFunctionMap[string];
+  export const createFunctionAssignmentNode: FactoryFunctionMap[string];
+  export const createFunctionNode: FactoryFunctionMap[string];
+  export const createIndexNode: FactoryFunctionMap[string];
+  export const createObjectNode: FactoryFunctionMap[string];
+  export const createOperatorNode: FactoryFunctionMap[string];
+  export const createParenthesisNode: FactoryFunctionMap[string];
+  export const createRangeNode: FactoryFunctionMap[string];
+  export const createRelationalNode: FactoryFunctionMap[string];
+  export const createSymbolNode: FactoryFunctionMap[string];
+  export const createParse: FactoryFunctionMap[string];
+}
+
 // Only the parser is taken from mathjs, configured to read numbers as BigNumber so that `0.1` stays
 // exactly 0.1. Nothing of mathjs's evaluation (evaluate/compile) is ever used.
-// mathjs types every dependency bundle as possibly undefined; parseDependencies always ships with it.
-const math = create({ parseDependencies: parseDependencies as FactoryFunctionMap }, { number: 'BigNumber', precision: 64 });
+// mathjs's `parseDependencies` bundle also brings what the node classes need to *evaluate* (subset,
+// size, matrices, units, and through them pow, inv, det...): creating those typed functions made the
+// first parse of a process take 100-150 ms. The parser gets the node classes and literal conversion
+// it uses, and stubs for the evaluation helpers the node classes name; a property test checks this
+// instance parses every text exactly as one built from `parseDependencies`.
+const notUsed = (name: string): FactoryFunctionMap[string] =>
+  factory(name, [], () => () => {
+    throw new Error(`mathjs ${name} is not part of the formula parser`);
+  }) as FactoryFunctionMap[string];
+
+/** The mathjs factories the formula parser is built from. */
+export const parserFactories: FactoryFunctionMap = {
+  createTyped,
+  createBigNumberClass,
+  createNumber,
+  createBignumber,
+  createNumeric,
+  createNode,
+  createResultSet,
+  createAccessorNode,
+  createArrayNode,
+  createAssignmentNode,
+  createBlockNode,
+  createConditionalNode,
+  createConstantNode,
+  createFunctionAssignmentNode,
+  createFunctionNode,
+  createIndexNode,
+  createObjectNode,
+  createOperatorNode,
+  createParenthesisNode,
+  createRangeNode,
+  createRelationalNode,
+  createSymbolNode,
+  createParse,
+  createSubsetUnused: notUsed('subset'),
+  createSizeUnused: notUsed('size'),
+  createIsBoundedUnused: notUsed('isBounded'),
+};
+/** The configuration of the parser: literals read as BigNumber. */
+export const parserConfig = { number: 'BigNumber', precision: 64 } as const;
+const math = create(parserFactories, parserConfig);
 
 /** Longest formula source accepted; schemes hold short expressions, long ones are mistakes or abuse. */
 export const MAX_FORMULA_LENGTH = 2000;

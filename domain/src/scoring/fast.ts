@@ -22,7 +22,7 @@ import {
   type NumFormula,
 } from '../formula/fixed.js';
 import { describeBand } from '../distribution/grade.js';
-import type { AdjustmentRule, GradeRule, RaterRole, SchemeDefinition } from '../scheme/index.js';
+import type { AdjustmentRule, RaterRole, SchemeDefinition } from '../scheme/index.js';
 import type { CompiledItem, CompiledScheme, CompiledSection } from './compile.js';
 import type { AdjustmentInput, AdjustmentResult, AppraisalInput, AppraisalResult, GradeResult, ItemInput, RatingInput, SectionResult, TraceStep } from './types.js';
 
@@ -65,11 +65,15 @@ interface PlanRater {
 
 interface PlanSection {
   readonly id: string;
+  /** Position in the plan's sections. */
+  readonly index: number;
   readonly weightText?: string;
   readonly items: readonly PlanItem[];
   readonly itemIds: ReadonlySet<string>;
   /** Item id -> position in `items`. */
   readonly itemIndex: ReadonlyMap<string, number>;
+  /** Item ids in order. */
+  readonly itemOrder: readonly string[];
   readonly raters: readonly PlanRater[];
   readonly raterRoles: ReadonlySet<RaterRole>;
   readonly weightedItems: boolean;
@@ -104,7 +108,8 @@ interface PlanBand {
 /** A scheme prepared for the fast path. */
 export interface ScoringPlan {
   readonly sections: readonly PlanSection[];
-  readonly sectionIds: ReadonlySet<string>;
+  /** Section id -> position in `sections`. */
+  readonly sectionIndex: ReadonlyMap<string, number>;
   readonly weightedSections: boolean;
   readonly round: { readonly item: boolean; readonly rater: boolean; readonly section: boolean; readonly total: boolean };
   readonly places: number;
@@ -123,7 +128,10 @@ export interface ScoringPlan {
   readonly floor?: Num;
   readonly cap?: Num;
   readonly bands?: readonly PlanBand[];
-  readonly gradeRules: readonly GradeRule[];
+  /** The failedItemCap rules with their cap band (the first band of that grade, if any). */
+  readonly gradeCaps: readonly { readonly items: readonly string[]; readonly cap: PlanBand | undefined }[];
+  /** The first band of each grade. */
+  readonly firstBand: ReadonlyMap<string, PlanBand>;
   readonly nonParticipationGrade?: string;
 }
 
@@ -157,14 +165,16 @@ function planItem(c: CompiledItem): PlanItem {
   return { ...base, formula, formulaSources: sources, inputs: m.inputs };
 }
 
-function planSection(s: CompiledSection): PlanSection {
+function planSection(s: CompiledSection, index: number): PlanSection {
   const policy = s.section.missingRater;
   return {
     id: s.section.id,
+    index,
     ...(s.section.weight === undefined ? {} : { weightText: s.section.weight }),
     items: s.items.map(planItem),
     itemIds: s.itemIds,
     itemIndex: new Map(s.items.map((c, i) => [c.item.id, i])),
+    itemOrder: s.items.map((c) => c.item.id),
     raters: s.raters.map((r) => ({ role: r.role, weight: fromDecimal(r.weight), weightText: r.weightText })),
     raterRoles: s.raterRoles,
     weightedItems: s.section.itemWeighting === 'weighted',
@@ -220,12 +230,27 @@ function buildPlan(c: CompiledScheme): ScoringPlan | null {
   // So are item ids repeated within a section (the plan places each rating key at one item).
   if (c.sections.some((x) => new Set(x.items.map((i) => i.item.id)).size !== x.items.length)) return null;
   if (c.bands?.length === 0) return null;
+  // Section ids repeated (each such section would take the same ratings) are left to the reference too.
+  if (new Set(c.sections.map((x) => x.section.id)).size !== c.sections.length) return null;
   const grades = s.grades;
   const nonParticipation = grades?.rules.find((r) => r.kind === 'nonParticipation');
   const lowest = c.bands?.[c.bands.length - 1];
+  const bands = c.bands?.map(
+    (b): PlanBand => ({
+      grade: b.grade,
+      rank: b.rank,
+      min: fromDecimal(b.min),
+      max: fromDecimal(b.max),
+      minInclusive: b.minInclusive,
+      maxInclusive: b.maxInclusive,
+      text: describeBand(b.source),
+    }),
+  );
+  const firstBand = new Map<string, PlanBand>();
+  for (const b of bands ?? []) if (!firstBand.has(b.grade)) firstBand.set(b.grade, b);
   return {
-    sections: c.sections.map(planSection),
-    sectionIds: new Set(c.sections.map((x) => x.section.id)),
+    sections: c.sections.map((x, i) => planSection(x, i)),
+    sectionIndex: new Map(c.sections.map((x, i) => [x.section.id, i])),
     weightedSections: s.sectionWeighting === 'weighted',
     round: { item: stages.has('item'), rater: stages.has('rater'), section: stages.has('section'), total: stages.has('total') },
     places: s.rounding.places,
@@ -240,21 +265,14 @@ function buildPlan(c: CompiledScheme): ScoringPlan | null {
     finalInputs: s.finalFormula?.inputs ?? [],
     ...(c.floor === undefined ? {} : { floor: fromDecimal(c.floor) }),
     ...(c.cap === undefined ? {} : { cap: fromDecimal(c.cap) }),
-    ...(c.bands && grades
+    ...(bands && grades
       ? {
-          bands: c.bands.map((b) => ({
-            grade: b.grade,
-            rank: b.rank,
-            min: fromDecimal(b.min),
-            max: fromDecimal(b.max),
-            minInclusive: b.minInclusive,
-            maxInclusive: b.maxInclusive,
-            text: describeBand(b.source),
-          })),
-          gradeRules: grades.rules,
+          bands,
+          gradeCaps: grades.rules.flatMap((r) => (r.kind === 'failedItemCap' ? [{ items: r.items, cap: bands.find((b) => b.grade === r.capGrade) }] : [])),
+          firstBand,
           nonParticipationGrade: nonParticipation?.kind === 'nonParticipation' ? nonParticipation.grade : (lowest?.grade ?? ''),
         }
-      : { gradeRules: [] }),
+      : { gradeCaps: [], firstBand }),
   };
 }
 
@@ -293,7 +311,9 @@ const lazyTraceHandler: ProxyHandler<TraceLog> = {
 
 /** The trace of a log, built when first used. */
 function lazyTrace(log: TraceLog): TraceStep[] {
-  return new Proxy(log, lazyTraceHandler) as unknown as TraceStep[];
+  // The log grew by push (capacity about 1.5x its length); results can be kept by the 100,000, so the
+  // kept log is an exact-size copy and the grown one is left to the young generation.
+  return new Proxy(log.slice(), lazyTraceHandler) as unknown as TraceStep[];
 }
 
 const T_RATING = 1; // section (PlanSection), role, then per item of the section: points [, FAILED]
@@ -501,16 +521,17 @@ function itemPoints(it: PlanItem, input: ItemInput | undefined, failedOut: { fai
       const values = input?.values;
       // Every declared measured value must be present, as the reference checks before evaluating.
       for (const name of names) if (values?.[name] === undefined) return BAIL;
+      // Written by index (the formula reads only its own variables' slots): no per-call length reset.
       const env = scratchEnv;
-      env.length = 0;
-      for (const src of sources) {
-        if (src === -1) env.push(it.max);
+      for (let k = 0; k < sources.length; k++) {
+        const src = sources[k] ?? -2;
+        if (src === -1) env[k] = it.max;
         else {
           const text = src >= 0 ? values?.[names[src] ?? ''] : undefined;
           if (typeof text !== 'string') return BAIL;
           const v = parseNum(text);
           if (v === undefined) return BAIL;
-          env.push(v);
+          env[k] = v;
         }
       }
       let r: Num;
@@ -538,6 +559,7 @@ function itemPoints(it: PlanItem, input: ItemInput | undefined, failedOut: { fai
 
 // Scratch space reused across calls (scoring is synchronous; formulas only read their env).
 const scratchEnv: (Num | undefined)[] = [];
+const scratchFinalEnv: (Num | undefined)[] = [];
 const scratchInputs: (ItemInput | undefined)[] = [];
 const scratchSums: Num[] = [];
 const scratchRoles: RaterRole[] = [];
@@ -545,36 +567,51 @@ const failedFlag = { failed: false };
 const scratchScores: Num[] = [];
 const scratchWeights: Num[] = [];
 const scratchRows: number[] = [];
-/** The exact score of the section scoreSectionPlan last returned (its result carries only the text). */
+/** The exact score of the section scoreSectionPlan last scored (its result carries only the text). */
 let sectionScore: Num = 0;
+/** The plan section (index) of each rating of the current appraisal. */
+const ratingSection: number[] = [];
 
+/**
+ * Scores one section. With `build` it returns the SectionResult (rater rows and texts); without, it only
+ * computes the score (bulk runs keep numbers) and returns null. A trace is only ever recorded with `build`.
+ */
 function scoreSectionPlan(
   plan: ScoringPlan,
   s: PlanSection,
   ratings: readonly RatingInput[],
   failed: string[],
   trace: TraceLog | null,
-): SectionResult | Bail {
+  build: boolean,
+): SectionResult | null | Bail {
   const sid = s.id;
   let count = 0;
   for (let ri = 0; ri < ratings.length; ri++) {
     const rating = ratings[ri];
-    if (!rating || rating.section !== sid) continue;
-    if (!s.raterRoles.has(rating.role)) return BAIL;
+    if (!rating || ratingSection[ri] !== s.index) continue;
+    // A role the section is not rated by is an issue (sections have a few raters: compared in turn).
+    let known = false;
+    for (const r of s.raters) if (r.role === rating.role) known = true;
+    if (!known) return BAIL;
     let sum: Num = 0;
     const items = rating.items;
     // One pass over the rating's keys places each input at its item (reads by the for-in key are the
     // fast kind); any key beyond the section's items is an unknown item, an issue for the reference.
+    // Forms list their items in the scheme's order as a rule: a key equal to the next item's id is placed
+    // without a map lookup.
     const itemInputs = scratchInputs;
-    itemInputs.length = 0;
-    for (let i = 0; i < s.items.length; i++) itemInputs.push(undefined);
+    const itemCount = s.items.length;
+    const ids = s.itemOrder;
+    for (let i = 0; i < itemCount; i++) itemInputs[i] = undefined;
+    let next = 0;
     for (const key in items) {
-      const at = s.itemIndex.get(key);
+      const at = next < itemCount && key === ids[next] ? next : s.itemIndex.get(key);
       if (at === undefined) return BAIL;
       itemInputs[at] = items[key];
+      next = at + 1;
     }
     trace?.push(T_RATING, s, rating.role);
-    for (let i = 0; i < s.items.length; i++) {
+    for (let i = 0; i < itemCount; i++) {
       const it = s.items[i];
       if (it === undefined) return BAIL;
       let points = itemPoints(it, itemInputs[i], failedFlag);
@@ -593,16 +630,14 @@ function scoreSectionPlan(
     count++;
   }
 
-  const raters: SectionResult['raters'] = [];
+  const raters: SectionResult['raters'] | null = build ? [] : null;
   let present = 0;
   let weightSum: Num = 0;
-  // Present raters in order: (score, weight, row index), in scratch arrays reused across calls.
+  // Present raters in order: (score, weight, row index), in scratch arrays reused across calls and
+  // written by index up to `present` (no per-call length reset).
   const presentScores = scratchScores;
   const presentWeights = scratchWeights;
   const presentRows = scratchRows;
-  presentScores.length = 0;
-  presentWeights.length = 0;
-  presentRows.length = 0;
   const policy = s.policy;
   for (const r of s.raters) {
     let n = 0;
@@ -618,26 +653,31 @@ function scoreSectionPlan(
     if (n > 0) {
       let avg = n === 1 ? first : divInt(total, n);
       if (plan.round.rater) avg = roundNum(avg, plan.places, plan.mode);
-      const text = plainNum(avg);
-      trace?.push(T_RATER, sid, r.role, text, n);
-      presentScores.push(avg);
-      presentWeights.push(r.weight);
-      presentRows.push(raters.length);
-      raters.push({ role: r.role, score: text, weight: r.weightText, effectiveWeight: r.weightText, ratings: n, missing: false });
+      presentScores[present] = avg;
+      presentWeights[present] = r.weight;
+      if (raters) {
+        const text = plainNum(avg);
+        trace?.push(T_RATER, sid, r.role, text, n);
+        presentRows[present] = raters.length;
+        raters.push({ role: r.role, score: text, weight: r.weightText, effectiveWeight: r.weightText, ratings: n, missing: false });
+      }
+      present++;
     } else if (policy.policy === 'fixed' && s.fixedValue !== undefined) {
       trace?.push(T_MISSING_FIXED, sid, r.role, policy.value);
-      presentScores.push(s.fixedValue);
-      presentWeights.push(r.weight);
-      presentRows.push(raters.length);
-      raters.push({ role: r.role, score: policy.value, weight: r.weightText, effectiveWeight: r.weightText, ratings: 0, missing: true });
+      presentScores[present] = s.fixedValue;
+      presentWeights[present] = r.weight;
+      if (raters) {
+        presentRows[present] = raters.length;
+        raters.push({ role: r.role, score: policy.value, weight: r.weightText, effectiveWeight: r.weightText, ratings: 0, missing: true });
+      }
+      present++;
     } else if (policy.policy === 'renormalise') {
       trace?.push(T_MISSING_RENORMALISE, sid, r.role);
-      raters.push({ role: r.role, weight: r.weightText, effectiveWeight: '0', ratings: 0, missing: true });
+      raters?.push({ role: r.role, weight: r.weightText, effectiveWeight: '0', ratings: 0, missing: true });
     } else {
       return BAIL;
     }
   }
-  present = presentScores.length;
   for (let k = 0; k < present; k++) weightSum = add(weightSum, presentWeights[k] ?? 0);
   if (present === 0 || isZero(weightSum)) return BAIL;
   let score: Num = 0;
@@ -653,48 +693,53 @@ function scoreSectionPlan(
     for (let k = 0; k < present; k++) {
       const effective = div(mul(presentWeights[k] ?? 0, HUNDRED), weightSum);
       score = add(score, div(mul(presentScores[k] ?? 0, effective), HUNDRED));
-      const row = raters[presentRows[k] ?? -1];
       // The reference updates the first row of that role; roles are unique within a section.
-      if (row) row.effectiveWeight = plainNum(effective);
+      if (raters) {
+        const row = raters[presentRows[k] ?? -1];
+        if (row) row.effectiveWeight = plainNum(effective);
+      }
     }
   }
   if (plan.round.section) score = roundNum(score, plan.places, plan.mode);
+  sectionScore = score;
+  if (!raters) return null;
   const scoreText = plainNum(score);
   const weight = s.weightText;
   if (trace) {
     trace.push(T_SECTION, s, scoreText);
     for (const r of raters) trace.push(r.effectiveWeight);
   }
-  sectionScore = score;
   return weight === undefined ? { id: sid, score: scoreText, raters } : { id: sid, score: scoreText, weight, raters };
 }
 
 const HUNDRED: Num = 100_000_000;
 
-interface AdjOutcome {
-  points: Num;
-  money: Num;
-  hours: Num;
-  applied: AdjustmentResult[];
-}
-
 const scratchByRule: (Num | undefined)[] = [];
 
-function adjustmentsPlan(plan: ScoringPlan, entries: readonly AdjustmentInput[], trace: TraceLog | null): AdjOutcome | Bail {
-  if (entries.length === 0) return { points: 0, money: 0, hours: 0, applied: [] };
+/**
+ * Applies the adjustments into `out` (points, money, hours; the applied list only when `applied` is given).
+ * False means the reference must take over.
+ */
+function adjustmentsPlan(plan: ScoringPlan, entries: readonly AdjustmentInput[], trace: TraceLog | null, out: PlanNumbers, applied: AdjustmentResult[] | null): boolean {
+  out.points = 0;
+  out.money = 0;
+  out.hours = 0;
+  if (entries.length === 0) return true;
+  // Per rule (by index), written by index: no per-call length reset.
   const byRule = scratchByRule;
-  byRule.length = 0;
-  for (let i = 0; i < plan.adjustmentOrder.length; i++) byRule.push(undefined);
-  for (const e of entries) {
+  const order = plan.adjustmentOrder;
+  for (let i = 0; i < order.length; i++) byRule[i] = undefined;
+  for (let i = 0; i < entries.length; i++) {
+    const e = entries[i] as AdjustmentInput;
     const a = plan.adjustments.get(e.rule);
-    if (!a) return BAIL;
+    if (!a) return false;
     const count = e.count ?? 1;
-    if (!Number.isInteger(count) || count < 1) return BAIL;
+    if (!Number.isInteger(count) || count < 1) return false;
     let each: Num;
     if (a.fixed !== undefined) each = a.fixed;
     else {
       const stated = e.amount === undefined ? undefined : parseNum(e.amount);
-      if (stated === undefined || cmp(stated, a.min) < 0 || cmp(stated, a.max) > 0) return BAIL;
+      if (stated === undefined || cmp(stated, a.min) < 0 || cmp(stated, a.max) > 0) return false;
       each = stated;
     }
     byRule[a.index] = add(byRule[a.index] ?? 0, mulInt(each, count));
@@ -705,8 +750,8 @@ function adjustmentsPlan(plan: ScoringPlan, entries: readonly AdjustmentInput[],
   let mp: Num = 0;
   let hb: Num = 0;
   let hp: Num = 0;
-  const applied: AdjustmentResult[] = [];
-  for (const a of plan.adjustmentOrder) {
+  for (let i = 0; i < order.length; i++) {
+    const a = order[i] as PlanAdjustment;
     const raw = byRule[a.index];
     if (raw === undefined) continue;
     const rule = a.rule;
@@ -721,9 +766,11 @@ function adjustmentsPlan(plan: ScoringPlan, entries: readonly AdjustmentInput[],
       else mp = add(mp, amount);
     } else if (bonus) hb = add(hb, amount);
     else hp = add(hp, amount);
-    const signedText = plainNum(bonus ? amount : neg(amount));
-    applied.push({ rule: rule.id, unit: rule.unit, amount: signedText, capped });
-    trace?.push(T_ADJUSTMENT, rule, signedText, capped);
+    if (applied) {
+      const signedText = plainNum(bonus ? amount : neg(amount));
+      applied.push({ rule: rule.id, unit: rule.unit, amount: signedText, capped });
+      trace?.push(T_ADJUSTMENT, rule, signedText, capped);
+    }
   }
   if (plan.maxBonus !== undefined && plan.maxBonusText !== undefined && cmp(pb, plan.maxBonus) > 0) {
     trace?.push(T_CAP_BONUS, pb, plan.maxBonusText);
@@ -741,7 +788,10 @@ function adjustmentsPlan(plan: ScoringPlan, entries: readonly AdjustmentInput[],
     trace?.push(T_HOURS, hours, plan.hourRateText, signed);
     money = add(money, signed);
   }
-  return { points: sub(pb, pp), money, hours, applied };
+  out.points = sub(pb, pp);
+  out.money = money;
+  out.hours = hours;
+  return true;
 }
 
 function contains(b: PlanBand, score: Num): boolean {
@@ -750,93 +800,140 @@ function contains(b: PlanBand, score: Num): boolean {
   return (b.minInclusive ? lo >= 0 : lo > 0) && (b.maxInclusive ? hi <= 0 : hi < 0);
 }
 
-function gradePlan(plan: ScoringPlan, total: Num, failed: readonly string[], participated: boolean, trace: TraceLog | null): GradeResult | undefined {
+/** Grades the total into `out` (grade undefined when the scheme has no grade scale). */
+function anyFailed(items: readonly string[], failed: readonly string[]): boolean {
+  for (let i = 0; i < items.length; i++) if (failed.includes(items[i] ?? '')) return true;
+  return false;
+}
+
+function gradePlan(plan: ScoringPlan, total: Num, failed: readonly string[], participated: boolean, trace: TraceLog | null, out: PlanNumbers): void {
+  out.grade = undefined;
   const bands = plan.bands;
-  if (!bands) return undefined;
+  if (!bands) return;
   if (!participated) {
     const grade = plan.nonParticipationGrade ?? '';
     trace?.push(T_GRADE_NON_PARTICIPATION, grade);
-    return { grade, bandGrade: grade, reason: 'nonParticipation' };
+    out.grade = grade;
+    out.bandGrade = grade;
+    out.reason = 'nonParticipation';
+    return;
   }
   const top = bands[0];
   const bottom = bands[bands.length - 1];
-  if (!top || !bottom) return undefined;
+  if (!top || !bottom) return;
   let band: PlanBand | undefined;
-  for (const b of bands) {
-    if (contains(b, total)) {
-      band = b;
-      break;
-    }
+  for (let i = 0; i < bands.length && band === undefined; i++) {
+    const b = bands[i];
+    if (b && contains(b, total)) band = b;
   }
   band ??= cmp(total, top.max) >= 0 ? top : bottom;
   trace?.push(T_GRADE, band.grade, band.text);
-  let result: GradeResult = { grade: band.grade, bandGrade: band.grade, reason: 'band' };
-  if (failed.length === 0) return result;
-  for (const rule of plan.gradeRules) {
-    if (rule.kind !== 'failedItemCap') continue;
-    const hit = rule.items.filter((i) => failed.includes(i));
-    const cap = bands.find((b) => b.grade === rule.capGrade);
-    const current = bands.find((b) => b.grade === result.grade);
-    if (hit.length > 0 && cap && current && current.rank < cap.rank) {
-      trace?.push(T_GRADE_CAP, result.grade, cap.grade, hit);
-      result = { grade: cap.grade, bandGrade: band.grade, reason: 'failedItemCap' };
-    }
+  out.grade = band.grade;
+  out.bandGrade = band.grade;
+  out.reason = 'band';
+  if (failed.length === 0) return;
+  // As the reference: a cap applies when one of its items failed and the current grade (its first band)
+  // ranks above the cap's band; caps only ever lower the grade.
+  let current = plan.firstBand.get(out.grade);
+  for (const rule of plan.gradeCaps) {
+    const cap = rule.cap;
+    if (!cap || !current || current.rank >= cap.rank || !anyFailed(rule.items, failed)) continue;
+    trace?.push(T_GRADE_CAP, out.grade, cap.grade, rule.items.filter((i) => failed.includes(i)));
+    out.grade = cap.grade;
+    out.reason = 'failedItemCap';
+    current = plan.firstBand.get(cap.grade);
   }
-  return result;
 }
 
 /**
- * Scores one appraisal with the plan; undefined means "use the reference" (an issue to report, or an
- * input the plan does not take). The result equals the reference's result exactly, trace included.
+ * The exact numbers of one scored appraisal, as bulk runs keep them (no texts, no result objects).
+ * `sections` holds each plan section's score, in the scheme's order (meaningful when participated).
  */
-export function scoreWithPlan(plan: ScoringPlan, input: AppraisalInput, wantTrace: boolean): AppraisalResult | undefined {
-  // The trace is recorded compactly and its steps are built on first access of result.trace.
-  const trace: TraceLog | null = wantTrace ? [LOG_MARK] : null;
-  const participated = input.participated !== false;
-  const ratings = input.ratings;
-  for (const r of ratings) if (!plan.sectionIds.has(r.section)) return undefined;
+export interface PlanNumbers {
+  participated: boolean;
+  weighted: Num;
+  points: Num;
+  money: Num;
+  hours: Num;
+  total: Num;
+  readonly sections: Num[];
+  /** The grade, or undefined when the scheme has no grade scale. */
+  grade: string | undefined;
+  bandGrade: string;
+  reason: GradeResult['reason'];
+}
 
-  const failed: string[] = [];
-  const sections: SectionResult[] = [];
+/** Fresh storage for scoreNumbers. Example: const out = planNumbers(); if (scoreNumbers(plan, input, out)) use(out.total) */
+export function planNumbers(): PlanNumbers {
+  return { participated: true, weighted: 0, points: 0, money: 0, hours: 0, total: 0, sections: [], grade: undefined, bandGrade: '', reason: 'band' };
+}
+
+/**
+ * Runs the plan on one appraisal into `out`. `failed` receives the failed item ids (sorted); with
+ * `sections` the SectionResults are built too (and only then can a trace be recorded). False means
+ * "use the reference": an issue to report, or an input the plan does not take.
+ */
+function runPlan(plan: ScoringPlan, input: AppraisalInput, trace: TraceLog | null, out: PlanNumbers, failed: string[], sections: SectionResult[] | null, applied: AdjustmentResult[] | null): boolean {
+  const participated = input.participated !== false;
+  out.participated = participated;
+  const ratings = input.ratings;
+  const build = sections !== null;
+  const scores = out.sections;
   let weighted: Num = 0;
-  const sectionScores = plan.finalFormula ? new Map<string, Num>() : undefined;
+  // Each rating's section, found once (forms come in the scheme's section order as a rule, so the next
+  // section is tried first); a section the scheme does not have is an issue for the reference.
+  const planSections = plan.sections;
+  let nextSection = 0;
+  for (let ri = 0; ri < ratings.length; ri++) {
+    const id = (ratings[ri] as RatingInput).section;
+    const at = nextSection < planSections.length && id === planSections[nextSection]?.id ? nextSection : plan.sectionIndex.get(id);
+    if (at === undefined) return false;
+    ratingSection[ri] = at;
+    nextSection = at + 1;
+  }
   if (participated) {
     for (const s of plan.sections) {
-      const outcome = scoreSectionPlan(plan, s, ratings, failed, trace);
-      if (outcome === BAIL) return undefined;
+      const outcome = scoreSectionPlan(plan, s, ratings, failed, build ? trace : null, build);
+      if (outcome === BAIL) return false;
       const score = sectionScore;
-      sections.push(outcome);
-      sectionScores?.set(s.id, score);
+      if (outcome) sections?.push(outcome);
+      scores[s.index] = score;
       weighted = plan.weightedSections ? add(weighted, mul(score, s.fraction)) : add(weighted, score);
     }
     trace?.push(T_WEIGHTED, weighted, plan.weightedSections ? 'weighted' : 'sum');
   } else {
     trace?.push(T_NON_PARTICIPATION);
   }
+  out.weighted = weighted;
 
-  const adj = adjustmentsPlan(plan, input.adjustments ?? [], trace);
-  if (adj === BAIL) return undefined;
-  let total: Num = participated ? add(weighted, adj.points) : 0;
-  if (participated && !isZero(adj.points)) trace?.push(T_SUBTOTAL, weighted, adj.points, total);
+  if (!adjustmentsPlan(plan, input.adjustments ?? [], trace, out, applied)) return false;
+  const points = out.points;
+  let total: Num = participated ? add(weighted, points) : 0;
+  if (participated && !isZero(points)) trace?.push(T_SUBTOTAL, weighted, points, total);
 
-  if (participated && plan.finalFormula && sectionScores) {
-    const f = plan.finalFormula;
-    for (const name of plan.finalInputs) if (input.facts?.[name] === undefined) return undefined;
-    const env: (Num | undefined)[] = [];
+  const f = plan.finalFormula;
+  if (participated && f) {
+    for (const name of plan.finalInputs) if (input.facts?.[name] === undefined) return false;
+    const env = scratchFinalEnv;
+    env.length = 0;
     for (const name of f.variables) {
       if (plan.finalInputs.includes(name)) {
         const text = input.facts?.[name];
         const v = typeof text === 'string' ? parseNum(text) : undefined;
-        if (v === undefined) return undefined;
+        if (v === undefined) return false;
         env.push(v);
-      } else if (name === 'adjustments') env.push(adj.points);
+      } else if (name === 'adjustments') env.push(points);
       else if (name === 'weighted') env.push(weighted);
-      else env.push(sectionScores.get(name));
+      else {
+        // A section score by id (every section is scored when the plan gets here).
+        const at = plan.sectionIndex.get(name);
+        env.push(at === undefined ? undefined : scores[at]);
+      }
     }
     try {
       total = f.run(env);
     } catch (error) {
-      if (error instanceof FormulaBail) return undefined;
+      if (error instanceof FormulaBail) return false;
       throw error;
     }
     trace?.push(T_FINAL, plan.finalExpression ?? '', total);
@@ -857,16 +954,46 @@ export function scoreWithPlan(plan: ScoringPlan, input: AppraisalInput, wantTrac
     // Rounded to the scheme's places, a Decimal total usually fits the fixed-point form again.
     total = typeof rounded === 'number' || rounded instanceof Big ? rounded : fromDecimal(rounded);
   }
-  const totalText = plainNum(total);
-  trace?.push(T_TOTAL, totalText);
+  out.total = total;
+  if (trace) trace.push(T_TOTAL, plainNum(total));
   if (failed.length > 1) failed.sort();
-  const grade = gradePlan(plan, total, failed, participated, trace);
+  gradePlan(plan, total, failed, participated, trace, out);
+  return true;
+}
 
-  const weightedText = plainNum(weighted);
-  const pointsText = plainNum(adj.points);
-  const moneyText = plainNum(adj.money);
-  const hoursText = plainNum(adj.hours);
-  const applied = adj.applied;
+const bulkFailed: string[] = [];
+
+/**
+ * Scores one appraisal with the plan into `out`, numbers only (bulk runs): the same exact values as
+ * scoreWithPlan without building texts, section rows or traces. False means "use the reference".
+ * Example: const out = planNumbers(); scoreNumbers(plan, input, out) && plainNum(out.total) === scoreWithPlan(plan, input, false)?.total
+ */
+export function scoreNumbers(plan: ScoringPlan, input: AppraisalInput, out: PlanNumbers): boolean {
+  if (bulkFailed.length !== 0) bulkFailed.length = 0;
+  return runPlan(plan, input, null, out, bulkFailed, null, null);
+}
+
+const resultNumbers = planNumbers();
+
+/**
+ * Scores one appraisal with the plan; undefined means "use the reference" (an issue to report, or an
+ * input the plan does not take). The result equals the reference's result exactly, trace included.
+ */
+export function scoreWithPlan(plan: ScoringPlan, input: AppraisalInput, wantTrace: boolean): AppraisalResult | undefined {
+  // The trace is recorded compactly and its steps are built on first access of result.trace.
+  const trace: TraceLog | null = wantTrace ? [LOG_MARK] : null;
+  const failed: string[] = [];
+  const sections: SectionResult[] = [];
+  const applied: AdjustmentResult[] = [];
+  const out = resultNumbers;
+  if (!runPlan(plan, input, trace, out, failed, sections, applied)) return undefined;
+  const participated = out.participated;
+  const totalText = plainNum(out.total);
+  const weightedText = plainNum(out.weighted);
+  const pointsText = plainNum(out.points);
+  const moneyText = plainNum(out.money);
+  const hoursText = plainNum(out.hours);
+  const grade: GradeResult | undefined = out.grade === undefined ? undefined : { grade: out.grade, bandGrade: out.bandGrade, reason: out.reason };
   // Same key order as the reference ({ ..., failedItems, grade?, trace }).
   return grade
     ? {

@@ -1,10 +1,11 @@
 import { Decimal, dec, type RoundingMode } from '../decimal.js';
 import type { Checked, DomainIssue } from '../issues.js';
 import { plain } from '../formula/index.js';
+import { NumColumn } from '../formula/column.js';
 import { add, fixedNum, isZero, parseNum, type Num } from '../formula/fixed.js';
 import { PayError, bandContains, floatingPay, gradePay, outputPaySplit, outputValueOf, payForScore, splitPool, ticketHours, type PayBasis, type PayTicket } from '../pay/index.js';
 import type { PayComponent, SchemeDefinition } from '../scheme/index.js';
-import type { AppraisalResult, TraceStep } from './types.js';
+import type { AppraisalResult, GradeResult, TraceStep } from './types.js';
 
 /**
  * Per-person facts pay needs: the pay base (or the day's wage), and for output pay the group and either
@@ -64,7 +65,13 @@ function need<T>(value: T | undefined, path: ReadonlyArray<string | number>, wha
 
 const plainText = (d: Decimal): string => plain(d);
 
-function priceComponent(p: PayComponent, g: PayGroupInput): PayLine[] {
+/** What the pay rules read of a person: id, total and grade (a result, or a view of a batch row). */
+type PayPerson = Pick<AppraisalResult, 'employeeId' | 'total'> & { readonly grade?: Pick<GradeResult, 'grade'> };
+
+/** A group as the pay rules read it (priceGroup's input, or a group of batch rows). */
+type PricedGroup = Omit<PayGroupInput, 'results'> & { readonly results: readonly PayPerson[] };
+
+function priceComponent(p: PayComponent, g: PricedGroup): PayLine[] {
   const rule = p.rule;
   const people = g.results;
   const facts = g.facts;
@@ -129,7 +136,7 @@ function priceComponent(p: PayComponent, g: PayGroupInput): PayLine[] {
 }
 
 /** Output pay: the output value (given, or by the component's formula), split by group share, then by hours x completion. */
-function priceOutput(p: PayComponent, rounding: { places: number; mode: RoundingMode }, g: PayGroupInput, fact: (id: string) => PayFacts): PayLine[] {
+function priceOutput(p: PayComponent, rounding: { places: number; mode: RoundingMode }, g: PricedGroup, fact: (id: string) => PayFacts): PayLine[] {
   const computed = g.outputValue === undefined && p.outputValue ? outputValueOf(p.outputValue, g.inputs ?? {}, rounding) : undefined;
   const outputValue = computed?.value ?? need(g.outputValue, ['outputValue'], 'outputValue');
   const groups = (p.groups ?? []).map((x) => ({ id: x.id, sharePercent: x.sharePercent }));
@@ -260,4 +267,222 @@ export function priceGroup(scheme: SchemeDefinition, input: PayGroupInput): Chec
     },
   };
   return { ok: true, value };
+}
+
+/** Rows of a scored batch as the pay rules read them: ids, exact totals and money adjustments, each row's (calibrated) grade and pay facts. */
+export interface PayColumns {
+  readonly total: NumColumn;
+  readonly adjustmentMoney: NumColumn;
+  employeeId(row: number): string;
+  grade(row: number): string | undefined;
+  facts(row: number): PayFacts;
+}
+
+/** One pay group of rows (a department, a workshop) with the group's bonus pool or output value. */
+export interface PayRowGroup {
+  rows: ArrayLike<number>;
+  pool?: string;
+  outputValue?: string;
+  /** Group-level inputs of output value formulas, as in PayGroupInput. */
+  inputs?: Readonly<Record<string, string>>;
+}
+
+/** What a pay line says about its person: amount, detail and basis (a PayLine, or a priced entry shared by many). */
+type Priced = Readonly<{ amount: string; detail: string; basis?: PayBasis }>;
+
+/** Pay of many rows (bulk runs): each row's exact total and, on demand, the row's pay lines. */
+export class PricedRows {
+  /** Each row's total: its component amounts plus money adjustments (0 for rows in no group). */
+  readonly totals: NumColumn;
+  /** Each row's group and position in it (-1: in no group). */
+  private readonly groupOf: Int32Array;
+  private readonly positionOf: Int32Array;
+  /** Per component, per group: what each member (by position) was paid; undefined where nothing. */
+  private readonly priced: (Priced | undefined)[][][];
+
+  constructor(
+    private readonly components: readonly PayComponent[],
+    private readonly employeeIds: (row: number) => string,
+    private readonly money: NumColumn,
+    groups: readonly PayRowGroup[],
+  ) {
+    const n = money.size;
+    this.totals = new NumColumn(n);
+    this.groupOf = new Int32Array(n).fill(-1);
+    this.positionOf = new Int32Array(n);
+    groups.forEach((group, g) => {
+      for (let k = 0; k < group.rows.length; k++) {
+        const row = group.rows[k] ?? 0;
+        this.groupOf[row] = g;
+        this.positionOf[row] = k;
+      }
+    });
+    this.priced = components.map(() => groups.map(() => []));
+  }
+
+  /** Records what a row was paid by component c (priceRows fills the result with it). Example: priced.record(0, 7, line) */
+  record(c: number, row: number, priced: Priced): void {
+    const g = this.groupOf[row] ?? -1;
+    const list = this.priced[c]?.[g];
+    if (list) list[this.positionOf[row] ?? 0] = priced;
+  }
+
+  /** A row's total with 2 places, as priceGroup prints totals. Example: priced.total(7) -> '1080.00' */
+  total(row: number): string {
+    return this.totals.fixedText(row, 2);
+  }
+
+  /** The exact sum of every row's total, 2 places (a payroll batch's amount). Example: priced.sum() -> '70413780.00' */
+  sum(): string {
+    let s: Num = 0;
+    for (let row = 0; row < this.totals.size; row++) s = add(s, this.totals.get(row));
+    return fixedNum(s, 2);
+  }
+
+  /** A row's pay lines in priceGroup's order: one per component that paid the row, then money adjustments. Example: priced.lines(7) -> [{ employeeId: 'e7', component: 'gradePay', amount: '1080.00', ... }] */
+  lines(row: number): PayLine[] {
+    const employeeId = this.employeeIds(row);
+    const lines: PayLine[] = [];
+    const g = this.groupOf[row] ?? -1;
+    const k = this.positionOf[row] ?? 0;
+    this.components.forEach((p, c) => {
+      const priced = this.priced[c]?.[g]?.[k];
+      if (!priced) return;
+      const { amount, detail, basis } = priced;
+      lines.push(basis ? { employeeId, component: p.id, amount, detail, basis } : { employeeId, component: p.id, amount, detail });
+    });
+    const money = this.money.get(row);
+    if (!isZero(money)) {
+      const amount = fixedNum(money, 2);
+      lines.push({ employeeId, component: 'adjustments', amount, detail: ADJUSTMENT_DETAIL, basis: { kind: 'adjustments', money: amount } });
+    }
+    return lines;
+  }
+}
+
+/** Grade pay priced per (rule, grade, base): the amount text, its exact value, the detail and the basis. */
+type GradeCache = Map<PayComponent['rule'], Map<string, Map<string, { amount: string; value: Num; detail: string; basis: PayBasis }>>>;
+
+/**
+ * priceComponent's gradePercentOfBase for rows, writing each row's amount, detail and total: the same
+ * calls (a missing base, then gradePay, else payForScore and its errors) in the same order, with the
+ * priced amounts shared per (grade, base) since gradePay depends on nothing else.
+ */
+function priceGradeRows(
+  rule: PayComponent['rule'] & { kind: 'gradePercentOfBase' },
+  columns: PayColumns,
+  rows: ArrayLike<number>,
+  cache: GradeCache,
+  c: number,
+  out: PricedRows,
+): void {
+  const totals = out.totals;
+  let byGrade = cache.get(rule);
+  if (!byGrade) {
+    byGrade = new Map();
+    cache.set(rule, byGrade);
+  }
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k] ?? 0;
+    const base = columns.facts(row).base;
+    if (base === undefined) need(base, ['facts', columns.employeeId(row), 'base'], 'base');
+    const b = base ?? '';
+    const grade = columns.grade(row);
+    let priced = grade === undefined ? undefined : byGrade.get(grade)?.get(b);
+    if (!priced) {
+      const hit = grade === undefined ? undefined : gradePay(rule, b, grade);
+      const out = hit ?? payForScore(rule, b, columns.total.text(row), grade);
+      priced = { amount: out.amount, value: exact(out.amount), detail: out.ruleApplied, basis: { kind: 'grade', base: b, grade: grade ?? '', percent: out.percent } };
+      if (hit && grade !== undefined) {
+        let byBase = byGrade.get(grade);
+        if (!byBase) {
+          byBase = new Map();
+          byGrade.set(grade, byBase);
+        }
+        byBase.set(b, priced);
+      }
+    }
+    out.record(c, row, priced);
+    totals.set(row, add(totals.get(row), priced.value));
+  }
+}
+
+// Rules that price each person alone return one line per person, in the group's order.
+const PER_PERSON = new Set(['gradePercentOfBase', 'scorePercentOfBase', 'dailyWage']);
+
+/**
+ * priceGroup for many groups of batch rows at once (bulk runs keep numbers, not result objects): every
+ * pay component of the scheme per group, then money adjustments, summed exactly per row. A row's total
+ * equals priceGroup's total for that person when employee ids are unique within the group (priceGroup
+ * adds up people who share an id). The first pay module error comes back as an issue under ['groups', g].
+ * Example: priceRows(scheme, batchPayColumns, departments.map((rows) => ({ rows }))).value.total(0) -> '1080.00'
+ */
+export function priceRows(scheme: SchemeDefinition, columns: PayColumns, groups: readonly PayRowGroup[]): Checked<PricedRows> {
+  const components = scheme.pay;
+  const priced = new PricedRows(components, (row) => columns.employeeId(row), columns.adjustmentMoney, groups);
+  const totals = priced.totals;
+  const gradeCache: GradeCache = new Map();
+  for (let g = 0; g < groups.length; g++) {
+    const group = groups[g];
+    if (!group) continue;
+    const rows = group.rows;
+    // Other rules read the group as priceGroup gives it to them: people (views of the rows) and facts by id.
+    let view: PricedGroup | undefined;
+    const groupView = (): PricedGroup => {
+      if (view) return view;
+      const results: PayPerson[] = [];
+      const facts = new Map<string, PayFacts>();
+      for (let k = 0; k < rows.length; k++) {
+        const row = rows[k] ?? 0;
+        const employeeId = columns.employeeId(row);
+        const grade = columns.grade(row);
+        results.push(grade === undefined ? { employeeId, total: columns.total.text(row) } : { employeeId, total: columns.total.text(row), grade: { grade } });
+        facts.set(employeeId, columns.facts(row));
+      }
+      view = {
+        results,
+        facts,
+        ...(group.pool === undefined ? {} : { pool: group.pool }),
+        ...(group.outputValue === undefined ? {} : { outputValue: group.outputValue }),
+        ...(group.inputs === undefined ? {} : { inputs: group.inputs }),
+      };
+      return view;
+    };
+    for (let k = 0; k < rows.length; k++) totals.set(rows[k] ?? 0, 0);
+    for (let c = 0; c < components.length; c++) {
+      const p = components[c];
+      if (!p) continue;
+      let lines: PayLine[];
+      try {
+        if (p.rule.kind === 'gradePercentOfBase') {
+          // The bulk case (grade pay): amounts straight into the row arrays, no line objects.
+          priceGradeRows(p.rule, columns, rows, gradeCache, c, priced);
+          continue;
+        }
+        lines = priceComponent(p, groupView());
+      } catch (error) {
+        if (error instanceof PayError) return { ok: false, issues: [{ ...(error.issue as DomainIssue), path: ['groups', g, ...error.issue.path] }] };
+        throw error;
+      }
+      // Group rules (pools, output, floating pay) require unique ids, so a line finds its row by id.
+      let rowOf: Map<string, number> | undefined;
+      if (!PER_PERSON.has(p.rule.kind)) {
+        rowOf = new Map();
+        for (let k = 0; k < rows.length; k++) rowOf.set(columns.employeeId(rows[k] ?? 0), rows[k] ?? 0);
+      }
+      for (let k = 0; k < lines.length; k++) {
+        const l = lines[k];
+        const row = rowOf ? rowOf.get(l?.employeeId ?? '') : rows[k];
+        if (!l || row === undefined) continue;
+        priced.record(c, row, l);
+        totals.set(row, add(totals.get(row), exact(l.amount)));
+      }
+    }
+    for (let k = 0; k < rows.length; k++) {
+      const row = rows[k] ?? 0;
+      const money = columns.adjustmentMoney.get(row);
+      if (!isZero(money)) totals.set(row, add(totals.get(row), money));
+    }
+  }
+  return { ok: true, value: priced };
 }

@@ -1,0 +1,5 @@
+import type { JobDefinition } from './core/jobs.js';
+import { launchCycleJob } from './modules/cycles/cycle.jobs.js';
+
+/** Every background job the server runs (each has its queue in a migration). */
+export const jobDefinitions: ReadonlyArray<JobDefinition<object>> = [launchCycleJob as unknown as JobDefinition<object>];

@@ -1,0 +1,141 @@
+import { JSONResolver } from 'graphql-scalars';
+import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { PageArgs, SortDirection } from '../../core/connection.js';
+import { Node, RecordNode } from '../../core/record.js';
+
+export enum AppraisalStateValue {
+  PENDING = 'pending',
+  SELF_REVIEW = 'self_review',
+  RATING = 'rating',
+  CALIBRATED = 'calibrated',
+  PUBLISHED = 'published',
+  ACKNOWLEDGED = 'acknowledged',
+  REFUSED = 'refused',
+  LAPSED = 'lapsed',
+  APPEALED = 'appealed',
+  EXCLUDED = 'excluded',
+}
+registerEnumType(AppraisalStateValue, { name: 'AppraisalState', description: 'pending -> self_review -> rating -> calibrated -> published -> acknowledged | refused | lapsed; appealed; excluded.' });
+
+export enum RatingStateValue {
+  PENDING = 'pending',
+  DRAFT = 'draft',
+  SUBMITTED = 'submitted',
+  RETURNED = 'returned',
+  REASSIGNED = 'reassigned',
+}
+registerEnumType(RatingStateValue, { name: 'RatingState', description: 'pending -> draft -> submitted; returned by HR; reassigned to another rater.' });
+
+@ObjectType('RatingProgress', { simpleResolvers: true, description: 'How many of an appraisal\'s ratings are in.' })
+export class RatingProgressView {
+  @Field(() => Int, { description: 'Ratings expected (reassigned ones not counted).' }) expected!: number;
+  @Field(() => Int, { description: 'Ratings submitted.' }) submitted!: number;
+}
+
+/** The read model of an appraisal: a plain row with its facts. */
+@ObjectType('Appraisal', { implements: Node, simpleResolvers: true, description: 'One employee in one cycle: ratings, self-review, result. Results are visible to the employee only after publication.' })
+export class AppraisalNode extends RecordNode {
+  declare __typename: 'Appraisal';
+  cycleId!: string;
+  employeeId!: string;
+  schemeVersionId!: string;
+  resultRecord!: Record<string, unknown> | null;
+
+  @Field(() => AppraisalStateValue, { description: 'Workflow state.' }) state!: AppraisalStateValue;
+  @Field(() => JSONResolver, { nullable: true, description: 'The self-review text: { achievements, problems, plans }.' }) selfReview!: Record<string, string> | null;
+  @Field(() => RatingProgressView, { description: 'Ratings expected and submitted.' }) ratingProgress!: RatingProgressView;
+  @Field(() => String, { nullable: true, description: 'Final score as a decimal string; null until computed.' }) total!: string | null;
+  @Field(() => String, { nullable: true, description: 'Grade code (after calibration, the calibrated one); null until computed or when the scheme has no bands.' }) grade!: string | null;
+  @Field(() => Date, { nullable: true, description: 'When the result was published.' }) publishedAt!: Date | null;
+  @Field(() => String, { nullable: true, description: 'Grade the engine gave before calibration (HR).' }) engineGrade!: string | null;
+  @Field(() => String, { nullable: true, description: 'COMPLETE or CLOSED_WITH_MISSING (HR).' }) resultBasis!: string | null;
+}
+
+/** The read model of a rating: a plain row with its facts. */
+@ObjectType('Rating', { implements: Node, simpleResolvers: true, description: 'One rater\'s form for one section of one appraisal. Drafts are visible to their rater only.' })
+export class RatingNode extends RecordNode {
+  declare __typename: 'Rating';
+  appraisalId!: string;
+  raterEmployeeId!: string | null;
+  schemeVersionId!: string;
+
+  @Field(() => String, { description: 'Section id of the scheme.' }) section!: string;
+  @Field(() => String, { description: 'Rater role, e.g. DIRECT_SUPERVISOR.' }) role!: string;
+  @Field(() => RatingStateValue, { description: 'Workflow state.' }) state!: RatingStateValue;
+  @Field(() => Date, { nullable: true, description: 'When it was submitted.' }) submittedAt!: Date | null;
+  @Field(() => JSONResolver, { description: 'Item inputs: { itemId: { points | level | occurrences | values | passed } }.' }) items!: Record<string, unknown>;
+  @Field(() => String, { nullable: true, description: 'Overall comment.' }) comment!: string | null;
+  @Field(() => JSONResolver, { nullable: true, description: 'Comments per item.' }) itemComments!: Record<string, string> | null;
+  @Field(() => String, { nullable: true, description: 'Why HR returned it.' }) returnReason!: string | null;
+}
+
+@ObjectType('RatingPreview', { simpleResolvers: true, description: 'A live preview of a rating while the rater types: item points, what is missing, the section score once complete.' })
+export class RatingPreviewView {
+  @Field(() => JSONResolver, { description: 'Points per filled item: { itemId: { points, failed } }.' }) items!: Record<string, unknown>;
+  @Field(() => [String], { description: 'Items still empty.' }) missing!: string[];
+  @Field(() => String, { nullable: true, description: 'The rater\'s section score, when every item is filled and valid.' }) sectionScore!: string | null;
+  @Field(() => JSONResolver, { description: 'Issues found: [{ code, message, path, params }].' }) issues!: unknown[];
+}
+
+@InputType({ description: 'Which appraisals to list; all conditions must hold.' })
+export class AppraisalFilter {
+  @Field(() => ID, { nullable: true, description: 'Only this cycle.' }) cycleId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Only this employee.' }) employeeId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Only employees of this department (its own members).' }) departmentId?: string | null;
+  @Field(() => AppraisalStateValue, { nullable: true, description: 'Only this state.' }) state?: AppraisalStateValue | null;
+  @Field(() => String, { nullable: true, description: 'Only this grade (needs the right to read grades on every listed row).' }) grade?: string | null;
+  @Field(() => String, { nullable: true, description: 'Total at least (needs the right to read totals).' }) totalMin?: string | null;
+  @Field(() => String, { nullable: true, description: 'Total at most (needs the right to read totals).' }) totalMax?: string | null;
+}
+
+export enum AppraisalSortField {
+  EMPLOYEE_NAME = 'EMPLOYEE_NAME',
+  STATE = 'STATE',
+  TOTAL = 'TOTAL',
+  GRADE = 'GRADE',
+  UPDATED_AT = 'UPDATED_AT',
+}
+registerEnumType(AppraisalSortField, { name: 'AppraisalSortField', description: 'What appraisals can be ordered by.' });
+
+@InputType({ description: 'One sort key for appraisals.' })
+export class AppraisalSort {
+  @Field(() => AppraisalSortField, { description: 'The key.' }) field!: AppraisalSortField;
+  @Field(() => SortDirection, { nullable: true, description: 'ASC (default) or DESC.' }) direction?: SortDirection | null;
+}
+
+@ArgsType()
+export class AppraisalsArgs extends PageArgs {
+  @Field(() => AppraisalFilter, { nullable: true, description: 'Filter.' }) filter?: AppraisalFilter | null;
+  @Field(() => [AppraisalSort], { nullable: true, description: 'Order; default: employee name.' }) sort?: AppraisalSort[] | null;
+}
+
+@InputType({ description: 'Which of my rating tasks to list.' })
+export class RatingTaskFilter {
+  @Field(() => ID, { nullable: true, description: 'Only this cycle.' }) cycleId?: string | null;
+  @Field(() => RatingStateValue, { nullable: true, description: 'Only this state.' }) state?: RatingStateValue | null;
+}
+
+export enum RatingTaskSortField {
+  STATE = 'STATE',
+  UPDATED_AT = 'UPDATED_AT',
+}
+registerEnumType(RatingTaskSortField, { name: 'RatingTaskSortField', description: 'What rating tasks can be ordered by.' });
+
+@InputType({ description: 'One sort key for rating tasks.' })
+export class RatingTaskSort {
+  @Field(() => RatingTaskSortField, { description: 'The key.' }) field!: RatingTaskSortField;
+  @Field(() => SortDirection, { nullable: true, description: 'ASC (default) or DESC.' }) direction?: SortDirection | null;
+}
+
+@ArgsType()
+export class RatingTasksArgs extends PageArgs {
+  @Field(() => RatingTaskFilter, { nullable: true, description: 'Filter.' }) filter?: RatingTaskFilter | null;
+  @Field(() => [RatingTaskSort], { nullable: true, description: 'Order; default: state.' }) sort?: RatingTaskSort[] | null;
+}
+
+@InputType({ description: 'A rater\'s form contents.' })
+export class RatingFormInput {
+  @Field(() => JSONResolver, { description: 'Item inputs: { itemId: { points | level | occurrences | values | passed } }.' }) items!: Record<string, unknown>;
+  @Field(() => String, { nullable: true, description: 'Overall comment.' }) comment?: string | null;
+  @Field(() => JSONResolver, { nullable: true, description: 'Comments per item: { itemId: text }.' }) itemComments?: Record<string, string> | null;
+}

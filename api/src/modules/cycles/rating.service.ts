@@ -1,0 +1,190 @@
+import {
+  checkActionWindow,
+  computeResult,
+  type CyclePhaseWindow,
+  type ItemInput,
+  nextState,
+  previewRating as preview,
+  type RaterRole,
+  type RatingState,
+  ratingWorkflow,
+  type StoredRating,
+  validateRating,
+} from '@appraisal/domain';
+import { type RequestContext, requireActor } from '../../core/context.js';
+import { sql } from '../../core/db.js';
+import { AppError, assertNoProblems, forbidden, notFound } from '../../core/errors.js';
+import { inTransaction } from '../../core/transaction.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { Appraisal, AppraisalResult, Rating } from './appraisal.entity.js';
+import { ratingById } from './appraisal.read.js';
+import type { RatingFormInput, RatingNode, RatingPreviewView } from './appraisal.types.js';
+import { issueViews, problemsOf, schemeDocument } from './cycle-data.js';
+
+const LAUNCHED_STATES = new Set(['open', 'self_review', 'rating', 'calibration', 'hr_review']);
+
+/** Phases and reopenings of a cycle as the window check reads them. */
+async function windowsOf(ctx: RequestContext, cycleId: string) {
+  const [phases, reopenings] = await Promise.all([
+    ctx.db.rows<{ phase: string; opens: string; closes: string; nominal_closes: string; postponed: boolean; overridden: boolean }>(
+      sql`select phase, opens, closes, nominal_closes, postponed, overridden from cycle_phase where cycle_id = ${cycleId}`,
+    ),
+    ctx.db.rows<{ window: string; scope_kind: string; appraisal_id: string | null; rating_id: string | null; until: string; reason: string }>(
+      sql`select "window", scope_kind, appraisal_id, rating_id, until, reason from phase_reopening where cycle_id = ${cycleId}`,
+    ),
+  ]);
+  return {
+    phases: phases.map((p): CyclePhaseWindow => ({ phase: p.phase as CyclePhaseWindow['phase'], opens: p.opens, closes: p.closes, nominalCloses: p.nominal_closes, postponed: p.postponed, overridden: p.overridden })),
+    reopenings: reopenings.map((r) => ({
+      window: r.window as CyclePhaseWindow['phase'],
+      scope: r.scope_kind === 'APPRAISAL' ? { kind: 'appraisal' as const, appraisalId: r.appraisal_id ?? '' } : r.scope_kind === 'RATING' ? { kind: 'rating' as const, ratingId: r.rating_id ?? '' } : { kind: 'cycle' as const },
+      until: r.until,
+      reason: r.reason,
+    })),
+  };
+}
+
+const itemsOf = (input: RatingFormInput): Record<string, ItemInput> => {
+  if (typeof input.items !== 'object' || input.items === null || Array.isArray(input.items))
+    throw new AppError('BAD_USER_INPUT', 'items: an object of item inputs.', [{ field: 'items', rule: 'shape', message: 'an object of item inputs' }]);
+  return input.items as Record<string, ItemInput>;
+};
+
+/**
+ * Saves (draft) or submits a rating: only its rater, only inside its window (or an HR reopening), validated by the
+ * domain naming ranges, through the rating workflow. On the last required submission of an appraisal its result is
+ * computed in the same transaction (a new append-only result number). A stale version is a CONFLICT.
+ */
+export async function writeRating(ctx: RequestContext, ratingId: string, version: number, input: RatingFormInput, mode: 'save' | 'submit'): Promise<RatingNode> {
+  const actor = requireActor(ctx);
+  const rating = await ratingById(ctx.db, actor, ratingId);
+  if (!rating) throw notFound('Rating', ratingId);
+  const meta = (
+    await ctx.db.rows<{ cycle_id: string; cycle_state: string; published_at: string | null; employee_id: string; participated: boolean }>(
+      sql`select a.cycle_id, c.state as cycle_state, a.published_at, a.employee_id, a.participated from appraisal a join cycle c on c.id = a.cycle_id where a.id = ${rating.appraisalId}`,
+    )
+  )[0];
+  if (!meta) throw notFound('Appraisal', rating.appraisalId);
+  const isRater = rating.raterEmployeeId !== null && rating.raterEmployeeId === actor.employeeId;
+  if (!isRater) throw forbidden('this rating: only its rater fills it');
+  if (!LAUNCHED_STATES.has(meta.cycle_state) || meta.published_at)
+    throw new AppError('VALIDATION_FAILED', `The cycle is ${meta.cycle_state}: ratings are not taken now.`, [{ field: 'ratingId', rule: 'rating_after_publication', message: `the cycle is ${meta.cycle_state}` }]);
+  const doc = await schemeDocument(ctx.db, rating.schemeVersionId);
+  const { phases, reopenings } = await windowsOf(ctx, meta.cycle_id);
+  const window = checkActionWindow({
+    action: mode === 'save' ? 'rating.save' : 'rating.submit',
+    today: ctx.clock.today(),
+    phases,
+    target: { appraisalId: rating.appraisalId, ratingId },
+    ratingRole: rating.role as RaterRole,
+    reopenings,
+  });
+  if (!window.ok) assertNoProblems(problemsOf([window.issue]));
+  const items = itemsOf(input);
+  const draft = { section: rating.section, role: rating.role as RaterRole, items, ...(input.comment ? { comment: input.comment } : {}), ...(input.itemComments ? { itemComments: input.itemComments } : {}) };
+  const issues = validateRating(doc, draft, mode === 'save' ? 'draft' : 'submit');
+  if (mode === 'save' && issues.length) assertNoProblems(problemsOf(issues));
+  const step = nextState(ratingWorkflow, rating.state as RatingState, mode, { roles: actor.roles, isRater, windowOpen: true, validationIssues: issues.length, beforePublication: true });
+  if (!step.ok) assertNoProblems(issues.length ? problemsOf(issues) : problemsOf([step.issue]));
+  const to = (step as { ok: true; to: RatingState }).to;
+  await inTransaction(ctx, async (em) => {
+    const entity = await em.findOne(Rating, { id: ratingId });
+    if (!entity) throw notFound('Rating', ratingId);
+    if (entity.version !== version) throw new AppError('CONFLICT', 'The rating was changed since you read it; reload and try again.');
+    const before = { state: entity.state, items: entity.items, comment: entity.comment };
+    entity.items = items;
+    entity.comment = input.comment ?? null;
+    entity.itemComments = input.itemComments ?? null;
+    entity.state = to;
+    if (to === 'submitted') entity.submittedAt = new Date();
+    await em.flush();
+    recordAudit(em, ctx, { operation: mode === 'save' ? 'saveRating' : 'submitRating', entityType: 'Rating', entityId: ratingId, before, after: { state: to, items, comment: entity.comment, window: window.ok ? window : null } });
+    if (to === 'submitted') await computeIfComplete(ctx, em, rating.appraisalId, rating.schemeVersionId, 'SUBMISSION');
+  });
+  return (await ratingById(ctx.db, actor, ratingId)) as RatingNode;
+}
+
+/**
+ * Computes an appraisal's result when every expected rating is in (locks the appraisal row, so two last
+ * submissions at once compute once): `computeResult`, a new `appraisal_result` number, `appraisal.result_id`.
+ * Skipped when the current result was computed from the same engine input.
+ */
+export async function computeIfComplete(
+  ctx: RequestContext,
+  em: Parameters<Parameters<typeof inTransaction>[1]>[0],
+  appraisalId: string,
+  schemeVersionId: string,
+  computedBy: 'SUBMISSION' | 'CLOSE_JOB',
+  closing = false,
+): Promise<'computed' | 'waiting' | 'blocked' | 'unchanged'> {
+  const tx = em.getTransactionContext();
+  const connection = em.getConnection();
+  const locked = await connection.execute<Array<{ employee_id: string; participated: boolean; result_id: string | null }>>(
+    'select employee_id, participated, result_id from appraisal where id = ? for update',
+    [appraisalId],
+    'all',
+    tx,
+  );
+  const appraisal = locked[0];
+  if (!appraisal) return 'blocked';
+  const ratings = await connection.execute<Array<{ slot_key: string; section: string; role: RaterRole; rater_employee_id: string | null; state: StoredRating['state']; items: Record<string, ItemInput> }>>(
+    'select slot_key, section, role, rater_employee_id, state, items from rating where appraisal_id = ? order by slot_key',
+    [appraisalId],
+    'all',
+    tx,
+  );
+  const adjustments = await connection.execute<Array<{ rule: string; count: number | null; amount: string | null }>>(
+    'select rule, count, amount::text as amount from appraisal_adjustment where appraisal_id = ? and removed_at is null order by created_at',
+    [appraisalId],
+    'all',
+    tx,
+  );
+  const doc = await schemeDocument(ctx.db, schemeVersionId);
+  const outcome = computeResult({
+    scheme: doc,
+    schemeVersionId,
+    closing,
+    inputs: {
+      appraisalId,
+      employeeId: appraisal.employee_id,
+      participated: appraisal.participated,
+      ratings: ratings.map((r) => ({ slotKey: r.slot_key, section: r.section, role: r.role, raterId: r.rater_employee_id, state: r.state, items: r.items })),
+      adjustments: adjustments.map((a) => ({ rule: a.rule, ...(a.count === null ? {} : { count: a.count }), ...(a.amount === null ? {} : { amount: a.amount }) })),
+    },
+  });
+  if (outcome.status !== 'computed') return outcome.status;
+  const previous = await connection.execute<Array<{ number: number; input: unknown }>>(
+    "select number, record->'input' as input from appraisal_result where appraisal_id = ? order by number desc limit 1",
+    [appraisalId],
+    'all',
+    tx,
+  );
+  if (previous[0] && appraisal.result_id && JSON.stringify(previous[0].input) === JSON.stringify(outcome.record.input)) return 'unchanged';
+  const record = outcome.record;
+  const result = em.create(AppraisalResult, {
+    appraisal: em.getReference(Appraisal, appraisalId),
+    number: (previous[0]?.number ?? 0) + 1,
+    schemeVersion: schemeVersionId,
+    basis: record.basis === 'complete' ? 'COMPLETE' : 'CLOSED_WITH_MISSING',
+    total: record.output.total,
+    engineGrade: record.output.grade?.grade ?? null,
+    record: record as unknown as Record<string, unknown>,
+    computedBy,
+  } as never) as AppraisalResult;
+  await em.flush();
+  await connection.execute('update appraisal set result_id = ?, version = version + 1, updated_at = now() where id = ?', [result.id, appraisalId], 'run', tx);
+  recordAudit(em, ctx, { operation: 'computeResult', entityType: 'Appraisal', entityId: appraisalId, after: { resultId: result.id, number: result.number, total: record.output.total, grade: record.output.grade?.grade ?? null, basis: record.basis, computedBy } });
+  await em.flush();
+  return 'computed';
+}
+
+/** The live preview of a rating while its rater types (nothing is saved; issues come back as data). */
+export async function previewRatingOf(ctx: RequestContext, ratingId: string, items: Record<string, unknown>): Promise<RatingPreviewView> {
+  const actor = requireActor(ctx);
+  const rating = await ratingById(ctx.db, actor, ratingId);
+  if (!rating) throw notFound('Rating', ratingId);
+  if (rating.raterEmployeeId !== actor.employeeId) throw forbidden('this rating: only its rater previews it');
+  const doc = await schemeDocument(ctx.db, rating.schemeVersionId);
+  const p = preview(doc, { section: rating.section, role: rating.role as RaterRole, items: items as Record<string, ItemInput> });
+  return { items: p.items, missing: p.missing, sectionScore: p.sectionScore ?? null, issues: issueViews(p.issues) };
+}
