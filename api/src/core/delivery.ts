@@ -19,17 +19,11 @@ const REVALIDATE = 'no-cache';
 
 /**
  * The built console: hashed assets cached for a year, index.html (and any client-side route, which
- * loads the same page) always revalidated. Source maps are never served, even if a build left some.
+ * loads the same page) always revalidated. A missing asset is a 404, never index.html. The build writes
+ * no source maps; in production refuseSourceMaps (http/security-headers.ts) refuses any left over.
  */
 export function serveConsole(distDir: string): Router {
   const router = express.Router();
-  router.use('/assets', (req, res, next) => {
-    if (req.path.endsWith('.map')) {
-      res.status(404).end();
-      return;
-    }
-    next();
-  });
   router.use(
     '/assets',
     express.static(path.join(distDir, 'assets'), {
