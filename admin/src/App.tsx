@@ -1,37 +1,54 @@
-import { Admin, CustomRoutes } from 'react-admin';
-import { Route } from 'react-router-dom';
-import { isOrgManager, isRole } from './auth/roles';
+import { CssBaseline } from '@mui/material';
+import { type ReactNode, Suspense } from 'react';
+import { AdminContext, CoreAdminUI, Error as ErrorPage, LoadingPage, localStorageStore, Login, Notification, useTranslate } from 'react-admin';
+import { isRole } from './auth/roles';
 import { authProvider } from './authProvider';
-import { Dashboard } from './dashboard/Dashboard';
-import { createDataProvider } from './dataProvider';
+import { lazyDataProvider } from './dataProvider/lazy';
 import { i18nProvider } from './i18n';
-import { ImportPage } from './import';
-import { Layout } from './layout/Layout';
+import { lazyView } from './common/lazyView';
+import { ConsoleDefaults } from './layout/ConsoleDefaults';
+import { AccessDeniedPage, NotFoundPage } from './layout/StatusPages';
 import { resourcesFor } from './resources';
 
-const dataProvider = createDataProvider();
+const dataProvider = lazyDataProvider(async () => (await import('./dataProvider')).createDataProvider());
 
+// Keeps the chosen language (and react-admin's list preferences) across visits, as <Admin> does.
+const store = localStorageStore();
+
+// The signed-in frame (app bar, menu) and the dashboard load after the sign-in page has shown.
+const LazyLayout = lazyView(() => import('./layout/Layout'), 'Layout');
+const Layout = ({ children }: { children: ReactNode }) => (
+  <Suspense fallback={<LoadingPage />}>
+    <LazyLayout>{children}</LazyLayout>
+  </Suspense>
+);
+const Dashboard = lazyView(() => import('./dashboard/Dashboard'), 'Dashboard');
+
+const AppTitle = () => <>{useTranslate()('app.title')}</>;
+
+/**
+ * react-admin's <Admin>, composed from its parts so that the sign-in page does not carry the whole
+ * console: AdminContext (data, auth, i18n, theme) and CoreAdminUI with our pages.
+ */
 export const App = () => (
-  <Admin
-    title="app.title"
-    dataProvider={dataProvider}
-    authProvider={authProvider}
-    i18nProvider={i18nProvider}
-    layout={Layout}
-    dashboard={Dashboard}
-    requireAuth
-    disableTelemetry
-  >
-    {(permissions: unknown) => {
-      const roles = Array.isArray(permissions) ? permissions.filter(isRole) : [];
-      return [
-        ...resourcesFor(roles),
-        isOrgManager(roles) ? (
-          <CustomRoutes key="import">
-            <Route path="/import" element={<ImportPage />} />
-          </CustomRoutes>
-        ) : null,
-      ];
-    }}
-  </Admin>
+  <AdminContext dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} store={store}>
+    <ConsoleDefaults>
+      <CssBaseline enableColorScheme />
+      <CoreAdminUI
+        title={<AppTitle />}
+        layout={Layout}
+        dashboard={Dashboard}
+        loginPage={Login}
+        loading={LoadingPage}
+        catchAll={NotFoundPage}
+        accessDenied={AccessDeniedPage}
+        error={ErrorPage}
+        requireAuth
+        disableTelemetry
+      >
+        {(permissions: unknown) => resourcesFor(Array.isArray(permissions) ? permissions.filter(isRole) : [])}
+      </CoreAdminUI>
+      <Notification />
+    </ConsoleDefaults>
+  </AdminContext>
 );

@@ -49,7 +49,14 @@ const activeSession = (): Session | null => {
 export const authProvider: AuthProvider = {
   async login({ username, password }: Credentials) {
     clearSession();
-    const result = await graphqlRequest<LoginResult>(LOGIN, { email: username.trim(), password });
+    let result: LoginResult;
+    try {
+      result = await graphqlRequest<LoginResult>(LOGIN, { email: username.trim(), password });
+    } catch (error) {
+      // The API answers a wrong password and an unknown e-mail alike (UNAUTHENTICATED); so does the console.
+      if (errorCode(error) === ERROR_CODES.unauthenticated) throw new Error('app.auth.wrong_credentials');
+      throw error;
+    }
     writeSession(toSession(result));
   },
   async logout() {

@@ -1,14 +1,19 @@
-import { Resource } from 'react-admin';
+import { CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { canListEmployees, canReadOrg, canReadSchemes, isCommitteeOnly, isOrgManager, type Role } from './auth/roles';
 import { departments } from './departments';
 import { employees } from './employees';
+import { ImportPage } from './import';
 import { IndicatorImport, indicators } from './indicators';
 import { indicatorCategories } from './indicatorCategories';
+import { AccessDeniedPage } from './layout/StatusPages';
 import { positions } from './positions';
-import { SchemeCompare, SchemeFromTemplate, schemes } from './schemes';
+import { SchemeCompare, SchemeFromTemplate, schemes } from './schemeViews';
 
 type Views = { list?: unknown; create?: unknown; edit?: unknown; show?: unknown };
+
+/** Every resource the console knows; an address under one the role may not use is a 403, not a 404. */
+export const CONSOLE_RESOURCES = ['departments', 'positions', 'employees', 'indicators', 'indicatorCategories', 'schemes'] as const;
 
 /** HR gets every view; anyone else gets no create / edit, so those routes and buttons never appear. */
 const readOnly = <T extends Views>(views: T): Omit<T, 'create' | 'edit'> => {
@@ -17,10 +22,35 @@ const readOnly = <T extends Views>(views: T): Omit<T, 'create' | 'edit'> => {
 };
 
 /**
- * The resources each role may use (the API enforces the same: mutations are HR-only, ADMIN reads
- * everything, a SUPERVISOR their reporting line, an EMPLOYEE themself, the committee names only).
+ * Routes a role reaches by typing or following a link to a view it may not use (`/employees/create`
+ * for a supervisor, `/employees` for an employee): a 403 page instead of an empty screen. Without
+ * them react-admin matches nothing and renders nothing.
  */
-export const resourcesFor = (roles: Role[]) => [...orgResources(roles), ...schemeResources(roles)];
+const deniedViews = ({ list, create, edit }: Views) => [
+  create ? null : <Route key="create" path="create/*" element={<AccessDeniedPage />} />,
+  edit ? null : <Route key="edit" path=":id/*" element={<AccessDeniedPage />} />,
+  list ? null : <Route key="list" path="" element={<AccessDeniedPage />} />,
+];
+
+/**
+ * The resources each role may use (the API enforces the same: mutations are HR-only, ADMIN reads
+ * everything, a SUPERVISOR their reporting line, an EMPLOYEE themself, the committee names only),
+ * then a 403 page for every other console address.
+ */
+export const resourcesFor = (roles: Role[]) => {
+  const granted = [...orgResources(roles), ...schemeResources(roles)];
+  const names = new Set(granted.map((r) => r.props.name));
+  const denied = CONSOLE_RESOURCES.filter((name) => !names.has(name));
+  return [
+    ...granted,
+    <CustomRoutes key="denied">
+      {isOrgManager(roles) ? <Route path="/import" element={<ImportPage />} /> : <Route path="/import" element={<AccessDeniedPage />} />}
+      {denied.map((name) => (
+        <Route key={name} path={`/${name}/*`} element={<AccessDeniedPage />} />
+      ))}
+    </CustomRoutes>,
+  ];
+};
 
 /**
  * HR builds the indicator library and the schemes; every other role reads the published schemes that
@@ -29,13 +59,20 @@ export const resourcesFor = (roles: Role[]) => [...orgResources(roles), ...schem
 const schemeResources = (roles: Role[]) => {
   if (!canReadSchemes(roles)) return [];
   if (!isOrgManager(roles)) {
-    return [<Resource key="schemes" name="schemes" list={schemes.list} show={schemes.show} icon={schemes.icon} recordRepresentation={schemes.recordRepresentation} />];
+    const views = readOnly(schemes);
+    return [
+      <Resource key="schemes" name="schemes" {...views}>
+        {deniedViews(views)}
+      </Resource>,
+    ];
   }
   return [
     <Resource key="indicators" name="indicators" {...indicators}>
       <Route path="import" element={<IndicatorImport />} />
     </Resource>,
-    <Resource key="indicatorCategories" name="indicatorCategories" {...indicatorCategories} />,
+    <Resource key="indicatorCategories" name="indicatorCategories" {...indicatorCategories}>
+      {deniedViews(indicatorCategories)}
+    </Resource>,
     <Resource key="schemes" name="schemes" {...schemes}>
       <Route path="from-template" element={<SchemeFromTemplate />} />
       <Route path=":id/compare" element={<SchemeCompare />} />
@@ -47,9 +84,15 @@ const orgResources = (roles: Role[]) => {
   if (isOrgManager(roles) || canReadOrg(roles)) {
     const views = <T extends Views>(v: T) => (isOrgManager(roles) ? v : readOnly(v));
     return [
-      <Resource key="departments" name="departments" {...views(departments)} />,
-      <Resource key="positions" name="positions" {...views(positions)} />,
-      <Resource key="employees" name="employees" {...views(employees)} />,
+      <Resource key="departments" name="departments" {...views(departments)}>
+        {deniedViews(views(departments))}
+      </Resource>,
+      <Resource key="positions" name="positions" {...views(positions)}>
+        {deniedViews(views(positions))}
+      </Resource>,
+      <Resource key="employees" name="employees" {...views(employees)}>
+        {deniedViews(views(employees))}
+      </Resource>,
     ];
   }
   const list = canListEmployees(roles) ? employees.list : undefined;
@@ -63,6 +106,9 @@ const orgResources = (roles: Role[]) => {
       show={show}
       icon={employees.icon}
       recordRepresentation={employees.recordRepresentation}
-    />,
+    >
+      {deniedViews({ list, show })}
+      {show ? null : <Route path=":id/show/*" element={<AccessDeniedPage />} />}
+    </Resource>,
   ];
 };

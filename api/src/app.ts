@@ -16,9 +16,11 @@ import type { Clock } from './core/clock.js';
 import { createRequestContext, type RequestContext } from './core/context.js';
 import type { JobQueue } from './core/jobs.js';
 import { createReadDb, type SqlObserver } from './core/db.js';
+import { compressResponses, serveConsole } from './core/delivery.js';
 import { readAuditPlugin } from './core/read-audit.js';
 import { AppError } from './core/errors.js';
 import { httpLogSerializers, type Logger } from './core/logger.js';
+import { withRequestLocale } from './core/messages.js';
 import type { TokenService } from './core/tokens.js';
 import { operationGuardPlugin, withDeadline } from './core/guard-plugin.js';
 import { jsonErrors } from './http/body-errors.js';
@@ -49,7 +51,7 @@ export function formatError(log: Logger) {
     if (original instanceof AppError) {
       // `http` only sets the response status; Apollo keeps it out of the body, and so do we.
       const { http: _http, ...extensions } = original.extensions;
-      return { ...formatted, extensions };
+      return { ...formatted, message: original.localized?.() ?? formatted.message, extensions };
     }
     if (original instanceof DriverException && original.code === '22P02')
       return { message: 'An id or value has the wrong format (ids are UUIDs).', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
@@ -123,6 +125,8 @@ export async function createApp({ config, orm, tokens, log, sqlObserver, clock, 
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders({ production: config.production }));
+  app.use(compressResponses());
+  app.use(withRequestLocale());
   app.use(
     pinoHttp({
       logger: log,
@@ -168,9 +172,7 @@ export async function createApp({ config, orm, tokens, log, sqlObserver, clock, 
 
   app.use(refuseSourceMaps({ production: config.production }));
   if (existsSync(path.join(config.adminDist, 'index.html'))) {
-    app.use(express.static(config.adminDist, { index: 'index.html', maxAge: '1h' }));
-    // Client-side routes of the console all load the same page.
-    app.get(/^\/(?!graphql|health).*/, (_req, res) => res.sendFile(path.join(config.adminDist, 'index.html')));
+    app.use(serveConsole(config.adminDist));
   } else {
     app.get('/', (_req, res) => {
       res.type('text').send('Appraisal API. The console is not built: run `pnpm build`. GraphQL is at /graphql.');

@@ -101,7 +101,7 @@ describe.skipIf(browserMissing)('console in Chromium', () => {
       await page.getByRole('menuitem', { name: '中文' }).click();
       await page.getByText('欢迎', { exact: false }).first().waitFor();
       const text = await visibleText(page);
-      for (const label of ['部门', '岗位', '员工', '导入与导出']) expect(text).toContain(label);
+      for (const label of ['部门', '岗位', '员工', '员工导入与导出']) expect(text).toContain(label);
       await screenshot(page, 'hr-dashboard-zh');
       await page.goto(`${server.url}/#/employees`);
       await page.getByText('工号').first().waitFor();

@@ -1,14 +1,11 @@
-import { Card, CardContent, Chip, Stack, Typography } from '@mui/material';
+import { Button, Card, CardActions, CardContent, Chip, Grid, Stack, Typography } from '@mui/material';
 import { Title, useGetIdentity, useTranslate } from 'react-admin';
-import { canListEmployees, canReadOrg, type Role } from '../auth/roles';
+import { Link } from 'react-router-dom';
+import { type ConsoleEntry, entriesFor } from '../auth/capabilities';
+import type { Role } from '../auth/roles';
+import { readSession } from '../auth/session';
 import { useRoles } from '../auth/useRoles';
-
-const hintFor = (roles: Role[]): string => {
-  if (canReadOrg(roles)) return 'app.dashboard.hint_org';
-  if (roles.includes('SUPERVISOR')) return 'app.dashboard.hint_supervisor';
-  if (canListEmployees(roles)) return 'app.dashboard.hint_committee';
-  return 'app.dashboard.hint_employee';
-};
+import { ENTRY_ICONS } from '../layout/Menu';
 
 const RoleChips = ({ roles }: { roles: Role[] }) => {
   const translate = useTranslate();
@@ -21,12 +18,37 @@ const RoleChips = ({ roles }: { roles: Role[] }) => {
   );
 };
 
-/** Greets the signed-in person by name and says what they can do here. */
+const EntryCard = ({ entry }: { entry: ConsoleEntry }) => {
+  const translate = useTranslate();
+  return (
+    <Card variant="outlined" sx={{ height: '100%', display: 'flex', flexDirection: 'column' }} data-testid={`dashboard-${entry.key}`}>
+      <CardContent sx={{ flex: 1 }}>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1, color: 'primary.main' }}>
+          {ENTRY_ICONS[entry.key]}
+          <Typography variant="h6" component="h2" color="text.primary">
+            {translate(entry.label, { smart_count: 2 })}
+          </Typography>
+        </Stack>
+        <Typography variant="body2" color="text.secondary">
+          {translate(`app.entry.${entry.key}`)}
+        </Typography>
+      </CardContent>
+      <CardActions>
+        <Button component={Link} to={entry.to} size="small">
+          {translate('app.dashboard.open')}
+        </Button>
+      </CardActions>
+    </Card>
+  );
+};
+
+/** Greets the signed-in person by name and offers exactly the places their roles may open. */
 export const Dashboard = () => {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
   const { roles } = useRoles();
-  const roleNames = roles.map((r) => translate(`app.roles.${r}`)).join(', ');
+  const roleNames = roles.map((r) => translate(`app.roles.${r}`)).join(translate('app.list_separator'));
+  const entries = entriesFor(roles, readSession()?.user.employeeId);
   return (
     <Card sx={{ mt: 2 }}>
       <Title title="app.menu.dashboard" />
@@ -39,7 +61,13 @@ export const Dashboard = () => {
             <>
               <Typography color="text.secondary">{translate('app.dashboard.roles', { roles: roleNames })}</Typography>
               <RoleChips roles={roles} />
-              <Typography>{translate(hintFor(roles))}</Typography>
+              <Grid container spacing={2}>
+                {entries.map((entry) => (
+                  <Grid key={entry.key} size={{ xs: 12, sm: 6, md: 4 }}>
+                    <EntryCard entry={entry} />
+                  </Grid>
+                ))}
+              </Grid>
             </>
           ) : (
             <Typography>{translate('app.dashboard.no_roles')}</Typography>

@@ -14,7 +14,7 @@ import type { ResourceName } from './resources';
  */
 export const NAMED = 'id code name nameZh';
 
-const DEPARTMENT = `${NAMED} parent { ${NAMED} } employeeCount active version createdAt updatedAt`;
+const DEPARTMENT = `${NAMED} parent { ${NAMED} } employeeCount subtreeEmployeeCount active version createdAt updatedAt`;
 
 const POSITION = `${NAMED} level active version department { ${NAMED} } createdAt updatedAt`;
 

@@ -1,16 +1,21 @@
 import { HttpError } from 'react-admin';
+import { fieldLabel, translateError, translateProblem } from './serverMessages';
 
 /** The shape of one GraphQL error as the API sends it (see the contract: extensions.code, details). */
 export interface ApiGraphQLError {
   message: string;
   path?: readonly (string | number)[];
-  extensions?: { code?: string; details?: unknown };
+  extensions?: { code?: string; details?: unknown; params?: ProblemParams };
 }
+
+type ProblemParams = Readonly<Record<string, string | number | boolean>>;
 
 export interface FieldDetail {
   field: string;
   rule?: string;
   message: string;
+  /** The values the server's message interpolates; the console's translation uses them too. */
+  params?: ProblemParams;
 }
 
 export const ERROR_CODES = {
@@ -50,11 +55,11 @@ export const fieldDetails = (error: ApiGraphQLError): FieldDetail[] => {
 };
 
 /**
- * Turns GraphQL errors into the HttpError react-admin understands: a CONFLICT becomes a translated
- * "someone else saved first" message, VALIDATION_FAILED puts each field's message on the matching
- * form input (body.errors) and names the fields in the notification.
+ * Turns GraphQL errors into the HttpError react-admin understands, in the console language: a CONFLICT
+ * becomes "someone else saved first", VALIDATION_FAILED puts each field's translated problem on the
+ * matching form input (body.errors) and names the fields (as `resource` labels them) in the notification.
  */
-export const toHttpError = (errors: readonly ApiGraphQLError[], fallbackStatus = 500): HttpError => {
+export const toHttpError = (errors: readonly ApiGraphQLError[], fallbackStatus = 500, resource?: string): HttpError => {
   const first = errors[0];
   const code = first?.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
   const status = STATUS_BY_CODE[code] ?? fallbackStatus;
@@ -69,13 +74,13 @@ export const toHttpError = (errors: readonly ApiGraphQLError[], fallbackStatus =
   if (code === ERROR_CODES.validation || code === ERROR_CODES.badInput) {
     const details = errors.flatMap(fieldDetails);
     if (details.length > 0) {
-      const summary = details.map((d) => `${d.field}: ${d.message}`).join('; ');
-      body.errors = Object.fromEntries(details.map((d) => [d.field, d.message]));
+      const summary = details.map((d) => `${fieldLabel(d.field, resource)}: ${translateProblem(d)}`).join('; ');
+      body.errors = Object.fromEntries(details.map((d) => [d.field, translateProblem(d)]));
       body.errors.root = { serverError: summary };
       return new HttpError(summary, status, body);
     }
   }
-  return new HttpError(first?.message ?? 'ra.notification.http_error', status, body);
+  return new HttpError(first ? translateError(first) : 'ra.notification.http_error', status, body);
 };
 
 export const errorCode = (error: unknown): string | undefined => {

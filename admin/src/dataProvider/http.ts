@@ -1,13 +1,18 @@
 import { HttpError } from 'react-admin';
 import { readSession } from '../auth/session';
 import { GRAPHQL_URL } from '../config';
+import { i18nProvider } from '../i18n';
 import { toHttpError, type ApiGraphQLError } from './graphqlErrors';
 
-/** Headers every request carries: the bearer token and the CSRF-prevention preflight header. */
+/**
+ * Headers every request carries: the bearer token, the CSRF-prevention preflight header, and the console
+ * language (not the browser's), so the messages the API words itself come in the language on screen.
+ */
 export const apiHeaders = (): Record<string, string> => {
   const token = readSession()?.token;
   return {
     'apollo-require-preflight': 'true',
+    'accept-language': i18nProvider.getLocale(),
     ...(token ? { authorization: `Bearer ${token}` } : {}),
   };
 };
@@ -19,11 +24,16 @@ interface GraphQLResponse<T> {
 
 /** A plain GraphQL call for the few operations outside the resource data provider (login). */
 export const graphqlRequest = async <T>(query: string, variables: Record<string, unknown>): Promise<T> => {
-  const response = await fetch(GRAPHQL_URL, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...apiHeaders() },
-    body: JSON.stringify({ query, variables }),
-  });
+  let response: Response;
+  try {
+    response = await fetch(GRAPHQL_URL, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...apiHeaders() },
+      body: JSON.stringify({ query, variables }),
+    });
+  } catch {
+    throw new HttpError('app.error.network', 0);
+  }
   let payload: GraphQLResponse<T>;
   try {
     payload = (await response.json()) as GraphQLResponse<T>;

@@ -37,7 +37,9 @@ const withApiErrors = (provider: DataProvider): DataProvider =>
       if (typeof value !== 'function') return value;
       return (...args: unknown[]) => {
         const result: unknown = (value as (...a: unknown[]) => unknown).apply(target, args);
-        return result instanceof Promise ? result.catch((error: unknown) => Promise.reject(toApiError(error))) : result;
+        // Standard methods take the resource first; its field labels name the fields in error messages.
+        const resource = typeof args[0] === 'string' ? args[0] : undefined;
+        return result instanceof Promise ? result.catch((error: unknown) => Promise.reject(toApiError(error, resource))) : result;
       };
     },
   });

@@ -7,6 +7,8 @@ import type { Json } from './records';
 export interface ImportRowError {
   row: number;
   field: string | null;
+  /** The column as the sheet names it ("Employment status"); absent from older servers. */
+  column?: string | null;
   code: string;
   message: string;
 }
@@ -37,8 +39,14 @@ const IMPORT = gql`
   mutation ImportEmployees($input: ImportEmployeesInput!) {
     importEmployees(input: $input) {
       dryRun totalRows validRows applied created updated
-      errors { row field code message }
+      errors { row field column code message }
     }
+  }
+`;
+
+const TEMPLATE = gql`
+  query EmployeeImportTemplate {
+    employeeImportTemplate { fileName contentType contentBase64 }
   }
 `;
 
@@ -67,6 +75,8 @@ const relationQuery = (relation: EmployeeRelation): DocumentNode => gql`
 export interface OrgApi {
   importEmployees(input: ImportEmployeesInput): Promise<ImportEmployeesReport>;
   exportEmployees(filter?: Json): Promise<FileDownload>;
+  /** The empty employee sheet with the columns import reads. */
+  employeeImportTemplate(): Promise<FileDownload>;
   /** One relation of an employee, fetched on its own so that a denied relation does not hide the record. */
   employeeRelation(id: string, relation: EmployeeRelation): Promise<PersonSummary[]>;
 }
@@ -88,6 +98,14 @@ export const createOrgApi = (client: ApolloClient<unknown>): OrgApi => ({
         variables: { id },
       });
       return result.data.employee?.[relation] ?? [];
+    } catch (error) {
+      throw toApiError(error);
+    }
+  },
+  async employeeImportTemplate() {
+    try {
+      const result = await client.query<{ employeeImportTemplate: FileDownload }>({ query: TEMPLATE });
+      return result.data.employeeImportTemplate;
     } catch (error) {
       throw toApiError(error);
     }

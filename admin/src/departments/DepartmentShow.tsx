@@ -1,8 +1,6 @@
 import {
   BooleanField,
   Datagrid,
-  DateField,
-  NumberField,
   ReferenceManyField,
   Show,
   SelectField,
@@ -13,6 +11,7 @@ import {
 import { Box, Typography } from '@mui/material';
 import type { ReactNode } from 'react';
 import { levelChoices } from '../common/choices';
+import { DateTimeField, NumberField } from '../common/fields';
 import { LocalizedNameField } from '../common/LocalizedNameField';
 
 const Section = ({ title, children }: { title: string; children: ReactNode }) => {
@@ -41,6 +40,7 @@ const SubDepartments = () => (
     <Datagrid rowClick="show" bulkActionButtons={false} empty={<NoResults />}>
       <TextField source="code" />
       <LocalizedNameField label="resources.departments.fields.name" sortBy="name" />
+      <NumberField source="subtreeEmployeeCount" sortable={false} />
       <NumberField source="employeeCount" sortable={false} />
     </Datagrid>
   </ReferenceManyField>
@@ -63,9 +63,10 @@ export const DepartmentShow = () => (
       <TextField source="name" />
       <TextField source="nameZh" emptyText="-" />
       <LocalizedNameField source="parent" label="resources.departments.fields.parent" />
+      <NumberField source="subtreeEmployeeCount" />
       <NumberField source="employeeCount" />
       <BooleanField source="active" />
-      <DateField source="updatedAt" showTime />
+      <DateTimeField source="updatedAt" />
     </SimpleShowLayout>
     <Section title="app.department.children">
       <SubDepartments />

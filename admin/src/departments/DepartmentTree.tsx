@@ -4,6 +4,7 @@ import { Box, Chip, Collapse, IconButton, List, ListItem, ListItemButton, ListIt
 import { useState } from 'react';
 import { useCreatePath, useListContext, useLocaleState, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { formatNumber } from '../common/format';
 import { localizedName } from '../common/localizedName';
 import { buildDepartmentTree, type DepartmentNode, type DepartmentRecord } from './departmentTree';
 
@@ -19,7 +20,15 @@ const DepartmentLabel = ({ department }: { department: DepartmentRecord }) => {
           {department.active === false && <Chip size="small" label={translate('app.department.inactive')} />}
         </Box>
       }
-      secondary={translate('app.department.employees', { smart_count: department.employeeCount ?? 0 })}
+      secondary={
+        <span data-testid={`department-count-${department.code}`}>
+          {translate('app.department.headcount', {
+            total: formatNumber(department.subtreeEmployeeCount ?? 0, locale),
+            direct: formatNumber(department.employeeCount ?? 0, locale),
+            smart_count: department.subtreeEmployeeCount ?? 0,
+          })}
+        </span>
+      }
     />
   );
 };

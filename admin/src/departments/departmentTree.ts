@@ -5,7 +5,10 @@ export interface DepartmentRecord extends RaRecord {
   name: string;
   nameZh?: string | null;
   parentId?: string | null;
+  /** Active employees directly in the department. */
   employeeCount?: number;
+  /** Active employees in the department and every department below it. */
+  subtreeEmployeeCount?: number;
   active?: boolean;
 }
 

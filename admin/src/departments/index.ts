@@ -1,15 +1,12 @@
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
+import { lazyView } from '../common/lazyView';
 import type { Named } from '../common/localizedName';
-import { DepartmentCreate } from './DepartmentCreate';
-import { DepartmentEdit } from './DepartmentEdit';
-import { DepartmentList } from './DepartmentList';
-import { DepartmentShow } from './DepartmentShow';
 
 export const departments = {
-  list: DepartmentList,
-  create: DepartmentCreate,
-  edit: DepartmentEdit,
-  show: DepartmentShow,
+  list: lazyView(() => import('./DepartmentList'), 'DepartmentList'),
+  create: lazyView(() => import('./DepartmentCreate'), 'DepartmentCreate'),
+  edit: lazyView(() => import('./DepartmentEdit'), 'DepartmentEdit'),
+  show: lazyView(() => import('./DepartmentShow'), 'DepartmentShow'),
   icon: AccountTreeIcon,
   recordRepresentation: (record: Named & { code?: string }) => record.name ?? record.code ?? '',
 };

@@ -1,7 +1,8 @@
-import { BooleanField, Datagrid, DateField, List, SearchInput, SelectField, SelectInput, TextField } from 'react-admin';
+import { BooleanField, Datagrid, List, SearchInput, SelectField, SelectInput, TextField } from 'react-admin';
 import { canReadOrg, isCommitteeOnly } from '../auth/roles';
 import { useRoles } from '../auth/useRoles';
 import { statusChoices } from '../common/choices';
+import { DateField } from '../common/fields';
 import { LocalizedNameField } from '../common/LocalizedNameField';
 import { DepartmentInput, PositionInput } from '../common/referenceInputs';
 
@@ -45,8 +46,16 @@ const CommitteeGrid = () => (
 export const EmployeeList = () => {
   const { roles } = useRoles();
   const committee = isCommitteeOnly(roles);
+  // A supervisor reads their reporting line: the page is named as the menu names it.
+  const team = !canReadOrg(roles) && roles.includes('SUPERVISOR');
   return (
-    <List filters={committee ? committeeFilters : filters} sort={{ field: 'employeeNumber', order: 'ASC' }} exporter={false}>
+    // The committee may not read employee numbers, so it may not sort by them either (the API refuses it).
+    <List
+      title={team ? 'app.menu.my_team' : undefined}
+      filters={committee ? committeeFilters : filters}
+      sort={committee ? { field: 'name', order: 'ASC' } : { field: 'employeeNumber', order: 'ASC' }}
+      exporter={false}
+    >
       {committee ? <CommitteeGrid /> : <EmployeeGrid withSupervisor={canReadOrg(roles)} />}
     </List>
   );

@@ -1,7 +1,6 @@
 import { Grid } from '@mui/material';
 import {
   BooleanField,
-  DateField,
   SelectField,
   Show,
   SimpleShowLayout,
@@ -9,6 +8,7 @@ import {
   useRecordContext,
 } from 'react-admin';
 import { statusChoices } from '../common/choices';
+import { DateField, MoneyField } from '../common/fields';
 import { LocalizedNameField } from '../common/LocalizedNameField';
 import { DirectReports, ReportingLine } from './ReportingLine';
 
@@ -29,8 +29,8 @@ const Details = () => {
       <SelectField source="employmentStatus" choices={statusChoices} />
       <DateField source="hireDate" />
       <DateField source="probationEndDate" emptyText="-" />
-      {hasPay(record) && <TextField source="performancePayBase" emptyText="-" />}
-      {hasPay(record) && <TextField source="floatingPayBase" emptyText="-" />}
+      {hasPay(record) && <MoneyField source="performancePayBase" emptyText="-" />}
+      {hasPay(record) && <MoneyField source="floatingPayBase" emptyText="-" />}
       <BooleanField source="disciplinaryFlag" />
       <TextField source="disciplinaryReference" emptyText="-" />
       <BooleanField source="active" />

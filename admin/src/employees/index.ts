@@ -1,14 +1,11 @@
 import PeopleIcon from '@mui/icons-material/People';
-import { EmployeeCreate } from './EmployeeCreate';
-import { EmployeeEdit } from './EmployeeEdit';
-import { EmployeeList } from './EmployeeList';
-import { EmployeeShow } from './EmployeeShow';
+import { lazyView } from '../common/lazyView';
 
 export const employees = {
-  list: EmployeeList,
-  create: EmployeeCreate,
-  edit: EmployeeEdit,
-  show: EmployeeShow,
+  list: lazyView(() => import('./EmployeeList'), 'EmployeeList'),
+  create: lazyView(() => import('./EmployeeCreate'), 'EmployeeCreate'),
+  edit: lazyView(() => import('./EmployeeEdit'), 'EmployeeEdit'),
+  show: lazyView(() => import('./EmployeeShow'), 'EmployeeShow'),
   icon: PeopleIcon,
   recordRepresentation: 'name',
 };

@@ -5,8 +5,15 @@ import { useNotify, useTranslate } from 'react-admin';
 import type { FileDownload } from '../dataProvider';
 import { base64ToBlob, downloadBlob } from './files';
 
-/** Downloads a generated spreadsheet (exportEmployees, exportIndicators). */
-export const ExportButton = ({ exportFile }: { exportFile: () => Promise<FileDownload> }) => {
+interface ExportButtonProps {
+  exportFile: () => Promise<FileDownload>;
+  /** The button's text (an i18n key); "Export to Excel" by default. */
+  label?: string;
+  testId?: string;
+}
+
+/** Downloads a generated spreadsheet (exportEmployees, exportIndicators, the import template). */
+export const ExportButton = ({ exportFile, label = 'app.import.export', testId }: ExportButtonProps) => {
   const notify = useNotify();
   const translate = useTranslate();
   const [busy, setBusy] = useState(false);
@@ -23,8 +30,8 @@ export const ExportButton = ({ exportFile }: { exportFile: () => Promise<FileDow
     }
   };
   return (
-    <Button variant="outlined" startIcon={<DownloadIcon />} onClick={() => void onClick()} disabled={busy}>
-      {translate('app.import.export')}
+    <Button variant="outlined" startIcon={<DownloadIcon />} onClick={() => void onClick()} disabled={busy} data-testid={testId}>
+      {translate(label)}
     </Button>
   );
 };

@@ -1,10 +1,11 @@
 import PlayArrowIcon from '@mui/icons-material/PlayArrow';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
-import { Button, Card, CardContent, Stack, Typography } from '@mui/material';
-import { useState, type ChangeEvent } from 'react';
+import { Button, Card, CardContent, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { useState, type ChangeEvent, type ReactNode } from 'react';
 import { Title, useDataProvider, useNotify, useTranslate } from 'react-admin';
 import type { AppDataProvider, FileDownload } from '../dataProvider';
+import { EMPLOYEE_SHEET_COLUMNS } from './employeeColumns';
 import { ExportButton } from './ExportButton';
 import { isAcceptedFile, ACCEPTED_EXTENSIONS } from './files';
 import { ImportReportTable } from './ImportReportTable';
@@ -40,10 +41,12 @@ interface ImportPanelProps {
   intro: string;
   runImport: RunImport;
   exportFile: () => Promise<FileDownload>;
+  /** What the sheet must look like: the expected columns and a template to download. */
+  columns?: ReactNode;
 }
 
 /** Upload a spreadsheet, dry-run it, read the row report, then apply; or export the current list. */
-export const ImportPanel = ({ title, intro, runImport, exportFile }: ImportPanelProps) => {
+export const ImportPanel = ({ title, intro, runImport, exportFile, columns }: ImportPanelProps) => {
   const translate = useTranslate();
   const [file, setFile] = useState<File | null>(null);
   const { report, busy, run, reset } = useImport(runImport);
@@ -59,6 +62,7 @@ export const ImportPanel = ({ title, intro, runImport, exportFile }: ImportPanel
       <CardContent>
         <Stack spacing={3}>
           <Typography>{translate(intro)}</Typography>
+          {columns}
           <FilePicker file={file} onChange={choose} />
           <Stack direction="row" spacing={2}>
             <Button variant="contained" startIcon={<FactCheckIcon />} disabled={!file || busy} onClick={() => file && void run(file, true)}>
@@ -76,15 +80,48 @@ export const ImportPanel = ({ title, intro, runImport, exportFile }: ImportPanel
   );
 };
 
+/** The columns the employee sheet has, what goes in each, and the empty template to fill in. */
+const EmployeeColumns = ({ template }: { template: () => Promise<FileDownload> }) => {
+  const translate = useTranslate();
+  return (
+    <Stack spacing={1}>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+        <Typography variant="subtitle1">{translate('app.import.expected_columns')}</Typography>
+        <ExportButton exportFile={template} label="app.import.template" testId="import-template" />
+      </Stack>
+      <Table size="small" data-testid="import-columns">
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate('app.import.column')}</TableCell>
+            <TableCell>{translate('app.import.content')}</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {EMPLOYEE_SHEET_COLUMNS.map((column) => (
+            <TableRow key={column.key}>
+              <TableCell data-testid="import-column-name">
+                {translate(`app.import.columns.${column.key}`)}
+                {column.required ? ' *' : ''}
+              </TableCell>
+              <TableCell>{translate(`app.import.column_hints.${column.key}`)}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Stack>
+  );
+};
+
 /** The employee import and export. */
 export const ImportPage = () => {
   const dataProvider = useDataProvider<AppDataProvider>();
   return (
     <ImportPanel
-      title="app.import.title"
+      title="app.menu.import"
       intro="app.import.intro"
       runImport={(input) => dataProvider.importEmployees(input)}
       exportFile={() => dataProvider.exportEmployees()}
+      columns={<EmployeeColumns template={() => dataProvider.employeeImportTemplate()} />}
     />
   );
 };

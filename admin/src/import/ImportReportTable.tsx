@@ -1,6 +1,7 @@
 import { Alert, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { ImportEmployeesReport } from '../dataProvider';
+import { translateProblem } from '../dataProvider/serverMessages';
 
 const Summary = ({ report }: { report: ImportEmployeesReport }) => {
   const translate = useTranslate();
@@ -18,7 +19,10 @@ const Summary = ({ report }: { report: ImportEmployeesReport }) => {
   );
 };
 
-/** Every bad row with its row number, field, code and message. */
+/**
+ * Every bad row: its number, the column as the sheet names it ("Employment status", or the file's own
+ * header) and what is wrong in the console language (the server's English when it has no words for it).
+ */
 export const ImportReportTable = ({ report }: { report: ImportEmployeesReport }) => {
   const translate = useTranslate();
   return (
@@ -31,18 +35,16 @@ export const ImportReportTable = ({ report }: { report: ImportEmployeesReport })
           <TableHead>
             <TableRow>
               <TableCell>{translate('app.import.row')}</TableCell>
-              <TableCell>{translate('app.import.field')}</TableCell>
-              <TableCell>{translate('app.import.code')}</TableCell>
+              <TableCell>{translate('app.import.column')}</TableCell>
               <TableCell>{translate('app.import.message')}</TableCell>
             </TableRow>
           </TableHead>
           <TableBody>
             {report.errors.map((error, index) => (
-              <TableRow key={`${error.row}-${error.field ?? ''}-${index}`}>
+              <TableRow key={`${error.row}-${error.field ?? ''}-${index}`} data-code={error.code}>
                 <TableCell>{error.row}</TableCell>
-                <TableCell>{error.field ?? '-'}</TableCell>
-                <TableCell>{error.code}</TableCell>
-                <TableCell>{error.message}</TableCell>
+                <TableCell>{error.column ?? error.field ?? '-'}</TableCell>
+                <TableCell>{translateProblem({ field: error.field ?? '', rule: error.code, message: error.message })}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -1,2 +1,3 @@
-export { ImportPage } from './ImportPage';
-export { ExportButton } from './ExportButton';
+import { lazyView } from '../common/lazyView';
+
+export const ImportPage = lazyView(() => import('./ImportPage'), 'ImportPage');

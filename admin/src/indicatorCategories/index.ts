@@ -1,12 +1,10 @@
 import CategoryIcon from '@mui/icons-material/Category';
-import { IndicatorCategoryCreate } from './IndicatorCategoryCreate';
-import { IndicatorCategoryEdit } from './IndicatorCategoryEdit';
-import { IndicatorCategoryList } from './IndicatorCategoryList';
+import { lazyView } from '../common/lazyView';
 
 export const indicatorCategories = {
-  list: IndicatorCategoryList,
-  create: IndicatorCategoryCreate,
-  edit: IndicatorCategoryEdit,
+  list: lazyView(() => import('./IndicatorCategoryList'), 'IndicatorCategoryList'),
+  create: lazyView(() => import('./IndicatorCategoryCreate'), 'IndicatorCategoryCreate'),
+  edit: lazyView(() => import('./IndicatorCategoryEdit'), 'IndicatorCategoryEdit'),
   icon: CategoryIcon,
   recordRepresentation: 'name',
 };

@@ -2,9 +2,7 @@ import {
   ArrayField,
   BooleanField,
   ChipField,
-  DateField,
   EditButton,
-  NumberField,
   SelectField,
   Show,
   SimpleShowLayout,
@@ -12,6 +10,7 @@ import {
   TextField,
   TopToolbar,
 } from 'react-admin';
+import { DateTimeField, NumberField } from '../common/fields';
 import { LocalizedNameField } from '../common/LocalizedNameField';
 import { scoringMethodChoices, sourceChoices } from './choices';
 import { RetireButton } from './RetireButton';
@@ -33,8 +32,8 @@ export const IndicatorShow = () => (
       <TextField source="description" emptyText="-" />
       <LocalizedNameField source="category" label="resources.indicators.fields.category" />
       <SelectField source="scoringMethod" choices={scoringMethodChoices} />
-      <TextField source="minPoints" emptyText="-" />
-      <TextField source="maxPoints" />
+      <NumberField source="minPoints" emptyText="-" />
+      <NumberField source="maxPoints" />
       <SelectField source="measurementSource" choices={sourceChoices} />
       <ArrayField source="applicableDepartments">
         <SingleFieldList linkType={false} empty={<span>-</span>}>
@@ -49,7 +48,7 @@ export const IndicatorShow = () => (
       <TagsField label="resources.indicators.fields.tags" />
       <BooleanField source="active" />
       <NumberField source="usedBySchemes" />
-      <DateField source="updatedAt" showTime />
+      <DateTimeField source="updatedAt" />
     </SimpleShowLayout>
   </Show>
 );

@@ -1,16 +1,13 @@
 import FactCheckIcon from '@mui/icons-material/FactCheck';
-import { IndicatorCreate } from './IndicatorCreate';
-import { IndicatorEdit } from './IndicatorEdit';
-import { IndicatorList } from './IndicatorList';
-import { IndicatorShow } from './IndicatorShow';
+import { lazyView } from '../common/lazyView';
 
-export { IndicatorImport } from './IndicatorImport';
+export const IndicatorImport = lazyView(() => import('./IndicatorImport'), 'IndicatorImport');
 
 export const indicators = {
-  list: IndicatorList,
-  create: IndicatorCreate,
-  edit: IndicatorEdit,
-  show: IndicatorShow,
+  list: lazyView(() => import('./IndicatorList'), 'IndicatorList'),
+  create: lazyView(() => import('./IndicatorCreate'), 'IndicatorCreate'),
+  edit: lazyView(() => import('./IndicatorEdit'), 'IndicatorEdit'),
+  show: lazyView(() => import('./IndicatorShow'), 'IndicatorShow'),
   icon: FactCheckIcon,
   recordRepresentation: 'code',
 };

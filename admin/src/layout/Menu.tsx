@@ -1,41 +1,45 @@
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
-import BadgeIcon from '@mui/icons-material/Badge';
-import PeopleIcon from '@mui/icons-material/People';
-import PersonIcon from '@mui/icons-material/Person';
 import AssignmentIcon from '@mui/icons-material/Assignment';
+import BadgeIcon from '@mui/icons-material/Badge';
 import CategoryIcon from '@mui/icons-material/Category';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
+import PeopleIcon from '@mui/icons-material/People';
+import PersonIcon from '@mui/icons-material/Person';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
-import { Menu as RaMenu } from 'react-admin';
-import { canListEmployees, canReadOrg, canReadSchemes, isOrgManager } from '../auth/roles';
+import type { ReactElement } from 'react';
+import { Menu as RaMenu, useTranslate } from 'react-admin';
+import { type ConsoleEntry, entriesFor } from '../auth/capabilities';
 import { readSession } from '../auth/session';
 import { useRoles } from '../auth/useRoles';
 
-/** Each role sees only what it may use; the API enforces the same rules. */
+export const ENTRY_ICONS: Record<ConsoleEntry['key'], ReactElement> = {
+  departments: <AccountTreeIcon />,
+  positions: <BadgeIcon />,
+  employees: <PeopleIcon />,
+  my_team: <PeopleIcon />,
+  import: <UploadFileIcon />,
+  indicators: <FactCheckIcon />,
+  indicatorCategories: <CategoryIcon />,
+  schemes: <AssignmentIcon />,
+  my_profile: <PersonIcon />,
+};
+
+/** Each role sees only what it may use (auth/capabilities.ts); the API enforces the same rules. */
 export const Menu = () => {
   const { roles } = useRoles();
-  const manager = isOrgManager(roles);
-  const reader = canReadOrg(roles);
-  const employeeId = readSession()?.user.employeeId;
+  const translate = useTranslate();
   return (
     <RaMenu>
-      <RaMenu.DashboardItem primaryText="app.menu.dashboard" />
-      {reader && <RaMenu.Item to="/departments" primaryText="app.menu.departments" leftIcon={<AccountTreeIcon />} />}
-      {reader && <RaMenu.Item to="/positions" primaryText="app.menu.positions" leftIcon={<BadgeIcon />} />}
-      {canListEmployees(roles) && (
+      <RaMenu.DashboardItem primaryText="app.menu.dashboard" data-testid="menu-dashboard" />
+      {entriesFor(roles, readSession()?.user.employeeId).map((entry) => (
         <RaMenu.Item
-          to="/employees"
-          primaryText={reader || !roles.includes('SUPERVISOR') ? 'app.menu.employees' : 'app.menu.my_team'}
-          leftIcon={<PeopleIcon />}
+          key={entry.key}
+          to={entry.to}
+          primaryText={translate(entry.label, { smart_count: 2 })}
+          leftIcon={ENTRY_ICONS[entry.key]}
+          data-testid={`menu-${entry.key}`}
         />
-      )}
-      {manager && <RaMenu.Item to="/import" primaryText="app.menu.import" leftIcon={<UploadFileIcon />} />}
-      {manager && <RaMenu.Item to="/indicators" primaryText="app.menu.indicators" leftIcon={<FactCheckIcon />} />}
-      {manager && <RaMenu.Item to="/indicatorCategories" primaryText="app.menu.indicator_categories" leftIcon={<CategoryIcon />} />}
-      {canReadSchemes(roles) && <RaMenu.Item to="/schemes" primaryText="app.menu.schemes" leftIcon={<AssignmentIcon />} />}
-      {employeeId && (
-        <RaMenu.Item to={`/employees/${employeeId}/show`} primaryText="app.menu.my_profile" leftIcon={<PersonIcon />} />
-      )}
+      ))}
     </RaMenu>
   );
 };

@@ -1,5 +1,6 @@
-import { BooleanField, DateField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
+import { BooleanField, SelectField, Show, SimpleShowLayout, TextField } from 'react-admin';
 import { levelChoices } from '../common/choices';
+import { DateTimeField } from '../common/fields';
 import { LocalizedNameField } from '../common/LocalizedNameField';
 
 export const PositionShow = () => (
@@ -11,7 +12,7 @@ export const PositionShow = () => (
       <LocalizedNameField source="department" label="resources.positions.fields.department" />
       <SelectField source="level" choices={levelChoices} />
       <BooleanField source="active" />
-      <DateField source="updatedAt" showTime />
+      <DateTimeField source="updatedAt" />
     </SimpleShowLayout>
   </Show>
 );

@@ -1,15 +1,12 @@
 import BadgeIcon from '@mui/icons-material/Badge';
+import { lazyView } from '../common/lazyView';
 import type { Named } from '../common/localizedName';
-import { PositionCreate } from './PositionCreate';
-import { PositionEdit } from './PositionEdit';
-import { PositionList } from './PositionList';
-import { PositionShow } from './PositionShow';
 
 export const positions = {
-  list: PositionList,
-  create: PositionCreate,
-  edit: PositionEdit,
-  show: PositionShow,
+  list: lazyView(() => import('./PositionList'), 'PositionList'),
+  create: lazyView(() => import('./PositionCreate'), 'PositionCreate'),
+  edit: lazyView(() => import('./PositionEdit'), 'PositionEdit'),
+  show: lazyView(() => import('./PositionShow'), 'PositionShow'),
   icon: BadgeIcon,
   recordRepresentation: (record: Named & { code?: string }) => record.name ?? record.code ?? '',
 };

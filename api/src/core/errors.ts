@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import { type MessageKey, type MessageParams, renderMessage } from './messages.js';
 
 /**
  * Every expected failure the API reports, as `extensions.code`. Clients translate by code;
@@ -21,11 +22,16 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** One broken rule on one input field: `{ field: 'supervisorId', rule: 'supervisor_cycle', message }`. */
+/**
+ * One broken rule on one input field: `{ field: 'code', rule: 'unique', message: 'code HQ is already used',
+ * params: { value: 'HQ' } }`. The message stays English; clients translate by `rule` with `params`.
+ */
 export interface FieldProblem {
   field: string;
   rule: string;
   message: string;
+  /** The values the message interpolates, for clients that word it themselves. */
+  params?: MessageParams;
 }
 
 /** Values a client needs to translate a message itself, e.g. `{ argument: 'filter.q', max: 200 }`. */
@@ -39,7 +45,8 @@ export interface ErrorHttp {
 
 /**
  * An expected failure with a stable code, shown to the client as is. `params` travel in
- * `extensions.params`; `http` sets the response status (Apollo removes it from the body).
+ * `extensions.params`; `http` sets the response status (Apollo removes it from the body). The generic
+ * failures of the factories below also render their message in the request's language (`localized`).
  */
 export class AppError extends GraphQLError {
   constructor(
@@ -48,6 +55,8 @@ export class AppError extends GraphQLError {
     readonly details?: FieldProblem[],
     readonly params?: ErrorParams,
     http?: ErrorHttp,
+    /** Renders the message again in the language of the request being answered (see formatError). */
+    readonly localized?: () => string,
   ) {
     super(message, {
       extensions: {
@@ -61,15 +70,17 @@ export class AppError extends GraphQLError {
   }
 }
 
-export const unauthenticated = (): AppError => new AppError('UNAUTHENTICATED', 'Sign in to use this API.');
-export const forbidden = (what = 'this'): AppError => new AppError('FORBIDDEN', `You are not allowed to access ${what}.`);
-export const notFound = (type: string, id: string): AppError => new AppError('NOT_FOUND', `${type} ${id} does not exist.`);
-export const conflict = (type: string, id: string): AppError =>
-  new AppError('CONFLICT', `${type} ${id} was changed by someone else since you read it; reload and try again.`);
+const generic = (code: ErrorCode, key: MessageKey, params: MessageParams = {}, details?: FieldProblem[]): AppError =>
+  new AppError(code, renderMessage(key, params, 'en'), details, params, undefined, () => renderMessage(key, params));
+
+export const unauthenticated = (): AppError => generic('UNAUTHENTICATED', 'unauthenticated');
+export const forbidden = (what = 'this'): AppError => generic('FORBIDDEN', 'forbidden', { what });
+export const notFound = (type: string, id: string): AppError => generic('NOT_FOUND', 'not_found', { type, id });
+export const conflict = (type: string, id: string): AppError => generic('CONFLICT', 'conflict', { type, id });
 
 /** Throws VALIDATION_FAILED naming every broken rule, or returns when there is none. */
 export function assertNoProblems(problems: FieldProblem[]): void {
   if (problems.length === 0) return;
   const summary = problems.map((p) => `${p.field}: ${p.message}`).join('; ');
-  throw new AppError('VALIDATION_FAILED', `Invalid input: ${summary}`, problems);
+  throw generic('VALIDATION_FAILED', 'validation', { summary }, problems);
 }

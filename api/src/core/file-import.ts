@@ -11,6 +11,8 @@ const MAX_FILE_BYTES = 10 * 1024 * 1024;
 export interface RowProblem {
   row: number;
   field: string | null;
+  /** The column as the sheet names it ("Employment status", or the file's own header such as "用工状态"). */
+  column?: string | null;
   code: string;
   message: string;
 }
@@ -54,14 +56,23 @@ export async function importFile<K extends string, P>(
     ]);
   const empty = { dryRun: input.dryRun, totalRows: 0, validRows: 0, applied: false, created: 0, updated: 0 };
   let rows: Array<SheetRow<K>>;
+  let headers: Partial<Record<K, string>>;
   try {
-    rows = await readSheet(input.fileName, content, importer.columns, importer.requiredColumn);
+    ({ rows, headers } = await readSheet(input.fileName, content, importer.columns, importer.requiredColumn));
   } catch (error) {
     if (!(error instanceof SheetFormatError)) throw error;
-    return { ...empty, errors: [{ row: 0, field: null, code: 'file_format', message: error.message }] };
+    return { ...empty, errors: [{ row: 0, field: null, column: null, code: 'file_format', message: error.message }] };
   }
+  // Reports name a column the way the sheet does: the file's header, else the header export writes.
+  const columnName = (field: string | null): string | null => {
+    if (field === null) return null;
+    const column = importer.columns.find((c) => c.key === field);
+    return column ? (headers[column.key] ?? column.label) : field;
+  };
   return inTransaction(ctx, async (em) => {
-    const { plan, errors } = await importer.plan(em, rows);
+    const planned = await importer.plan(em, rows);
+    const { plan } = planned;
+    const errors = planned.errors.map((e) => ({ ...e, column: columnName(e.field) }));
     const report = { ...empty, totalRows: rows.length, validRows: plan.length, errors };
     if (input.dryRun || errors.length > 0 || rows.length === 0) return report;
     const counts = await importer.apply(ctx, em, plan);

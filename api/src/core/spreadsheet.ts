@@ -4,11 +4,36 @@ import ExcelJS from 'exceljs';
 /** The file itself cannot be read as a sheet (wrong type, unknown columns, empty); reported as row 0. */
 export class SheetFormatError extends Error {}
 
-/** A column of an import/export sheet: its key and the English header export writes. */
+/** One allowed value of a column: the code the API stores and how people write it in either language. */
+export interface SheetChoice {
+  code: string;
+  en: string;
+  zh: string;
+}
+
+/**
+ * A column of an import/export sheet: its key, the English header export writes and the Chinese one
+ * import also reads, and for coded columns the values: export writes the English word, import reads
+ * the code or the word in either language (case-insensitive).
+ */
 export interface SheetColumn<K extends string> {
   key: K;
   label: string;
+  labelZh?: string;
+  choices?: readonly SheetChoice[];
   width?: number;
+}
+
+/** `cellChoice(statusColumn, '正式')` -> 'REGULAR'; a value that is no choice comes back as written. */
+export function cellChoice<K extends string>(column: SheetColumn<K>, text: string): string {
+  const wanted = text.trim().toLowerCase();
+  const choice = column.choices?.find((c) => [c.code, c.en, c.zh].some((v) => v.toLowerCase() === wanted));
+  return choice?.code ?? text;
+}
+
+/** How export writes a coded value: its English word (`Regular` for REGULAR). */
+export function choiceLabel<K extends string>(column: SheetColumn<K>, code: string): string {
+  return column.choices?.find((c) => c.code === code)?.en ?? code;
 }
 
 /** One data row, numbered as the spreadsheet shows it (the header is row 1); blank cells are absent. */
@@ -96,34 +121,50 @@ async function readGrid(fileName: string, content: Buffer): Promise<string[][]> 
   return grid;
 }
 
+/** A read sheet: its rows, and each column's header as the file wrote it (to name columns in reports). */
+export interface ReadSheet<K extends string> {
+  rows: Array<SheetRow<K>>;
+  headers: Partial<Record<K, string>>;
+}
+
 /**
- * Reads an .xlsx or .csv file whose header row names the columns by key or by English label
- * (case-insensitive). Unknown columns and a missing `required` column are format errors.
+ * Reads an .xlsx or .csv file whose header row names the columns by key, English or Chinese label
+ * (case-insensitive); coded columns are read back to their codes. Unknown columns and a missing
+ * `required` column are format errors.
  */
 export async function readSheet<K extends string>(
   fileName: string,
   content: Buffer,
   columns: ReadonlyArray<SheetColumn<K>>,
   required: K,
-): Promise<Array<SheetRow<K>>> {
+): Promise<ReadSheet<K>> {
   const [headers, ...records] = (await readGrid(fileName, content)).map((cells, r) => cells.map((text, c) => importedCellText(text, r + 1, c)));
   if (!headers) throw new SheetFormatError('the file is empty');
-  const byHeader = new Map<string, K>(columns.flatMap((c) => [[c.key.toLowerCase(), c.key] as const, [c.label.toLowerCase(), c.key] as const]));
+  const byHeader = new Map<string, K>(
+    columns.flatMap((c) => [c.key, c.label, ...(c.labelZh ? [c.labelZh] : [])].map((name) => [name.toLowerCase(), c.key] as const)),
+  );
+  const columnOf = new Map(columns.map((c) => [c.key, c]));
   const keys = headers.map((h) => byHeader.get(h.trim().toLowerCase()));
   const unknown = headers.filter((h, i) => h.trim() !== '' && keys[i] === undefined);
   if (unknown.length) throw new SheetFormatError(`unknown column(s): ${unknown.join(', ')}`);
   const requiredLabel = columns.find((c) => c.key === required)?.label ?? required;
   if (!keys.includes(required)) throw new SheetFormatError(`the header row has no "${requiredLabel}" column`);
-  return records
+  const headerOf: Partial<Record<K, string>> = {};
+  keys.forEach((key, col) => {
+    if (key) headerOf[key] = headers[col]?.trim();
+  });
+  const rows = records
     .map((cells, i) => {
       const values: Partial<Record<K, string>> = {};
       keys.forEach((key, col) => {
         const text = (cells[col] ?? '').trim();
-        if (key && text !== '') values[key] = text;
+        const column = key ? columnOf.get(key) : undefined;
+        if (key && column && text !== '') values[key] = cellChoice(column, text);
       });
       return { row: i + 2, values };
     })
     .filter((r) => Object.keys(r.values).length > 0); // blank lines are not rows
+  return { rows, headers: headerOf };
 }
 
 /** Writes one sheet with a bold header row; values are text so that no spreadsheet rounds cents through a float. */

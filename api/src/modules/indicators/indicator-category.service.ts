@@ -59,7 +59,7 @@ export async function createCategory(ctx: RequestContext, input: CreateIndicator
   return inTransaction(ctx, async (em) => {
     const problems: FieldProblem[] = [];
     checkFields(input, problems);
-    if (await em.count(IndicatorCategory, { code: input.code })) problems.push({ field: 'code', rule: 'unique', message: `code ${input.code} is already used` });
+    if (await em.count(IndicatorCategory, { code: input.code })) problems.push({ field: 'code', rule: 'unique', message: `code ${input.code} is already used`, params: { value: input.code } });
     assertNoProblems(problems);
     const category = em.create(IndicatorCategory, { code: input.code, name: input.name.trim(), nameZh: input.nameZh ?? null });
     await em.flush();
@@ -77,7 +77,7 @@ export async function updateCategory(ctx: RequestContext, id: string, input: Upd
     const problems: FieldProblem[] = [];
     checkFields({ code: input.code ?? undefined, name: input.name ?? undefined }, problems);
     if (input.code && input.code !== category.code && (await em.count(IndicatorCategory, { code: input.code })))
-      problems.push({ field: 'code', rule: 'unique', message: `code ${input.code} is already used` });
+      problems.push({ field: 'code', rule: 'unique', message: `code ${input.code} is already used`, params: { value: input.code } });
     assertNoProblems(problems);
     if (input.code) category.code = input.code;
     if (input.name) category.name = input.name.trim();

@@ -19,16 +19,17 @@ const MAX_POINTS = dec('100000000');
 /** Every broken rule of an indicator's fields, by field. */
 export function checkIndicatorFields(f: IndicatorFields): FieldProblem[] {
   const problems: FieldProblem[] = [];
-  const add = (field: string, rule: string, message: string) => problems.push({ field, rule, message });
+  const add = (field: string, rule: string, message: string, params?: FieldProblem['params']) =>
+    problems.push({ field, rule, message, ...(params ? { params } : {}) });
   if (!isOrgCode(f.code)) add('code', 'format', 'code must be 1-32 letters, digits, dots, dashes or underscores');
   if (f.name.trim() === '' || f.name.length > 200) add('name', 'length', 'name must be 1-200 characters');
   const maxOk = decimalText.safeParse(f.maxPoints).success;
   if (!maxOk) add('maxPoints', 'decimal', 'maxPoints must be a decimal number such as "10" or "12.5"');
   else if (dec(f.maxPoints).lte(0) || dec(f.maxPoints).gte(MAX_POINTS)) add('maxPoints', 'range', 'maxPoints must be above 0 and below 100,000,000');
   if (f.minPoints !== null) {
-    if (WITHOUT_MIN.has(f.scoringMethod)) add('minPoints', 'not_applicable', `a ${f.scoringMethod} indicator has no minPoints`);
+    if (WITHOUT_MIN.has(f.scoringMethod)) add('minPoints', 'not_applicable', `a ${f.scoringMethod} indicator has no minPoints`, { method: f.scoringMethod });
     else if (!decimalText.safeParse(f.minPoints).success) add('minPoints', 'decimal', 'minPoints must be a decimal number such as "0"');
-    else if (dec(f.minPoints).lt(0) || (maxOk && dec(f.minPoints).gt(f.maxPoints))) add('minPoints', 'range', `minPoints must be between 0 and maxPoints (${f.maxPoints})`);
+    else if (dec(f.minPoints).lt(0) || (maxOk && dec(f.minPoints).gt(f.maxPoints))) add('minPoints', 'range', `minPoints must be between 0 and maxPoints (${f.maxPoints})`, { min: '0', max: f.maxPoints });
   }
   if (f.tags.some((t) => t.trim() === '' || t.length > 50)) add('tags', 'length', 'each tag must be 1-50 characters');
   if (f.tags.length > 30) add('tags', 'count', 'at most 30 tags');

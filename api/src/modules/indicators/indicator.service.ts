@@ -88,11 +88,11 @@ async function checkReferences(
   problems: FieldProblem[],
 ): Promise<IndicatorCategory | null> {
   if (input.code !== undefined && input.code !== self?.code && (await em.count(Indicator, { code: input.code })))
-    problems.push({ field: 'code', rule: 'unique', message: `code ${input.code} is already used` });
+    problems.push({ field: 'code', rule: 'unique', message: `code ${input.code} is already used`, params: { value: input.code } });
   let category: IndicatorCategory | null = null;
   if (input.categoryId !== undefined) {
     category = await em.findOne(IndicatorCategory, { id: input.categoryId, active: true });
-    if (!category) problems.push({ field: 'categoryId', rule: 'exists', message: `no active category ${input.categoryId}` });
+    if (!category) problems.push({ field: 'categoryId', rule: 'exists', message: `no active category ${input.categoryId}`, params: { id: input.categoryId } });
   }
   const departments = [...new Set(input.applicableDepartmentIds ?? [])];
   if (departments.length && (await em.count(Department, { id: { $in: departments } })) !== departments.length)

@@ -50,4 +50,9 @@ export class DepartmentResolver {
   employeeCount(@Root() department: DepartmentNode, @Ctx() ctx: RequestContext) {
     return ctx.loaders.departmentEmployeeCount.load(department.id);
   }
+
+  @FieldResolver(() => Int, { description: 'Active employees in this department and every department below it.' })
+  subtreeEmployeeCount(@Root() department: DepartmentNode, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.departmentSubtreeEmployeeCount.load(department.id);
+  }
 }

@@ -36,11 +36,11 @@ export async function createDepartment(ctx: RequestContext, input: CreateDepartm
     const problems: FieldProblem[] = [];
     checkCode(input.code, problems);
     checkName(input.name, problems);
-    if (await em.count(Department, { code: input.code })) problems.push({ field: 'code', rule: 'unique', message: `code ${input.code} is already used` });
+    if (await em.count(Department, { code: input.code })) problems.push({ field: 'code', rule: 'unique', message: `code ${input.code} is already used`, params: { value: input.code } });
     let parent: Department | null = null;
     if (input.parentId) {
       parent = await em.findOne(Department, { id: input.parentId, active: true });
-      if (!parent) problems.push({ field: 'parentId', rule: 'exists', message: `no active department ${input.parentId}` });
+      if (!parent) problems.push({ field: 'parentId', rule: 'exists', message: `no active department ${input.parentId}`, params: { id: input.parentId } });
     }
     assertNoProblems(problems);
     const department = em.create(Department, { code: input.code, name: input.name.trim(), nameZh: input.nameZh ?? null, parent });
@@ -61,10 +61,10 @@ export async function updateDepartment(ctx: RequestContext, id: string, input: U
     checkCode(input.code, problems);
     checkName(input.name, problems);
     if (input.code && input.code !== department.code && (await em.count(Department, { code: input.code })))
-      problems.push({ field: 'code', rule: 'unique', message: `code ${input.code} is already used` });
+      problems.push({ field: 'code', rule: 'unique', message: `code ${input.code} is already used`, params: { value: input.code } });
     if (input.parentId) {
       const parent = await em.findOne(Department, { id: input.parentId, active: true });
-      if (!parent) problems.push({ field: 'parentId', rule: 'exists', message: `no active department ${input.parentId}` });
+      if (!parent) problems.push({ field: 'parentId', rule: 'exists', message: `no active department ${input.parentId}`, params: { id: input.parentId } });
       else {
         const all = await em.find(Department, {}, { fields: ['id', 'parent'] });
         const parentOf = new Map(all.map((d) => [d.id, d.parent?.id ?? null]));
@@ -96,7 +96,7 @@ export async function deactivateDepartment(ctx: RequestContext, id: string, vers
     ]);
     if (children + people + positions > 0)
       throw new AppError('VALIDATION_FAILED', 'id: the department still has active sub-departments, positions or employees.', [
-        { field: 'id', rule: 'not_empty', message: `still has ${children} sub-departments, ${positions} positions and ${people} employees active` },
+        { field: 'id', rule: 'not_empty', message: `still has ${children} sub-departments, ${positions} positions and ${people} employees active`, params: { children, positions, people } },
       ]);
     const before = snapshot(department);
     department.active = false;

@@ -4,7 +4,7 @@ import { recordExport } from '../audit/audit.service.js';
 import { Department } from './department.entity.js';
 import { Employee } from './employee.entity.js';
 import { employeeIdsMatching } from './employee.read.js';
-import { writeEmployeeSheet } from './employee-sheet.js';
+import { writeEmployeeSheet, writeEmployeeTemplate } from './employee-sheet.js';
 import type { EmployeeFilter } from './org.inputs.js';
 import { Position } from './position.entity.js';
 
@@ -38,5 +38,14 @@ export async function exportEmployees(ctx: RequestContext, filter: EmployeeFilte
     fileName,
     contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     contentBase64: buffer.toString('base64'),
+  };
+}
+
+/** The header row of the employee sheet and nothing else: what HR fills in for a first import. */
+export async function employeeImportTemplate(): Promise<FileDownload> {
+  return {
+    fileName: 'employees-template.xlsx',
+    contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    contentBase64: (await writeEmployeeTemplate()).toString('base64'),
   };
 }

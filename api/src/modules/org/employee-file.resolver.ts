@@ -1,6 +1,6 @@
 import { Arg, Ctx, Mutation, Query, Resolver } from 'type-graphql';
 import type { RequestContext } from '../../core/context.js';
-import { exportEmployees, FileDownload } from './employee-export.service.js';
+import { employeeImportTemplate, exportEmployees, FileDownload } from './employee-export.service.js';
 import { ImportEmployeesInput, ImportEmployeesReport, importEmployees } from './employee-import.service.js';
 import { EmployeeFilter } from './org.inputs.js';
 
@@ -14,5 +14,10 @@ export class EmployeeFileResolver {
   @Query(() => FileDownload, { description: 'The employee list as an .xlsx file (HR).' })
   exportEmployees(@Ctx() ctx: RequestContext, @Arg('filter', () => EmployeeFilter, { nullable: true }) filter?: EmployeeFilter) {
     return exportEmployees(ctx, filter);
+  }
+
+  @Query(() => FileDownload, { description: 'An empty employee sheet with the columns import reads, to fill in (HR).' })
+  employeeImportTemplate() {
+    return employeeImportTemplate();
   }
 }

@@ -27,6 +27,8 @@ export class ImportRowError {
   row!: number;
   @Field(() => String, { nullable: true, description: 'Column key, e.g. "hireDate".' })
   field!: string | null;
+  @Field(() => String, { nullable: true, description: 'The column as the sheet names it, e.g. "Hire date" (the uploaded file\'s own header when it has one).' })
+  column?: string | null;
   @Field(() => String, { description: 'Rule broken, e.g. "required", "unique", "exists".' })
   code!: string;
   @Field(() => String, { description: 'What is wrong, in English.' })

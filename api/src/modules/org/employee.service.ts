@@ -44,13 +44,13 @@ async function resolveReferences(
   if (input.departmentId) {
     const department = await em.findOne(Department, { id: input.departmentId });
     if (!department || !department.active)
-      problems.push({ field: 'departmentId', rule: 'exists', message: `no active department ${input.departmentId}` });
+      problems.push({ field: 'departmentId', rule: 'exists', message: `no active department ${input.departmentId}`, params: { id: input.departmentId } });
     else refs.department = department;
   }
   if (input.positionId) {
     const position = await em.findOne(Position, { id: input.positionId });
     if (!position || !position.active)
-      problems.push({ field: 'positionId', rule: 'exists', message: `no active position ${input.positionId}` });
+      problems.push({ field: 'positionId', rule: 'exists', message: `no active position ${input.positionId}`, params: { id: input.positionId } });
     else refs.position = position;
   }
   const departmentId = refs.department?.id ?? current?.department.id;
@@ -60,7 +60,7 @@ async function resolveReferences(
   else if (input.supervisorId) {
     const supervisor = await em.findOne(Employee, { id: input.supervisorId });
     if (!supervisor || !supervisor.active)
-      problems.push({ field: 'supervisorId', rule: 'exists', message: `no active employee ${input.supervisorId}` });
+      problems.push({ field: 'supervisorId', rule: 'exists', message: `no active employee ${input.supervisorId}`, params: { id: input.supervisorId } });
     else if (current) {
       const chain = await em
         .getConnection()
@@ -84,7 +84,7 @@ async function resolveReferences(
 async function assertEmployeeNumberFree(em: EntityManager, employeeNumber: string, exceptId: string | null, problems: FieldProblem[]) {
   const clash = await em.findOne(Employee, { employeeNumber }, { fields: ['id'] });
   if (clash && clash.id !== exceptId)
-    problems.push({ field: 'employeeNumber', rule: 'unique', message: `employee number ${employeeNumber} is already used` });
+    problems.push({ field: 'employeeNumber', rule: 'unique', message: `employee number ${employeeNumber} is already used`, params: { value: employeeNumber } });
 }
 
 const money = (value: string | null | undefined): string | null | undefined =>
@@ -179,7 +179,7 @@ export async function deactivateEmployee(ctx: RequestContext, id: string, versio
     const reports = await em.count(Employee, { supervisor: id, active: true });
     if (reports > 0)
       throw new AppError('VALIDATION_FAILED', `id: the employee still supervises ${reports} active people; reassign them first.`, [
-        { field: 'id', rule: 'has_active_reports', message: `still supervises ${reports} active people; reassign them first` },
+        { field: 'id', rule: 'has_active_reports', message: `still supervises ${reports} active people; reassign them first`, params: { count: reports } },
       ]);
     const before = snapshot(employee);
     employee.active = false;

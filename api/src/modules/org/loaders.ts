@@ -2,7 +2,7 @@ import type { Actor } from '@appraisal/domain';
 import DataLoader from 'dataloader';
 import type { ReadDb } from '../../core/db.js';
 import { directReportsOf, type EmployeeRelationSql, employeeRelation, employeesByIds } from './employee.read.js';
-import { childDepartmentsOf, departmentsByIds, employeeCounts, positionsByIds } from './org.read.js';
+import { childDepartmentsOf, departmentsByIds, employeeCounts, positionsByIds, subtreeEmployeeCounts } from './org.read.js';
 import type { DepartmentNode, EmployeeRow, PositionNode } from './org.types.js';
 
 /** Per-request batch loaders over the read models: a list of N rows costs one query per relation, not N. */
@@ -17,6 +17,8 @@ export interface OrgLoaders {
   childDepartments: DataLoader<string, DepartmentNode[]>;
   /** Active employee count per department id. */
   departmentEmployeeCount: DataLoader<string, number>;
+  /** Active employees of each department id and every department below it (one recursive query per batch). */
+  departmentSubtreeEmployeeCount: DataLoader<string, number>;
   /** How employee rows relate to the actor, as SQL; built once per request. */
   employeeRelation(): EmployeeRelationSql;
 }
@@ -50,6 +52,10 @@ export function createOrgLoaders(db: ReadDb, actor: Actor | null): OrgLoaders {
     childDepartments: new DataLoader(async (ids) => groupBy(ids, await childDepartmentsOf(db, ids), (d) => d.parentId)),
     departmentEmployeeCount: new DataLoader(async (ids) => {
       const counts = await employeeCounts(db, ids);
+      return ids.map((id) => counts.get(id) ?? 0);
+    }),
+    departmentSubtreeEmployeeCount: new DataLoader(async (ids) => {
+      const counts = await subtreeEmployeeCounts(db, ids);
       return ids.map((id) => counts.get(id) ?? 0);
     }),
     employeeRelation: rel,

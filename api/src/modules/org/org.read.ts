@@ -27,7 +27,7 @@ export const DEPARTMENT_COLUMNS: ColumnMap<DepartmentColumns> = {
 };
 
 /** What each Department field needs fetched (others need themselves). */
-export const DEPARTMENT_NEEDS: Readonly<Record<string, readonly string[]>> = { parent: ['parentId'], children: [], employeeCount: [] };
+export const DEPARTMENT_NEEDS: Readonly<Record<string, readonly string[]>> = { parent: ['parentId'], children: [], employeeCount: [], subtreeEmployeeCount: [] };
 
 export const selectDepartment = (alias: string, prefix = '', only?: ReadonlySet<string>): Sql => selectColumns(alias, prefix, DEPARTMENT_COLUMNS, only);
 
@@ -94,6 +94,21 @@ export async function childDepartmentsOf(db: ReadDb, parentIds: readonly string[
 export async function employeeCounts(db: ReadDb, ids: readonly string[]): Promise<Map<string, number>> {
   const rows = await db.rows<{ id: string; n: number }>(
     sql`select department_id as id, count(*)::int as n from employee where active and department_id = any(${ids}::uuid[]) group by department_id`,
+  );
+  return new Map(rows.map((r) => [r.id, r.n]));
+}
+
+/** Active employees per department id, counting every department below it too: one recursive query. */
+export async function subtreeEmployeeCounts(db: ReadDb, ids: readonly string[]): Promise<Map<string, number>> {
+  const rows = await db.rows<{ id: string; n: number }>(
+    sql`with recursive subtree(root_id, id) as (
+          select id, id from department where id = any(${ids}::uuid[])
+          union
+          select s.root_id, d.id from department d join subtree s on d.parent_id = s.id
+        )
+        select s.root_id as id, count(e.id)::int as n
+          from subtree s join employee e on e.department_id = s.id and e.active
+         group by s.root_id`,
   );
   return new Map(rows.map((r) => [r.id, r.n]));
 }

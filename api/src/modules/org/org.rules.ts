@@ -9,6 +9,7 @@ export const orgRules: Record<string, Record<string, IRule>> = {
   Query: {
     ...fields(['employees', 'employee', 'departments', 'department', 'positions', 'position', 'node'], isAuthenticated),
     exportEmployees: isHR,
+    employeeImportTemplate: isHR,
   },
   Mutation: fields(
     ['createEmployee', 'updateEmployee', 'deactivateEmployee', 'createDepartment', 'updateDepartment', 'deactivateDepartment', 'createPosition', 'updatePosition', 'deactivatePosition', 'importEmployees'],
@@ -27,6 +28,8 @@ const hrOnly = anyRole('HR');
 export const orgGuards: FieldGuardTree = mergeGuards(
   guardsFromAccess(employeeAccess, { what: 'employee', audited: { performancePayBase: payRead, floatingPayBase: payRead } }),
   guardsFromAccess(departmentAccess, { what: 'department', factless: true }),
+  // Head counts of a department's subtree: as public as its direct employeeCount.
+  typeGuards('Department', ['subtreeEmployeeCount'], signedIn),
   guardsFromAccess(positionAccess, { what: 'position', factless: true }),
   typeGuards('EmployeeConnection', page, signedIn),
   typeGuards('EmployeeEdge', edge, signedIn),
@@ -36,6 +39,6 @@ export const orgGuards: FieldGuardTree = mergeGuards(
   typeGuards('PositionEdge', edge, signedIn),
   typeGuards('PageInfo', ['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'], signedIn),
   typeGuards('ImportEmployeesReport', ['dryRun', 'totalRows', 'validRows', 'applied', 'created', 'updated', 'errors'], hrOnly),
-  typeGuards('ImportRowError', ['row', 'field', 'code', 'message'], hrOnly),
+  typeGuards('ImportRowError', ['row', 'field', 'column', 'code', 'message'], hrOnly),
   typeGuards('FileDownload', ['fileName', 'contentType', 'contentBase64'], hrOnly),
 );

@@ -32,9 +32,9 @@ export async function createPosition(ctx: RequestContext, input: CreatePositionI
   const saved = await inTransaction(ctx, async (em) => {
     const problems: FieldProblem[] = [];
     checkFields(input, problems);
-    if (await em.count(Position, { code: input.code })) problems.push({ field: 'code', rule: 'unique', message: `code ${input.code} is already used` });
+    if (await em.count(Position, { code: input.code })) problems.push({ field: 'code', rule: 'unique', message: `code ${input.code} is already used`, params: { value: input.code } });
     const department = await em.findOne(Department, { id: input.departmentId, active: true });
-    if (!department) problems.push({ field: 'departmentId', rule: 'exists', message: `no active department ${input.departmentId}` });
+    if (!department) problems.push({ field: 'departmentId', rule: 'exists', message: `no active department ${input.departmentId}`, params: { id: input.departmentId } });
     assertNoProblems(problems);
     const position = em.create(Position, {
       code: input.code,
@@ -59,10 +59,10 @@ export async function updatePosition(ctx: RequestContext, id: string, input: Upd
     const problems: FieldProblem[] = [];
     checkFields(input, problems);
     if (input.code && input.code !== position.code && (await em.count(Position, { code: input.code })))
-      problems.push({ field: 'code', rule: 'unique', message: `code ${input.code} is already used` });
+      problems.push({ field: 'code', rule: 'unique', message: `code ${input.code} is already used`, params: { value: input.code } });
     if (input.departmentId && input.departmentId !== position.department.id) {
       const department = await em.findOne(Department, { id: input.departmentId, active: true });
-      if (!department) problems.push({ field: 'departmentId', rule: 'exists', message: `no active department ${input.departmentId}` });
+      if (!department) problems.push({ field: 'departmentId', rule: 'exists', message: `no active department ${input.departmentId}`, params: { id: input.departmentId } });
       else if (await em.count(Employee, { position: id, active: true }))
         problems.push({ field: 'departmentId', rule: 'position_in_use', message: 'people hold this position; move them before moving the position' });
       else position.department = department;
@@ -87,7 +87,7 @@ export async function deactivatePosition(ctx: RequestContext, id: string, versio
     const holders = await em.count(Employee, { position: id, active: true });
     if (holders > 0)
       throw new AppError('VALIDATION_FAILED', `id: ${holders} active employees hold this position.`, [
-        { field: 'id', rule: 'position_in_use', message: `${holders} active employees hold this position` },
+        { field: 'id', rule: 'position_in_use', message: `${holders} active employees hold this position`, params: { count: holders } },
       ]);
     const before = snapshot(position);
     position.active = false;

@@ -4,7 +4,7 @@ import { SchemePeriod } from './scheme.entity.js';
 
 /** Domain issues as API problems, the field being the path the user reads: `sections[1].weight`. */
 export function issueProblems(issues: readonly DomainIssue[], prefix: ReadonlyArray<string | number> = []): FieldProblem[] {
-  return issues.map((issue) => ({ field: formatPath([...prefix, ...issue.path]) || 'document', rule: issue.code, message: issue.message }));
+  return issues.map((issue) => ({ field: formatPath([...prefix, ...issue.path]) || 'document', rule: issue.code, message: issue.message, ...(issue.params ? { params: issue.params } : {}) }));
 }
 
 export const toDocumentPeriod = (period: SchemePeriod): SchemeDefinition['period'] => period.toLowerCase() as SchemeDefinition['period'];

@@ -97,7 +97,7 @@ export async function importScheme(ctx: RequestContext, fileName: string, conten
       throw new AppError(
         'VALIDATION_FAILED',
         `The file names departments or positions this system does not have: ${missing.map((m) => m.c).join(', ')}`,
-        missing.map((m) => ({ field: m.field, rule: 'exists', message: `no active department or position ${m.c}` })),
+        missing.map((m) => ({ field: m.field, rule: 'exists', message: `no active department or position ${m.c}`, params: { value: m.c } })),
       );
     const document = storedDocument(file.document as Record<string, unknown>);
     const scheme = await insertScheme(

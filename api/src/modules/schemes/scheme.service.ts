@@ -145,7 +145,7 @@ interface NewScheme {
 export async function insertScheme(ctx: RequestContext, em: EntityManager, input: NewScheme, operation: string): Promise<Scheme> {
   const problems: FieldProblem[] = [];
   checkNames(input, problems);
-  if (await em.count(Scheme, { code: input.code })) problems.push({ field: 'code', rule: 'unique', message: `code ${input.code} is already used` });
+  if (await em.count(Scheme, { code: input.code })) problems.push({ field: 'code', rule: 'unique', message: `code ${input.code} is already used`, params: { value: input.code } });
   await checkApplicability(em, input, problems);
   assertNoProblems(problems);
   const meta = { code: input.code, name: input.name.trim(), nameZh: input.nameZh, periodType: input.periodType };
@@ -188,7 +188,7 @@ export async function createScheme(ctx: RequestContext, input: CreateSchemeInput
 export async function createSchemeFromTemplate(ctx: RequestContext, template: string, code: string, name: string | undefined): Promise<Scheme> {
   if (!isSeedProgramKey(template))
     throw new AppError('VALIDATION_FAILED', `template: no template "${template}".`, [
-      { field: 'template', rule: 'exists', message: `no template "${template}"; use one of ${Object.keys(seedPrograms).join(', ')}` },
+      { field: 'template', rule: 'exists', message: `no template "${template}"; use one of ${Object.keys(seedPrograms).join(', ')}`, params: { value: template } },
     ]);
   const document = structuredClone(seedPrograms[template]);
   return inTransaction(ctx, (em) =>

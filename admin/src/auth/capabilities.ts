@@ -1,0 +1,36 @@
+import { canListEmployees, canReadOrg, canReadSchemes, isOrgManager, type Role } from './roles';
+
+/** One place of the console a person can go to: its menu entry and its line on the dashboard. */
+export interface ConsoleEntry {
+  /** Stable id: `app.entry.<key>` describes it on the dashboard, `data-testid="menu-<key>"` in the menu. */
+  key: 'departments' | 'positions' | 'employees' | 'my_team' | 'import' | 'indicators' | 'indicatorCategories' | 'schemes' | 'my_profile';
+  to: string;
+  /** The entry's name: the resource's plural name, so the menu, the page title and the buttons agree. */
+  label: string;
+}
+
+/**
+ * Everything the given roles may open, in menu order; the menu and the dashboard both come from here,
+ * so neither offers what the role cannot do (the API enforces the same rules).
+ */
+export const entriesFor = (roles: readonly Role[], employeeId: string | null | undefined): ConsoleEntry[] => {
+  const reader = canReadOrg(roles);
+  const manager = isOrgManager(roles);
+  const entries: ConsoleEntry[] = [];
+  if (reader) {
+    entries.push({ key: 'departments', to: '/departments', label: 'resources.departments.name' });
+    entries.push({ key: 'positions', to: '/positions', label: 'resources.positions.name' });
+  }
+  if (canListEmployees(roles)) {
+    const team = !reader && roles.includes('SUPERVISOR');
+    entries.push(team ? { key: 'my_team', to: '/employees', label: 'app.menu.my_team' } : { key: 'employees', to: '/employees', label: 'resources.employees.name' });
+  }
+  if (manager) {
+    entries.push({ key: 'import', to: '/import', label: 'app.menu.import' });
+    entries.push({ key: 'indicators', to: '/indicators', label: 'resources.indicators.name' });
+    entries.push({ key: 'indicatorCategories', to: '/indicatorCategories', label: 'resources.indicatorCategories.name' });
+  }
+  if (canReadSchemes(roles)) entries.push({ key: 'schemes', to: '/schemes', label: 'resources.schemes.name' });
+  if (employeeId) entries.push({ key: 'my_profile', to: `/employees/${employeeId}/show`, label: 'app.menu.my_profile' });
+  return entries;
+};

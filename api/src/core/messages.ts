@@ -1,0 +1,50 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { RequestHandler } from 'express';
+
+/**
+ * The few messages the API words itself for any client (the console translates field problems by
+ * `rule` and `params`; these are the whole-request ones). English is the API's language; Chinese is
+ * sent to clients that ask for it with `Accept-Language: zh`.
+ */
+export const MESSAGES = {
+  en: {
+    unauthenticated: 'Sign in to use this API.',
+    forbidden: 'You are not allowed to access {what}.',
+    not_found: '{type} {id} does not exist.',
+    conflict: '{type} {id} was changed by someone else since you read it; reload and try again.',
+    validation: 'Invalid input: {summary}',
+  },
+  zh: {
+    unauthenticated: '请先登录。',
+    forbidden: '您无权访问{what}。',
+    not_found: '{type} {id} 不存在。',
+    conflict: '{type} {id} 在您读取后已被他人修改，请重新加载后再试。',
+    validation: '输入无效：{summary}',
+  },
+} as const;
+
+export type MessageKey = keyof (typeof MESSAGES)['en'];
+export type MessageParams = Readonly<Record<string, string | number | boolean>>;
+export type Locale = keyof typeof MESSAGES;
+
+const requestLocale = new AsyncLocalStorage<Locale>();
+
+/** `localeOf('zh-CN,zh;q=0.9,en;q=0.8')` -> 'zh': the first language of the header the API speaks. */
+export function localeOf(acceptLanguage: string | undefined): Locale {
+  for (const part of (acceptLanguage ?? '').split(',')) {
+    const tag = part.split(';')[0]?.trim().toLowerCase() ?? '';
+    if (tag.startsWith('zh')) return 'zh';
+    if (tag.startsWith('en')) return 'en';
+  }
+  return 'en';
+}
+
+/** Remembers the request's language for the messages rendered while it is handled. */
+export const withRequestLocale = (): RequestHandler => (req, _res, next) => {
+  requestLocale.run(localeOf(req.headers['accept-language']), next);
+};
+
+/** `renderMessage('not_found', { type: 'Employee', id: 'e1' })` -> 'Employee e1 does not exist.' in the request's language. */
+export function renderMessage(key: MessageKey, params: MessageParams = {}, locale: Locale = requestLocale.getStore() ?? 'en'): string {
+  return MESSAGES[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
