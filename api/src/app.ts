@@ -27,6 +27,7 @@ import { jsonErrors } from './http/body-errors.js';
 import { refuseSourceMaps, securityHeaders } from './http/security-headers.js';
 import { attachRequestAuth, authenticateRequest } from './modules/auth/request-auth.js';
 import { buildAppSchema } from './schema.js';
+import { analyticsSettings } from './modules/analytics/analytics.read.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -86,6 +87,7 @@ export interface App {
 
 export async function createApp({ config, orm, tokens, log, sqlObserver, clock, jobs }: AppDeps): Promise<App> {
   const schema = await buildAppSchema(tokens);
+  if (config.analyticsMinPayGroup !== undefined) analyticsSettings.minPayGroup = Math.max(1, config.analyticsMinPayGroup);
   const db = createReadDb(orm, { log, observer: sqlObserver });
   const armor = new ApolloArmor({
     maxDepth: { n: 12, exposeLimits: false },

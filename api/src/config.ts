@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface AppConfig {
+  /** Below HR, pay aggregates of groups smaller than this are withheld (ANALYTICS_MIN_PAY_GROUP, default 5). */
+  analyticsMinPayGroup?: number;
   /** production hides introspection, suggestions and stack traces, and requires JWT_SECRET. */
   production: boolean;
   port: number;
@@ -75,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     requestTimeoutMs: intFromEnv('REQUEST_TIMEOUT_MS', 15_000),
     statementTimeoutMs: intFromEnv('STATEMENT_TIMEOUT_MS', 10_000),
     shutdownStepTimeoutMs: intFromEnv('SHUTDOWN_STEP_TIMEOUT_MS', 5_000),
+    analyticsMinPayGroup: intFromEnv('ANALYTICS_MIN_PAY_GROUP', 5),
   };
 }

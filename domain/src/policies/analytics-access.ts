@@ -133,3 +133,16 @@ export const serviceAccountAccess: ResourceAccess<ServiceAccountFacts> = {
 export function canManageServiceAccounts(actor: Actor): boolean {
   return hasRole(actor, 'ADMIN');
 }
+
+/** Fields of the Analytics GraphQL type: one aggregate each. */
+export const ANALYTICS_FIELDS = ['gradeDistribution', 'scoreHistogram', 'scoreTrend', 'completion', 'pay'] as const;
+
+/**
+ * Field access of Analytics (the aggregates): whoever may run analytics (HR, supervisors for their line); the rows
+ * each aggregate covers are the actor's analyticsRowScope in SQL. Example: analyticsAccess.fields.scoreTrend(employeeActor, {}) -> false
+ */
+export const analyticsAccess: ResourceAccess<Readonly<Record<string, never>>> = {
+  typeName: 'Analytics',
+  factClasses: (actor) => (canRunAnalytics(actor) ? [{}] : []),
+  fields: sameFor<Readonly<Record<string, never>>>(ANALYTICS_FIELDS, (actor) => canRunAnalytics(actor)),
+};

@@ -1,10 +1,19 @@
-import { serviceAccountAccess } from '@appraisal/domain';
+import { analyticsAccess, canRunAnalytics, payAggregateAccess, rowScopeActor, serviceAccountAccess } from '@appraisal/domain';
+import { rule } from 'graphql-shield';
+import type { RequestContext } from '../../core/context.js';
+import { forbidden, unauthenticated } from '../../core/errors.js';
 import { type FieldGuardTree, guardsFromAccess, mergeGuards, signedIn, typeGuards } from '../../core/access.js';
 import { fields, hasAnyRole, isAuthenticated, type IRule } from '../../core/shield-rules.js';
 
 /** Shield rules of reporting access: reading accounts needs sign-in (the row scope decides); writes are ADMIN's. */
+/** HR, supervisors and service tokens with an Analytics grant run analytics. */
+const runsAnalytics: IRule = rule('runsAnalytics', { cache: 'contextual' })((_parent, _args, ctx: RequestContext) => {
+  if (!ctx.actor) return unauthenticated();
+  return canRunAnalytics(rowScopeActor(ctx.actor, 'Analytics')) ? true : forbidden('analytics');
+});
+
 export const analyticsRules: Record<string, Record<string, IRule>> = {
-  Query: fields(['serviceAccounts', 'serviceAccount'], isAuthenticated),
+  Query: { ...fields(['serviceAccounts', 'serviceAccount'], isAuthenticated), analytics: runsAnalytics },
   Mutation: fields(['createServiceAccount', 'rotateServiceToken', 'revokeServiceAccount'], hasAnyRole('ADMIN')),
 };
 
@@ -19,4 +28,16 @@ export const analyticsGuards: FieldGuardTree = mergeGuards(
   typeGuards('ServiceAccountCreated', ['account', 'token'], signedIn),
   typeGuards('ServiceAccountConnection', page, signedIn),
   typeGuards('ServiceAccountEdge', ['cursor', 'node'], signedIn),
+  // Aggregates: who may run them (the rows are the actor's scope in SQL); their row types follow the aggregate field.
+  guardsFromAccess(analyticsAccess, { what: 'analytics', factless: true }),
+  typeGuards('GradeDistribution', ['departmentId', 'schemeId', 'size', 'grades', 'quotas'], signedIn),
+  typeGuards('GradeCount', ['grade', 'count', 'percent'], signedIn),
+  typeGuards('QuotaCheck', ['grade', 'bound', 'percent', 'grades', 'limit', 'actual', 'within'], signedIn),
+  typeGuards('ScoreHistogram', ['buckets', 'outside'], signedIn),
+  typeGuards('HistogramBucket', ['from', 'to', 'count'], signedIn),
+  typeGuards('TrendPoint', ['cycleId', 'periodEnd', 'departmentId', 'n', 'average'], signedIn),
+  typeGuards('CompletionRow', ['phase', 'departmentId', 'total', 'done', 'percent', 'overdue', 'late'], signedIn),
+  // Pay: the money under the small-group rule (a small group's money that was not withheld is FORBIDDEN: fails closed).
+  guardsFromAccess(payAggregateAccess, { what: 'pay aggregate' }),
+  typeGuards('PaySuppression', ['reason', 'minimum'], signedIn),
 );

@@ -1,0 +1,192 @@
+import {
+  type AppraisalFactRow,
+  completion as completionRef,
+  gradeDistribution as gradeDistributionRef,
+  payByDepartment,
+  type PayFactRow,
+  scoreHistogram as scoreHistogramRef,
+  scoreTrend as scoreTrendRef,
+  suppressSmallPayGroups,
+  type TaskFactRow,
+} from '@appraisal/domain';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../api/src/core/clock.js';
+import { analyticsDataSql } from '../support/analytics-data.js';
+import { ok } from '../support/cycles.js';
+import { codes, demo, gql, login } from '../support/graphql.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+
+const TODAY = '2026-06-12';
+let server: TestServer;
+const tokens = {} as Record<keyof typeof demo, string>;
+let supervisorId: string;
+let nursingId: string;
+let schemes: Record<string, { bands: Array<{ grade: string }>; distribution?: unknown }>;
+let facts: Array<AppraisalFactRow & { path: string[] }>;
+let parents: Map<string, string | null>;
+
+async function query<T>(text: string, params: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: server.database.url });
+  await client.connect();
+  try {
+    return (await client.query(text, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+const lineage = (d: string): string[] => {
+  const out: string[] = [];
+  for (let at: string | null | undefined = d; at; at = parents.get(at)) out.push(at);
+  return out;
+};
+
+beforeAll(async () => {
+  server = await startTestServer({ clock: fixedClock(TODAY) });
+  for (const role of Object.keys(demo) as Array<keyof typeof demo>) tokens[role] = await login(server.url, demo[role]);
+  supervisorId = ok(await gql<{ me: { employee: { id: string } } }>(server.url, '{ me { employee { id } } }', {}, tokens.supervisor)).me.employee.id;
+  const [scheme] = await query<{ id: string; version_id: string; document: { grades: { bands: Array<{ grade: string }> }; distribution?: unknown } }>(
+    `select s.id, v.id as version_id, v.document from scheme s join scheme_version v on v.scheme_id = s.id where s.code = 'nursing' order by v.number desc limit 1`,
+  );
+  if (!scheme) throw new Error('no nursing scheme');
+  schemes = { [scheme.id]: { bands: scheme.document.grades.bands, distribution: scheme.document.distribution } };
+  // A ward of 3 in the supervisor's line: its pay is withheld from the supervisor (small-group rule).
+  const [tiny] = await query<{ id: string }>(
+    `insert into department (id, version, created_at, updated_at, code, name, parent_id, active) select gen_random_uuid(), 1, now(), now(), 'NURSING-TINY', 'Tiny ward', id, true from department where code = 'NURSING' returning id`,
+  );
+  await query(`update employee set department_id = $1 where id in (select id from employee where supervisor_path @> array[$2]::uuid[] and active order by employee_number desc limit 3)`, [tiny?.id, supervisorId]);
+  const client = new pg.Client({ connectionString: server.database.url });
+  await client.connect();
+  try {
+    await client.query('begin');
+    for (const statement of analyticsDataSql({ schemeId: scheme.id, schemeVersionId: scheme.version_id, grades: scheme.document.grades.bands.map((b) => b.grade), cycles: 6, lastMonth: '2026-06-01' }))
+      await client.query(statement);
+    await client.query('commit');
+  } finally {
+    await client.end();
+  }
+  const departments = await query<{ id: string; parent_id: string | null; code: string }>('select id, parent_id, code from department');
+  parents = new Map(departments.map((d) => [d.id, d.parent_id]));
+  nursingId = departments.find((d) => d.code === 'NURSING')?.id as string;
+  const rows = await query<{ appraisal_id: string; cycle_id: string; scheme_id: string; period_end: string; employee_id: string; department_id: string; total: string; grade: string | null; path: string[] }>(
+    `select a.id as appraisal_id, a.cycle_id, c.scheme_id, c.period_end::text, a.employee_id, e.department_id, pr.total::text, pr.grade, e.supervisor_path::text[] as path
+     from appraisal a join published_result pr on pr.appraisal_id = a.id and pr.result_id = a.result_id join cycle c on c.id = a.cycle_id join employee e on e.id = a.employee_id
+     where a.published_at is not null`,
+  );
+  facts = rows.map((r) => ({
+    appraisalId: r.appraisal_id,
+    cycleId: r.cycle_id,
+    schemeId: r.scheme_id,
+    periodEnd: r.period_end,
+    employeeId: r.employee_id,
+    departmentId: r.department_id,
+    departmentLineage: lineage(r.department_id),
+    total: r.total,
+    grade: r.grade,
+    path: r.path,
+  }));
+}, 240_000);
+afterAll(() => server?.stop());
+
+const AGGREGATES = `query($f: AnalyticsFilter) { analytics(filter: $f) {
+  gradeDistribution { departmentId schemeId size grades { grade count percent } quotas { grade bound percent grades limit actual within } }
+  scoreHistogram(min: "0", max: "100", buckets: 10) { buckets { from to count } outside }
+  scoreTrend { cycleId periodEnd departmentId n average }
+  completion { phase departmentId total done percent overdue late }
+} }`;
+type Aggregates = { analytics: { gradeDistribution: unknown[]; scoreHistogram: unknown; scoreTrend: unknown[]; completion: unknown[] } };
+const PAY = `query($f: AnalyticsFilter) { analytics(filter: $f) { pay { departmentId periodKey people pay rewards penalties net suppressed { reason minimum } } } }`;
+type Pay = { analytics: { pay: Array<{ departmentId: string; periodKey: string; people: number; pay: string | null; suppressed: { reason: string } | null }> } };
+
+async function tasks(where: (r: { department_id: string; path: string[] }) => boolean): Promise<TaskFactRow[]> {
+  const rows = await query<{ phase: TaskFactRow['phase']; department_id: string; due: string; done_on: string | null; path: string[] }>(
+    `select 'rating' as phase, e.department_id, ph.closes::text as due, case when r.state = 'submitted' then ((r.submitted_at at time zone 'Asia/Shanghai')::date)::text end as done_on, e.supervisor_path::text[] as path
+       from rating r join appraisal a on a.id = r.appraisal_id join employee e on e.id = a.employee_id join cycle_phase ph on ph.cycle_id = a.cycle_id and ph.phase = 'rating'
+     union all
+     select 'selfReview', e.department_id, ph.closes::text, case when a.self_review_state = 'SUBMITTED' then ((a.self_review_submitted_at at time zone 'Asia/Shanghai')::date)::text end, e.supervisor_path::text[]
+       from appraisal a join employee e on e.id = a.employee_id join cycle_phase ph on ph.cycle_id = a.cycle_id and ph.phase = 'selfReview'
+     union all
+     select 'acknowledgement', e.department_id, a.acknowledgement_due::text, ((coalesce(a.acknowledged_at, a.refused_at) at time zone 'Asia/Shanghai')::date)::text, e.supervisor_path::text[]
+       from appraisal a join employee e on e.id = a.employee_id where a.acknowledgement_due is not null`,
+  );
+  return rows.filter(where).map((r) => ({ phase: r.phase, departmentId: r.department_id, due: r.due, doneOn: r.done_on }));
+}
+
+async function payFacts(where: (r: { department_id: string; path: string[] }) => boolean): Promise<PayFactRow[]> {
+  const rows = await query<{ employee_id: string; department_id: string; period_key: string; amount: string; path: string[] }>(
+    `select pl.employee_id, e.department_id, c.period_key, pl.amount::text, e.supervisor_path::text[] as path from pay_line pl join cycle c on c.id = pl.cycle_id join employee e on e.id = pl.employee_id`,
+  );
+  return rows.filter(where).map((r) => ({ employeeId: r.employee_id, departmentId: r.department_id, periodKey: r.period_key, status: 'approved', money: r.amount, payFromAppraisal: true, kind: 'reward' }));
+}
+
+const expected = (rows: AppraisalFactRow[], taskRows: TaskFactRow[]) => ({
+  gradeDistribution: gradeDistributionRef(rows, schemes as never),
+  scoreHistogram: scoreHistogramRef(rows, { min: '0', max: '100', buckets: 10 }),
+  scoreTrend: scoreTrendRef(rows),
+  completion: completionRef(taskRows, TODAY),
+});
+
+describe('analytics aggregates equal the domain reference on generated data', () => {
+  it('HR: every aggregate over everything', async () => {
+    expect(facts.length).toBeGreaterThan(500);
+    const r = ok(await gql<Aggregates>(server.url, AGGREGATES, {}, tokens.hr));
+    expect(r.analytics).toEqual(expected(facts, await tasks(() => true)));
+  });
+
+  it('HR: filtered by a department subtree and a period range', async () => {
+    const f = { departmentId: nursingId, periodFrom: '2026-02-01', periodTo: '2026-04-30' };
+    const rows = facts.filter((x) => x.departmentLineage.includes(nursingId) && x.periodEnd >= f.periodFrom && x.periodEnd <= f.periodTo);
+    expect(rows.length).toBeGreaterThan(0);
+    const r = ok(await gql<Aggregates>(server.url, AGGREGATES, { f }, tokens.hr));
+    expect(r.analytics.gradeDistribution).toEqual(gradeDistributionRef(rows, schemes as never));
+    expect(r.analytics.scoreTrend).toEqual(scoreTrendRef(rows));
+    expect(r.analytics.scoreHistogram).toEqual(scoreHistogramRef(rows, { min: '0', max: '100', buckets: 10 }));
+    const all = ok(await gql<Aggregates>(server.url, AGGREGATES, {}, tokens.hr));
+    expect(r.analytics.gradeDistribution).not.toEqual(all.analytics.gradeDistribution);
+  });
+
+  it('a supervisor: only their line (themself excluded)', async () => {
+    const inLine = (r: { path: string[] }) => r.path.includes(supervisorId);
+    const rows = facts.filter(inLine);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.length).toBeLessThan(facts.length);
+    const r = ok(await gql<Aggregates>(server.url, AGGREGATES, {}, tokens.supervisor));
+    expect(r.analytics).toEqual(expected(rows, await tasks((t) => t.path.includes(supervisorId))));
+  });
+
+  it('an employee and the committee may not run analytics', async () => {
+    for (const role of ['employee', 'committee', 'admin'] as const) expect(codes(await gql(server.url, '{ analytics { scoreTrend { n } } }', {}, tokens[role])), role).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('pay aggregates and the small-group rule', () => {
+  it('HR sees every group, summed to the cent', async () => {
+    const r = ok(await gql<Pay>(server.url, PAY, {}, tokens.hr));
+    const ref = payByDepartment(await payFacts(() => true));
+    expect(r.analytics.pay.map(({ suppressed, ...p }) => ({ ...p, suppressed }))).toEqual(ref.map((p) => ({ departmentId: p.departmentId, periodKey: p.periodKey, people: p.people, pay: p.pay, rewards: p.rewards, penalties: p.penalties, net: p.net, suppressed: null })));
+  });
+
+  it('a supervisor gets small groups withheld with the reason (and one complementary group when only one is small)', async () => {
+    const inLine = (r: { path: string[] }) => r.path.includes(supervisorId);
+    const ref = suppressSmallPayGroups(payByDepartment(await payFacts(inLine)), { userId: 'x', employeeId: supervisorId, roles: ['SUPERVISOR'] }, { size: (p) => p.people, payFields: ['pay', 'rewards', 'penalties', 'net'] });
+    expect(ref.some((p) => p.suppressed)).toBe(true);
+    const r = ok(await gql<Pay>(server.url, PAY, {}, tokens.supervisor));
+    expect(r.analytics.pay).toEqual(ref.map((p) => ({ departmentId: p.departmentId, periodKey: p.periodKey, people: p.people, pay: p.pay, rewards: p.rewards, penalties: p.penalties, net: p.net, suppressed: p.suppressed ? { reason: p.suppressed.reason, minimum: 5 } : null })));
+    for (const p of r.analytics.pay) if (p.people < 5) expect(p.pay).toBeNull();
+  });
+});
+
+describe('a service token with an Analytics grant', () => {
+  it('runs analytics over everything; pay money only with PayAggregate pay granted', async () => {
+    const input = (scopes: unknown[]) => ({ input: { name: 'BI', ownerEmployeeId: supervisorId, scopes, expiresAt: new Date(Date.now() + 86_400_000).toISOString() } });
+    const M = 'mutation($input: ServiceAccountInput!) { createServiceAccount(input: $input) { token } }';
+    const noPay = ok(await gql<{ createServiceAccount: { token: string } }>(server.url, M, input([{ type: 'Analytics' }, { type: 'PayAggregate', fields: ['departmentId', 'periodKey', 'people'] }]), tokens.admin)).createServiceAccount.token;
+    const hr = ok(await gql<Aggregates>(server.url, AGGREGATES, {}, tokens.hr));
+    expect(ok(await gql<Aggregates>(server.url, AGGREGATES, {}, noPay))).toEqual(hr);
+    const pay = await gql(server.url, '{ analytics { pay { people pay } } }', {}, noPay);
+    expect(new Set(codes(pay))).toEqual(new Set(['FORBIDDEN']));
+    const withPay = ok(await gql<{ createServiceAccount: { token: string } }>(server.url, M, input([{ type: 'Analytics' }, { type: 'PayAggregate', pay: true }]), tokens.admin)).createServiceAccount.token;
+    expect((await gql(server.url, '{ analytics { pay { people pay } } }', {}, withPay)).errors).toBeUndefined();
+  });
+});

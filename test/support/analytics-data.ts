@@ -1,0 +1,64 @@
+/**
+ * Generated results for the analytics tests and bench, written straight into the tables with set-based SQL
+ * (generate_series, one statement per table): monthly published cycles of one scheme, one appraisal per person and
+ * cycle with a published result and a pay line, one supervisor rating, a self-review and an acknowledgement each,
+ * plus one open cycle (rating phase) whose tasks are partly overdue. Values are pseudo-random but deterministic
+ * (hashes of the ids), so a test can recompute them from the rows.
+ */
+export interface AnalyticsDataOptions {
+  schemeId: string;
+  schemeVersionId: string;
+  /** Grades of the scheme, best first. */
+  grades: readonly string[];
+  /** Published monthly cycles, ending with the month before `lastMonth`. */
+  cycles: number;
+  /** First day of the month of the open cycle, e.g. '2026-06-01'. */
+  lastMonth: string;
+  /** Which employees take part (SQL condition on `e`); default: every active employee. */
+  employees?: string;
+}
+
+const lit = (s: string) => `'${s.replace(/'/g, "''")}'`;
+
+export function analyticsDataSql(o: AnalyticsDataOptions): string[] {
+  const grades = `array[${o.grades.map(lit).join(',')}]::text[]`;
+  const who = o.employees ?? 'e.active';
+  const h = (expr: string, mod: number) => `(abs(hashtext(${expr})) % ${mod})`;
+  return [
+    `create temporary table gen_cycle on commit drop as select gen_random_uuid() as id, m, (date ${lit(o.lastMonth)} - make_interval(months => m))::date as period_start,
+       ((date ${lit(o.lastMonth)} - make_interval(months => m - 1))::date - 1) as period_end from generate_series(0, ${o.cycles}) m`,
+    `insert into cycle (id, version, created_at, updated_at, scheme_id, scheme_version_id, name, period_kind, period_key, period_start, period_end, state,
+       acknowledgement_working_days, vis_supervisor_result, vis_supervisor_pay, vis_subject_ratings, vis_subject_rater_names, launch_status, published_at)
+     select g.id, 1, now(), now(), ${lit(o.schemeId)}, ${lit(o.schemeVersionId)}, 'Analytics ' || to_char(g.period_start, 'YYYY-MM'), 'MONTH', 'A' || to_char(g.period_start, 'YYYY-MM'),
+       g.period_start, g.period_end, case when g.m = 0 then 'rating' else 'published' end, 5, 'FULL', true, 'FULL', true, 'DONE', case when g.m = 0 then null else g.period_end + 15 end
+     from gen_cycle g`,
+    `insert into cycle_phase (cycle_id, phase, created_at, updated_at, opens, closes, nominal_closes)
+     select g.id, p.phase, now(), now(), g.period_end + 1, g.period_end + p.days, g.period_end + p.days from gen_cycle g cross join (values ('selfReview', 3), ('rating', 7)) p(phase, days)`,
+    `insert into appraisal (id, version, created_at, updated_at, cycle_id, employee_id, state, group_key, self_review_state, self_review_submitted_at)
+     select gen_random_uuid(), 1, now(), now(), g.id, e.id, 'rating', e.department_id::text,
+       case when ${h("e.id::text || g.id::text || 's'", 10)} < 7 then 'SUBMITTED' else 'PENDING' end,
+       case when ${h("e.id::text || g.id::text || 's'", 10)} < 7 then (g.period_end + ${h("e.id::text || g.id::text || 'd'", 6)})::timestamp at time zone 'Asia/Shanghai' + interval '10 hours' end
+     from gen_cycle g cross join employee e where ${who}`,
+    `insert into appraisal_result (id, created_at, updated_at, appraisal_id, number, scheme_version_id, basis, total, engine_grade, record, computed_by)
+     select gen_random_uuid(), now(), now(), a.id, 1, ${lit(o.schemeVersionId)}, 'COMPLETE', t.total, (${grades})[least(t.idx, array_length(${grades}, 1))], '{}'::jsonb, 'SUBMISSION'
+     from appraisal a join gen_cycle g on g.id = a.cycle_id
+     cross join lateral (select round(40 + ${h('a.id::text', 600001)} / 10000.0, 4) as total) t0
+     cross join lateral (select t0.total, case when t0.total >= 90 then 1 when t0.total >= 80 then 2 when t0.total >= 70 then 3 when t0.total >= 60 then 4 else 5 end as idx) t`,
+    `update appraisal a set result_id = r.id from appraisal_result r where r.appraisal_id = a.id and a.cycle_id in (select id from gen_cycle)`,
+    // Published once the result is in (the database keeps a published appraisal's result fixed).
+    `update appraisal a set state = 'published', published_at = (g.period_end + 15)::timestamptz, acknowledgement_due = g.period_end + 20,
+       acknowledged_at = case when ${h("a.employee_id::text || g.id::text || 'k'", 10)} < 6 then (g.period_end + 16 + ${h("a.employee_id::text || g.id::text || 'k2'", 8)})::timestamp at time zone 'Asia/Shanghai' + interval '9 hours' end
+     from gen_cycle g where g.id = a.cycle_id and g.m > 0`,
+    `insert into published_result (id, created_at, updated_at, appraisal_id, cycle_id, result_id, total, grade, pay_total, record)
+     select gen_random_uuid(), now(), now(), a.id, a.cycle_id, r.id, r.total, r.engine_grade, round(r.total * 12.5, 2), '{}'::jsonb
+     from appraisal a join appraisal_result r on r.id = a.result_id where a.published_at is not null and a.cycle_id in (select id from gen_cycle)`,
+    `insert into pay_line (id, created_at, updated_at, appraisal_id, cycle_id, employee_id, component, amount)
+     select gen_random_uuid(), now(), now(), a.id, a.cycle_id, a.employee_id, 'performance', round(r.total * 12.5, 2)
+     from appraisal a join appraisal_result r on r.id = a.result_id where a.published_at is not null and a.cycle_id in (select id from gen_cycle)`,
+    `insert into rating (id, version, created_at, updated_at, appraisal_id, slot_key, section, role, rater_employee_id, source, state, items, submitted_at)
+     select gen_random_uuid(), 1, now(), now(), a.id, 'sup', 'main', 'DIRECT_SUPERVISOR', e.supervisor_id, 'PERSON',
+       case when ${h("a.id::text || 'r'", 10)} < 8 then 'submitted' else 'pending' end, '{}'::jsonb,
+       case when ${h("a.id::text || 'r'", 10)} < 8 then (g.period_end + 2 + ${h("a.id::text || 'rd'", 9)})::timestamp at time zone 'Asia/Shanghai' + interval '15 hours' end
+     from appraisal a join gen_cycle g on g.id = a.cycle_id join employee e on e.id = a.employee_id`,
+  ];
+}
