@@ -8,6 +8,8 @@ import { buildSchema } from 'type-graphql';
 import { forbidden } from './core/errors.js';
 import type { IRule } from './core/shield-rules.js';
 import type { TokenService } from './core/tokens.js';
+import { analyticsGuards, analyticsRules } from './modules/analytics/analytics.rules.js';
+import { ServiceAccountResolver } from './modules/analytics/service-account.resolver.js';
 import { createAuthResolver } from './modules/auth/auth.resolver.js';
 import { CalendarResolver } from './modules/calendar/calendar.resolver.js';
 import { calendarGuards, calendarRules } from './modules/calendar/calendar.rules.js';
@@ -23,6 +25,8 @@ import { indicatorGuards, indicatorRules } from './modules/indicators/indicators
 import { DepartmentResolver } from './modules/org/department.resolver.js';
 import { EmployeeFileResolver } from './modules/org/employee-file.resolver.js';
 import { EmployeeResolver } from './modules/org/employee.resolver.js';
+import { InboxResolver } from './modules/notifications/inbox.resolver.js';
+import { inboxGuards, inboxRules } from './modules/notifications/inbox.rules.js';
 import { NodeResolver } from './modules/org/node.resolver.js';
 import { orgGuards, orgRules } from './modules/org/org.rules.js';
 import { PositionResolver } from './modules/org/position.resolver.js';
@@ -47,10 +51,10 @@ export function mergeRules(...maps: RuleTree[]): RuleTree {
   return merged;
 }
 
-export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, resultRules);
+export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, resultRules, inboxRules, analyticsRules);
 
 /** Field guards of every type below the root, from the domain's field policies. */
-export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, resultGuards);
+export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, resultGuards, inboxGuards, analyticsGuards);
 
 /** The type-graphql schema without permissions (used to emit the SDL and to check rule coverage). */
 export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
@@ -73,6 +77,8 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       RatingResolver,
       AppraisalResultsResolver,
       CycleResultsResolver,
+      InboxResolver,
+      ServiceAccountResolver,
     ],
     validate: false,
     emitSchemaFile: false,
