@@ -16,7 +16,7 @@ export class AnalyticsView {
   filter!: AnalyticsFilterInput | null;
 }
 
-@ObjectType('GradeCount', { simpleResolvers: true, description: 'A grade\'s head count in one group.' })
+@ObjectType('AnalyticsGradeCount', { simpleResolvers: true, description: 'A grade\'s head count in one department of the grade distribution.' })
 export class GradeCountView {
   @Field(() => String, { description: 'The grade.' }) grade!: string;
   @Field(() => Int, { description: 'People with it.' }) count!: number;
