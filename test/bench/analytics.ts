@@ -1,0 +1,117 @@
+/**
+ * Analytics over 100,000 published appraisals: each aggregate of Query.analytics executed in-process on the served
+ * schema (shield, field guards, SQL) for HR and for a supervisor (the Director of Nursing, whose line grows with the
+ * bulk employees). Data: the demo group plus 10,000 employees, 10 published monthly cycles and one open one,
+ * generated with set-based SQL (test/support/analytics-data.ts). Aim: p95 of every aggregate <= 200 ms.
+ * Run: npx tsx --conditions=source test/bench/analytics.ts. Prints its figures.
+ */
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { execute, parse } from 'graphql';
+import pg from 'pg';
+import { fixedClock } from '../../api/src/core/clock.js';
+import { createRequestContext } from '../../api/src/core/context.js';
+import { createReadDb } from '../../api/src/core/db.js';
+import { createLogger } from '../../api/src/core/logger.js';
+import { createTokenService } from '../../api/src/core/tokens.js';
+import { startEmbeddedPostgres } from '../../api/src/db/embedded.js';
+import { openOrm } from '../../api/src/db/orm.js';
+import { loadActor } from '../../api/src/modules/auth/auth.service.js';
+import { User } from '../../api/src/modules/auth/user.entity.js';
+import { buildAppSchema } from '../../api/src/schema.js';
+import { seedDemoData } from '../../api/src/seed/seed-demo.js';
+import { analyticsDataSql } from '../support/analytics-data.js';
+import { freePort } from '../support/ports.js';
+
+const EXTRA_EMPLOYEES = 10_000;
+const CYCLES = 10;
+const RUNS = 15;
+const FIELDS: Record<string, string> = {
+  gradeDistribution: 'gradeDistribution { departmentId size grades { grade count } quotas { limit actual } }',
+  scoreHistogram: 'scoreHistogram(min: "0", max: "100", buckets: 20) { buckets { count } outside }',
+  scoreTrend: 'scoreTrend { cycleId departmentId n average }',
+  completion: 'completion { phase departmentId total done overdue late }',
+  pay: 'pay { departmentId periodKey people pay suppressed { reason } }',
+};
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+};
+
+const dir = await mkdtemp(path.join(os.tmpdir(), 'appraisal-bench-'));
+await chmod(dir, 0o755);
+const db = await startEmbeddedPostgres(path.join(dir, 'pg'), await freePort());
+try {
+  const admin = new pg.Client({ connectionString: db.url });
+  await admin.connect();
+  await admin.query('create database bench');
+  await admin.end();
+  const url = db.url.replace(/\/postgres$/, '/bench');
+  const orm = await openOrm({ url });
+  await orm.getMigrator().up();
+  await seedDemoData(orm.em);
+  const started = performance.now();
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  await client.query(`
+    insert into employee (id, version, created_at, updated_at, employee_number, name, department_id, position_id, supervisor_id, hire_date, employment_status, performance_pay_base)
+    select gen_random_uuid(), 1, now(), now(), 'BULK' || lpad(g::text, 5, '0'), 'Bulk ' || g, e.department_id, e.position_id, e.supervisor_id, date '2020-01-01', 'REGULAR', 1000
+    from generate_series(1, ${EXTRA_EMPLOYEES}) g
+    join lateral (select department_id, position_id, supervisor_id from employee where supervisor_id is not null order by employee_number offset (g % 100) limit 1) e on true`);
+  const scheme = (await client.query<{ id: string; version_id: string; grades: string[] }>(
+    `select s.id, v.id as version_id, array(select b->>'grade' from jsonb_array_elements(v.document->'grades'->'bands') b) as grades
+     from scheme s join scheme_version v on v.scheme_id = s.id where s.code = 'nursing' order by v.number desc limit 1`,
+  )).rows[0];
+  if (!scheme) throw new Error('no nursing scheme');
+  await client.query('begin');
+  for (const statement of analyticsDataSql({ schemeId: scheme.id, schemeVersionId: scheme.version_id, grades: scheme.grades, cycles: CYCLES, lastMonth: '2026-06-01' })) await client.query(statement);
+  await client.query('commit');
+  await client.query('analyze');
+  const counts = (await client.query<{ appraisals: number; published: number; ratings: number; pay_lines: number }>(
+    `select (select count(*)::int from appraisal) as appraisals, (select count(*)::int from appraisal where published_at is not null) as published,
+            (select count(*)::int from rating) as ratings, (select count(*)::int from pay_line) as pay_lines`,
+  )).rows[0];
+  await client.end();
+  console.log(`Generated in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}`);
+
+  const schema = await buildAppSchema(createTokenService(new Uint8Array(32), 60));
+  const log = createLogger('warn');
+  const readDb = createReadDb(orm);
+  const clock = fixedClock('2026-06-12');
+
+  async function timeOnce(email: string, field: string): Promise<number> {
+    const em = orm.em.fork();
+    const user = await em.findOneOrFail(User, { email });
+    const actor = await loadActor(readDb, user.id);
+    const contextValue = createRequestContext({ requestId: 'bench', actor, em: em as Parameters<typeof createRequestContext>[0]['em'], db: readDb, log, clock });
+    const document = parse(`{ analytics { ${FIELDS[field]} } }`);
+    const t = performance.now();
+    const result = await execute({ schema, document, contextValue });
+    const elapsed = performance.now() - t;
+    if (result.errors?.length) throw new Error(`${email} ${field}: ${JSON.stringify(result.errors[0])}`);
+    return elapsed;
+  }
+
+  console.log(`Analytics over ${counts?.published} published appraisals (${counts?.appraisals} in all, ${counts?.ratings} ratings), ${RUNS} runs each, ms:`);
+  console.log('caller       aggregate            p50     p95   aim');
+  let allMet = true;
+  for (const email of ['hr@demo.local', 'supervisor@demo.local']) {
+    for (const field of Object.keys(FIELDS)) {
+      await timeOnce(email, field);
+      const samples: number[] = [];
+      for (let i = 0; i < RUNS; i++) samples.push(await timeOnce(email, field));
+      const p95 = percentile(samples, 95);
+      const met = p95 <= 200;
+      allMet &&= met;
+      console.log(`${(email.split('@')[0] ?? '').padEnd(12)} ${field.padEnd(18)} ${percentile(samples, 50).toFixed(1).padStart(7)} ${p95.toFixed(1).padStart(7)}   <= 200 ${met ? 'met' : 'NOT MET'}`);
+    }
+  }
+  console.log(allMet ? 'Every aggregate within 200 ms (p95).' : 'Some aggregate above 200 ms (see above).');
+  await orm.close(true);
+} finally {
+  await db.stop();
+  await rm(dir, { recursive: true, force: true });
+}
