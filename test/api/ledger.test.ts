@@ -22,7 +22,7 @@ const REVERSE = `mutation($id: ID!, $r: String!) { reverseLedgerEntry(id: $id, r
 const TEAM = `mutation($i: ProposeTeamIncidentInput!) { proposeTeamIncident(input: $i) { ${ENTRY} employee { id } } }`;
 const STATEMENT = `query($e: ID!, $f: String!, $t: String!) { ledgerStatement(employeeId: $e, from: $f, to: $t) { totals { unit opening movement closing } money { opening movement closing } entries { id amount } pending { id } } }`;
 
-type Entry = { id: string; version: number; status: string; amount: string; money: string | null; periodKey: string; source: { kind: string; reversesId: string | null; incidentId: string | null }; reversedBy: string | null; explanation: string | null };
+type Entry = { id: string; version: number; status: string; amount: string; unit: string; money: string | null; periodKey: string; source: { kind: string; reversesId: string | null; incidentId: string | null }; reversedBy: string | null; explanation: string | null };
 const details = (r: GqlResult<unknown>) => r.errors?.[0]?.extensions?.details ?? [];
 
 async function propose(token: string, input: Record<string, unknown>): Promise<Entry> {

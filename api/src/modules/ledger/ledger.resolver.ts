@@ -6,7 +6,7 @@ import { connectionType } from '../../core/connection.js';
 import type { RequestContext } from '../../core/context.js';
 import { ArgLimits } from '../../core/input-limits.js';
 import { DepartmentNode, EmployeeNode } from '../org/org.types.js';
-import { entryInScope, ledgerStatement, ledgerTotals, listLedgerEntries, listLedgerRules, ruleById, rulesByCodes } from './ledger.read.js';
+import { entryInScope, ledgerTotals, listLedgerEntries, listLedgerRules, ruleById, rulesByCodes } from './ledger.read.js';
 import * as ledger from './ledger.service.js';
 import {
   LedgerEntriesArgs,
