@@ -41,9 +41,9 @@ export interface CyclePhase {
   overridden: boolean;
 }
 
+/** A cycle as every participant reads it (the version and the rest are HR's). */
 export interface CycleSummary {
   id: string;
-  version: number;
   name: string;
   nameZh: string | null;
   periodKind: string;
@@ -56,6 +56,7 @@ export interface CycleSummary {
 }
 
 export interface CycleDetail extends CycleSummary {
+  version: number;
   acknowledgementWorkingDays: number;
   publishedAt: string | null;
   closedAt: string | null;
@@ -173,8 +174,8 @@ export interface CycleApi {
 const LOCAL = 'en zh';
 const YEAR = `id version year weekendDays holidays { from to name { ${LOCAL} } } makeUpWorkdays { date name { ${LOCAL} } } accountingMonths { code name { ${LOCAL} } monthStartDay }`;
 const PHASES = 'phases { phase opens closes nominalCloses postponed overridden }';
-const SUMMARY = `id version name nameZh periodKind periodKey periodStart periodEnd state ${PHASES} scheme { id code name nameZh }`;
-const DETAIL = `${SUMMARY} acknowledgementWorkingDays publishedAt closedAt launch { status progress }
+const SUMMARY = `id name nameZh periodKind periodKey periodStart periodEnd state ${PHASES} scheme { id code name nameZh }`;
+const DETAIL = `${SUMMARY} version acknowledgementWorkingDays publishedAt closedAt launch { status progress }
   reopenings { id window scopeKind until reason createdAt }
   progress { appraisals scored ratingsExpected ratingsSubmitted selfReviewsSubmitted }`;
 const ISSUE = 'code message path params';
