@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../api/src/core/clock.js';
 import { loginAs } from '../support/cycles.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { browserMissingFor, login, screenshot, useBrowserSession, visibleText } from './browser.js';
+import { browserMissingFor, screenshot, useBrowserSession, visibleText } from './browser.js';
 
 const browserMissing = browserMissingFor('the cycle pages');
 
@@ -45,7 +45,7 @@ describe.skipIf(browserMissing)('appraisal cycles in the console', () => {
       await page.getByTestId('menu-calendar').click();
       await page.getByTestId('year-2025').click();
       await page.getByTestId('holidays').waitFor();
-      const holidayNames = await page.locator('[data-testid$="-en"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+      const holidayNames = await page.locator('[data-testid$="-en"]').evaluateAll((inputs) => inputs.map((i) => (i as unknown as { value: string }).value));
       expect(holidayNames).toContain('National Day');
       await screenshot(page, 'cycles-calendar');
     });
