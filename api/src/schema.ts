@@ -8,6 +8,8 @@ import { buildSchema } from 'type-graphql';
 import { forbidden } from './core/errors.js';
 import type { IRule } from './core/shield-rules.js';
 import type { TokenService } from './core/tokens.js';
+import { analyticsGuards, analyticsRules } from './modules/analytics/analytics.rules.js';
+import { ServiceAccountResolver } from './modules/analytics/service-account.resolver.js';
 import { createAuthResolver } from './modules/auth/auth.resolver.js';
 import { CalendarResolver } from './modules/calendar/calendar.resolver.js';
 import { calendarGuards, calendarRules } from './modules/calendar/calendar.rules.js';
@@ -15,6 +17,8 @@ import { AppraisalResolver, RatingResolver } from './modules/cycles/appraisal.re
 import { appraisalGuards, appraisalRules } from './modules/cycles/appraisals.rules.js';
 import { CycleResolver } from './modules/cycles/cycle.resolver.js';
 import { cycleGuards, cycleRules } from './modules/cycles/cycles.rules.js';
+import { AppraisalResultsResolver, CycleResultsResolver } from './modules/cycles/results.resolver.js';
+import { resultGuards, resultRules } from './modules/cycles/results.rules.js';
 import { authGuards, authRules } from './modules/auth/auth.rules.js';
 import { IndicatorCategoryResolver, IndicatorResolver } from './modules/indicators/indicator.resolver.js';
 import { indicatorGuards, indicatorRules } from './modules/indicators/indicators.rules.js';
@@ -29,6 +33,8 @@ import { PositionResolver } from './modules/org/position.resolver.js';
 import { SchemePreviewResolver } from './modules/schemes/scheme-preview.resolver.js';
 import { SchemeResolver, SchemeVersionResolver } from './modules/schemes/scheme.resolver.js';
 import { schemeGuards, schemeRules } from './modules/schemes/schemes.rules.js';
+import { LedgerEntryResolver, LedgerRuleResolver } from './modules/ledger/ledger.resolver.js';
+import { ledgerGuards, ledgerRules } from './modules/ledger/ledger.rules.js';
 
 /** graphql-shield rules of the root fields (Query, Mutation): one check per operation field. */
 export type RuleTree = Record<string, Record<string, IRule>>;
@@ -47,10 +53,10 @@ export function mergeRules(...maps: RuleTree[]): RuleTree {
   return merged;
 }
 
-export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, inboxRules);
+export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, resultRules, ledgerRules, inboxRules, analyticsRules);
 
 /** Field guards of every type below the root, from the domain's field policies. */
-export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, inboxGuards);
+export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, resultGuards, ledgerGuards, inboxGuards, analyticsGuards);
 
 /** The type-graphql schema without permissions (used to emit the SDL and to check rule coverage). */
 export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
@@ -71,7 +77,12 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       CycleResolver,
       AppraisalResolver,
       RatingResolver,
+      AppraisalResultsResolver,
+      CycleResultsResolver,
+      LedgerRuleResolver,
+      LedgerEntryResolver,
       InboxResolver,
+      ServiceAccountResolver,
     ],
     validate: false,
     emitSchemaFile: false,
