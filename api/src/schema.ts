@@ -15,6 +15,10 @@ import { AppraisalResolver, RatingResolver } from './modules/cycles/appraisal.re
 import { appraisalGuards, appraisalRules } from './modules/cycles/appraisals.rules.js';
 import { CycleResolver } from './modules/cycles/cycle.resolver.js';
 import { cycleGuards, cycleRules } from './modules/cycles/cycles.rules.js';
+import { CycleDashboardResolver, OverdueTaskResolver } from './modules/cycles/dashboard.resolver.js';
+import { dashboardGuards, dashboardRules } from './modules/cycles/dashboard.rules.js';
+import { NotificationResolver } from './modules/notifications/notification.resolver.js';
+import { notificationGuards, notificationRules } from './modules/notifications/notifications.rules.js';
 import { authGuards, authRules } from './modules/auth/auth.rules.js';
 import { IndicatorCategoryResolver, IndicatorResolver } from './modules/indicators/indicator.resolver.js';
 import { indicatorGuards, indicatorRules } from './modules/indicators/indicators.rules.js';
@@ -24,6 +28,8 @@ import { EmployeeResolver } from './modules/org/employee.resolver.js';
 import { NodeResolver } from './modules/org/node.resolver.js';
 import { orgGuards, orgRules } from './modules/org/org.rules.js';
 import { PositionResolver } from './modules/org/position.resolver.js';
+import { ProbationDueResolver, ProbationReviewResolver } from './modules/probation/probation.resolver.js';
+import { probationGuards, probationRules } from './modules/probation/probation.rules.js';
 import { SchemePreviewResolver } from './modules/schemes/scheme-preview.resolver.js';
 import { SchemeResolver, SchemeVersionResolver } from './modules/schemes/scheme.resolver.js';
 import { schemeGuards, schemeRules } from './modules/schemes/schemes.rules.js';
@@ -45,10 +51,10 @@ export function mergeRules(...maps: RuleTree[]): RuleTree {
   return merged;
 }
 
-export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules);
+export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, probationRules, notificationRules, dashboardRules);
 
 /** Field guards of every type below the root, from the domain's field policies. */
-export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards);
+export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, probationGuards, notificationGuards, dashboardGuards);
 
 /** The type-graphql schema without permissions (used to emit the SDL and to check rule coverage). */
 export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
@@ -69,6 +75,11 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       CycleResolver,
       AppraisalResolver,
       RatingResolver,
+      ProbationReviewResolver,
+      ProbationDueResolver,
+      NotificationResolver,
+      CycleDashboardResolver,
+      OverdueTaskResolver,
     ],
     validate: false,
     emitSchemaFile: false,

@@ -5,6 +5,7 @@ import { Migration20261127004500 } from './Migration20261127004500.js';
 import { Migration20261127014439 } from './Migration20261127014439.js';
 import { Migration20261127014500 } from './Migration20261127014500.js';
 import { Migration20261127020000 } from './Migration20261127020000.js';
+import { Migration20261127120000 } from './Migration20261127120000.js';
 
 /**
  * Every migration in order. Listed explicitly because, under vitest, MikroORM would look for .ts files
@@ -17,4 +18,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261127014439', class: Migration20261127014439 },
   { name: 'Migration20261127014500', class: Migration20261127014500 },
   { name: 'Migration20261127020000', class: Migration20261127020000 },
+  { name: 'Migration20261127120000', class: Migration20261127120000 },
 ];
