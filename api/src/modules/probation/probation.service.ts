@@ -207,8 +207,10 @@ function storedChanges(review: ProbationReview, employee: ProbationEmployee): Em
           ? { kind: 'terminate', lastWorkingDay: review.lastWorkingDay }
           : null;
   if (!outcome) return null;
-  // Checked against the record as it was decided on: only the changes matter here, the checks passed then.
-  const decided = decideProbationRule({ ...employee, probationEndDate: review.probationEndDate }, outcome, review.decisionReason ?? 'decided', review.decidedAt ? review.decidedAt.toISOString().slice(0, 10) : review.probationEndDate);
+  // Derived against the record as it was decided on: only the changes matter here, the checks passed at the decision
+  // (the decision day is taken as the last working day for a termination, so the past-date check cannot refuse it now).
+  const decidedOn = outcome.kind === 'terminate' ? outcome.lastWorkingDay : review.probationStart;
+  const decided = decideProbationRule({ ...employee, probationEndDate: review.probationEndDate }, outcome, review.decisionReason ?? 'decided', decidedOn);
   return decided.ok ? decided.value.employeeChanges : null;
 }
 
