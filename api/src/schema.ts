@@ -25,6 +25,8 @@ import { indicatorGuards, indicatorRules } from './modules/indicators/indicators
 import { DepartmentResolver } from './modules/org/department.resolver.js';
 import { EmployeeFileResolver } from './modules/org/employee-file.resolver.js';
 import { EmployeeResolver } from './modules/org/employee.resolver.js';
+import { InboxResolver } from './modules/notifications/inbox.resolver.js';
+import { inboxGuards, inboxRules } from './modules/notifications/inbox.rules.js';
 import { NodeResolver } from './modules/org/node.resolver.js';
 import { orgGuards, orgRules } from './modules/org/org.rules.js';
 import { PositionResolver } from './modules/org/position.resolver.js';
@@ -51,10 +53,10 @@ export function mergeRules(...maps: RuleTree[]): RuleTree {
   return merged;
 }
 
-export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, probationRules, notificationRules, dashboardRules);
+export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, inboxRules, probationRules, notificationRules, dashboardRules);
 
 /** Field guards of every type below the root, from the domain's field policies. */
-export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, probationGuards, notificationGuards, dashboardGuards);
+export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, inboxGuards, probationGuards, notificationGuards, dashboardGuards);
 
 /** The type-graphql schema without permissions (used to emit the SDL and to check rule coverage). */
 export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
@@ -80,6 +82,7 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       NotificationResolver,
       CycleDashboardResolver,
       OverdueTaskResolver,
+      InboxResolver,
     ],
     validate: false,
     emitSchemaFile: false,

@@ -20,8 +20,8 @@ export const timeoutError = (): AppError =>
  */
 export function withDeadline(db: ReadDb, deadline: number): ReadDb {
   return {
-    rows<T>(query: Sql): Promise<T[]> {
-      return Date.now() > deadline ? Promise.reject(timeoutError()) : db.rows<T>(query);
+    rows<T>(query: Sql, options?: { prepare?: boolean }): Promise<T[]> {
+      return Date.now() > deadline ? Promise.reject(timeoutError()) : db.rows<T>(query, options);
     },
   };
 }

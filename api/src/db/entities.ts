@@ -20,6 +20,7 @@ import { Indicator } from '../modules/indicators/indicator.entity.js';
 import { Department } from '../modules/org/department.entity.js';
 import { Employee } from '../modules/org/employee.entity.js';
 import { Position } from '../modules/org/position.entity.js';
+import { InboxDelivery, InboxItemEntity } from '../modules/notifications/inbox.entity.js';
 import { Notification } from '../modules/notifications/notification.entity.js';
 import { ProbationReview } from '../modules/probation/probation-review.entity.js';
 import { SchemeVersion } from '../modules/schemes/scheme-version.entity.js';
@@ -55,4 +56,6 @@ export const entities = [
   RollupResult,
   ProbationReview,
   Notification,
+  InboxItemEntity,
+  InboxDelivery,
 ];

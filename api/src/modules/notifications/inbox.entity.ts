@@ -1,0 +1,79 @@
+import { Entity, Index, ManyToOne, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { randomUUID } from 'node:crypto';
+import { EditableEntity } from '../../core/record.js';
+import { Employee } from '../org/employee.entity.js';
+
+/**
+ * One item of one person's in-app inbox: a notice or a task (write model; reads go through inbox.read.ts).
+ * The key (`notice:<id>`, `rating:<id>@<date>`, `policyAck:<version>:<employee>`) makes every producer idempotent:
+ * the same item is never delivered twice. This is the one notification mechanism of the platform.
+ */
+@Entity({ tableName: 'inbox_item' })
+export class InboxItemEntity extends EditableEntity {
+  @Property({ type: 'string', length: 200 })
+  @Unique()
+  key!: string;
+
+  @ManyToOne({ entity: () => Employee, deleteRule: 'restrict' })
+  recipientEmployee!: Employee;
+
+  /** 'notice' or 'task'. */
+  @Property({ type: 'string', length: 16 })
+  kind!: 'notice' | 'task';
+
+  /** The domain's TaskKind for tasks, null for notices. */
+  @Property({ type: 'string', length: 32, nullable: true })
+  taskKind: string | null = null;
+
+  /** Title in both languages, rendered when the item is created. */
+  @Property({ type: 'json' })
+  title!: { en: string; zh: string };
+
+  @Property({ type: 'string', length: 32 })
+  @Index({ name: 'inbox_item_link_index', properties: ['linkType', 'linkId'] })
+  linkType!: string;
+
+  @Property({ type: 'uuid' })
+  linkId!: string;
+
+  @Property({ type: 'date', nullable: true })
+  due: string | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  readAt: Date | null = null;
+
+  @Property({ type: 'datetime', nullable: true })
+  doneAt: Date | null = null;
+}
+
+/** One delivery of an inbox item over one transport (in-app, e-mail later), idempotent by the message key. */
+@Entity({ tableName: 'inbox_delivery' })
+export class InboxDelivery {
+  @PrimaryKey({ type: 'uuid' })
+  id: string = randomUUID();
+
+  @Property({ type: 'datetime' })
+  createdAt: Opt<Date> = new Date();
+
+  @Property({ type: 'datetime', onUpdate: () => new Date() })
+  updatedAt: Opt<Date> = new Date();
+
+  @ManyToOne({ entity: () => InboxItemEntity, deleteRule: 'cascade' })
+  inboxItem!: InboxItemEntity;
+
+  @Property({ type: 'string', length: 16 })
+  channel!: string;
+
+  @Property({ type: 'string', length: 220 })
+  @Unique()
+  idempotencyKey!: string;
+
+  @Property({ type: 'integer' })
+  attempts: Opt<number> = 0;
+
+  @Property({ type: 'datetime', nullable: true })
+  deliveredAt: Date | null = null;
+
+  @Property({ type: 'text', nullable: true })
+  error: string | null = null;
+}
