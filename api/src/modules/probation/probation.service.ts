@@ -109,7 +109,7 @@ export async function startProbationReview(ctx: RequestContext, input: StartProb
     await em.flush().catch((error: unknown) => {
       if (error instanceof Error && error.message.includes('probation_review_employee_end_unique'))
         throw new AppError('CONFLICT', `The probation of ${row.name} ending on ${end} is already under review.`, [
-          { field: 'employeeId', rule: 'probation_review_exists', message: `the probation ending on ${end} is already under review` },
+          { field: 'employeeId', rule: 'probation_review_exists', message: `the probation ending on ${end} is already under review`, params: { probationEndDate: end } },
         ]);
       throw error;
     });
