@@ -1,4 +1,4 @@
-import { type Actor, readableOnEveryRow, type ResourceAccess } from '@appraisal/domain';
+import { type Actor, readableOnEveryRow, type ResourceAccess, withServiceScope } from '@appraisal/domain';
 import type { EntityClass, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type CursorKey, Page, type ResolvedPage, resolvePage, SortDirection, type PageArgs } from './connection.js';
@@ -42,8 +42,10 @@ export const listingRegistry = new Map<string, ListingSpec<unknown>>();
 
 export function defineListing<F>(spec: ListingSpec<F>): ListingSpec<F> {
   if (listingRegistry.has(spec.query)) throw new Error(`Listing ${spec.query} is defined twice`);
-  listingRegistry.set(spec.query, spec as ListingSpec<unknown>);
-  return spec;
+  // Filters and sorts of a reporting token are checked against its scope-composed fields, like its reads.
+  const composed: ListingSpec<F> = { ...spec, access: withServiceScope(spec.access) };
+  listingRegistry.set(spec.query, composed as ListingSpec<unknown>);
+  return composed;
 }
 
 export interface SortArg {

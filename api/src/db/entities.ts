@@ -1,3 +1,4 @@
+import { ServiceAccountEntity } from '../modules/analytics/service-account.entity.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { AuthSession } from '../modules/auth/auth-session.entity.js';
 import { SignInThrottle } from '../modules/auth/sign-in-throttle.entity.js';
@@ -58,4 +59,5 @@ export const entities = [
   Notification,
   InboxItemEntity,
   InboxDelivery,
+  ServiceAccountEntity,
 ];
