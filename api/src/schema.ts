@@ -21,6 +21,8 @@ import { CycleDashboardResolver, OverdueTaskResolver } from './modules/cycles/da
 import { dashboardGuards, dashboardRules } from './modules/cycles/dashboard.rules.js';
 import { NotificationResolver } from './modules/notifications/notification.resolver.js';
 import { notificationGuards, notificationRules } from './modules/notifications/notifications.rules.js';
+import { AppraisalResultsResolver, CycleResultsResolver } from './modules/cycles/results.resolver.js';
+import { resultGuards, resultRules } from './modules/cycles/results.rules.js';
 import { authGuards, authRules } from './modules/auth/auth.rules.js';
 import { IndicatorCategoryResolver, IndicatorResolver } from './modules/indicators/indicator.resolver.js';
 import { indicatorGuards, indicatorRules } from './modules/indicators/indicators.rules.js';
@@ -55,10 +57,10 @@ export function mergeRules(...maps: RuleTree[]): RuleTree {
   return merged;
 }
 
-export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, inboxRules, analyticsRules, probationRules, notificationRules, dashboardRules);
+export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, resultRules, inboxRules, analyticsRules, probationRules, notificationRules, dashboardRules);
 
 /** Field guards of every type below the root, from the domain's field policies. */
-export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, inboxGuards, analyticsGuards, probationGuards, notificationGuards, dashboardGuards);
+export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, resultGuards, inboxGuards, analyticsGuards, probationGuards, notificationGuards, dashboardGuards);
 
 /** The type-graphql schema without permissions (used to emit the SDL and to check rule coverage). */
 export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
@@ -84,6 +86,8 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       NotificationResolver,
       CycleDashboardResolver,
       OverdueTaskResolver,
+      AppraisalResultsResolver,
+      CycleResultsResolver,
       InboxResolver,
       ServiceAccountResolver,
     ],
