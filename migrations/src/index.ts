@@ -6,6 +6,7 @@ import { Migration20261127014439 } from './Migration20261127014439.js';
 import { Migration20261127014500 } from './Migration20261127014500.js';
 import { Migration20261127020000 } from './Migration20261127020000.js';
 import { Migration20261127120000 } from './Migration20261127120000.js';
+import { Migration20261127130000 } from './Migration20261127130000.js';
 import { Migration20261127140000 } from './Migration20261127140000.js';
 import { Migration20261127150000 } from './Migration20261127150000.js';
 
@@ -21,6 +22,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261127014500', class: Migration20261127014500 },
   { name: 'Migration20261127020000', class: Migration20261127020000 },
   { name: 'Migration20261127120000', class: Migration20261127120000 },
+  { name: 'Migration20261127130000', class: Migration20261127130000 },
   { name: 'Migration20261127140000', class: Migration20261127140000 },
   { name: 'Migration20261127150000', class: Migration20261127150000 },
 ];
