@@ -107,6 +107,7 @@ const ChangeGradeDialog = ({ row, bands, onClose, onDone }: { row: ResultRow | n
 /** A small bar chart of one group: each grade's share, with the quota's limit drawn as a dashed line. */
 const DistributionChart = ({ group, board }: { group: CalibrationGroup; board: CalibrationBoard }) => {
   const locale = useLocale();
+  // Bars are labelled with the grade codes (the table below names them); the full name shows on hover.
   const bands = board.schemeVersion.document.gradeBands;
   const quotas = board.schemeVersion.document.quotas;
   const width = 60;
@@ -130,7 +131,8 @@ const DistributionChart = ({ group, board }: { group: CalibrationGroup; board: C
               {count?.count ?? 0}
             </text>
             <text x={x + width / 2} y={height + 26} fontSize={11} textAnchor="middle">
-              {gradeName(bands, g, locale)}
+              <title>{gradeName(bands, g, locale)}</title>
+              {g}
             </text>
           </g>
         );
