@@ -128,6 +128,8 @@ describe.skipIf(browserMissing)('the console in Chinese', () => {
           if ((await page.locator('[data-testid="access-denied"], [data-testid="load-error"], [data-testid="not-found"]').count()) > 0)
             problems.push(`${entry}: the menu entry opens an error page`);
           // One name per concept: a page opened from the menu is titled as the menu names it ("员工", not "员工 列表").
+          // A lazily loaded page sets its title once its chunk has arrived (slow on a loaded machine).
+          await page.locator('#react-admin-title').filter({ hasText: /\S/ }).waitFor({ timeout: 10_000 }).catch(() => undefined);
           const title = (await page.locator('#react-admin-title').innerText().catch(() => '')).trim();
           if (key !== 'menu-my_profile' && title !== label) problems.push(`${entry}: title "${title}" but the menu says "${label}"`);
           if (entry === '/' || entry === '/import') continue;
