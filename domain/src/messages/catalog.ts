@@ -439,9 +439,12 @@ export const issueMessages = {
   rater_is_subject: { en: 'Nobody rates themself except in the self-assessment.', zh: '除自评外，不能为自己评分。' },
   rater_slot_unknown: { en: '{raterId} does not rate "{section:section}" as {role:role}.', zh: '{raterId} 不是“{section:section}”的{role:role}评分人。' },
   rater_reassign_submitted: { en: '{raterId} has submitted; HR returns the rating before reassigning it.', zh: '{raterId} 已提交评分，人力资源部需先退回再改派。' },
+  rater_unknown_employee: { en: 'No active employee {employeeId}.', zh: '没有在职员工 {employeeId}。' },
+  rating_phase_closed: { en: 'HR closed the rating phase; ratings are taken only where HR reopens the window.', zh: '人力资源部已结束评分阶段；仅在人力资源部重新开放的范围内接受评分。' },
   rater_duplicate: { en: '{raterId} already rates "{section:section}" as {role:role}.', zh: '{raterId} 已是“{section:section}”的{role:role}评分人。' },
 
   // ---- cycles: forms, measured values, results, roll-ups, calibration, pay
+  self_review_submitted: { en: 'The self-review was submitted already.', zh: '自评已提交。' },
   self_review_text_required: { en: 'The self-review needs this part.', zh: '自评需要填写此部分。' },
   text_too_long: { en: 'At most {max} characters (now {length}).', zh: '最多 {max} 个字符（当前 {length} 个）。' },
   item_not_a_number: { en: '"{value}" is not a number.', zh: '“{value}”不是数字。' },
