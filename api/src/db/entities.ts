@@ -22,6 +22,7 @@ import { Employee } from '../modules/org/employee.entity.js';
 import { Position } from '../modules/org/position.entity.js';
 import { InboxDelivery, InboxItemEntity } from '../modules/notifications/inbox.entity.js';
 import { Notification } from '../modules/notifications/notification.entity.js';
+import { Policy, PolicyAcknowledgement, PolicyVersion } from '../modules/policies/policy.entity.js';
 import { ProbationReview } from '../modules/probation/probation-review.entity.js';
 import { SchemeVersion } from '../modules/schemes/scheme-version.entity.js';
 import { Scheme } from '../modules/schemes/scheme.entity.js';
@@ -58,4 +59,7 @@ export const entities = [
   Notification,
   InboxItemEntity,
   InboxDelivery,
+  Policy,
+  PolicyVersion,
+  PolicyAcknowledgement,
 ];
