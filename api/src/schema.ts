@@ -8,6 +8,8 @@ import { buildSchema } from 'type-graphql';
 import { forbidden } from './core/errors.js';
 import type { IRule } from './core/shield-rules.js';
 import type { TokenService } from './core/tokens.js';
+import { analyticsGuards, analyticsRules } from './modules/analytics/analytics.rules.js';
+import { ServiceAccountResolver } from './modules/analytics/service-account.resolver.js';
 import { createAuthResolver } from './modules/auth/auth.resolver.js';
 import { CalendarResolver } from './modules/calendar/calendar.resolver.js';
 import { calendarGuards, calendarRules } from './modules/calendar/calendar.rules.js';
@@ -49,10 +51,10 @@ export function mergeRules(...maps: RuleTree[]): RuleTree {
   return merged;
 }
 
-export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, inboxRules, policyRules);
+export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, inboxRules, policyRules, analyticsRules);
 
 /** Field guards of every type below the root, from the domain's field policies. */
-export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, inboxGuards, policyGuards);
+export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, inboxGuards, policyGuards, analyticsGuards);
 
 /** The type-graphql schema without permissions (used to emit the SDL and to check rule coverage). */
 export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
@@ -77,6 +79,7 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       PolicyResolver,
       PolicyVersionResolver,
       PolicyAcknowledgementEntryResolver,
+      ServiceAccountResolver,
     ],
     validate: false,
     emitSchemaFile: false,

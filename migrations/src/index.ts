@@ -7,6 +7,7 @@ import { Migration20261127014500 } from './Migration20261127014500.js';
 import { Migration20261127020000 } from './Migration20261127020000.js';
 import { Migration20261127140000 } from './Migration20261127140000.js';
 import { Migration20261127141000 } from './Migration20261127141000.js';
+import { Migration20261127150000 } from './Migration20261127150000.js';
 
 /**
  * Every migration in order. Listed explicitly because, under vitest, MikroORM would look for .ts files
@@ -21,4 +22,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261127020000', class: Migration20261127020000 },
   { name: 'Migration20261127140000', class: Migration20261127140000 },
   { name: 'Migration20261127141000', class: Migration20261127141000 },
+  { name: 'Migration20261127150000', class: Migration20261127150000 },
 ];

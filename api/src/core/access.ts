@@ -1,4 +1,4 @@
-import { type Actor, type FieldPolicy, hasRole, NO_FACTS, type ResourceAccess, type RoleName } from '@appraisal/domain';
+import { type Actor, type FieldPolicy, hasRole, NO_FACTS, type ResourceAccess, type RoleName, withServiceScope } from '@appraisal/domain';
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema, isIntrospectionType, isObjectType } from 'graphql';
 import type { RequestContext } from './context.js';
 import { type AppError, forbidden, unauthenticated } from './errors.js';
@@ -71,9 +71,18 @@ export type FieldGuard =
 
 export type FieldGuardTree = Record<string, Record<string, FieldGuard>>;
 
+const accesses = new Map<string, ResourceAccess<unknown>>();
+
+/** Every ResourceAccess the guards were compiled from (service scopes are checked against them). */
+export function registeredAccesses(): ResourceAccess<unknown>[] {
+  return [...accesses.values()];
+}
+
 /**
  * The guards of one type from its ResourceAccess: every field the policy names, nothing else.
  * `factless` types (reference data) are checked against NO_FACTS, so their rows need no facts.
+ * Every policy is composed with the service scope (`withServiceScope`): people go through it unchanged, a
+ * reporting token reads a field only when its grant names it and an HR-level reader may read it on that row.
  */
 export function guardsFromAccess<F>(
   access: ResourceAccess<F>,
@@ -85,7 +94,8 @@ export function guardsFromAccess<F>(
   },
 ): FieldGuardTree {
   const guards: Record<string, FieldGuard> = {};
-  for (const [field, policy] of Object.entries(access.fields))
+  if (!accesses.has(access.typeName)) accesses.set(access.typeName, access as ResourceAccess<unknown>);
+  for (const [field, policy] of Object.entries(withServiceScope(access).fields))
     guards[field] = {
       kind: 'row',
       typeName: access.typeName,

@@ -25,7 +25,8 @@ export type SqlObserver = (sql: string) => void;
  */
 export interface ReadDb {
   /** Runs one read statement and returns its rows (dates and timestamps as text, numerics as strings). */
-  rows<T>(query: Sql): Promise<T[]>;
+  /** `prepare: false` sends the statement unnamed (for one-off shapes, such as a page at a deep offset). */
+  rows<T>(query: Sql, options?: { prepare?: boolean }): Promise<T[]>;
 }
 
 interface PgClient {
@@ -55,7 +56,7 @@ export function createReadDb(orm: MikroORM, options: { log?: Logger; observer?: 
   const converter = orm.em.getPlatform().getExceptionConverter();
   const debug = options.log?.isLevelEnabled('debug') ?? false;
   return {
-    async rows<T>(query: Sql): Promise<T[]> {
+    async rows<T>(query: Sql, rowOptions: { prepare?: boolean } = {}): Promise<T[]> {
       const text = query.text;
       options.observer?.(text);
       if (debug) options.log?.debug({ sql: text }, 'sql');
@@ -63,7 +64,7 @@ export function createReadDb(orm: MikroORM, options: { log?: Logger; observer?: 
       const client = (connection.getKnex() as unknown as { client: KnexClient }).client;
       const pgClient = await client.acquireConnection();
       try {
-        const result = await pgClient.query({ name: statementName(text), text, values: query.values });
+        const result = await pgClient.query({ name: rowOptions.prepare === false ? undefined : statementName(text), text, values: query.values });
         return result.rows as T[];
       } catch (error) {
         // The same typed exceptions MikroORM raises (e.g. 22P02 for a malformed id), so error mapping stays in one place.

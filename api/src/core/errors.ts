@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   /** The HTTP body is not JSON, or is too large. */
   'BAD_REQUEST',
   'PAYLOAD_TOO_LARGE',
+  /** A service token's rate or cost budget is spent; `retryAfterMs` says when to try again. */
+  'RATE_LIMITED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -77,6 +79,15 @@ export const unauthenticated = (): AppError => generic('UNAUTHENTICATED', 'unaut
 export const forbidden = (what = 'this'): AppError => generic('FORBIDDEN', 'forbidden', { what });
 export const notFound = (type: string, id: string): AppError => generic('NOT_FOUND', 'not_found', { type, id });
 export const conflict = (type: string, id: string): AppError => generic('CONFLICT', 'conflict', { type, id });
+
+/** A service token that does not authenticate: `reason` is token_invalid, token_expired or token_revoked. */
+export const serviceTokenRefused = (reason: 'token_invalid' | 'token_expired' | 'token_revoked'): AppError =>
+  new AppError('UNAUTHENTICATED', renderMessage(reason, {}, 'en'), undefined, { reason }, { status: 401 }, () => renderMessage(reason));
+/** Reporting tokens only read. */
+export const readOnlyToken = (): AppError => generic('FORBIDDEN', 'read_only_token', {});
+/** A service token over its budget: `reason` rate | cost | tooExpensive, `retryAfterMs`. */
+export const rateLimited = (reason: string, retryAfterMs: number): AppError =>
+  new AppError('RATE_LIMITED', renderMessage('rate_limited', { retryAfterMs }, 'en'), undefined, { reason, retryAfterMs }, { status: 429, headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) } }, () => renderMessage('rate_limited', { retryAfterMs }));
 
 /** Throws VALIDATION_FAILED naming every broken rule, or returns when there is none. */
 export function assertNoProblems(problems: FieldProblem[]): void {

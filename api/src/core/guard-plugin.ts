@@ -4,6 +4,8 @@ import type { RequestContext } from './context.js';
 import type { ReadDb, Sql } from './db.js';
 import { AppError } from './errors.js';
 import { DEFAULT_GUARD_LIMITS, inspectOperation, type GuardLimits } from './operation-guard.js';
+import { checkServiceOperation, isServiceActor } from './service-guard.js';
+import { requestAuth } from '../modules/auth/request-auth.js';
 
 export interface GuardPluginOptions {
   limits?: GuardLimits;
@@ -20,8 +22,8 @@ export const timeoutError = (): AppError =>
  */
 export function withDeadline(db: ReadDb, deadline: number): ReadDb {
   return {
-    rows<T>(query: Sql): Promise<T[]> {
-      return Date.now() > deadline ? Promise.reject(timeoutError()) : db.rows<T>(query);
+    rows<T>(query: Sql, options?: { prepare?: boolean }): Promise<T[]> {
+      return Date.now() > deadline ? Promise.reject(timeoutError()) : db.rows<T>(query, options);
     },
   };
 }
@@ -40,7 +42,7 @@ export function operationGuardPlugin(options: GuardPluginOptions): ApolloServerP
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
-          if (operation) inspectOperation(schema, document, operation, request.variables ?? {}, limits);
+          const cost = operation ? inspectOperation(schema, document, operation, request.variables ?? {}, limits) : 0;
           try {
             await options.authenticate(contextValue);
           } catch (error) {
@@ -48,6 +50,10 @@ export function operationGuardPlugin(options: GuardPluginOptions): ApolloServerP
             if (error instanceof DriverException && error.code === '57014') throw timeoutError();
             throw error;
           }
+          // Reporting tokens: read-only, granted root fields only, within their rate and cost budget.
+          const actor = contextValue.actor;
+          const serviceLimits = requestAuth(contextValue).serviceLimits;
+          if (actor && isServiceActor(actor) && operation && serviceLimits) checkServiceOperation(actor, serviceLimits, schema, operation, cost, Date.now());
         },
         async willSendResponse({ response }) {
           // One TIMEOUT error for the request, not one per refused field.

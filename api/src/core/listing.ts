@@ -1,4 +1,4 @@
-import { type Actor, readableOnEveryRow, type ResourceAccess } from '@appraisal/domain';
+import { type Actor, readableOnEveryRow, type ResourceAccess, withServiceScope } from '@appraisal/domain';
 import type { EntityClass, FilterQuery } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type CursorKey, Page, type ResolvedPage, resolvePage, SortDirection, type PageArgs } from './connection.js';
@@ -42,8 +42,10 @@ export const listingRegistry = new Map<string, ListingSpec<unknown>>();
 
 export function defineListing<F>(spec: ListingSpec<F>): ListingSpec<F> {
   if (listingRegistry.has(spec.query)) throw new Error(`Listing ${spec.query} is defined twice`);
-  listingRegistry.set(spec.query, spec as ListingSpec<unknown>);
-  return spec;
+  // Filters and sorts of a reporting token are checked against its scope-composed fields, like its reads.
+  const composed: ListingSpec<F> = { ...spec, access: withServiceScope(spec.access) };
+  listingRegistry.set(spec.query, composed as ListingSpec<unknown>);
+  return composed;
 }
 
 export interface SortArg {
@@ -147,12 +149,17 @@ export async function fetchPage<Raw extends Record<string, unknown>, Row>(
     order.map((key) => sql`${key.sql} ${raw(key.direction === SortDirection.DESC ? 'desc' : 'asc')}`),
     ', ',
   );
+  // Limit and offset go inline (resolvePage has checked they are bounded integers): as bind parameters, the
+  // named statement's generic plan must guess the page size and picked a full sort over every row (500 rows:
+  // 8-12 ms instead of 2.7 ms). The statement cache in db.ts is bounded, so many page sizes cannot grow it.
   const statement = sql`${source.with ?? empty}
     select ${source.select}, ${keyColumns}${wantTotal ? sql`, ${count} as "__total"` : empty}
     from ${source.from} ${pageWhere}
     order by ${orderBy}
-    limit ${page.limit + 1} offset ${page.offset}`;
-  const raws = await db.rows<Raw & Record<string, unknown>>(statement);
+    limit ${raw(String(page.limit + 1))} offset ${raw(String(page.offset))}`;
+  // First pages and keyset pages share a handful of shapes worth preparing; each deep offset is its own text,
+  // which would only fill every connection's statement cache.
+  const raws = await db.rows<Raw & Record<string, unknown>>(statement, { prepare: page.offset === 0 });
   const hasMore = raws.length > page.limit;
   if (hasMore) raws.pop();
   let total = 0;

@@ -13,6 +13,11 @@ export const MESSAGES = {
     not_found: '{type} {id} does not exist.',
     conflict: '{type} {id} was changed by someone else since you read it; reload and try again.',
     validation: 'Invalid input: {summary}',
+    token_invalid: 'This service token is not valid.',
+    token_expired: 'This service token has expired; ask its administrator for a new one.',
+    token_revoked: 'This service token was revoked.',
+    read_only_token: 'Service tokens only read: mutations are refused.',
+    rate_limited: 'Too many requests or too costly queries for this token; retry in {retryAfterMs} ms.',
   },
   zh: {
     unauthenticated: '请先登录。',
@@ -20,6 +25,11 @@ export const MESSAGES = {
     not_found: '{type} {id} 不存在。',
     conflict: '{type} {id} 在您读取后已被他人修改，请重新加载后再试。',
     validation: '输入无效：{summary}',
+    token_invalid: '该服务令牌无效。',
+    token_expired: '该服务令牌已过期，请向管理员申请新令牌。',
+    token_revoked: '该服务令牌已被吊销。',
+    read_only_token: '服务令牌只能读取数据，不能执行修改操作。',
+    rate_limited: '该令牌的请求次数或查询成本超出限额，请在 {retryAfterMs} 毫秒后重试。',
   },
 } as const;
 

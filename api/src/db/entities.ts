@@ -1,3 +1,4 @@
+import { ServiceAccountEntity } from '../modules/analytics/service-account.entity.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { AuthSession } from '../modules/auth/auth-session.entity.js';
 import { SignInThrottle } from '../modules/auth/sign-in-throttle.entity.js';
@@ -62,4 +63,5 @@ export const entities = [
   Policy,
   PolicyVersion,
   PolicyAcknowledgement,
+  ServiceAccountEntity,
 ];

@@ -204,6 +204,20 @@ export function withServiceScope<F>(access: ResourceAccess<F>): ResourceAccess<F
   };
 }
 
+/** The reader a service's rows are scoped as (HR's ceiling, no person behind it). */
+export const SERVICE_CEILING: Actor = CEILING;
+
+const NO_ONE: Actor = { userId: 'service-none', employeeId: null, roles: [] };
+
+/**
+ * The actor a read model scopes rows with: people are themselves; a service token reads the rows HR's ceiling reads
+ * of a granted type, and no row of any other type. Example: rowScopeActor(serviceActor(grant), 'Employee').roles -> ['HR'] when Employee is granted
+ */
+export function rowScopeActor(actor: Actor, typeName: string): Actor {
+  if (!hasRole(actor, 'SERVICE')) return actor;
+  return isServiceActor(actor) && actor.service.fields.has(typeName) ? CEILING : NO_ONE;
+}
+
 /** The row scope a service reads with: everything of a granted type, nothing else. Example: serviceRowScope(actor, 'Appraisal') -> { kind: 'all' } */
 export function serviceRowScope(actor: ServiceActor, typeName: string): { kind: 'all' } | { kind: 'none' } {
   return actor.service.fields.has(typeName) ? { kind: 'all' } : { kind: 'none' };

@@ -1,3 +1,4 @@
+import { isServiceActor } from '@appraisal/domain';
 import { wrap, type AnyEntity } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../core/context.js';
@@ -22,13 +23,16 @@ export interface AuditInput {
  */
 export function recordAudit(em: EntityManager, ctx: Pick<RequestContext, 'actor' | 'requestId'> | null, input: AuditInput): void {
   const entry = new AuditEntry();
-  entry.actorUserId = ctx?.actor?.userId ?? null;
+  const actor = ctx?.actor ?? null;
+  // A reporting token has no user account: the entry names its service account instead.
+  const service = actor && isServiceActor(actor) ? actor.service.accountId : null;
+  entry.actorUserId = service ? null : (actor?.userId ?? null);
   entry.requestId = ctx?.requestId ?? null;
   entry.operation = input.operation;
   entry.entityType = input.entityType;
   entry.entityId = input.entityId;
   entry.before = input.before ?? null;
-  entry.after = input.after ?? null;
+  entry.after = service ? { ...(input.after ?? {}), serviceAccountId: service } : (input.after ?? null);
   em.persist(entry);
 }
 

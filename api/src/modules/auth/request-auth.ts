@@ -1,7 +1,9 @@
-import type { Actor, RoleName } from '@appraisal/domain';
+import type { Actor, RoleName, ServiceLimits } from '@appraisal/domain';
 import { type RequestContext, signInContext } from '../../core/context.js';
 import { type ReadDb, sql } from '../../core/db.js';
+import { serviceTokenRefused } from '../../core/errors.js';
 import type { TokenService } from '../../core/tokens.js';
+import { authenticateServiceToken, isServiceToken } from '../analytics/service-account.service.js';
 
 /** What a request brought for authentication; read later, once the operation has passed its checks. */
 interface RequestAuth {
@@ -10,6 +12,8 @@ interface RequestAuth {
   address: string;
   /** The session the token belongs to, once authenticated. */
   sessionId: string | null;
+  /** A service token's limits, once authenticated (null for people). */
+  serviceLimits: ServiceLimits | null;
 }
 
 // A symbol-keyed property: Apollo shallow-clones the context per operation, and the clone must keep it.
@@ -17,11 +21,11 @@ const AUTH = Symbol('requestAuth');
 type WithAuth = RequestContext & { [AUTH]?: RequestAuth };
 
 export function attachRequestAuth(ctx: RequestContext, input: { token: string | null; address: string }): void {
-  (ctx as WithAuth)[AUTH] = { ...input, sessionId: null };
+  (ctx as WithAuth)[AUTH] = { ...input, sessionId: null, serviceLimits: null };
 }
 
 export function requestAuth(ctx: RequestContext): Readonly<RequestAuth> {
-  return (ctx as WithAuth)[AUTH] ?? { token: null, address: 'unknown', sessionId: null };
+  return (ctx as WithAuth)[AUTH] ?? { token: null, address: 'unknown', sessionId: null, serviceLimits: null };
 }
 
 /**
@@ -32,6 +36,14 @@ export function requestAuth(ctx: RequestContext): Readonly<RequestAuth> {
 export async function authenticateRequest(ctx: RequestContext, tokens: TokenService): Promise<void> {
   const auth = (ctx as WithAuth)[AUTH];
   if (!auth?.token) return;
+  if (isServiceToken(auth.token)) {
+    // A reporting tool: one statement over the account's key; an expired or revoked token says so.
+    const outcome = await authenticateServiceToken(ctx.db, auth.token, ctx.clock.now());
+    if (!outcome.ok) throw serviceTokenRefused(outcome.reason);
+    auth.serviceLimits = outcome.limits;
+    signInContext(ctx, outcome.actor);
+    return;
+  }
   const claims = await tokens.verify(auth.token);
   if (!claims) return;
   const actor = await actorForSession(ctx.db, claims.sessionId, claims.userId);

@@ -8,6 +8,7 @@ import {
   ratingAccess,
   ratingRowScope,
   ratingTaskAccess,
+  rowScopeActor,
 } from '@appraisal/domain';
 import type { GraphQLResolveInfo } from 'graphql';
 import { withFacts } from '../../core/access.js';
@@ -73,7 +74,7 @@ function toAppraisalRow(r: Record<string, unknown>): AppraisalNode {
 
 /** The appraisals an actor may list as a condition (null = all, 'none' = nothing); never those of a draft cycle for non-HR. */
 export function appraisalScopeSql(actor: Actor): Sql | null | 'none' {
-  const scope = appraisalRowScope(actor);
+  const scope = appraisalRowScope(rowScopeActor(actor, 'Appraisal'));
   if (scope.kind === 'all') return null;
   if (scope.kind === 'none') return 'none';
   const me = scope.employeeId;
@@ -212,7 +213,7 @@ function toRatingRow(r: Record<string, unknown>): RatingNode {
 }
 
 function ratingScopeSql(actor: Actor): Sql | null | 'none' {
-  const scope = ratingRowScope(actor);
+  const scope = ratingRowScope(rowScopeActor(actor, 'Rating'));
   if (scope.kind === 'all') return null;
   if (scope.kind === 'none') return 'none';
   const me = scope.employeeId;

@@ -1,4 +1,4 @@
-import { type Actor, cycleAccess, cycleRowScope, NO_FACTS } from '@appraisal/domain';
+import { type Actor, cycleAccess, cycleRowScope, NO_FACTS, rowScopeActor } from '@appraisal/domain';
 import type { GraphQLResolveInfo } from 'graphql';
 import { withFacts } from '../../core/access.js';
 import { Page, SortDirection } from '../../core/connection.js';
@@ -117,7 +117,7 @@ function toCycleRow(r: Record<string, unknown>): CycleNode {
  * fill; the committee every published cycle. Never drafts (a half-launched cycle is still a draft).
  */
 export function cycleScopeSql(actor: Actor): Sql | null | 'none' {
-  const scope = cycleRowScope(actor);
+  const scope = cycleRowScope(rowScopeActor(actor, 'Cycle'));
   if (scope.kind === 'all') return null;
   if (scope.kind === 'none') return 'none';
   const me = scope.employeeId;

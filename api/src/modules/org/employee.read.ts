@@ -1,4 +1,4 @@
-import { type Actor, type EmployeeRowFacts, employeeAccess, employeeRowScope } from '@appraisal/domain';
+import { type Actor, type EmployeeRowFacts, employeeAccess, employeeRowScope, rowScopeActor } from '@appraisal/domain';
 import type { GraphQLResolveInfo } from 'graphql';
 import { withFacts } from '../../core/access.js';
 import { Page, SortDirection } from '../../core/connection.js';
@@ -58,7 +58,9 @@ function factMatters(actor: Actor, fact: 'inLine' | 'ownSupervisor'): boolean {
   return Object.values(employeeAccess.fields).some((policy) => policy(actor, base) !== policy(actor, flipped));
 }
 
-export function employeeRelation(actor: Actor): EmployeeRelationSql {
+export function employeeRelation(person: Actor): EmployeeRelationSql {
+  // A reporting token reads HR's rows of a granted type (no person: no self, no line), none otherwise.
+  const actor = rowScopeActor(person, 'Employee');
   const me = actor.employeeId;
   const scope = employeeRowScope(actor);
   // Each row carries its supervisors up the line (kept by the database), so "in my line" is one

@@ -1,4 +1,4 @@
-import { canReadScheme, schemeAccess, schemeId as schemeIdFormat, type SchemeDefinition, type SchemeVisibilityFacts, schemeRowScope, seedPrograms, seedProgramNames } from '@appraisal/domain';
+import { canReadScheme, schemeAccess, schemeId as schemeIdFormat, type SchemeDefinition, type SchemeVisibilityFacts, schemeRowScope, rowScopeActor, seedPrograms, seedProgramNames } from '@appraisal/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Page, SortDirection } from '../../core/connection.js';
@@ -51,7 +51,7 @@ export const schemeListing = defineListing({
 
 /** The row scope of the domain policy as SQL (the policy itself decides single reads); null = none. */
 async function scopeCondition(ctx: RequestContext): Promise<Sql[] | null> {
-  const scope = schemeRowScope(requireActor(ctx));
+  const scope = schemeRowScope(rowScopeActor(requireActor(ctx), 'Scheme'));
   if (scope.kind === 'none') return null;
   if (scope.kind === 'all') return [];
   const published = sql`s.latest_version_number > 0 and s.status <> ${SchemeStatus.ARCHIVED}`;
