@@ -17,6 +17,8 @@ import { AppraisalResolver, RatingResolver } from './modules/cycles/appraisal.re
 import { appraisalGuards, appraisalRules } from './modules/cycles/appraisals.rules.js';
 import { CycleResolver } from './modules/cycles/cycle.resolver.js';
 import { cycleGuards, cycleRules } from './modules/cycles/cycles.rules.js';
+import { AppraisalResultsResolver, CycleResultsResolver } from './modules/cycles/results.resolver.js';
+import { resultGuards, resultRules } from './modules/cycles/results.rules.js';
 import { authGuards, authRules } from './modules/auth/auth.rules.js';
 import { IndicatorCategoryResolver, IndicatorResolver } from './modules/indicators/indicator.resolver.js';
 import { indicatorGuards, indicatorRules } from './modules/indicators/indicators.rules.js';
@@ -51,10 +53,10 @@ export function mergeRules(...maps: RuleTree[]): RuleTree {
   return merged;
 }
 
-export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, inboxRules, policyRules, analyticsRules);
+export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, resultRules, inboxRules, policyRules, analyticsRules);
 
 /** Field guards of every type below the root, from the domain's field policies. */
-export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, inboxGuards, policyGuards, analyticsGuards);
+export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, resultGuards, inboxGuards, policyGuards, analyticsGuards);
 
 /** The type-graphql schema without permissions (used to emit the SDL and to check rule coverage). */
 export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
@@ -75,6 +77,8 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       CycleResolver,
       AppraisalResolver,
       RatingResolver,
+      AppraisalResultsResolver,
+      CycleResultsResolver,
       InboxResolver,
       PolicyResolver,
       PolicyVersionResolver,

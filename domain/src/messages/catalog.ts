@@ -473,6 +473,7 @@ export const issueMessages = {
   calibration_unknown_grade: { en: 'The scheme has no grade "{grade}".', zh: '本方案没有等级“{grade}”。' },
   calibration_no_change: { en: 'The grade is {grade:grade} already.', zh: '等级已是{grade:grade}。' },
   calibration_reason_required: { en: 'Changing a grade needs a reason.', zh: '调整等级需要填写原因。' },
+  calibration_not_open: { en: 'The cycle is {state}: grades change only in calibration or HR review.', zh: '考核周期当前为 {state}：只能在校准或人力资源审核阶段调整等级。' },
   publish_unscored: { en: '{count} appraisal(s) have no result yet.', zh: '仍有 {count} 份考核没有结果。' },
   publish_override_reason: { en: 'Publishing despite quota violations needs a reason.', zh: '在超出比例限制的情况下发布需要填写原因。' },
   pay_split_mismatch: { en: '{paid} was paid out of {amount}; a split must pay exactly its amount.', zh: '应分配 {amount}，实际分配 {paid}；分配金额必须完全相等。' },

@@ -13,6 +13,7 @@ import { schemeDocument } from './cycle-data.js';
 import { cyclesByIds } from './cycle.read.js';
 import { CycleNode } from './cycle.types.js';
 import { previewRatingOf, writeRating } from './rating.service.js';
+import { publishedExplanation } from './results.resolver.js';
 
 // One cycle statement per request for a whole page of appraisals (a page usually holds one cycle).
 const cycleLoaders = new WeakMap<RequestContext, DataLoader<string, CycleNode | undefined>>();
@@ -62,9 +63,15 @@ export class AppraisalResolver {
 
   @FieldResolver(() => [String], { description: 'How the total and grade were computed, one line per step, in English or Chinese.' })
   async explanation(@Root() a: AppraisalNode, @Ctx() ctx: RequestContext, @Arg('lang', () => String, { defaultValue: 'en', description: '"en" or "zh".' }) lang: string) {
+    const language: ExplainLanguage = lang === 'zh' ? 'zh' : 'en';
+    // After publication: the published trace (engine, calibration, pay); before: the engine's.
+    if (a.publishedAt) {
+      const published = await publishedExplanation(ctx, a, language);
+      if (published) return published;
+    }
     const trace = (a.resultRecord as { output?: { trace?: TraceStep[] } } | null)?.output?.trace;
     if (!trace) return [];
-    return explain(trace, lang === 'zh' ? 'zh' : ('en' satisfies ExplainLanguage), await schemeDocument(ctx.db, a.schemeVersionId));
+    return explain(trace, language, await schemeDocument(ctx.db, a.schemeVersionId));
   }
 
   @FieldResolver(() => [RatingNode], { description: 'The ratings of the appraisal the caller may see (drafts only to their rater).' })

@@ -24,7 +24,7 @@ import { issueViews, problemsOf, schemeDocument } from './cycle-data.js';
 const LAUNCHED_STATES = new Set(['open', 'self_review', 'rating', 'calibration', 'hr_review']);
 
 /** Phases and reopenings of a cycle as the window check reads them. */
-async function windowsOf(ctx: RequestContext, cycleId: string) {
+export async function windowsOf(ctx: RequestContext, cycleId: string) {
   const [phases, reopenings] = await Promise.all([
     ctx.db.rows<{ phase: string; opens: string; closes: string; nominal_closes: string; postponed: boolean; overridden: boolean }>(
       sql`select phase, opens, closes, nominal_closes, postponed, overridden from cycle_phase where cycle_id = ${cycleId}`,
