@@ -1,6 +1,7 @@
 import { CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
-import { canListEmployees, canReadOrg, canReadSchemes, isCommitteeOnly, isOrgManager, type Role } from './auth/roles';
+import { canListEmployees, canRate, canReadOrg, canReadSchemes, isCommitteeOnly, isOrgManager, type Role } from './auth/roles';
+import { CalendarPage, CycleCreate, CycleList, CyclePage, RatingFormPage, RatingInbox } from './cycles';
 import { departments } from './departments';
 import { employees } from './employees';
 import { ImportPage } from './import';
@@ -45,10 +46,26 @@ export const resourcesFor = (roles: Role[]) => {
     ...granted,
     <CustomRoutes key="denied">
       {isOrgManager(roles) ? <Route path="/import" element={<ImportPage />} /> : <Route path="/import" element={<AccessDeniedPage />} />}
+      {cycleRoutes(roles)}
       {denied.map((name) => (
         <Route key={name} path={`/${name}/*`} element={<AccessDeniedPage />} />
       ))}
     </CustomRoutes>,
+  ];
+};
+
+/** The cycle pages: HR runs cycles and the work calendar; raters fill their ratings. Others get a 403 page. */
+const cycleRoutes = (roles: Role[]) => {
+  const hr = isOrgManager(roles);
+  const rater = canRate(roles);
+  const denied = <AccessDeniedPage />;
+  return [
+    <Route key="calendar" path="/calendar" element={hr ? <CalendarPage /> : denied} />,
+    <Route key="cycles" path="/cycles" element={hr ? <CycleList /> : denied} />,
+    <Route key="cycles-create" path="/cycles/create" element={hr ? <CycleCreate /> : denied} />,
+    <Route key="cycle" path="/cycles/:id" element={hr ? <CyclePage /> : denied} />,
+    <Route key="to-rate" path="/to-rate" element={rater ? <RatingInbox /> : denied} />,
+    <Route key="rating" path="/to-rate/:appraisalId/:ratingId" element={rater ? <RatingFormPage /> : denied} />,
   ];
 };
 

@@ -1,9 +1,9 @@
-import { canListEmployees, canReadOrg, canReadSchemes, isOrgManager, type Role } from './roles';
+import { canListEmployees, canRate, canReadOrg, canReadSchemes, isOrgManager, type Role } from './roles';
 
 /** One place of the console a person can go to: its menu entry and its line on the dashboard. */
 export interface ConsoleEntry {
   /** Stable id: `app.entry.<key>` describes it on the dashboard, `data-testid="menu-<key>"` in the menu. */
-  key: 'departments' | 'positions' | 'employees' | 'my_team' | 'import' | 'indicators' | 'indicatorCategories' | 'schemes' | 'my_profile';
+  key: 'departments' | 'positions' | 'employees' | 'my_team' | 'import' | 'indicators' | 'indicatorCategories' | 'schemes' | 'calendar' | 'cycles' | 'to_rate' | 'my_profile';
   to: string;
   /** The entry's name: the resource's plural name, so the menu, the page title and the buttons agree. */
   label: string;
@@ -31,6 +31,11 @@ export const entriesFor = (roles: readonly Role[], employeeId: string | null | u
     entries.push({ key: 'indicatorCategories', to: '/indicatorCategories', label: 'resources.indicatorCategories.name' });
   }
   if (canReadSchemes(roles)) entries.push({ key: 'schemes', to: '/schemes', label: 'resources.schemes.name' });
+  if (manager) {
+    entries.push({ key: 'calendar', to: '/calendar', label: 'app.menu.calendar' });
+    entries.push({ key: 'cycles', to: '/cycles', label: 'app.menu.cycles' });
+  }
+  if (canRate(roles)) entries.push({ key: 'to_rate', to: '/to-rate', label: 'app.menu.to_rate' });
   if (employeeId) entries.push({ key: 'my_profile', to: `/employees/${employeeId}/show`, label: 'app.menu.my_profile' });
   return entries;
 };

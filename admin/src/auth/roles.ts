@@ -21,3 +21,6 @@ export const isCommitteeOnly = (roles: readonly Role[]): boolean =>
 /** Roles that read published schemes (the API's row scope decides which); ADMIN has no scheme access. */
 export const canReadSchemes = (roles: readonly Role[]): boolean =>
   roles.some((r) => r === 'HR' || r === 'COMMITTEE' || r === 'SUPERVISOR' || r === 'EMPLOYEE');
+
+/** Raters: supervisors rate their line (the API lists each person's own rating tasks). */
+export const canRate = (roles: readonly Role[]): boolean => roles.includes('SUPERVISOR');

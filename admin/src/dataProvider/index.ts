@@ -5,11 +5,12 @@ import schemaFile from '../schema.generated.json';
 import { toApiError } from './apiErrors';
 import { buildQueryFactory } from './buildQuery';
 import { createApolloClient } from './client';
+import { createCycleApi, type CycleApi } from './cycleApi';
 import { createOrgApi, type OrgApi } from './orgApi';
 import { RESOURCES, type ResourceMapping } from './resources';
 import { createSchemeApi, type SchemeApi } from './schemeApi';
 
-export type AppDataProvider = DataProvider & OrgApi & SchemeApi;
+export type AppDataProvider = DataProvider & OrgApi & SchemeApi & CycleApi;
 
 const schema = (schemaFile as unknown as IntrospectionQuery).__schema;
 
@@ -56,7 +57,7 @@ export const createDataProvider = (): AppDataProvider => {
       operationNames,
     },
   });
-  return Object.assign(withApiErrors(base), createOrgApi(client), createSchemeApi(client));
+  return Object.assign(withApiErrors(base), createOrgApi(client), createSchemeApi(client), createCycleApi(client));
 };
 
 export type { EmployeeRelation, FileDownload, ImportEmployeesInput, ImportEmployeesReport, ImportRowError, PersonSummary } from './orgApi';

@@ -1,3 +1,4 @@
+import { enCycles } from './en.cycles';
 import { enSchemes } from './en.schemes';
 
 const base = {
@@ -286,7 +287,9 @@ export const en = {
   app: {
     ...base.app,
     ...enSchemes.app,
-    menu: { ...base.app.menu, ...enSchemes.app.menu },
+    ...enCycles.app,
+    menu: { ...base.app.menu, ...enSchemes.app.menu, ...enCycles.app.menu },
+    entry: { ...base.app.entry, ...enCycles.app.entry },
     validation: { ...base.app.validation, ...enSchemes.app.validation },
     error: { ...base.app.error, ...enSchemes.app.error },
   },

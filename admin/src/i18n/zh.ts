@@ -1,4 +1,5 @@
 import type { AppMessages } from './en';
+import { zhCycles } from './zh.cycles';
 import { zhSchemes } from './zh.schemes';
 
 /** react-admin keys newer than ra-language-chinese (which targets an older react-admin). */
@@ -345,7 +346,9 @@ export const zh: AppMessages = {
   app: {
     ...base.app,
     ...zhSchemes.app,
-    menu: { ...base.app.menu, ...zhSchemes.app.menu },
+    ...zhCycles.app,
+    menu: { ...base.app.menu, ...zhSchemes.app.menu, ...zhCycles.app.menu },
+    entry: { ...base.app.entry, ...zhCycles.app.entry },
     validation: { ...base.app.validation, ...zhSchemes.app.validation },
     error: { ...base.app.error, ...zhSchemes.app.error },
   },

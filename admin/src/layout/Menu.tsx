@@ -2,6 +2,9 @@ import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import AssignmentIcon from '@mui/icons-material/Assignment';
 import BadgeIcon from '@mui/icons-material/Badge';
 import CategoryIcon from '@mui/icons-material/Category';
+import EventIcon from '@mui/icons-material/Event';
+import LoopIcon from '@mui/icons-material/Loop';
+import RateReviewIcon from '@mui/icons-material/RateReview';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import PeopleIcon from '@mui/icons-material/People';
 import PersonIcon from '@mui/icons-material/Person';
@@ -21,6 +24,9 @@ export const ENTRY_ICONS: Record<ConsoleEntry['key'], ReactElement> = {
   indicators: <FactCheckIcon />,
   indicatorCategories: <CategoryIcon />,
   schemes: <AssignmentIcon />,
+  calendar: <EventIcon />,
+  cycles: <LoopIcon />,
+  to_rate: <RateReviewIcon />,
   my_profile: <PersonIcon />,
 };
 

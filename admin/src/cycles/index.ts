@@ -1,0 +1,9 @@
+import { lazyView } from '../common/lazyView';
+
+// The cycle pages load when one is first opened (the rating form brings the domain's form rules with it).
+export const CalendarPage = lazyView(() => import('./CalendarPage'), 'CalendarPage');
+export const CycleList = lazyView(() => import('./CycleList'), 'CycleList');
+export const CycleCreate = lazyView(() => import('./CycleWizard'), 'CycleCreate');
+export const CyclePage = lazyView(() => import('./CyclePage'), 'CyclePage');
+export const RatingInbox = lazyView(() => import('./RatingInbox'), 'RatingInbox');
+export const RatingFormPage = lazyView(() => import('./RatingFormPage'), 'RatingFormPage');

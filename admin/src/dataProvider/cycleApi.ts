@@ -1,0 +1,257 @@
+import { describeIssue } from '@appraisal/domain/messages';
+import { gql, type ApolloClient, type DocumentNode } from '@apollo/client';
+import { HttpError } from 'react-admin';
+import { i18nProvider } from '../i18n';
+import { toApiError } from './apiErrors';
+import { fieldDetails } from './graphqlErrors';
+import type { Json } from './records';
+
+/** Operations of appraisal cycles, the work calendar and rating (docs/cycles-design.md), for the cycle pages. */
+export interface LocalText {
+  en: string;
+  zh: string;
+}
+
+/** A machine-readable reason or problem; the console words it with the domain's message catalog. */
+export interface CycleIssue {
+  code: string;
+  message: string;
+  path?: string;
+  params?: Record<string, unknown> | null;
+}
+
+export interface CalendarYear {
+  id: string;
+  version: number;
+  year: number;
+  weekendDays: number[];
+  holidays: { from: string; to: string; name: LocalText }[];
+  makeUpWorkdays: { date: string; name: LocalText }[];
+  accountingMonths: { code: string; name: LocalText; monthStartDay: number }[];
+}
+
+export type CalendarYearInput = Omit<CalendarYear, 'id' | 'version'>;
+
+export interface CyclePhase {
+  phase: string;
+  opens: string;
+  closes: string;
+  nominalCloses: string;
+  postponed: boolean;
+  overridden: boolean;
+}
+
+/** A cycle as every participant reads it (the version and the rest are HR's). */
+export interface CycleSummary {
+  id: string;
+  name: string;
+  nameZh: string | null;
+  periodKind: string;
+  periodKey: string;
+  periodStart: string;
+  periodEnd: string;
+  state: string;
+  phases: CyclePhase[];
+  scheme: { id: string; code: string; name: string; nameZh: string | null };
+}
+
+export interface CycleDetail extends CycleSummary {
+  version: number;
+  acknowledgementWorkingDays: number;
+  publishedAt: string | null;
+  closedAt: string | null;
+  launch: { status: string; progress: { total?: number; done?: number; error?: string } | null };
+  reopenings: { id: string; window: string; scopeKind: string; until: string; reason: string; createdAt: string }[];
+  progress: { appraisals: number; scored: number; ratingsExpected: number; ratingsSubmitted: number; selfReviewsSubmitted: number };
+}
+
+export interface PopulationEntry {
+  employeeId: string;
+  name: string;
+  employeeNumber: string;
+  status: 'INCLUDED' | 'EXCLUDED';
+  manual: string | null;
+  reasons: CycleIssue[];
+}
+
+export interface PopulationPreview {
+  includedCount: number;
+  excludedCount: number;
+  entries: PopulationEntry[];
+  issues: CycleIssue[];
+  blocked: CycleIssue[];
+}
+
+export interface PublishedScheme {
+  id: string;
+  code: string;
+  name: string;
+  nameZh: string | null;
+  periodType: string;
+  latestVersion: { id: string; number: number } | null;
+}
+
+export interface CreateCycleInput {
+  schemeVersionId: string;
+  name: string;
+  nameZh?: string | null;
+  period: { kind: string; key?: string | null; date?: string | null; start?: string | null; end?: string | null };
+  targetDepartmentIds?: string[];
+}
+
+export interface RatingTask {
+  id: string;
+  version: number;
+  state: string;
+  section: string;
+  role: string;
+  submittedAt: string | null;
+  appraisal: { id: string; employee: { id: string; name: string; employeeNumber: string }; cycle: CycleSummary };
+}
+
+export interface RatingRecord {
+  id: string;
+  version: number;
+  state: string;
+  section: string;
+  role: string;
+  items: Record<string, ItemValue>;
+  comment: string | null;
+  itemComments: Record<string, string> | null;
+  returnReason: string | null;
+  rater: { id: string } | null;
+}
+
+/** What a rater enters for one item: points, a rubric level, deduction occurrences, formula values or pass/fail. */
+export interface ItemValue {
+  points?: string;
+  level?: string;
+  occurrences?: Record<string, number>;
+  values?: Record<string, string>;
+  passed?: boolean;
+}
+
+export interface RatingAppraisal {
+  id: string;
+  state: string;
+  employee: { id: string; name: string; employeeNumber: string };
+  cycle: CycleSummary & { schemeVersion: { id: string; document: { json: unknown } } };
+  ratings: RatingRecord[];
+}
+
+export interface RatingPreview {
+  items: Record<string, { points?: string; failed?: boolean }>;
+  missing: string[];
+  sectionScore: string | null;
+  issues: CycleIssue[];
+}
+
+export interface RatingFormValues {
+  items: Record<string, ItemValue>;
+  comment?: string | null;
+  itemComments?: Record<string, string> | null;
+}
+
+export interface CycleApi {
+  workCalendarYears(): Promise<CalendarYear[]>;
+  saveWorkCalendarYear(input: CalendarYearInput, version: number | null): Promise<CalendarYear>;
+  cycleList(first: number, filter?: Json): Promise<{ nodes: CycleSummary[]; totalCount: number }>;
+  cycleDetail(id: string): Promise<CycleDetail>;
+  publishedSchemes(): Promise<PublishedScheme[]>;
+  createCycle(input: CreateCycleInput): Promise<CycleDetail>;
+  previewPopulation(cycleId: string): Promise<PopulationPreview>;
+  changePopulation(cycleId: string, version: number, changes: { employeeId: string; action: 'add' | 'remove'; reason: string }[]): Promise<PopulationPreview>;
+  launchCycle(id: string, version: number): Promise<CycleDetail>;
+  transitionCycle(id: string, version: number, action: string, reason?: string): Promise<CycleDetail>;
+  reopenWindow(cycleId: string, input: { window: string; scope: string; until: string; reason: string; appraisalId?: string; ratingId?: string }): Promise<CycleDetail>;
+  myRatingTasks(first: number, filter?: Json): Promise<{ nodes: RatingTask[]; totalCount: number }>;
+  ratingAppraisal(appraisalId: string): Promise<RatingAppraisal>;
+  previewRating(ratingId: string, items: Record<string, ItemValue>): Promise<RatingPreview>;
+  saveRating(ratingId: string, version: number, input: RatingFormValues): Promise<RatingRecord>;
+  submitRating(ratingId: string, version: number, input: RatingFormValues): Promise<RatingRecord>;
+}
+
+const LOCAL = 'en zh';
+const YEAR = `id version year weekendDays holidays { from to name { ${LOCAL} } } makeUpWorkdays { date name { ${LOCAL} } } accountingMonths { code name { ${LOCAL} } monthStartDay }`;
+const PHASES = 'phases { phase opens closes nominalCloses postponed overridden }';
+const SUMMARY = `id name nameZh periodKind periodKey periodStart periodEnd state ${PHASES} scheme { id code name nameZh }`;
+const DETAIL = `${SUMMARY} version acknowledgementWorkingDays publishedAt closedAt launch { status progress }
+  reopenings { id window scopeKind until reason createdAt }
+  progress { appraisals scored ratingsExpected ratingsSubmitted selfReviewsSubmitted }`;
+const ISSUE = 'code message path params';
+const POPULATION = `includedCount excludedCount entries { employeeId name employeeNumber status manual reasons { ${ISSUE} } } issues { ${ISSUE} } blocked { ${ISSUE} }`;
+const RATING = 'id version state section role items comment itemComments returnReason rater { id }';
+
+const ops = {
+  years: gql`query WorkCalendarYears { result: workCalendarYears { ${YEAR} } }`,
+  saveYear: gql`mutation SaveWorkCalendarYear($input: WorkCalendarYearInput!, $version: Int) { result: saveWorkCalendarYear(input: $input, version: $version) { ${YEAR} } }`,
+  cycles: gql`query Cycles($first: Int!, $filter: CycleFilter) { result: cycles(first: $first, filter: $filter) { totalCount nodes { ${SUMMARY} } } }`,
+  cycle: gql`query Cycle($id: ID!) { result: cycle(id: $id) { ${DETAIL} } }`,
+  schemes: gql`query PublishedSchemes { result: schemes(first: 200) { nodes { id code name nameZh periodType latestVersion { id number } } } }`,
+  create: gql`mutation CreateCycle($input: CreateCycleInput!) { result: createCycle(input: $input) { ${DETAIL} } }`,
+  population: gql`query PreviewPopulation($cycleId: ID!) { result: previewPopulation(cycleId: $cycleId) { ${POPULATION} } }`,
+  changePopulation: gql`mutation ChangePopulation($cycleId: ID!, $version: Int!, $changes: [PopulationChangeInput!]!) { result: changePopulation(cycleId: $cycleId, version: $version, changes: $changes) { ${POPULATION} } }`,
+  launch: gql`mutation LaunchCycle($id: ID!, $version: Int!) { result: launchCycle(id: $id, version: $version) { ${DETAIL} } }`,
+  transition: gql`mutation TransitionCycle($id: ID!, $version: Int!, $action: CycleAction!, $reason: String) { result: transitionCycle(id: $id, version: $version, action: $action, reason: $reason) { ${DETAIL} } }`,
+  reopen: gql`mutation ReopenWindow($cycleId: ID!, $input: ReopenWindowInput!) { result: reopenWindow(cycleId: $cycleId, input: $input) { ${DETAIL} } }`,
+  tasks: gql`query MyRatingTasks($first: Int!, $filter: RatingTaskFilter) {
+    result: myRatingTasks(first: $first, filter: $filter) { totalCount nodes { id version state section role submittedAt appraisal { id employee { id name employeeNumber } cycle { ${SUMMARY} } } } }
+  }`,
+  ratingAppraisal: gql`query RatingAppraisal($id: ID!) {
+    result: appraisal(id: $id) { id state employee { id name employeeNumber } cycle { ${SUMMARY} schemeVersion { id document { json } } } ratings { ${RATING} } }
+  }`,
+  previewRating: gql`query PreviewRating($ratingId: ID!, $items: JSON!) { result: previewRating(ratingId: $ratingId, items: $items) { items missing sectionScore issues } }`,
+  saveRating: gql`mutation SaveRating($ratingId: ID!, $version: Int!, $input: RatingFormInput!) { result: saveRating(ratingId: $ratingId, version: $version, input: $input) { ${RATING} } }`,
+  submitRating: gql`mutation SubmitRating($ratingId: ID!, $version: Int!, $input: RatingFormInput!) { result: submitRating(ratingId: $ratingId, version: $version, input: $input) { ${RATING} } }`,
+};
+
+const graphQLErrorsOf = (value: unknown): unknown[] => {
+  const errors = typeof value === 'object' && value !== null ? (value as { graphQLErrors?: unknown }).graphQLErrors : undefined;
+  return Array.isArray(errors) ? errors : [];
+};
+
+/**
+ * A refused cycle operation in the console language: each broken rule worded by the domain's message
+ * catalog (English and Chinese for every code), the rest as every other call (CONFLICT, FORBIDDEN...).
+ */
+export const cycleError = (error: unknown): unknown => {
+  const mapped = toApiError(error);
+  const details = graphQLErrorsOf(error).flatMap((e) => fieldDetails(e as Parameters<typeof fieldDetails>[0]));
+  if (details.length === 0 || !(mapped instanceof HttpError)) return mapped;
+  const locale = i18nProvider.getLocale();
+  const message = details.map((d) => describeIssue({ code: d.rule ?? '', message: d.message, params: d.params ?? {} }, locale)).join(' ');
+  return new HttpError(message, mapped.status, mapped.body);
+};
+
+export const createCycleApi = (client: ApolloClient<unknown>): CycleApi => {
+  const call = async <T>(kind: 'query' | 'mutation', document: DocumentNode, variables: Json = {}): Promise<T> => {
+    try {
+      const result =
+        kind === 'query'
+          ? await client.query<{ result: T }>({ query: document, variables })
+          : await client.mutate<{ result: T }>({ mutation: document, variables });
+      if (!result.data) throw new Error('app.error.bad_response');
+      return result.data.result;
+    } catch (error) {
+      throw cycleError(error);
+    }
+  };
+  return {
+    workCalendarYears: () => call('query', ops.years),
+    saveWorkCalendarYear: (input, version) => call('mutation', ops.saveYear, { input, version }),
+    cycleList: (first, filter) => call('query', ops.cycles, { first, filter }),
+    cycleDetail: (id) => call('query', ops.cycle, { id }),
+    publishedSchemes: async () => (await call<{ nodes: PublishedScheme[] }>('query', ops.schemes)).nodes.filter((s) => s.latestVersion !== null),
+    createCycle: (input) => call('mutation', ops.create, { input }),
+    previewPopulation: (cycleId) => call('query', ops.population, { cycleId }),
+    changePopulation: (cycleId, version, changes) => call('mutation', ops.changePopulation, { cycleId, version, changes }),
+    launchCycle: (id, version) => call('mutation', ops.launch, { id, version }),
+    transitionCycle: (id, version, action, reason) => call('mutation', ops.transition, { id, version, action, reason: reason || undefined }),
+    reopenWindow: (cycleId, input) => call('mutation', ops.reopen, { cycleId, input }),
+    myRatingTasks: (first, filter) => call('query', ops.tasks, { first, filter }),
+    ratingAppraisal: (id) => call('query', ops.ratingAppraisal, { id }),
+    previewRating: (ratingId, items) => call('query', ops.previewRating, { ratingId, items }),
+    saveRating: (ratingId, version, input) => call('mutation', ops.saveRating, { ratingId, version, input }),
+    submitRating: (ratingId, version, input) => call('mutation', ops.submitRating, { ratingId, version, input }),
+  };
+};
