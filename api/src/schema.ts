@@ -35,6 +35,8 @@ import { PositionResolver } from './modules/org/position.resolver.js';
 import { SchemePreviewResolver } from './modules/schemes/scheme-preview.resolver.js';
 import { SchemeResolver, SchemeVersionResolver } from './modules/schemes/scheme.resolver.js';
 import { schemeGuards, schemeRules } from './modules/schemes/schemes.rules.js';
+import { LedgerEntryResolver, LedgerRuleResolver } from './modules/ledger/ledger.resolver.js';
+import { ledgerGuards, ledgerRules } from './modules/ledger/ledger.rules.js';
 
 /** graphql-shield rules of the root fields (Query, Mutation): one check per operation field. */
 export type RuleTree = Record<string, Record<string, IRule>>;
@@ -53,10 +55,10 @@ export function mergeRules(...maps: RuleTree[]): RuleTree {
   return merged;
 }
 
-export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, resultRules, inboxRules, policyRules, analyticsRules);
+export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, resultRules, ledgerRules, inboxRules, policyRules, analyticsRules);
 
 /** Field guards of every type below the root, from the domain's field policies. */
-export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, resultGuards, inboxGuards, policyGuards, analyticsGuards);
+export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, resultGuards, ledgerGuards, inboxGuards, policyGuards, analyticsGuards);
 
 /** The type-graphql schema without permissions (used to emit the SDL and to check rule coverage). */
 export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
@@ -79,6 +81,8 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       RatingResolver,
       AppraisalResultsResolver,
       CycleResultsResolver,
+      LedgerRuleResolver,
+      LedgerEntryResolver,
       InboxResolver,
       PolicyResolver,
       PolicyVersionResolver,

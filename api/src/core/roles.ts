@@ -7,9 +7,10 @@ export enum Role {
   HR = 'HR',
   COMMITTEE = 'COMMITTEE',
   ADMIN = 'ADMIN',
+  APPROVER = 'APPROVER',
 }
 
 registerEnumType(Role, {
   name: 'Role',
-  description: 'What an account may do: EMPLOYEE (own records), SUPERVISOR (reporting line), HR (everything), COMMITTEE (honors), ADMIN (system settings).',
+  description: 'What an account may do: EMPLOYEE (own records), SUPERVISOR (reporting line), HR (everything), COMMITTEE (honors), ADMIN (system settings), APPROVER (approves payout batches; never one they prepared).',
 });

@@ -189,4 +189,5 @@ export const demoAccounts = [
   { email: 'committee@demo.local', displayName: 'Appraisal Committee', roles: ['COMMITTEE'], employee: null },
   { email: 'supervisor@demo.local', displayName: 'Wang Fang (Director of Nursing)', roles: ['SUPERVISOR', 'EMPLOYEE'], employee: 'NU001' },
   { email: 'employee@demo.local', displayName: 'Nurse NUMED001', roles: ['EMPLOYEE'], employee: 'NUMED001' },
+  { email: 'approver@demo.local', displayName: 'Finance Manager (approver)', roles: ['APPROVER', 'EMPLOYEE'], employee: 'HQ020' },
 ] as const;

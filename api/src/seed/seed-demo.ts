@@ -13,7 +13,8 @@ import { SchemeVersion } from '../modules/schemes/scheme-version.entity.js';
 import { Scheme, type SchemePeriod, SchemeStatus } from '../modules/schemes/scheme.entity.js';
 import { buildDemoEmployees, DEMO_PASSWORD, demoAccounts, demoDepartments, demoPositions } from './demo-organization.js';
 import { buildDemoIndicators, demoIndicatorCategories, demoSchemes } from './demo-schemes.js';
-import { checkWorkCalendarYear } from '@appraisal/domain';
+import { checkWorkCalendarYear, seedLedgerRules } from '@appraisal/domain';
+import { LedgerRuleRecord } from '../modules/ledger/ledger.entity.js';
 import { WorkCalendarYear } from '../modules/calendar/work-calendar-year.entity.js';
 import { demoCalendarYears } from './demo-calendar.js';
 
@@ -70,7 +71,10 @@ export async function seedDemoData(rootEm: EntityManager): Promise<SeedResult> {
       if (!checked.ok) throw new Error(`demo calendar ${year.year}: ${checked.issues.map((i) => i.message).join('; ')}`);
       tx.create(WorkCalendarYear, { ...checked.value });
     }
+    const rules = seedLedgerRules.map((rule) => tx.create(LedgerRuleRecord, { code: rule.code, document: rule, program: rule.program ?? null, active: rule.active }));
     await tx.flush();
+    for (const rule of rules) await tx.execute(`insert into ledger_rule_revision (rule_id, revision, document) values (?, ?, ?)`, [rule.id, rule.revision, JSON.stringify(rule.document)], 'run');
+    recordAudit(tx, null, { operation: 'seedDemoData', entityType: 'LedgerRule', entityId: 'demo', after: { rules: rules.length } });
     recordAudit(tx, null, { operation: 'seedDemoData', entityType: 'Organization', entityId: 'demo', after: { employees: people.length, accounts: demoAccounts.length } });
     recordAudit(tx, null, { operation: 'seedDemoData', entityType: 'WorkCalendar', entityId: 'demo', after: { years: demoCalendarYears.map((y) => y.year) } });
     recordAudit(tx, null, { operation: 'seedDemoData', entityType: 'SchemeLibrary', entityId: 'demo', after: { indicators: buildDemoIndicators().length, schemes: demoSchemes.length } });
