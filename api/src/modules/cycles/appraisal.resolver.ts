@@ -8,12 +8,14 @@ import { type RequestContext, requireActor } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
 import { EmployeeNode } from '../org/org.types.js';
 import { appraisalInScope, listAppraisals, listMyAppraisals, listMyRatingTasks, ratingsOfAppraisals } from './appraisal.read.js';
-import { AppraisalNode, AppraisalsArgs, RatingFormInput, RatingNode, RatingPreviewView, RatingTasksArgs } from './appraisal.types.js';
+import { AppraisalNode, AppraisalsArgs, RaterChangeInput, RatingFormInput, RatingNode, RatingPreviewView, RatingTasksArgs, SelfReviewInput } from './appraisal.types.js';
 import { schemeDocument } from './cycle-data.js';
 import { cyclesByIds } from './cycle.read.js';
 import { CycleNode } from './cycle.types.js';
-import { previewRatingOf, writeRating } from './rating.service.js';
+import { changeAppraisalRater, previewRatingOf, returnRating, writeRating } from './rating.service.js';
 import { publishedExplanation } from './results.resolver.js';
+import { writeSelfReview } from './self-review.service.js';
+import { ArgLimits } from '../../core/input-limits.js';
 
 // One cycle statement per request for a whole page of appraisals (a page usually holds one cycle).
 const cycleLoaders = new WeakMap<RequestContext, DataLoader<string, CycleNode | undefined>>();
@@ -49,6 +51,21 @@ export class AppraisalResolver {
     const found = await appraisalInScope(ctx, id);
     if (!found) throw notFound('Appraisal', id);
     return found;
+  }
+
+  @Mutation(() => AppraisalNode, { description: 'Saves a draft of the self-review (the appraised employee, inside the self-review window).' })
+  saveSelfReview(@Ctx() ctx: RequestContext, @Arg('appraisalId', () => ID) appraisalId: string, @Arg('version', () => Int) version: number, @Arg('input', () => SelfReviewInput) input: SelfReviewInput) {
+    return writeSelfReview(ctx, appraisalId, version, input, 'save');
+  }
+
+  @Mutation(() => AppraisalNode, { description: 'Submits the self-review: all three texts and every SELF section complete; submits the self-scores.' })
+  submitSelfReview(@Ctx() ctx: RequestContext, @Arg('appraisalId', () => ID) appraisalId: string, @Arg('version', () => Int) version: number, @Arg('input', () => SelfReviewInput) input: SelfReviewInput) {
+    return writeSelfReview(ctx, appraisalId, version, input, 'submit');
+  }
+
+  @Mutation(() => AppraisalNode, { description: 'Changes who rates (HR replaces or adds a rater; HR or a supervisor of the line adds peers); the old rating becomes reassigned. Audited.' })
+  changeRater(@Ctx() ctx: RequestContext, @Arg('appraisalId', () => ID) appraisalId: string, @Arg('version', () => Int) version: number, @Arg('input', () => RaterChangeInput) input: RaterChangeInput) {
+    return changeAppraisalRater(ctx, appraisalId, version, input);
   }
 
   @FieldResolver(() => CycleNode, { description: 'The cycle.' })
@@ -100,6 +117,12 @@ export class RatingResolver {
   @Mutation(() => RatingNode, { description: 'Submits a rating (its rater, inside the window, every item valid); the last submission computes the appraisal\'s result.' })
   submitRating(@Ctx() ctx: RequestContext, @Arg('ratingId', () => ID) ratingId: string, @Arg('version', () => Int) version: number, @Arg('input', () => RatingFormInput) input: RatingFormInput) {
     return writeRating(ctx, ratingId, version, input, 'submit');
+  }
+
+  @Mutation(() => RatingNode, { description: 'HR returns a submitted rating to its rater with a reason (before publication). Audited.' })
+  @ArgLimits({ reason: 'comment' })
+  returnRating(@Ctx() ctx: RequestContext, @Arg('ratingId', () => ID) ratingId: string, @Arg('version', () => Int) version: number, @Arg('reason', () => String) reason: string) {
+    return returnRating(ctx, ratingId, version, reason);
   }
 
   @FieldResolver(() => EmployeeNode, { nullable: true, description: 'Who rates (null for data slots such as surveys).' })

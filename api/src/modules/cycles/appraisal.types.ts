@@ -1,6 +1,7 @@
 import { JSONResolver } from 'graphql-scalars';
 import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { PageArgs, SortDirection } from '../../core/connection.js';
+import { Limit } from '../../core/input-limits.js';
 import { Node, RecordNode } from '../../core/record.js';
 
 export enum AppraisalStateValue {
@@ -138,4 +139,27 @@ export class RatingFormInput {
   @Field(() => JSONResolver, { description: 'Item inputs: { itemId: { points | level | occurrences | values | passed } }.' }) items!: Record<string, unknown>;
   @Field(() => String, { nullable: true, description: 'Overall comment.' }) comment?: string | null;
   @Field(() => JSONResolver, { nullable: true, description: 'Comments per item: { itemId: text }.' }) itemComments?: Record<string, string> | null;
+}
+
+@InputType({ description: 'The self-scores of one section the scheme rates by SELF.' })
+export class SelfScoreInput {
+  @Limit('code') @Field(() => String, { description: 'Section id of the scheme (a section rated by SELF).' }) section!: string;
+  @Field(() => JSONResolver, { description: 'Item inputs: { itemId: { points | level | ... } }.' }) items!: Record<string, unknown>;
+}
+
+@InputType({ description: 'The self-review of Part 5: three texts and the self-scores. Parts left out keep what was saved.' })
+export class SelfReviewInput {
+  @Limit('comment') @Field(() => String, { nullable: true, description: 'Achievements of the period (at most 4,000 characters).' }) achievements?: string | null;
+  @Limit('comment') @Field(() => String, { nullable: true, description: 'Problems met (at most 4,000 characters).' }) problems?: string | null;
+  @Limit('comment') @Field(() => String, { nullable: true, description: 'Plans for the next period (at most 4,000 characters).' }) plans?: string | null;
+  @Field(() => [SelfScoreInput], { nullable: true, description: 'Self-scores per SELF section; sections left out keep what was saved.' }) scores?: SelfScoreInput[] | null;
+}
+
+@InputType({ description: 'A change of who rates an appraisal: replace `from` with `to`, or add `to` (a peer, or an unresolved role).' })
+export class RaterChangeInput {
+  @Limit('code') @Field(() => String, { description: 'Section id of the scheme.' }) section!: string;
+  @Limit('code') @Field(() => String, { description: 'Rater role, e.g. DIRECT_SUPERVISOR, HR, PEER.' }) role!: string;
+  @Field(() => ID, { nullable: true, description: 'Employee id of the rater to replace; absent to add a rater.' }) from?: string | null;
+  @Field(() => ID, { description: 'Employee id of the new rater.' }) to!: string;
+  @Limit('comment') @Field(() => String, { description: 'Why (required; kept in the audit trail).' }) reason!: string;
 }

@@ -1,12 +1,12 @@
 import { appraisalAccess, ratingAccess } from '@appraisal/domain';
 import { type FieldGuardTree, guardsFromAccess, mergeGuards, signedIn, typeGuards } from '../../core/access.js';
-import { fields, isAuthenticated, type IRule } from '../../core/shield-rules.js';
+import { fields, hasAnyRole, isAuthenticated, type IRule } from '../../core/shield-rules.js';
 import { withoutFields } from './cycles.rules.js';
 
 /** Shield rules of appraisal and rating operations: signed in; the services decide per row (rater, window, scope). */
 export const appraisalRules: Record<string, Record<string, IRule>> = {
   Query: fields(['appraisals', 'myAppraisals', 'appraisal', 'myRatingTasks', 'previewRating'], isAuthenticated),
-  Mutation: fields(['saveRating', 'submitRating'], isAuthenticated),
+  Mutation: { ...fields(['saveRating', 'submitRating', 'saveSelfReview', 'submitSelfReview', 'changeRater'], isAuthenticated), returnRating: hasAnyRole('HR') },
 };
 
 /** Fields of the domain's policies that land with part 2 (pay, calibration, acknowledgement, forms, ...). */

@@ -33,7 +33,7 @@ export async function schemeDocument(db: ReadDb, versionId: string): Promise<Sch
 
 /** Domain issues as field problems (VALIDATION_FAILED details): the path becomes the field, the code the rule. */
 export function problemsOf(issues: readonly DomainIssue[], prefix: ReadonlyArray<string | number> = []): FieldProblem[] {
-  return issues.map((i) => ({ field: formatPath([...prefix, ...i.path]) || 'input', rule: i.code, message: i.message }));
+  return issues.map((i) => ({ field: formatPath([...prefix, ...i.path]) || 'input', rule: i.code, message: i.message, ...(i.params ? { params: i.params } : {}) }));
 }
 
 /** Domain issues as GraphQL Issue rows (previews return them as data). */

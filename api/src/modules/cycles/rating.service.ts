@@ -1,5 +1,10 @@
 import {
+  type AppraisalFacts,
+  canManageAppraisalInputs,
+  canManageCycles,
+  changeRater as planRaterChange,
   checkActionWindow,
+  latestReopening,
   computeResult,
   type CyclePhaseWindow,
   type ItemInput,
@@ -11,17 +16,21 @@ import {
   type StoredRating,
   validateRating,
 } from '@appraisal/domain';
+import { FACTS } from '../../core/access.js';
 import { type RequestContext, requireActor } from '../../core/context.js';
 import { sql } from '../../core/db.js';
 import { AppError, assertNoProblems, forbidden, notFound } from '../../core/errors.js';
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { Employee } from '../org/employee.entity.js';
 import { Appraisal, AppraisalResult, Rating } from './appraisal.entity.js';
-import { ratingById } from './appraisal.read.js';
-import type { RatingFormInput, RatingNode, RatingPreviewView } from './appraisal.types.js';
+import { appraisalInScope, ratingById } from './appraisal.read.js';
+import type { AppraisalNode, RaterChangeInput, RatingFormInput, RatingNode, RatingPreviewView } from './appraisal.types.js';
 import { issueViews, problemsOf, schemeDocument } from './cycle-data.js';
 
 const LAUNCHED_STATES = new Set(['open', 'self_review', 'rating', 'calibration', 'hr_review']);
+/** Cycle states after HR closed the rating phase: a rating is taken then only under an HR reopening of the rating window. */
+const RATING_CLOSED_STATES = new Set(['calibration', 'hr_review']);
 
 /** Phases and reopenings of a cycle as the window check reads them. */
 export async function windowsOf(ctx: RequestContext, cycleId: string) {
@@ -80,6 +89,10 @@ export async function writeRating(ctx: RequestContext, ratingId: string, version
     reopenings,
   });
   if (!window.ok) assertNoProblems(problemsOf([window.issue]));
+  if (RATING_CLOSED_STATES.has(meta.cycle_state) && !latestReopening(reopenings, window.ok ? window.window : 'rating', { appraisalId: rating.appraisalId, ratingId }))
+    throw new AppError('VALIDATION_FAILED', 'HR closed the rating phase: ratings are taken only where HR reopens the window.', [
+      { field: 'ratingId', rule: 'rating_phase_closed', message: 'HR closed the rating phase; ask HR to reopen the window', params: { state: meta.cycle_state } },
+    ]);
   const items = itemsOf(input);
   const draft = { section: rating.section, role: rating.role as RaterRole, items, ...(input.comment ? { comment: input.comment } : {}), ...(input.itemComments ? { itemComments: input.itemComments } : {}) };
   const issues = validateRating(doc, draft, mode === 'save' ? 'draft' : 'submit');
@@ -187,4 +200,104 @@ export async function previewRatingOf(ctx: RequestContext, ratingId: string, ite
   const doc = await schemeDocument(ctx.db, rating.schemeVersionId);
   const p = preview(doc, { section: rating.section, role: rating.role as RaterRole, items: items as Record<string, ItemInput> });
   return { items: p.items, missing: p.missing, sectionScore: p.sectionScore ?? null, issues: issueViews(p.issues) };
+}
+
+const conflict = (what: string) => new AppError('CONFLICT', `The ${what} was changed since you read it; reload and try again.`);
+
+/**
+ * HR returns a submitted rating to its rater with a reason (before publication): the rater edits and submits it
+ * again, which computes a new result number. Audited; a stale version is a CONFLICT.
+ */
+export async function returnRating(ctx: RequestContext, ratingId: string, version: number, reason: string): Promise<RatingNode> {
+  const actor = requireActor(ctx);
+  if (!canManageCycles(actor)) throw forbidden('returning ratings');
+  const rating = await ratingById(ctx.db, actor, ratingId);
+  if (!rating) throw notFound('Rating', ratingId);
+  const meta = (await ctx.db.rows<{ published: boolean }>(sql`select a.published_at is not null as published from appraisal a where a.id = ${rating.appraisalId}`))[0];
+  const step = nextState(ratingWorkflow, rating.state as RatingState, 'return', { roles: actor.roles, beforePublication: meta?.published !== true, returnReason: reason });
+  if (!step.ok) assertNoProblems(problemsOf([{ ...step.issue, path: step.issue.code === 'rating_return_reason' ? ['reason'] : ['ratingId'] }]));
+  await inTransaction(ctx, async (em) => {
+    const entity = await em.findOne(Rating, { id: ratingId });
+    if (!entity) throw notFound('Rating', ratingId);
+    if (entity.version !== version) throw conflict('rating');
+    const before = { state: entity.state, returnReason: entity.returnReason };
+    entity.state = 'returned';
+    entity.returnReason = reason.trim();
+    await em.flush();
+    recordAudit(em, ctx, { operation: 'returnRating', entityType: 'Rating', entityId: ratingId, before, after: { state: entity.state, returnReason: entity.returnReason } });
+  });
+  return (await ratingById(ctx.db, actor, ratingId)) as RatingNode;
+}
+
+/**
+ * Changes who rates an appraisal (`changeRater` of the domain): HR replaces a rater or fills a role (the old
+ * rating becomes `reassigned`, pointing at its replacement); HR or a supervisor of the line adds PEER raters.
+ * Refused with the domain's codes (reason, role of the section, fixed SELF/SURVEY slots, submitted ratings,
+ * the subject, duplicates). Audited with both slots; a stale appraisal version is a CONFLICT.
+ */
+export async function changeAppraisalRater(ctx: RequestContext, appraisalId: string, version: number, input: RaterChangeInput): Promise<AppraisalNode> {
+  const actor = requireActor(ctx);
+  const found = await appraisalInScope(ctx, appraisalId);
+  if (!found) throw notFound('Appraisal', appraisalId);
+  const subject = (found as unknown as { [FACTS]: AppraisalFacts })[FACTS].subject;
+  const hr = canManageCycles(actor);
+  // Supervisors of the line choose peers (add only); everything else is HR's.
+  if (!hr && !(input.role === 'PEER' && !input.from && canManageAppraisalInputs(actor, subject))) throw forbidden('changing raters');
+  const meta = (
+    await ctx.db.rows<{ cycle_state: string; published: boolean; employee_id: string }>(
+      sql`select c.state as cycle_state, a.published_at is not null as published, a.employee_id from appraisal a join cycle c on c.id = a.cycle_id where a.id = ${appraisalId}`,
+    )
+  )[0];
+  if (!meta) throw notFound('Appraisal', appraisalId);
+  if (!LAUNCHED_STATES.has(meta.cycle_state) || meta.published)
+    throw new AppError('VALIDATION_FAILED', `The cycle is ${meta.cycle_state}: raters do not change now.`, [{ field: 'appraisalId', rule: 'rating_after_publication', message: `the cycle is ${meta.cycle_state}` }]);
+  const slots = await ctx.db.rows<{ id: string; slot_key: string; section: string; role: RaterRole; rater_employee_id: string | null; source: string; state: RatingState }>(
+    sql`select id, slot_key, section, role, rater_employee_id, source, state from rating where appraisal_id = ${appraisalId} and state <> 'reassigned'`,
+  );
+  const known = await ctx.db.rows<{ id: string }>(sql`select id from employee where id = ${input.to} and active`);
+  if (!known.length) assertNoProblems([{ field: 'to', rule: 'rater_unknown_employee', message: 'no active employee with this id', params: { employeeId: input.to } }]);
+  const doc = await schemeDocument(ctx.db, found.schemeVersionId);
+  const change = planRaterChange(
+    doc,
+    { employeeId: meta.employee_id, slots: slots.map((s) => ({ key: s.slot_key, section: s.section, role: s.role, raterId: s.rater_employee_id, source: s.source === 'DATA' ? 'data' : 'person' })), unresolved: [] },
+    { section: input.section, role: input.role as RaterRole, ...(input.from ? { from: input.from } : {}), to: input.to, reason: input.reason },
+    new Set(slots.filter((s) => s.state === 'submitted').map((s) => s.slot_key)),
+  );
+  if (!change.ok) assertNoProblems(problemsOf(change.issues));
+  const { removed, added } = (change as Extract<typeof change, { ok: true }>).value;
+  const old = removed ? slots.find((s) => s.slot_key === removed.key) : undefined;
+  if (old) {
+    const step = nextState(ratingWorkflow, old.state, 'reassign', { roles: actor.roles, beforePublication: true, reassignReason: input.reason });
+    if (!step.ok) assertNoProblems(problemsOf([{ ...step.issue, path: ['from'] }]));
+  }
+  await inTransaction(ctx, async (em) => {
+    const appraisal = await em.findOne(Appraisal, { id: appraisalId });
+    if (!appraisal) throw notFound('Appraisal', appraisalId);
+    if (appraisal.version !== version) throw conflict('appraisal');
+    const next = em.create(Rating, {
+      appraisal,
+      slotKey: added.key,
+      section: added.section,
+      role: added.role,
+      raterEmployee: em.getReference(Employee, added.raterId as string),
+      source: 'PERSON',
+      items: {},
+    } as never) as Rating;
+    appraisal.updatedAt = new Date();
+    if (old) {
+      const previous = await em.findOneOrFail(Rating, { id: old.id });
+      previous.state = 'reassigned';
+      previous.reassignReason = input.reason.trim();
+      previous.replacedBy = next;
+    }
+    await em.flush();
+    recordAudit(em, ctx, {
+      operation: 'changeRater',
+      entityType: 'Appraisal',
+      entityId: appraisalId,
+      before: removed ? { slot: removed.key, ratingId: old?.id ?? null } : null,
+      after: { slot: added.key, ratingId: next.id, reason: input.reason.trim() },
+    });
+  });
+  return (await appraisalInScope(ctx, appraisalId)) as AppraisalNode;
 }
