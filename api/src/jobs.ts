@@ -1,5 +1,6 @@
 import type { JobDefinition } from './core/jobs.js';
 import { launchCycleJob } from './modules/cycles/cycle.jobs.js';
+import { closeRatingPhaseJob } from './modules/cycles/rating-close.service.js';
 
 /** Every background job the server runs (each has its queue in a migration). */
-export const jobDefinitions: ReadonlyArray<JobDefinition<object>> = [launchCycleJob as unknown as JobDefinition<object>];
+export const jobDefinitions: ReadonlyArray<JobDefinition<object>> = [launchCycleJob as unknown as JobDefinition<object>, closeRatingPhaseJob as unknown as JobDefinition<object>];

@@ -16,6 +16,7 @@ import { calendarGuards, calendarRules } from './modules/calendar/calendar.rules
 import { AppraisalResolver, RatingResolver } from './modules/cycles/appraisal.resolver.js';
 import { appraisalGuards, appraisalRules } from './modules/cycles/appraisals.rules.js';
 import { CycleResolver } from './modules/cycles/cycle.resolver.js';
+import { RatingCloseResolver } from './modules/cycles/rating-close.resolver.js';
 import { cycleGuards, cycleRules } from './modules/cycles/cycles.rules.js';
 import { AppraisalResultsResolver, CycleResultsResolver } from './modules/cycles/results.resolver.js';
 import { resultGuards, resultRules } from './modules/cycles/results.rules.js';
@@ -86,6 +87,7 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       RollupResolver,
       LedgerRuleResolver,
       LedgerEntryResolver,
+      RatingCloseResolver,
       InboxResolver,
       PolicyResolver,
       PolicyVersionResolver,

@@ -16,6 +16,7 @@ import {
   RollupResult,
 } from '../modules/cycles/appraisal.entity.js';
 import { Cycle, CycleGroupAmount, CyclePhase, CyclePopulationChange, PhaseReopening } from '../modules/cycles/cycle.entity.js';
+import { CycleRatingClose } from '../modules/cycles/rating-close.entity.js';
 import { IndicatorCategory } from '../modules/indicators/indicator-category.entity.js';
 import { Indicator } from '../modules/indicators/indicator.entity.js';
 import { Department } from '../modules/org/department.entity.js';
@@ -48,6 +49,7 @@ export const entities = [
   CyclePopulationChange,
   CycleGroupAmount,
   PhaseReopening,
+  CycleRatingClose,
   Appraisal,
   Rating,
   AppraisalAdjustment,

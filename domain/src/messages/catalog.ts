@@ -440,6 +440,7 @@ export const issueMessages = {
   rater_slot_unknown: { en: '{raterId} does not rate "{section:section}" as {role:role}.', zh: '{raterId} 不是“{section:section}”的{role:role}评分人。' },
   rater_reassign_submitted: { en: '{raterId} has submitted; HR returns the rating before reassigning it.', zh: '{raterId} 已提交评分，人力资源部需先退回再改派。' },
   rater_unknown_employee: { en: 'No active employee {employeeId}.', zh: '没有在职员工 {employeeId}。' },
+  rating_close_not_rating: { en: 'The cycle is {state}: only a cycle in rating has a rating phase to close.', zh: '周期当前为 {state}：只有处于评分阶段的周期才能结束评分。' },
   rating_phase_closed: { en: 'HR closed the rating phase; ratings are taken only where HR reopens the window.', zh: '人力资源部已结束评分阶段；仅在人力资源部重新开放的范围内接受评分。' },
   rater_duplicate: { en: '{raterId} already rates "{section:section}" as {role:role}.', zh: '{raterId} 已是“{section:section}”的{role:role}评分人。' },
 
