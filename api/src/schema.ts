@@ -31,6 +31,8 @@ import { EmployeeResolver } from './modules/org/employee.resolver.js';
 import { InboxResolver } from './modules/notifications/inbox.resolver.js';
 import { inboxGuards, inboxRules } from './modules/notifications/inbox.rules.js';
 import { NodeResolver } from './modules/org/node.resolver.js';
+import { PolicyAcknowledgementEntryResolver, PolicyResolver, PolicyVersionResolver } from './modules/policies/policy.resolver.js';
+import { policyGuards, policyRules } from './modules/policies/policy.rules.js';
 import { orgGuards, orgRules } from './modules/org/org.rules.js';
 import { PositionResolver } from './modules/org/position.resolver.js';
 import { SchemePreviewResolver } from './modules/schemes/scheme-preview.resolver.js';
@@ -56,10 +58,10 @@ export function mergeRules(...maps: RuleTree[]): RuleTree {
   return merged;
 }
 
-export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, resultRules, rollupRules, ledgerRules, inboxRules, analyticsRules);
+export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, resultRules, rollupRules, ledgerRules, inboxRules, policyRules, analyticsRules);
 
 /** Field guards of every type below the root, from the domain's field policies. */
-export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, resultGuards, rollupGuards, ledgerGuards, inboxGuards, analyticsGuards);
+export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, resultGuards, rollupGuards, ledgerGuards, inboxGuards, policyGuards, analyticsGuards);
 
 /** The type-graphql schema without permissions (used to emit the SDL and to check rule coverage). */
 export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
@@ -87,6 +89,9 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       LedgerEntryResolver,
       RatingCloseResolver,
       InboxResolver,
+      PolicyResolver,
+      PolicyVersionResolver,
+      PolicyAcknowledgementEntryResolver,
       ServiceAccountResolver,
     ],
     validate: false,

@@ -8,6 +8,7 @@ import { Migration20261127020000 } from './Migration20261127020000.js';
 import { Migration20261127100000 } from './Migration20261127100000.js';
 import { Migration20261127130000 } from './Migration20261127130000.js';
 import { Migration20261127140000 } from './Migration20261127140000.js';
+import { Migration20261127141000 } from './Migration20261127141000.js';
 import { Migration20261127150000 } from './Migration20261127150000.js';
 
 /**
@@ -24,5 +25,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261127100000', class: Migration20261127100000 },
   { name: 'Migration20261127130000', class: Migration20261127130000 },
   { name: 'Migration20261127140000', class: Migration20261127140000 },
+  { name: 'Migration20261127141000', class: Migration20261127141000 },
   { name: 'Migration20261127150000', class: Migration20261127150000 },
 ];
