@@ -16,6 +16,7 @@ import { calendarGuards, calendarRules } from './modules/calendar/calendar.rules
 import { AppraisalResolver, RatingResolver } from './modules/cycles/appraisal.resolver.js';
 import { appraisalGuards, appraisalRules } from './modules/cycles/appraisals.rules.js';
 import { CycleResolver } from './modules/cycles/cycle.resolver.js';
+import { RatingCloseResolver } from './modules/cycles/rating-close.resolver.js';
 import { cycleGuards, cycleRules } from './modules/cycles/cycles.rules.js';
 import { CycleDashboardResolver, OverdueTaskResolver } from './modules/cycles/dashboard.resolver.js';
 import { dashboardGuards, dashboardRules } from './modules/cycles/dashboard.rules.js';
@@ -23,6 +24,8 @@ import { NotificationResolver } from './modules/notifications/notification.resol
 import { notificationGuards, notificationRules } from './modules/notifications/notifications.rules.js';
 import { AppraisalResultsResolver, CycleResultsResolver } from './modules/cycles/results.resolver.js';
 import { resultGuards, resultRules } from './modules/cycles/results.rules.js';
+import { RollupResolver } from './modules/cycles/rollup.resolver.js';
+import { rollupGuards, rollupRules } from './modules/cycles/rollup.rules.js';
 import { authGuards, authRules } from './modules/auth/auth.rules.js';
 import { IndicatorCategoryResolver, IndicatorResolver } from './modules/indicators/indicator.resolver.js';
 import { indicatorGuards, indicatorRules } from './modules/indicators/indicators.rules.js';
@@ -32,6 +35,8 @@ import { EmployeeResolver } from './modules/org/employee.resolver.js';
 import { InboxResolver } from './modules/notifications/inbox.resolver.js';
 import { inboxGuards, inboxRules } from './modules/notifications/inbox.rules.js';
 import { NodeResolver } from './modules/org/node.resolver.js';
+import { PolicyAcknowledgementEntryResolver, PolicyResolver, PolicyVersionResolver } from './modules/policies/policy.resolver.js';
+import { policyGuards, policyRules } from './modules/policies/policy.rules.js';
 import { orgGuards, orgRules } from './modules/org/org.rules.js';
 import { PositionResolver } from './modules/org/position.resolver.js';
 import { ProbationDueResolver, ProbationReviewResolver } from './modules/probation/probation.resolver.js';
@@ -59,10 +64,10 @@ export function mergeRules(...maps: RuleTree[]): RuleTree {
   return merged;
 }
 
-export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, resultRules, ledgerRules, inboxRules, analyticsRules, probationRules, notificationRules, dashboardRules);
+export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, resultRules, rollupRules, ledgerRules, inboxRules, policyRules, analyticsRules, probationRules, notificationRules, dashboardRules);
 
 /** Field guards of every type below the root, from the domain's field policies. */
-export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, resultGuards, ledgerGuards, inboxGuards, analyticsGuards, probationGuards, notificationGuards, dashboardGuards);
+export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, resultGuards, rollupGuards, ledgerGuards, inboxGuards, policyGuards, analyticsGuards, probationGuards, notificationGuards, dashboardGuards);
 
 /** The type-graphql schema without permissions (used to emit the SDL and to check rule coverage). */
 export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
@@ -90,9 +95,14 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       OverdueTaskResolver,
       AppraisalResultsResolver,
       CycleResultsResolver,
+      RollupResolver,
       LedgerRuleResolver,
       LedgerEntryResolver,
+      RatingCloseResolver,
       InboxResolver,
+      PolicyResolver,
+      PolicyVersionResolver,
+      PolicyAcknowledgementEntryResolver,
       ServiceAccountResolver,
     ],
     validate: false,

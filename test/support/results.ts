@@ -21,6 +21,13 @@ export function wardScheme(code: string): SchemeDefinition {
   };
 }
 
+/** The ward scheme with Part 5's schedule and roll-ups (quarter = (month1 + month2) x 20% + quarter x 60%), no quotas and no pay. */
+export function wardRollupScheme(code: string): SchemeDefinition {
+  const hq = seedPrograms.headquarters;
+  const { distribution: _distribution, ...rest } = wardScheme(code);
+  return { ...rest, pay: [], rollups: structuredClone(hq.rollups), schedule: structuredClone(hq.schedule), rounding: { ...rest.rounding, applyAt: ['total', 'rollup'] } };
+}
+
 /** Scores of the Internal Medicine ward: 8 excellent (above the 30% quota of 15), 4 good, 3 qualified; NUMED009 (hired after the period) is not in the cycle. */
 export const WARD_SCORES: Record<string, number> = {
   NUMED001: 99, NUMED002: 98, NUMED003: 97, NUMED004: 96, NUMED005: 95, NUMED006: 94, NUMED007: 93, NUMED008: 92,
@@ -49,23 +56,30 @@ export interface WardCycle {
 }
 
 /** HR publishes the ward scheme, creates and launches a monthly cycle for the ward, and the raters submit every rating (results computed). */
-export async function ratedWardCycle(server: TestServer, hr: string, options: { code: string; period: string; score?: (n: string) => number }): Promise<WardCycle> {
+export async function ratedWardCycle(
+  server: TestServer,
+  hr: string,
+  options: { code: string; period: string; score?: (n: string) => number; document?: SchemeDefinition; schemeVersionId?: string; kind?: 'MONTH' | 'QUARTER' },
+): Promise<WardCycle> {
   const ward = await departmentId(server.url, hr, 'NURSING-MED');
-  const created = ok(
-    await gql<{ createScheme: { id: string; version: number } }>(
-      server.url,
-      'mutation($i: CreateSchemeInput!) { createScheme(input: $i) { id version } }',
-      { i: { code: options.code, name: `Ward ${options.code}`, periodType: 'MONTH', applicableDepartmentIds: [ward], document: wardScheme(options.code) } },
-      hr,
-    ),
-  );
-  const version = ok(await gql<{ publishScheme: { id: string } }>(server.url, 'mutation($id: ID!, $v: Int!) { publishScheme(id: $id, version: $v) { id } }', { id: created.createScheme.id, v: created.createScheme.version }, hr));
-  const schemeVersionId = version.publishScheme.id;
+  let schemeVersionId = options.schemeVersionId ?? '';
+  if (!schemeVersionId) {
+    const created = ok(
+      await gql<{ createScheme: { id: string; version: number } }>(
+        server.url,
+        'mutation($i: CreateSchemeInput!) { createScheme(input: $i) { id version } }',
+        { i: { code: options.code, name: `Ward ${options.code}`, periodType: 'MONTH', applicableDepartmentIds: [ward], document: options.document ?? wardScheme(options.code) } },
+        hr,
+      ),
+    );
+    const version = ok(await gql<{ publishScheme: { id: string } }>(server.url, 'mutation($id: ID!, $v: Int!) { publishScheme(id: $id, version: $v) { id } }', { id: created.createScheme.id, v: created.createScheme.version }, hr));
+    schemeVersionId = version.publishScheme.id;
+  }
   const cycle = ok(
     await gql<{ createCycle: { id: string } }>(
       server.url,
       'mutation($i: CreateCycleInput!) { createCycle(input: $i) { id } }',
-      { i: { schemeVersionId, name: `Ward ${options.period}`, period: { kind: 'MONTH', key: options.period }, targetDepartmentIds: [ward] } },
+      { i: { schemeVersionId, name: `Ward ${options.period}`, period: { kind: options.kind ?? 'MONTH', key: options.period }, targetDepartmentIds: [ward] } },
       hr,
     ),
   );
@@ -110,6 +124,13 @@ export async function ratedWardCycle(server: TestServer, hr: string, options: { 
 /** The cycle's current version and state. */
 export async function cycleVersion(server: TestServer, hr: string, cycleId: string): Promise<{ version: number; state: string }> {
   return ok(await gql<{ cycle: { version: number; state: string } }>(server.url, 'query($id: ID!) { cycle(id: $id) { version state } }', { id: cycleId }, hr)).cycle;
+}
+
+/** HR moves a rated cycle to calibration and publishes it. */
+export async function calibrateAndPublish(server: TestServer, hr: string, cycleId: string): Promise<void> {
+  await step(server, hr, cycleId, 'START_CALIBRATION');
+  const { version } = await cycleVersion(server, hr, cycleId);
+  ok(await gql(server.url, 'mutation($id: ID!, $v: Int!) { publishCycle(id: $id, version: $v) { state } }', { id: cycleId, v: version }, hr));
 }
 
 /** Moves the cycle one step. */

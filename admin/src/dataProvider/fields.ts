@@ -57,7 +57,7 @@ const INDICATOR_DETAIL = `${INDICATOR_SUMMARY} description usedBySchemes created
 const LOCAL = 'en zh';
 
 /** The typed structure of a scheme document (the read-only view every reader of the scheme gets). */
-export const SCHEME_DOCUMENT = `code name { ${LOCAL} } period notes sectionWeighting finalFormula
+export const SCHEME_DOCUMENT = `code name { ${LOCAL} } period notes { ${LOCAL} } sectionWeighting finalFormula
   sections { id name { ${LOCAL} } weight missingRater itemWeighting raters { role weight }
     items { id indicatorCode name { ${LOCAL} } maxPoints weight passMark method } }
   adjustmentRules { id name { ${LOCAL} } direction unit min max perRuleCap }

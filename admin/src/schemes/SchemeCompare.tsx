@@ -1,6 +1,6 @@
 import { Alert, Card, CardContent, FormControlLabel, LinearProgress, MenuItem, Stack, Switch, Table, TableBody, TableCell, TableHead, TableRow, TextField } from '@mui/material';
 import { useMemo, useState } from 'react';
-import { Title, useGetOne, useTranslate } from 'react-admin';
+import { Title, useGetOne, useLocaleState, useTranslate } from 'react-admin';
 import { useParams } from 'react-router-dom';
 import { compareDocuments } from './compareRows';
 import { asSchemeDocument, type SchemeDocument } from './document';
@@ -37,6 +37,7 @@ const Picker = ({ label, value, options, onChange, testId }: { label: string; va
 export const SchemeCompare = () => {
   const { id = '' } = useParams();
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const { data: record, isPending } = useGetOne<SchemeRecord>('schemes', { id });
   const docs = useMemo(() => documentsOf(record), [record]);
   const keys = [...docs.keys()];
@@ -48,8 +49,8 @@ export const SchemeCompare = () => {
   const lines = useMemo(() => {
     const a = docs.get(l);
     const b = docs.get(r);
-    return a && b ? compareDocuments(a, b) : [];
-  }, [docs, l, r]);
+    return a && b ? compareDocuments(a, b, { translate, lang: locale === 'zh' ? 'zh' : 'en' }) : [];
+  }, [docs, l, r, translate, locale]);
   if (isPending) return <LinearProgress sx={{ mt: 2 }} />;
   const shown = onlyDiff ? lines.filter((x) => x.differs) : lines;
   const changed = lines.filter((x) => x.differs).length;
@@ -78,9 +79,9 @@ export const SchemeCompare = () => {
             <TableBody>
               {shown.map((line) => (
                 <TableRow key={line.key} data-differs={line.differs} sx={line.differs ? { bgcolor: 'warning.light' } : undefined}>
-                  <TableCell sx={{ fontFamily: 'monospace', whiteSpace: 'nowrap' }}>{line.label}</TableCell>
-                  <TableCell sx={{ width: '42%' }}>{line.left ?? '—'}</TableCell>
-                  <TableCell sx={{ width: '42%' }}>{line.right ?? '—'}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }}>{line.label}</TableCell>
+                  <TableCell sx={{ width: '42%' }}>{line.formula && line.left ? <code>{line.left}</code> : (line.left ?? '—')}</TableCell>
+                  <TableCell sx={{ width: '42%' }}>{line.formula && line.right ? <code>{line.right}</code> : (line.right ?? '—')}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

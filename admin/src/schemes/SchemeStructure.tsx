@@ -37,7 +37,7 @@ const Sections = ({ doc }: { doc: TypedDocument }) => {
             <TableCell>
               <strong>{localText(s.name, locale)}</strong>
               <Typography variant="caption" display="block">
-                {s.id} · {translate(`app.builder.policy.${s.missingRater}`, { _: s.missingRater })}
+                {translate('app.builder.missing_rater')}: {translate(`app.builder.policy.${s.missingRater}`, { _: s.missingRater })}
               </Typography>
             </TableCell>
             <TableCell>{s.weight ?? '-'}</TableCell>
@@ -99,7 +99,7 @@ export const SchemeStructure = ({ doc }: { doc: TypedDocument }) => {
           <Heading>{translate('app.builder.tab.quotas')}</Heading>
           {doc.quotas.map((q) => (
             <Typography key={`${q.grade}-${q.bound}`} variant="body2">
-              {`${q.grade}: ${translate(`app.builder.bound_kind.${q.bound}`, { _: q.bound })} ${q.percent}%${q.cumulative ? ` (${translate('app.builder.cumulative')})` : ''}`}
+              {`${localText(doc.gradeBands.find((b) => b.grade === q.grade)?.label, locale) || q.grade}: ${translate(`app.builder.bound_kind.${q.bound}`, { _: q.bound })} ${q.percent}%${q.cumulative ? ` (${translate('app.builder.cumulative')})` : ''}`}
             </Typography>
           ))}
         </>
@@ -115,20 +115,32 @@ export const SchemeStructure = ({ doc }: { doc: TypedDocument }) => {
       {(doc.finalFormula || doc.rollups.length > 0) && (
         <>
           <Heading>{translate('app.builder.tab.formulas')}</Heading>
-          {doc.finalFormula && <Typography variant="body2" sx={{ fontFamily: 'monospace' }}>{`total = ${doc.finalFormula}`}</Typography>}
+          {doc.finalFormula && (
+            <Typography variant="body2">
+              {`${translate('app.builder.final_formula')} = `}
+              <code>{doc.finalFormula}</code>
+            </Typography>
+          )}
           {doc.rollups.map((r) => (
-            <Typography key={r.id} variant="body2" sx={{ fontFamily: 'monospace' }}>{`${r.id} = ${r.formula}`}</Typography>
+            <Typography key={r.id} variant="body2">
+              {`${localText(r.name, locale)} = `}
+              <code>{r.formula}</code>
+            </Typography>
           ))}
         </>
       )}
       <Typography variant="caption" color="text.secondary">
-        {translate('app.builder.rounding_summary', { places: doc.rounding.places, mode: doc.rounding.mode, at: doc.rounding.applyAt.join(', ') })}
+        {translate('app.builder.rounding_summary', {
+          places: doc.rounding.places,
+          mode: translate(`app.builder.mode.${doc.rounding.mode}`, { _: doc.rounding.mode }),
+          at: doc.rounding.applyAt.map((a) => translate(`app.builder.apply.${a}`, { _: a })).join(', '),
+        })}
       </Typography>
       {doc.notes.length > 0 && (
         <>
           <Heading>{translate('app.scheme.notes')}</Heading>
           {doc.notes.map((n, i) => (
-            <Typography key={i} variant="body2" color="text.secondary">{`• ${n}`}</Typography>
+            <Typography key={i} variant="body2" color="text.secondary">{`• ${localText(n, locale)}`}</Typography>
           ))}
         </>
       )}

@@ -1,6 +1,7 @@
 import DownloadIcon from '@mui/icons-material/Download';
 import { IconButton, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
-import { useDataProvider, useNotify, useTranslate } from 'react-admin';
+import { useDataProvider, useLocaleState, useNotify, useTranslate } from 'react-admin';
+import { formatDateTime } from '../common/format';
 import type { AppDataProvider } from '../dataProvider';
 import { base64ToBlob, downloadBlob } from '../import/files';
 import type { SchemeVersionRecord } from './types';
@@ -22,6 +23,7 @@ export const useSchemeExport = (id: string) => {
 /** The published versions, newest first. */
 export const SchemeVersions = ({ id, versions, canExport }: { id: string; versions: SchemeVersionRecord[]; canExport: boolean }) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
   const exportVersion = useSchemeExport(id);
   if (versions.length === 0) return <Typography variant="body2">{translate('app.scheme.no_versions')}</Typography>;
   return (
@@ -38,7 +40,7 @@ export const SchemeVersions = ({ id, versions, canExport }: { id: string; versio
         {versions.map((v) => (
           <TableRow key={v.id} data-testid={`version-${v.number}`}>
             <TableCell>{v.number}</TableCell>
-            <TableCell>{new Date(v.publishedAt).toLocaleString()}</TableCell>
+            <TableCell>{formatDateTime(v.publishedAt, locale)}</TableCell>
             <TableCell>{v.publishedBy ?? '-'}</TableCell>
             {canExport && (
               <TableCell>

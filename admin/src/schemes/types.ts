@@ -7,7 +7,7 @@ export interface TypedDocument {
   code: string;
   name: LocalText;
   period: string;
-  notes: string[];
+  notes: LocalText[];
   sectionWeighting: string;
   finalFormula: string | null;
   sections: {

@@ -16,6 +16,7 @@ import {
   RollupResult,
 } from '../modules/cycles/appraisal.entity.js';
 import { Cycle, CycleGroupAmount, CyclePhase, CyclePopulationChange, PhaseReopening } from '../modules/cycles/cycle.entity.js';
+import { CycleRatingClose } from '../modules/cycles/rating-close.entity.js';
 import { IndicatorCategory } from '../modules/indicators/indicator-category.entity.js';
 import { Indicator } from '../modules/indicators/indicator.entity.js';
 import { Department } from '../modules/org/department.entity.js';
@@ -24,6 +25,7 @@ import { Position } from '../modules/org/position.entity.js';
 import { LedgerEntry, LedgerIncident, LedgerRuleRecord, PayoutBatch } from '../modules/ledger/ledger.entity.js';
 import { InboxDelivery, InboxItemEntity } from '../modules/notifications/inbox.entity.js';
 import { Notification } from '../modules/notifications/notification.entity.js';
+import { Policy, PolicyAcknowledgement, PolicyVersion } from '../modules/policies/policy.entity.js';
 import { ProbationReview } from '../modules/probation/probation-review.entity.js';
 import { SchemeVersion } from '../modules/schemes/scheme-version.entity.js';
 import { Scheme } from '../modules/schemes/scheme.entity.js';
@@ -47,6 +49,7 @@ export const entities = [
   CyclePopulationChange,
   CycleGroupAmount,
   PhaseReopening,
+  CycleRatingClose,
   Appraisal,
   Rating,
   AppraisalAdjustment,
@@ -64,5 +67,8 @@ export const entities = [
   PayoutBatch,
   InboxItemEntity,
   InboxDelivery,
+  Policy,
+  PolicyVersion,
+  PolicyAcknowledgement,
   ServiceAccountEntity,
 ];

@@ -440,6 +440,7 @@ export const issueMessages = {
   rater_slot_unknown: { en: '{raterId} does not rate "{section:section}" as {role:role}.', zh: '{raterId} 不是“{section:section}”的{role:role}评分人。' },
   rater_reassign_submitted: { en: '{raterId} has submitted; HR returns the rating before reassigning it.', zh: '{raterId} 已提交评分，人力资源部需先退回再改派。' },
   rater_unknown_employee: { en: 'No active employee {employeeId}.', zh: '没有在职员工 {employeeId}。' },
+  rating_close_not_rating: { en: 'The cycle is {state}: only a cycle in rating has a rating phase to close.', zh: '周期当前为 {state}：只有处于评分阶段的周期才能结束评分。' },
   rating_phase_closed: { en: 'HR closed the rating phase; ratings are taken only where HR reopens the window.', zh: '人力资源部已结束评分阶段；仅在人力资源部重新开放的范围内接受评分。' },
   rater_duplicate: { en: '{raterId} already rates "{section:section}" as {role:role}.', zh: '{raterId} 已是“{section:section}”的{role:role}评分人。' },
 
@@ -476,6 +477,7 @@ export const issueMessages = {
   calibration_unknown_grade: { en: 'The scheme has no grade "{grade}".', zh: '本方案没有等级“{grade}”。' },
   calibration_no_change: { en: 'The grade is {grade:grade} already.', zh: '等级已是{grade:grade}。' },
   calibration_reason_required: { en: 'Changing a grade needs a reason.', zh: '调整等级需要填写原因。' },
+  rollup_cycle_not_published: { en: 'The cycle is {state}: roll-ups are computed from published results.', zh: '考核周期当前为 {state}：汇总只能基于已发布的结果计算。' },
   calibration_not_open: { en: 'The cycle is {state}: grades change only in calibration or HR review.', zh: '考核周期当前为 {state}：只能在校准或人力资源审核阶段调整等级。' },
   publish_unscored: { en: '{count} appraisal(s) have no result yet.', zh: '仍有 {count} 份考核没有结果。' },
   publish_override_reason: { en: 'Publishing despite quota violations needs a reason.', zh: '在超出比例限制的情况下发布需要填写原因。' },

@@ -13,3 +13,4 @@ export * from './ledger-access.js';
 export * from './honor-access.js';
 export * from './governance-access.js';
 export * from './analytics-access.js';
+export * from './rollup-access.js';

@@ -40,16 +40,46 @@ export const headquartersScheme: SchemeDefinition = {
   ),
   period: 'month',
   notes: [
-    'The seed gives no weights for self-assessment and scale evaluation; the template uses self 20% and scale 80%, and within the scale direct supervisor 60%, supervisor in charge 20%, HR 20%; a missing rater\'s weight is spread over the others (renormalise).',
-    'The four factors (moral, ability, diligence, performance) are weighted 20/30/20/30 and rated on a five-level scale (100/85/70/55/40).',
-    'Quarterly result = (first month + second month) x 20% + the quarter\'s own appraisal x 60%, as in the seed for Q2 and Q3; Q1 uses January and February the same way. The weights sum to 100%.',
-    'Annual result = (Q1 + Q2 + Q3) x 5% + (October + November) x 5% + the annual appraisal x 75%: 15% + 10% + 75% = 100%, so the seed\'s weights are used as given; December is covered by the annual appraisal.',
-    'Half-year result (middle-level cadres, no formula in the seed) = the average of the two quarter results.',
-    'Scores and roll-ups are rounded half up to 2 places.',
-    'Schedule (Article 3): monthly appraisals run from the 25th to the 5th of the next month in January, February, April, May, July, August, October and November; quarterly ones from the 25th of March, June and September to the 5th of the next month; the half-year one from June 25 to July 10; the annual one from December 25 to January 25. A close date on a day off is postponed to the next working day. Self-review and rating share the window; HR then calibrates within 3 working days and reviews within 2 more.',
-    'A quarter, half-year or annual result needs every child result; a missing one is an error (no roll-up policy is set), so HR resolves it before publishing.',
-    'Floating pay = base x score / average score of the group (above the average up by the proportion of excess, below down by the proportion of the gap, equal unchanged); the group is the set of appraisals priced together.',
-    'The bonus pool is split in proportion to the scores and always sums exactly to the pool (largest remainder in cents, ties by employee id).',
+    t(
+      'The seed gives no weights for self-assessment and scale evaluation; the template uses self 20% and scale 80%, and within the scale direct supervisor 60%, supervisor in charge 20%, HR 20%; a missing rater\'s weight is spread over the others (renormalise).',
+      '制度未规定自评与量表评价的权重；模板采用自评 20%、量表评价 80%，量表评价中直接上级 60%、分管领导 20%、人力资源部 20%；缺少的评价人权重按比例分摊给其他评价人（重新归一）。',
+    ),
+    t(
+      'The four factors (moral, ability, diligence, performance) are weighted 20/30/20/30 and rated on a five-level scale (100/85/70/55/40).',
+      '德、能、勤、绩四个因素权重为 20/30/20/30，按五级量表评分（100/85/70/55/40）。',
+    ),
+    t(
+      'Quarterly result = (first month + second month) x 20% + the quarter\'s own appraisal x 60%, as in the seed for Q2 and Q3; Q1 uses January and February the same way. The weights sum to 100%.',
+      '季度结果 = （第一个月 + 第二个月）× 20% + 本季度考核 × 60%，与制度中第二、三季度的规定一致；第一季度同样使用一月和二月。权重合计 100%。',
+    ),
+    t(
+      'Annual result = (Q1 + Q2 + Q3) x 5% + (October + November) x 5% + the annual appraisal x 75%: 15% + 10% + 75% = 100%, so the seed\'s weights are used as given; December is covered by the annual appraisal.',
+      '年度结果 = （Q1 + Q2 + Q3）× 5% + （十月 + 十一月）× 5% + 年度考核 × 75%：15% + 10% + 75% = 100%，因此按制度给定的权重使用；十二月由年度考核涵盖。',
+    ),
+    t(
+      'Half-year result (middle-level cadres, no formula in the seed) = the average of the two quarter results.',
+      '半年结果（中层干部，制度未给公式）= 两个季度结果的平均值。',
+    ),
+    t(
+      'Scores and roll-ups are rounded half up to 2 places.',
+      '得分和汇总结果四舍五入保留 2 位小数。',
+    ),
+    t(
+      'Schedule (Article 3): monthly appraisals run from the 25th to the 5th of the next month in January, February, April, May, July, August, October and November; quarterly ones from the 25th of March, June and September to the 5th of the next month; the half-year one from June 25 to July 10; the annual one from December 25 to January 25. A close date on a day off is postponed to the next working day. Self-review and rating share the window; HR then calibrates within 3 working days and reviews within 2 more.',
+      '时间安排（第三条）：月度考核在一、二、四、五、七、八、十、十一月的 25 日至次月 5 日进行；季度考核在三、六、九月的 25 日至次月 5 日进行；半年考核在 6 月 25 日至 7 月 10 日进行；年度考核在 12 月 25 日至次年 1 月 25 日进行。截止日遇休息日顺延至下一个工作日。自评与评分共用同一时间段；之后人力资源部在 3 个工作日内校准，再在 2 个工作日内审核。',
+    ),
+    t(
+      'A quarter, half-year or annual result needs every child result; a missing one is an error (no roll-up policy is set), so HR resolves it before publishing.',
+      '季度、半年或年度结果需要全部下级结果；缺少任何一个即为错误（未设置汇总规则），人力资源部须在公布前处理。',
+    ),
+    t(
+      'Floating pay = base x score / average score of the group (above the average up by the proportion of excess, below down by the proportion of the gap, equal unchanged); the group is the set of appraisals priced together.',
+      '浮动工资 = 基数 × 得分 / 组内平均分（高于平均按超出比例上浮，低于平均按差距比例下浮，等于平均不变）；组指一起计价的考核集合。',
+    ),
+    t(
+      'The bonus pool is split in proportion to the scores and always sums exactly to the pool (largest remainder in cents, ties by employee id).',
+      '奖金池按得分比例分配，合计始终精确等于奖金池（按分计算的最大余数法，余数相同时按员工编号）。',
+    ),
   ],
   sectionWeighting: 'weighted',
   sections: [

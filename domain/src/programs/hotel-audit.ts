@@ -22,13 +22,34 @@ export const hotelAuditScheme: SchemeDefinition = {
   ),
   period: 'day',
   notes: [
-    'Deductions apply per occurrence ("each time"); the seed states one amount per breach, so every breach is a fixed deduction.',
-    'Quality of work item 6 (forwarding the merchandise and liquor statements) states no points and is not a deduction rule.',
-    'The day never goes below 0 points (floor), so deductions cannot make a clerk owe wages.',
-    'The seed gives no ceiling for reward points; the scheme caps all reward points together at 100 per day, so a day is worth at most 200 points (twice the day\'s wage).',
-    'Pay = the day\'s wage x points / 100, rounded half up to cents.',
-    'Negligence beyond the deductions is handled by the hotel\'s disciplinary rules, outside this scheme.',
-    'Schedule: the supervisor records occurrences during the day and submits the day\'s sheet by the end of the next working day; the clerk acknowledges within 2 working days.',
+    t(
+      'Deductions apply per occurrence ("each time"); the seed states one amount per breach, so every breach is a fixed deduction.',
+      '扣分按次计算（“每次”）；制度对每项违规只规定一个分值，因此每次违规为固定扣分。',
+    ),
+    t(
+      'Quality of work item 6 (forwarding the merchandise and liquor statements) states no points and is not a deduction rule.',
+      '工作质量第 6 项（转交商品和酒水报表）未规定分值，不作为扣分条款。',
+    ),
+    t(
+      'The day never goes below 0 points (floor), so deductions cannot make a clerk owe wages.',
+      '当日得分不低于 0 分（下限），因此扣分不会使员工倒欠工资。',
+    ),
+    t(
+      'The seed gives no ceiling for reward points; the scheme caps all reward points together at 100 per day, so a day is worth at most 200 points (twice the day\'s wage).',
+      '制度未规定奖励分上限；本方案将全部奖励分合计封顶为每日 100 分，因此一天最多 200 分（当日工资的两倍）。',
+    ),
+    t(
+      'Pay = the day\'s wage x points / 100, rounded half up to cents.',
+      '工资 = 当日工资 × 得分 / 100，四舍五入到分。',
+    ),
+    t(
+      'Negligence beyond the deductions is handled by the hotel\'s disciplinary rules, outside this scheme.',
+      '超出扣分范围的失职行为按酒店纪律处分规定处理，不在本方案内。',
+    ),
+    t(
+      'Schedule: the supervisor records occurrences during the day and submits the day\'s sheet by the end of the next working day; the clerk acknowledges within 2 working days.',
+      '时间安排：主管在当日记录各项次数，并于下一个工作日结束前提交当日考核表；员工在 2 个工作日内确认。',
+    ),
   ],
   sectionWeighting: 'weighted',
   sections: [

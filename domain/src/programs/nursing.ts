@@ -28,14 +28,38 @@ export const nursingScheme: SchemeDefinition = {
   ),
   period: 'month',
   notes: [
-    'The seed does not itemise the nursing department assessment; the template scores medical ethics (40), the three-basics theory exam (30) and the operation skills exam (30), each exam passed at 60% (18 of 30). The semi-annual operation exam result is carried into the months between exams.',
-    'Patient satisfaction = satisfied / returned questionnaires x 100; a month without returned questionnaires counts as full marks (no evidence against the nurse).',
-    'Bands for decimal totals: excellent (90, 100], good [80, 90], qualified [60, 80), unqualified [0, 60); the seed\'s integer bands "100-91, 90-80, 79-60, 59 or less" are the same on whole points.',
-    'The total is capped at 100 and floored at 0 after plus/minus points, and rounded half up to 2 places.',
-    'Failing the theory or the operation exam caps the grade at qualified (the seed: those who do not pass cannot be assessed as superior or competent; the four classes superior/competent/basically competent/incompetent map to excellent/good/qualified/unqualified). The -5 points for a failed exam are entered as a separate adjustment.',
-    'Unexplained non-participation gives the lowest grade, unqualified.',
-    'Distribution per department: at most 30% excellent, at most 50% good, and at least 20% qualified or lower ("general"); head counts are rounded half up (7 nurses: 2.1 -> 2 excellent, 3.5 -> 4 good, 1.4 -> 1 general). Ties rank by the head nurse assessment, then employee id.',
-    'Plus/minus points have no caps in the seed; none are set.',
+    t(
+      'The seed does not itemise the nursing department assessment; the template scores medical ethics (40), the three-basics theory exam (30) and the operation skills exam (30), each exam passed at 60% (18 of 30). The semi-annual operation exam result is carried into the months between exams.',
+      '制度未细化护理部考核内容；模板考核医德医风（40）、三基理论考试（30）和操作技能考试（30），每项考试 60%（30 分中 18 分）为及格。半年一次的操作考试成绩沿用到两次考试之间的各月。',
+    ),
+    t(
+      'Patient satisfaction = satisfied / returned questionnaires x 100; a month without returned questionnaires counts as full marks (no evidence against the nurse).',
+      '患者满意度 = 满意份数 / 回收问卷份数 × 100；当月没有回收问卷的按满分计（没有不利于该护士的证据）。',
+    ),
+    t(
+      'Bands for decimal totals: excellent (90, 100], good [80, 90], qualified [60, 80), unqualified [0, 60); the seed\'s integer bands "100-91, 90-80, 79-60, 59 or less" are the same on whole points.',
+      '小数总分的分档：优秀 (90, 100]，良好 [80, 90]，合格 [60, 80)，不合格 [0, 60)；制度中的整数分档“100-91、90-80、79-60、59 分及以下”在整数分上与此相同。',
+    ),
+    t(
+      'The total is capped at 100 and floored at 0 after plus/minus points, and rounded half up to 2 places.',
+      '加减分后总分上限 100、下限 0，四舍五入保留 2 位小数。',
+    ),
+    t(
+      'Failing the theory or the operation exam caps the grade at qualified (the seed: those who do not pass cannot be assessed as superior or competent; the four classes superior/competent/basically competent/incompetent map to excellent/good/qualified/unqualified). The -5 points for a failed exam are entered as a separate adjustment.',
+      '理论或操作考试不及格者，等级最高为合格（制度：考试不合格者不得评为优秀或称职；优秀/称职/基本称职/不称职四档对应优秀/良好/合格/不合格）。考试不及格扣 5 分作为单独的加减分录入。',
+    ),
+    t(
+      'Unexplained non-participation gives the lowest grade, unqualified.',
+      '无正当理由不参加考核的，评为最低等级不合格。',
+    ),
+    t(
+      'Distribution per department: at most 30% excellent, at most 50% good, and at least 20% qualified or lower ("general"); head counts are rounded half up (7 nurses: 2.1 -> 2 excellent, 3.5 -> 4 good, 1.4 -> 1 general). Ties rank by the head nurse assessment, then employee id.',
+      '按科室控制比例：优秀不超过 30%，良好不超过 50%，合格及以下（“一般”）不少于 20%；人数四舍五入（7 名护士：2.1 → 2 名优秀，3.5 → 4 名良好，1.4 → 1 名一般）。同分时按护士长评分排序，再按员工编号排序。',
+    ),
+    t(
+      'Plus/minus points have no caps in the seed; none are set.',
+      '制度未规定加减分上限；本方案不设上限。',
+    ),
   ],
   sectionWeighting: 'weighted',
   sections: [

@@ -318,8 +318,11 @@ export const schemeDefinitionSchema = z
     description: localText.optional(),
     /** The period one appraisal covers. */
     period: periodKindSchema,
-    /** Choices made where the source regulation is ambiguous, in plain words. */
-    notes: z.array(z.string().min(1)),
+    /**
+     * Choices made where the source regulation is ambiguous, in plain words: a note HR typed in one language,
+     * or one in English and Chinese (the templates ship both, so a Chinese console never shows English notes).
+     */
+    notes: z.array(z.union([z.string().min(1), localText])),
     /** weighted: total = sum of section score x weight / 100; sum: total = sum of section scores. */
     sectionWeighting: z.enum(['weighted', 'sum']),
     sections: z.array(sectionSchema).min(1),
@@ -387,3 +390,11 @@ export type SchedulePeriod = z.infer<typeof schedulePeriodSchema>;
 export type SchemeSchedule = z.infer<typeof scheduleSchema>;
 export type SchemeVisibility = z.infer<typeof visibilitySchema>;
 export type AppealSettings = z.infer<typeof appealSettingsSchema>;
+
+/** One interpretation note of a scheme: plain text in the language HR typed it, or English and Chinese. */
+export type SchemeNote = SchemeDefinition['notes'][number];
+
+/** A note in the reader's language (a plain-text note reads the same in both). */
+export function noteText(note: SchemeNote, lang: 'en' | 'zh'): string {
+  return typeof note === 'string' ? note : note[lang];
+}

@@ -1,6 +1,7 @@
 import { MenuItem, Stack, TextField } from '@mui/material';
-import { useTranslate } from 'react-admin';
+import { useLocaleState, useTranslate } from 'react-admin';
 import { PERIODS, type SchemeDocument } from '../document';
+import { noteIn, notesFromLines } from '../notes';
 import { DocSelect, DocText, LocalTextInputs, optional } from './inputs';
 
 const MODES = ['halfUp', 'halfEven', 'down', 'up'] as const;
@@ -9,6 +10,8 @@ const APPLY_AT = ['item', 'rater', 'section', 'total', 'rollup'] as const;
 /** Identity, period, total floor and cap, rounding and notes of the document. */
 export const GeneralEditor = ({ doc, onChange }: { doc: SchemeDocument; onChange: (d: SchemeDocument) => void }) => {
   const translate = useTranslate();
+  const [locale] = useLocaleState();
+  const lang = locale === 'zh' ? 'zh' : 'en';
   const { rounding } = doc;
   return (
     <Stack spacing={2}>
@@ -53,8 +56,8 @@ export const GeneralEditor = ({ doc, onChange }: { doc: SchemeDocument; onChange
         minRows={3}
         size="small"
         label={translate('app.builder.notes')}
-        value={doc.notes.join('\n')}
-        onChange={(e) => onChange({ ...doc, notes: e.target.value.split('\n') })}
+        value={doc.notes.map((n) => noteIn(n, lang)).join('\n')}
+        onChange={(e) => onChange({ ...doc, notes: notesFromLines(doc.notes, e.target.value, lang) })}
         helperText={translate('app.builder.notes_hint')}
       />
     </Stack>

@@ -1,12 +1,12 @@
 import { appraisalAccess, ratingAccess } from '@appraisal/domain';
-import { type FieldGuardTree, guardsFromAccess, mergeGuards, signedIn, typeGuards } from '../../core/access.js';
+import { anyRole, type FieldGuardTree, guardsFromAccess, mergeGuards, signedIn, typeGuards } from '../../core/access.js';
 import { fields, hasAnyRole, isAuthenticated, type IRule } from '../../core/shield-rules.js';
 import { withoutFields } from './cycles.rules.js';
 
 /** Shield rules of appraisal and rating operations: signed in; the services decide per row (rater, window, scope). */
 export const appraisalRules: Record<string, Record<string, IRule>> = {
   Query: fields(['appraisals', 'myAppraisals', 'appraisal', 'myRatingTasks', 'previewRating'], isAuthenticated),
-  Mutation: { ...fields(['saveRating', 'submitRating', 'saveSelfReview', 'submitSelfReview', 'changeRater'], isAuthenticated), returnRating: hasAnyRole('HR') },
+  Mutation: { ...fields(['saveRating', 'submitRating', 'saveSelfReview', 'submitSelfReview', 'changeRater'], isAuthenticated), returnRating: hasAnyRole('HR'), closeRatingPhase: hasAnyRole('HR') },
 };
 
 /** Fields of the domain's policies that land with part 2 (pay, calibration, acknowledgement, forms, ...). */
@@ -26,6 +26,8 @@ export const appraisalGuards: FieldGuardTree = mergeGuards(
   typeGuards('AppraisalEdge', ['cursor', 'node'], signedIn),
   typeGuards('RatingConnection', page, signedIn),
   typeGuards('RatingEdge', ['cursor', 'node'], signedIn),
+  typeGuards('Cycle', ['ratingClose'], anyRole('HR')),
+  typeGuards('RatingPhaseClose', ['status', 'progress', 'closedAt'], anyRole('HR')),
   typeGuards('RatingProgress', ['expected', 'submitted'], signedIn),
   typeGuards('RatingPreview', ['items', 'missing', 'sectionScore', 'issues'], signedIn),
 );

@@ -7,6 +7,7 @@ import {
   latestReopening,
   computeResult,
   type CyclePhaseWindow,
+  type DomainIssue,
   type ItemInput,
   nextState,
   previewRating as preview,
@@ -69,8 +70,10 @@ export async function writeRating(ctx: RequestContext, ratingId: string, version
   const rating = await ratingById(ctx.db, actor, ratingId);
   if (!rating) throw notFound('Rating', ratingId);
   const meta = (
-    await ctx.db.rows<{ cycle_id: string; cycle_state: string; published_at: string | null; employee_id: string; participated: boolean }>(
-      sql`select a.cycle_id, c.state as cycle_state, a.published_at, a.employee_id, a.participated from appraisal a join cycle c on c.id = a.cycle_id where a.id = ${rating.appraisalId}`,
+    await ctx.db.rows<{ cycle_id: string; cycle_state: string; published_at: string | null; employee_id: string; participated: boolean; rating_closed: boolean }>(
+      sql`select a.cycle_id, c.state as cycle_state, a.published_at, a.employee_id, a.participated,
+                 exists (select 1 from cycle_rating_close x where x.cycle_id = a.cycle_id) as rating_closed
+          from appraisal a join cycle c on c.id = a.cycle_id where a.id = ${rating.appraisalId}`,
     )
   )[0];
   if (!meta) throw notFound('Appraisal', rating.appraisalId);
@@ -89,7 +92,7 @@ export async function writeRating(ctx: RequestContext, ratingId: string, version
     reopenings,
   });
   if (!window.ok) assertNoProblems(problemsOf([window.issue]));
-  if (RATING_CLOSED_STATES.has(meta.cycle_state) && !latestReopening(reopenings, window.ok ? window.window : 'rating', { appraisalId: rating.appraisalId, ratingId }))
+  if ((meta.rating_closed || RATING_CLOSED_STATES.has(meta.cycle_state)) && !latestReopening(reopenings, window.ok ? window.window : 'rating', { appraisalId: rating.appraisalId, ratingId }))
     throw new AppError('VALIDATION_FAILED', 'HR closed the rating phase: ratings are taken only where HR reopens the window.', [
       { field: 'ratingId', rule: 'rating_phase_closed', message: 'HR closed the rating phase; ask HR to reopen the window', params: { state: meta.cycle_state } },
     ]);
@@ -129,6 +132,7 @@ export async function computeIfComplete(
   schemeVersionId: string,
   computedBy: 'SUBMISSION' | 'CLOSE_JOB',
   closing = false,
+  onBlocked?: (issues: readonly DomainIssue[]) => void,
 ): Promise<'computed' | 'waiting' | 'blocked' | 'unchanged'> {
   const tx = em.getTransactionContext();
   const connection = em.getConnection();
@@ -165,6 +169,7 @@ export async function computeIfComplete(
       adjustments: adjustments.map((a) => ({ rule: a.rule, ...(a.count === null ? {} : { count: a.count }), ...(a.amount === null ? {} : { amount: a.amount }) })),
     },
   });
+  if (outcome.status === 'blocked') onBlocked?.(outcome.issues);
   if (outcome.status !== 'computed') return outcome.status;
   const previous = await connection.execute<Array<{ number: number; input: unknown }>>(
     "select number, record->'input' as input from appraisal_result where appraisal_id = ? order by number desc limit 1",

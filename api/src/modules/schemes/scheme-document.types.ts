@@ -109,7 +109,7 @@ export class SchemeDocument {
   @Field(() => String, { description: 'Document code (the scheme code).' }) code!: string;
   @Field(() => LocalText, { description: 'Name.' }) name!: LocalText;
   @Field(() => SchemePeriod, { description: 'Period one appraisal covers.' }) period!: SchemePeriod;
-  @Field(() => [String], { description: 'Choices made where the source regulation is ambiguous.' }) notes!: string[];
+  @Field(() => [LocalText], { description: 'Choices made where the source regulation is ambiguous, in English and Chinese (a note HR typed in one language reads the same in both).' }) notes!: LocalText[];
   @Field(() => String, { description: 'weighted or sum.' }) sectionWeighting!: string;
   @Field(() => [SchemeSectionView], { description: 'Sections.' }) sections!: SchemeSectionView[];
   @Field(() => [SchemeAdjustmentRuleView], { description: 'Plus/minus catalog.' }) adjustmentRules!: SchemeAdjustmentRuleView[];
@@ -128,7 +128,7 @@ export function documentView(doc: SchemeDefinition): SchemeDocument {
     code: doc.code,
     name: doc.name,
     period: doc.period.toUpperCase() as SchemePeriod,
-    notes: doc.notes,
+    notes: doc.notes.map((note) => (typeof note === 'string' ? { en: note, zh: note } : note)),
     sectionWeighting: doc.sectionWeighting,
     sections: doc.sections.map((s) => ({
       id: s.id,
