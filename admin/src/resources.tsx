@@ -1,7 +1,7 @@
 import { CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
-import { canListEmployees, canRate, canReadOrg, canReadSchemes, isCommitteeOnly, isOrgManager, type Role } from './auth/roles';
-import { CalendarPage, CycleCreate, CycleList, CyclePage, RatingFormPage, RatingInbox } from './cycles';
+import { canListEmployees, canRate, canReadOrg, isAppraised, canReadSchemes, isCommitteeOnly, isOrgManager, type Role } from './auth/roles';
+import { CalendarPage, CycleCreate, CycleList, CyclePage, MyAppraisals, RatingFormPage, RatingInbox } from './cycles';
 import { departments } from './departments';
 import { employees } from './employees';
 import { ImportPage } from './import';
@@ -66,6 +66,7 @@ const cycleRoutes = (roles: Role[]) => {
     <Route key="cycle" path="/cycles/:id" element={hr ? <CyclePage /> : denied} />,
     <Route key="to-rate" path="/to-rate" element={rater ? <RatingInbox /> : denied} />,
     <Route key="rating" path="/to-rate/:appraisalId/:ratingId" element={rater ? <RatingFormPage /> : denied} />,
+    <Route key="my-appraisals" path="/my-appraisals" element={isAppraised(roles) ? <MyAppraisals /> : denied} />,
   ];
 };
 

@@ -1,6 +1,13 @@
 import type { JobDefinition } from './core/jobs.js';
 import { launchCycleJob } from './modules/cycles/cycle.jobs.js';
 import { closeRatingPhaseJob } from './modules/cycles/rating-close.service.js';
+import { remindersDailyJob } from './modules/notifications/notification.jobs.js';
+import { probationApplyJob } from './modules/probation/probation.jobs.js';
 
 /** Every background job the server runs (each has its queue in a migration). */
-export const jobDefinitions: ReadonlyArray<JobDefinition<object>> = [launchCycleJob as unknown as JobDefinition<object>, closeRatingPhaseJob as unknown as JobDefinition<object>];
+export const jobDefinitions: ReadonlyArray<JobDefinition<object>> = [
+  launchCycleJob as unknown as JobDefinition<object>,
+  closeRatingPhaseJob as unknown as JobDefinition<object>,
+  remindersDailyJob as unknown as JobDefinition<object>,
+  probationApplyJob as unknown as JobDefinition<object>,
+];

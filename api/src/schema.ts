@@ -19,6 +19,10 @@ import { appraisalGuards, appraisalRules } from './modules/cycles/appraisals.rul
 import { CycleResolver } from './modules/cycles/cycle.resolver.js';
 import { RatingCloseResolver } from './modules/cycles/rating-close.resolver.js';
 import { cycleGuards, cycleRules } from './modules/cycles/cycles.rules.js';
+import { CycleDashboardResolver, OverdueTaskResolver } from './modules/cycles/dashboard.resolver.js';
+import { dashboardGuards, dashboardRules } from './modules/cycles/dashboard.rules.js';
+import { NotificationResolver } from './modules/notifications/notification.resolver.js';
+import { notificationGuards, notificationRules } from './modules/notifications/notifications.rules.js';
 import { AppraisalResultsResolver, CycleResultsResolver } from './modules/cycles/results.resolver.js';
 import { resultGuards, resultRules } from './modules/cycles/results.rules.js';
 import { RollupResolver } from './modules/cycles/rollup.resolver.js';
@@ -32,8 +36,12 @@ import { EmployeeResolver } from './modules/org/employee.resolver.js';
 import { InboxResolver } from './modules/notifications/inbox.resolver.js';
 import { inboxGuards, inboxRules } from './modules/notifications/inbox.rules.js';
 import { NodeResolver } from './modules/org/node.resolver.js';
+import { PolicyAcknowledgementEntryResolver, PolicyResolver, PolicyVersionResolver } from './modules/policies/policy.resolver.js';
+import { policyGuards, policyRules } from './modules/policies/policy.rules.js';
 import { orgGuards, orgRules } from './modules/org/org.rules.js';
 import { PositionResolver } from './modules/org/position.resolver.js';
+import { ProbationDueResolver, ProbationReviewResolver } from './modules/probation/probation.resolver.js';
+import { probationGuards, probationRules } from './modules/probation/probation.rules.js';
 import { SchemePreviewResolver } from './modules/schemes/scheme-preview.resolver.js';
 import { SchemeResolver, SchemeVersionResolver } from './modules/schemes/scheme.resolver.js';
 import { schemeGuards, schemeRules } from './modules/schemes/schemes.rules.js';
@@ -57,10 +65,10 @@ export function mergeRules(...maps: RuleTree[]): RuleTree {
   return merged;
 }
 
-export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, resultRules, rollupRules, ledgerRules, inboxRules, analyticsRules);
+export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, resultRules, rollupRules, ledgerRules, inboxRules, policyRules, analyticsRules, probationRules, notificationRules, dashboardRules);
 
 /** Field guards of every type below the root, from the domain's field policies. */
-export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, resultGuards, rollupGuards, ledgerGuards, inboxGuards, analyticsGuards);
+export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, resultGuards, rollupGuards, ledgerGuards, inboxGuards, policyGuards, analyticsGuards, probationGuards, notificationGuards, dashboardGuards);
 
 /** The type-graphql schema without permissions (used to emit the SDL and to check rule coverage). */
 export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
@@ -81,6 +89,11 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       CycleResolver,
       AppraisalResolver,
       RatingResolver,
+      ProbationReviewResolver,
+      ProbationDueResolver,
+      NotificationResolver,
+      CycleDashboardResolver,
+      OverdueTaskResolver,
       AppraisalResultsResolver,
       CycleResultsResolver,
       RollupResolver,
@@ -88,6 +101,9 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       LedgerEntryResolver,
       RatingCloseResolver,
       InboxResolver,
+      PolicyResolver,
+      PolicyVersionResolver,
+      PolicyAcknowledgementEntryResolver,
       ServiceAccountResolver,
       AnalyticsResolver,
       PayAggregateResolver,

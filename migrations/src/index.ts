@@ -6,8 +6,10 @@ import { Migration20261127014439 } from './Migration20261127014439.js';
 import { Migration20261127014500 } from './Migration20261127014500.js';
 import { Migration20261127020000 } from './Migration20261127020000.js';
 import { Migration20261127100000 } from './Migration20261127100000.js';
+import { Migration20261127120000 } from './Migration20261127120000.js';
 import { Migration20261127130000 } from './Migration20261127130000.js';
 import { Migration20261127140000 } from './Migration20261127140000.js';
+import { Migration20261127141000 } from './Migration20261127141000.js';
 import { Migration20261127150000 } from './Migration20261127150000.js';
 
 /**
@@ -22,7 +24,9 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261127014500', class: Migration20261127014500 },
   { name: 'Migration20261127020000', class: Migration20261127020000 },
   { name: 'Migration20261127100000', class: Migration20261127100000 },
+  { name: 'Migration20261127120000', class: Migration20261127120000 },
   { name: 'Migration20261127130000', class: Migration20261127130000 },
   { name: 'Migration20261127140000', class: Migration20261127140000 },
+  { name: 'Migration20261127141000', class: Migration20261127141000 },
   { name: 'Migration20261127150000', class: Migration20261127150000 },
 ];

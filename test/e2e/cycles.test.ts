@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../api/src/core/clock.js';
 import { loginAs } from '../support/cycles.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { browserMissingFor, screenshot, useBrowserSession, visibleText } from './browser.js';
+import { apiLogin, browserMissingFor, graphqlCall, screenshot, useBrowserSession, visibleText } from './browser.js';
 
 const browserMissing = browserMissingFor('the cycle pages');
 
@@ -157,6 +157,67 @@ describe.skipIf(browserMissing)('appraisal cycles in the console', () => {
       await page.getByTestId('rating-submit').click();
       await page.getByRole('button', { name: '确认' }).click();
       await page.getByText('评分已提交').waitFor();
+    });
+  });
+
+  describe('HR calibrates and publishes; the cook acknowledges', () => {
+    beforeAll(async () => {
+      // The other raters of the cafeteria submit through the API (75 points each), so every appraisal has a result.
+      const hr = await apiLogin(server.url, 'hr@demo.local');
+      type Rating = { id: string; state: string; rater: { employeeNumber: string } | null };
+      const data = await graphqlCall<{ appraisals: { nodes: Array<{ ratings: Rating[] }> } }>(server.url, '{ appraisals(first: 100) { nodes { ratings { id state rater { employeeNumber } } } } }', {}, hr);
+      const raters = new Set(data.appraisals.nodes.flatMap((a) => a.ratings.filter((r) => r.state !== 'SUBMITTED' && r.rater).map((r) => r.rater!.employeeNumber)));
+      for (const rater of raters) {
+        const token = await loginAs(server, rater, ['EMPLOYEE', 'SUPERVISOR']);
+        const tasks = await graphqlCall<{ myRatingTasks: { nodes: Array<{ id: string; version: number; state: string }> } }>(server.url, '{ myRatingTasks(first: 100) { nodes { id version state } } }', {}, token);
+        for (const t of tasks.myRatingTasks.nodes.filter((x) => x.state !== 'SUBMITTED'))
+          await graphqlCall(server.url, 'mutation($id: ID!, $v: Int!, $i: RatingFormInput!) { submitRating(ratingId: $id, version: $v, input: $i) { state } }', { id: t.id, v: t.version, i: { items: Object.fromEntries(Object.entries(FORM.CFC002!).map(([k, points]) => [k, { points }])) } }, token);
+      }
+      await loginAs(server, 'CFC001');
+    });
+
+    describe('HR', () => {
+      const session = useBrowserSession({ url: () => server.url, email: 'hr@demo.local' });
+
+      it('starts calibration, reads the distribution per group, raises a grade with a reason and publishes', async () => {
+        const { page, pageErrors } = session;
+        await page.getByTestId('menu-cycles').click();
+        await page.getByTestId('cycle-row').first().getByRole('link').click();
+        await page.getByTestId('action-START_CALIBRATION').click();
+        await page.getByTestId('calibration-group').first().waitFor();
+        await page.getByTestId('results-table').getByTestId('result-CFC002').waitFor();
+        expect(await page.getByTestId('result-CFC001').innerText()).toMatch(/85\s+Level A \(100% pay\)/);
+        const row = page.getByTestId('result-CFC002');
+        expect(await row.innerText()).toMatch(/75\s+Level B \(80% pay\)/);
+        await row.getByTestId('change-grade').click();
+        await pickSelect(page, 'change-grade-to', 'Level A (100% pay)');
+        await page.getByTestId('change-grade-reason').fill('covered two extra shifts');
+        await page.getByTestId('change-grade-save').click();
+        await page.getByText('Grade changed').waitFor();
+        await row.getByText('Level B (80% pay)').waitFor(); // the grade before calibration, beside the new one
+        expect(await row.innerText()).toMatch(/Level A \(100% pay\)\s+Level B \(80% pay\)/);
+        await screenshot(page, 'cycles-calibration');
+        await page.getByTestId('action-PUBLISH').click();
+        await page.getByTestId('action-confirm').click();
+        await page.getByTestId('cycle-name').locator('..').getByText('Published', { exact: true }).waitFor({ timeout: 20_000 });
+        await screenshot(page, 'cycles-published');
+        expect(pageErrors).toEqual([]);
+      });
+    });
+
+    describe('the cook', () => {
+      const session = useBrowserSession({ url: () => server.url, email: 'cfc001@test.local' });
+
+      it('reads the published result with its explanation and acknowledges it', async () => {
+        const { page } = session;
+        await page.getByTestId('menu-my_appraisals').click();
+        await page.getByTestId('my-total').getByText('85').waitFor();
+        expect(await page.getByTestId('my-grade').innerText()).toBe('A');
+        expect((await page.getByTestId('my-explanation').innerText()).length).toBeGreaterThan(20);
+        await page.getByTestId('acknowledge').click();
+        await page.getByText('You acknowledged this result on').waitFor();
+        await screenshot(page, 'cycles-my-appraisal');
+      });
     });
   });
 });

@@ -24,3 +24,6 @@ export const canReadSchemes = (roles: readonly Role[]): boolean =>
 
 /** Raters: supervisors rate their line (the API lists each person's own rating tasks). */
 export const canRate = (roles: readonly Role[]): boolean => roles.includes('SUPERVISOR');
+
+/** People appraised in cycles: every employee reads their own appraisals. */
+export const isAppraised = (roles: readonly Role[]): boolean => roles.includes('EMPLOYEE');

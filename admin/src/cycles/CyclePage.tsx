@@ -8,13 +8,21 @@ import { LoadErrorState } from '../common/LoadError';
 import type { CycleDetail } from '../dataProvider/cycleApi';
 import { Day, errorMessage, PhaseTable, StateChip } from './common';
 import { CycleWizardSteps, LaunchStep } from './CycleWizard';
+import { ResultsPanel } from './ResultsPanel';
 import { useCycleApi, useLoad, useLocale } from './useCycleApi';
 
-/** Steps HR takes with transitionCycle from each state (launching and publishing have their own mutations). */
+/** Workflow steps HR takes from each state (launching is the wizard's). */
 const actionsFrom = (state: string): string[] =>
   cycleWorkflow.transitions
-    .filter((t) => (t.from as readonly string[]).includes(state.toLowerCase()) && t.action !== 'open' && t.action !== 'publish')
+    .filter((t) => (t.from as readonly string[]).includes(state.toLowerCase()) && t.action !== 'open')
     .map((t) => t.action.toUpperCase());
+
+/** Publishing and closing have mutations of their own; the rest go through transitionCycle. */
+const runAction = (api: ReturnType<typeof useCycleApi>, cycle: CycleDetail, action: string, reason?: string): Promise<CycleDetail> => {
+  if (action === 'PUBLISH') return api.publishCycle(cycle.id, cycle.version, reason);
+  if (action === 'CLOSE') return api.closeCycle(cycle.id, cycle.version);
+  return api.transitionCycle(cycle.id, cycle.version, action, reason);
+};
 
 const WINDOWS = ['SELF_REVIEW', 'RATING', 'CALIBRATION', 'HR_REVIEW', 'ACKNOWLEDGEMENT'] as const;
 
@@ -29,7 +37,7 @@ const Transitions = ({ cycle, onChanged }: { cycle: CycleDetail; onChanged: (c: 
   const take = async (action: string, why?: string) => {
     setBusy(true);
     try {
-      onChanged(await api.transitionCycle(cycle.id, cycle.version, action, why));
+      onChanged(await runAction(api, cycle, action, why));
       notify('app.cycles.transition_done', { type: 'success', messageArgs: { action: translate(`app.cycles.action.${action}`) } });
       setAsking(null);
     } catch (error) {
@@ -48,21 +56,37 @@ const Transitions = ({ cycle, onChanged }: { cycle: CycleDetail; onChanged: (c: 
           variant={a === 'CANCEL' ? 'outlined' : 'contained'}
           color={a === 'CANCEL' ? 'error' : 'primary'}
           disabled={busy}
-          onClick={() => (a === 'CANCEL' ? setAsking(a) : void take(a))}
+          onClick={() => (a === 'CANCEL' || a === 'PUBLISH' ? setAsking(a) : void take(a))}
           data-testid={`action-${a}`}
         >
           {translate(`app.cycles.action.${a}`)}
         </Button>
       ))}
       <Dialog open={asking !== null} onClose={() => setAsking(null)} fullWidth maxWidth="sm">
-        <DialogTitle>{translate('app.cycles.cancel_title')}</DialogTitle>
+        <DialogTitle>{translate(asking === 'PUBLISH' ? 'app.cycles.publish_title' : 'app.cycles.cancel_title')}</DialogTitle>
         <DialogContent>
-          <TextField autoFocus fullWidth multiline margin="dense" label={translate('app.cycles.reason')} value={reason} onChange={(e) => setReason(e.target.value)} />
+          {asking === 'PUBLISH' && <Typography sx={{ mb: 1 }}>{translate('app.cycles.publish_help')}</Typography>}
+          <TextField
+            autoFocus
+            fullWidth
+            multiline
+            margin="dense"
+            label={translate(asking === 'PUBLISH' ? 'app.cycles.override_reason' : 'app.cycles.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            slotProps={{ htmlInput: { 'data-testid': 'action-reason' } }}
+          />
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setAsking(null)}>{translate('ra.action.cancel')}</Button>
-          <Button variant="contained" color="error" disabled={busy || reason.trim() === ''} onClick={() => asking && void take(asking, reason.trim())}>
-            {translate('app.cycles.action.CANCEL')}
+          <Button
+            variant="contained"
+            color={asking === 'PUBLISH' ? 'primary' : 'error'}
+            disabled={busy || (asking === 'CANCEL' && reason.trim() === '')}
+            onClick={() => asking && void take(asking, reason.trim() || undefined)}
+            data-testid="action-confirm"
+          >
+            {translate(`app.cycles.action.${asking ?? 'CANCEL'}`)}
           </Button>
         </DialogActions>
       </Dialog>
@@ -161,6 +185,10 @@ export const CyclePage = () => {
   const [override, setOverride] = useState<CycleDetail | null>(null);
   const cycle = override && override.id === id ? override : loaded.data;
   const onChanged = useCallback((c: CycleDetail) => setOverride(c), []);
+  const api = useCycleApi();
+  const refresh = useCallback(() => {
+    api.cycleDetail(id).then(setOverride, () => undefined);
+  }, [api, id]);
   if (loaded.error) return <LoadErrorState error={loaded.error} onRetry={loaded.reload} />;
   if (!cycle) return <LinearProgress sx={{ mt: 2 }} />;
   const draft = cycle.state === 'DRAFT';
@@ -199,6 +227,7 @@ export const CyclePage = () => {
               {cycle.state === 'CANCELLED' && <Alert severity="warning">{translate('app.cycles.cancelled')}</Alert>}
               <Transitions cycle={cycle} onChanged={onChanged} />
               {!['CLOSED', 'CANCELLED'].includes(cycle.state) && <ReopenForm cycle={cycle} onChanged={onChanged} />}
+              {cycle.progress.scored > 0 && <ResultsPanel cycle={cycle} onCycleChanged={refresh} />}
             </>
           )}
           <Box>

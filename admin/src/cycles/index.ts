@@ -7,3 +7,4 @@ export const CycleCreate = lazyView(() => import('./CycleWizard'), 'CycleCreate'
 export const CyclePage = lazyView(() => import('./CyclePage'), 'CyclePage');
 export const RatingInbox = lazyView(() => import('./RatingInbox'), 'RatingInbox');
 export const RatingFormPage = lazyView(() => import('./RatingFormPage'), 'RatingFormPage');
+export const MyAppraisals = lazyView(() => import('./MyAppraisals'), 'MyAppraisals');

@@ -152,6 +152,56 @@ export interface RatingFormValues {
   itemComments?: Record<string, string> | null;
 }
 
+/** One row of a cycle's results (HR). */
+export interface ResultRow {
+  id: string;
+  version: number;
+  state: string;
+  total: string | null;
+  grade: string | null;
+  engineGrade: string | null;
+  employee: { id: string; name: string; employeeNumber: string; department: { id: string; name: string; nameZh: string | null } | null };
+  pay: { total: string } | null;
+}
+
+export interface CalibrationGroup {
+  groupKey: string;
+  groupName: string | null;
+  size: number;
+  counts: { grade: string; count: number; percent: string }[];
+  violations: CycleIssue[];
+  proposal: { appraisalId: string; employeeId: string; rank: number; from: string; to: string }[];
+}
+
+export interface CalibrationBoard {
+  id: string;
+  version: number;
+  state: string;
+  calibration: CalibrationGroup[];
+  schemeVersion: { document: { gradeBands: { grade: string; label: LocalText }[]; quotas: { grade: string; bound: string; percent: string; cumulative: boolean }[] } };
+}
+
+/** An appraisal of the signed-in person; the result fields only once published. */
+export interface MyAppraisal {
+  id: string;
+  version: number;
+  state: string;
+  publishedAt: string | null;
+  cycle: CycleSummary;
+  result?: MyResult;
+}
+
+export interface MyResult {
+  id: string;
+  version: number;
+  state: string;
+  total: string | null;
+  grade: string | null;
+  explanation: string[];
+  acknowledgement: { due: string | null; acknowledgedAt: string | null; refusedAt: string | null; refusalReason: string | null; lapsedAt: string | null };
+  pay: { total: string; lines: { component: string; amount: string; detail: string | null }[] } | null;
+}
+
 export interface CycleApi {
   workCalendarYears(): Promise<CalendarYear[]>;
   saveWorkCalendarYear(input: CalendarYearInput, version: number | null): Promise<CalendarYear>;
@@ -169,6 +219,15 @@ export interface CycleApi {
   previewRating(ratingId: string, items: Record<string, ItemValue>): Promise<RatingPreview>;
   saveRating(ratingId: string, version: number, input: RatingFormValues): Promise<RatingRecord>;
   submitRating(ratingId: string, version: number, input: RatingFormValues): Promise<RatingRecord>;
+  cycleResults(cycleId: string, filter?: Json): Promise<{ nodes: ResultRow[]; totalCount: number }>;
+  calibrationBoard(cycleId: string): Promise<CalibrationBoard>;
+  changeGrade(appraisalId: string, version: number, to: string, reason: string): Promise<{ id: string; version: number; grade: string | null }>;
+  applyCalibrationProposal(cycleId: string, version: number, groupKey?: string): Promise<{ id: string; version: number }>;
+  publishCycle(id: string, version: number, overrideReason?: string): Promise<CycleDetail>;
+  closeCycle(id: string, version: number): Promise<CycleDetail>;
+  myAppraisals(lang: string): Promise<MyAppraisal[]>;
+  acknowledgeResult(appraisalId: string, version: number): Promise<{ id: string }>;
+  refuseAcknowledgement(appraisalId: string, version: number, reason: string): Promise<{ id: string }>;
 }
 
 const LOCAL = 'en zh';
@@ -203,6 +262,32 @@ const ops = {
   previewRating: gql`query PreviewRating($ratingId: ID!, $items: JSON!) { result: previewRating(ratingId: $ratingId, items: $items) { items missing sectionScore issues } }`,
   saveRating: gql`mutation SaveRating($ratingId: ID!, $version: Int!, $input: RatingFormInput!) { result: saveRating(ratingId: $ratingId, version: $version, input: $input) { ${RATING} } }`,
   submitRating: gql`mutation SubmitRating($ratingId: ID!, $version: Int!, $input: RatingFormInput!) { result: submitRating(ratingId: $ratingId, version: $version, input: $input) { ${RATING} } }`,
+  results: gql`query CycleResults($first: Int!, $filter: AppraisalFilter) {
+    result: appraisals(first: $first, filter: $filter, sort: [{ field: TOTAL, direction: DESC }]) {
+      totalCount nodes { id version state total grade engineGrade employee { id name employeeNumber department { id name nameZh } } pay { total } }
+    }
+  }`,
+  calibration: gql`query CalibrationBoard($id: ID!) {
+    result: cycle(id: $id) {
+      id version state
+      calibration { groupKey groupName size counts { grade count percent } violations { ${ISSUE} } proposal { appraisalId employeeId rank from to } }
+      schemeVersion { document { gradeBands { grade label { ${LOCAL} } } quotas { grade bound percent cumulative } } }
+    }
+  }`,
+  changeGrade: gql`mutation ChangeGrade($appraisalId: ID!, $version: Int!, $to: String!, $reason: String!) { result: changeGrade(appraisalId: $appraisalId, version: $version, to: $to, reason: $reason) { id version grade } }`,
+  applyProposal: gql`mutation ApplyCalibrationProposal($cycleId: ID!, $version: Int!, $groupKey: String) { result: applyCalibrationProposal(cycleId: $cycleId, version: $version, groupKey: $groupKey) { id version } }`,
+  publish: gql`mutation PublishCycle($id: ID!, $version: Int!, $override: PublishOverrideInput) { result: publishCycle(id: $id, version: $version, override: $override) { ${DETAIL} } }`,
+  close: gql`mutation CloseCycle($id: ID!, $version: Int!) { result: closeCycle(id: $id, version: $version) { ${DETAIL} } }`,
+  myAppraisals: gql`query MyAppraisals { result: myAppraisals(first: 100) { nodes { id version state publishedAt cycle { ${SUMMARY} } } } }`,
+  myResult: gql`query MyResult($id: ID!, $lang: String!) {
+    result: appraisal(id: $id) {
+      id version state total grade explanation(lang: $lang)
+      acknowledgement { due acknowledgedAt refusedAt refusalReason lapsedAt }
+      pay { total lines { component amount detail } }
+    }
+  }`,
+  acknowledge: gql`mutation AcknowledgeResult($appraisalId: ID!, $version: Int!) { result: acknowledgeResult(appraisalId: $appraisalId, version: $version) { id } }`,
+  refuse: gql`mutation RefuseAcknowledgement($appraisalId: ID!, $version: Int!, $reason: String!) { result: refuseAcknowledgement(appraisalId: $appraisalId, version: $version, reason: $reason) { id } }`,
 };
 
 const graphQLErrorsOf = (value: unknown): unknown[] => {
@@ -253,5 +338,18 @@ export const createCycleApi = (client: ApolloClient<unknown>): CycleApi => {
     previewRating: (ratingId, items) => call('query', ops.previewRating, { ratingId, items }),
     saveRating: (ratingId, version, input) => call('mutation', ops.saveRating, { ratingId, version, input }),
     submitRating: (ratingId, version, input) => call('mutation', ops.submitRating, { ratingId, version, input }),
+    cycleResults: (cycleId, filter) => call('query', ops.results, { first: 500, filter: { ...filter, cycleId } }),
+    calibrationBoard: (id) => call('query', ops.calibration, { id }),
+    changeGrade: (appraisalId, version, to, reason) => call('mutation', ops.changeGrade, { appraisalId, version, to, reason }),
+    applyCalibrationProposal: (cycleId, version, groupKey) => call('mutation', ops.applyProposal, { cycleId, version, groupKey }),
+    publishCycle: (id, version, overrideReason) => call('mutation', ops.publish, { id, version, override: overrideReason ? { reason: overrideReason } : undefined }),
+    closeCycle: (id, version) => call('mutation', ops.close, { id, version }),
+    myAppraisals: async (lang) => {
+      const list = (await call<{ nodes: MyAppraisal[] }>('query', ops.myAppraisals)).nodes;
+      // Result fields are refused before publication: they are read for the published appraisals only.
+      return Promise.all(list.map(async (a) => (a.publishedAt ? { ...a, result: await call<MyResult>('query', ops.myResult, { id: a.id, lang }) } : a)));
+    },
+    acknowledgeResult: (appraisalId, version) => call('mutation', ops.acknowledge, { appraisalId, version }),
+    refuseAcknowledgement: (appraisalId, version, reason) => call('mutation', ops.refuse, { appraisalId, version, reason }),
   };
 };

@@ -3,6 +3,7 @@ import AssignmentIcon from '@mui/icons-material/Assignment';
 import BadgeIcon from '@mui/icons-material/Badge';
 import CategoryIcon from '@mui/icons-material/Category';
 import EventIcon from '@mui/icons-material/Event';
+import GradingIcon from '@mui/icons-material/Grading';
 import LoopIcon from '@mui/icons-material/Loop';
 import RateReviewIcon from '@mui/icons-material/RateReview';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
@@ -27,6 +28,7 @@ export const ENTRY_ICONS: Record<ConsoleEntry['key'], ReactElement> = {
   calendar: <EventIcon />,
   cycles: <LoopIcon />,
   to_rate: <RateReviewIcon />,
+  my_appraisals: <GradingIcon />,
   my_profile: <PersonIcon />,
 };
 

@@ -20,6 +20,8 @@ export const INPUT_LIMITS = {
   comment: { maxLength: 4_000, label: 'a comment' },
   /** Descriptions and other long text. */
   longText: { maxLength: 20_000, label: 'a long text' },
+  /** Markdown documents (policy and notice bodies, per language). */
+  markdown: { maxLength: 100_000, label: 'a Markdown document' },
   /** JSON documents (scheme documents, sample inputs): the length of the value as JSON. */
   document: { maxLength: 1_000_000, label: 'a document' },
   /** A whole file, base64-encoded: 10 MB of file is 13,981,016 characters. */

@@ -23,6 +23,11 @@ export interface JobDefinition<T extends object> {
   run(ctx: RequestContext, data: T): Promise<void>;
   /** Work found interrupted at start-up, to queue again (idempotent jobs make this safe on every replica). */
   resume?(ctx: RequestContext): Promise<Array<{ data: T; singletonKey: string }>>;
+  /**
+   * A cron schedule (pg-boss `schedule`, stored in `pgboss.schedule`, so every replica agrees and one job is queued
+   * per tick), with the data each scheduled run gets. Example: `{ cron: '0 8 * * *', tz: 'Asia/Shanghai', data: {} }`.
+   */
+  schedule?: { cron: string; tz: string; data: T };
 }
 
 /** What services see: queue a job, at most one queued per singleton key. */
@@ -86,7 +91,8 @@ export class JobRunner implements JobQueue {
       },
       schema: 'pgboss',
       migrate: false,
-      schedule: false,
+      // Cron is on only when a job has a schedule (pg-boss then checks the schedules every 30 seconds).
+      schedule: [...this.definitions.values()].some((d) => d.schedule),
       supervise: true,
     });
     boss.on('error', (error: unknown) => log.error({ err: error }, 'job queue error'));
@@ -106,6 +112,8 @@ export class JobRunner implements JobQueue {
         }
       });
     }
+    for (const definition of this.definitions.values())
+      if (definition.schedule) await boss.schedule(definition.name, definition.schedule.cron, definition.schedule.data, { tz: definition.schedule.tz, singletonKey: `${definition.name}:cron` });
     for (const definition of this.definitions.values()) {
       if (!definition.resume) continue;
       for (const again of await definition.resume(this.deps.context(`resume:${definition.name}`))) {

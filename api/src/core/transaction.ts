@@ -12,6 +12,7 @@ const UNIQUE_FIELDS: Record<string, string> = {
   indicator_category_code_unique: 'code',
   indicator_code_unique: 'code',
   scheme_code_unique: 'code',
+  policy_code_unique: 'code',
 };
 
 /**

@@ -25,6 +25,7 @@ import { Position } from '../modules/org/position.entity.js';
 import { LedgerEntry, LedgerIncident, LedgerRuleRecord, PayoutBatch } from '../modules/ledger/ledger.entity.js';
 import { InboxDelivery, InboxItemEntity } from '../modules/notifications/inbox.entity.js';
 import { Notification } from '../modules/notifications/notification.entity.js';
+import { Policy, PolicyAcknowledgement, PolicyVersion } from '../modules/policies/policy.entity.js';
 import { ProbationReview } from '../modules/probation/probation-review.entity.js';
 import { SchemeVersion } from '../modules/schemes/scheme-version.entity.js';
 import { Scheme } from '../modules/schemes/scheme.entity.js';
@@ -66,5 +67,8 @@ export const entities = [
   PayoutBatch,
   InboxItemEntity,
   InboxDelivery,
+  Policy,
+  PolicyVersion,
+  PolicyAcknowledgement,
   ServiceAccountEntity,
 ];

@@ -132,6 +132,8 @@ export const governanceMessages = {
   policy_acknowledgement_days: { en: 'Acknowledgement takes 1 to 60 working days.', zh: '确认期限为 1 至 60 个工作日。' },
   policy_version_unknown: { en: 'This version does not exist.', zh: '该版本不存在。' },
   policy_not_in_review: { en: 'Only a version in review is published.', zh: '只有审核中的版本才能发布。' },
+  policy_version_not_draft: { en: 'Only a draft is edited; this version is {state}. Start a new version instead.', zh: '只能编辑草稿；该版本状态为 {state}。请新建版本。' },
+  policy_not_in_scope: { en: 'This policy does not apply to you, or is not published.', zh: '该制度不适用于您，或尚未发布。' },
   policy_effective_before_previous: { en: 'The version takes effect on {effectiveFrom}, before the version it replaces ({previous}).', zh: '该版本生效日期 {effectiveFrom} 早于被替代版本（{previous}）。' },
   notice_audience_empty: { en: 'Name who receives the notice.', zh: '请选择通知对象。' },
   notice_time_invalid: { en: '{value} is not a time.', zh: '{value} 不是有效时间。' },

@@ -494,6 +494,7 @@ export const issueMessages = {
   probation_decision_invalid: { en: 'The decision has {count} problem(s).', zh: '该决定有 {count} 处问题。' },
   probation_no_result: { en: 'The probation appraisal has no result yet.', zh: '试用期考核尚无结果。' },
   probation_cancel_reason: { en: 'Cancelling a probation review needs a reason.', zh: '取消试用期评估需要填写原因。' },
+  probation_review_exists: { en: 'The probation ending on {probationEndDate} is already under review.', zh: '截至 {probationEndDate} 的试用期已在评估中。' },
 
   // ---- workflows of cycles, appraisals and ratings
   cycle_unscored_appraisals: { en: '{count} appraisal(s) still have no result.', zh: '仍有 {count} 份考核没有结果。' },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './actor.js';
 import { readableOnEveryRow } from './access.js';
-import { APPEAL_FIELDS, appealAccess, appealRowScope, archiveAccess, canFileAppeal, inboxItemAccess, noticeAccess, policyVersionAccess, statementRequestAccess, type AppealFacts } from './governance-access.js';
+import { APPEAL_FIELDS, appealAccess, appealRowScope, archiveAccess, canFileAppeal, inboxItemAccess, noticeAccess, policyAccess, policyVersionAccess, statementRequestAccess, type AppealFacts } from './governance-access.js';
 
 const actor = (roles: Actor['roles'], employeeId: string | null = 'me'): Actor => ({ userId: 'u', employeeId, roles });
 const hr = actor(['HR', 'EMPLOYEE'], 'hr');
@@ -46,6 +46,15 @@ describe('policies, notices, inbox, archive by audience', () => {
     expect(policyVersionAccess.fields.body?.(employee, { published: true, inScope: false })).toBe(false);
     expect(policyVersionAccess.fields.pending?.(supervisor, { published: true, inScope: true })).toBe(false);
     expect(policyVersionAccess.fields.pending?.(hr, { published: true, inScope: false })).toBe(true);
+  });
+
+  it('a policy reads as its current version: its people see it once published, HR always; bookkeeping to HR', () => {
+    expect(policyAccess.fields.code?.(employee, { published: true, inScope: true })).toBe(true);
+    expect(policyAccess.fields.code?.(employee, { published: false, inScope: true })).toBe(false);
+    expect(policyAccess.fields.versions?.(committee, { published: true, inScope: false })).toBe(false);
+    expect(policyAccess.fields.code?.(hr, { published: false, inScope: false })).toBe(true);
+    expect(policyAccess.fields.version?.(supervisor, { published: true, inScope: true })).toBe(false);
+    expect(readableOnEveryRow(policyAccess, employee, 'code')).toBe(true);
   });
 
   it('notices to their recipients once visible; reach to HR; inboxes private even from HR', () => {

@@ -48,6 +48,26 @@ export const policyVersionAccess: ResourceAccess<PolicyVersionFacts> = {
   },
 };
 
+/** Fields of the Policy GraphQL type: what its current version shows, plus HR's bookkeeping. */
+export const POLICY_FIELDS = {
+  text: ['id', 'code', 'currentVersion', 'versions'],
+  management: ['version', 'createdAt', 'updatedAt'],
+} as const;
+
+/**
+ * Field access of Policy: readable where its current (published) version is — by the people it governs — and always
+ * by HR; facts are those of the current version (none published: `published: false`).
+ * Example: policyAccess.fields.code(employeeActor, { published: true, inScope: false }) -> false
+ */
+export const policyAccess: ResourceAccess<PolicyVersionFacts> = {
+  typeName: 'Policy',
+  factClasses: policyVersionAccess.factClasses,
+  fields: {
+    ...sameFor(POLICY_FIELDS.text, (actor, f) => isHR(actor) || (person(actor) && f.published && f.inScope)),
+    ...sameFor(POLICY_FIELDS.management, (actor) => isHR(actor)),
+  },
+};
+
 /** Writing, reviewing, publishing policies and reminding about acknowledgements. Example: canManagePolicies(hrActor) -> true */
 export function canManagePolicies(actor: Actor): boolean {
   return isHR(actor);

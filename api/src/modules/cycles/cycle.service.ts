@@ -195,8 +195,8 @@ interface PopulationComputation {
 
 /** The population of a draft cycle from the organisation now and HR's stored changes. */
 async function computePopulation(ctx: Pick<RequestContext, 'db'>, cycleId: string, extra?: readonly PopulationChange[]): Promise<PopulationComputation> {
-  const rows = await ctx.db.rows<{ scheme_version_id: string; period_start: string; period_end: string; target_department_ids: string[]; target_position_ids: string[] }>(
-    sql`select scheme_version_id, period_start, period_end, target_department_ids, target_position_ids from cycle where id = ${cycleId}`,
+  const rows = await ctx.db.rows<{ scheme_version_id: string; period_kind: string; period_start: string; period_end: string; target_department_ids: string[]; target_position_ids: string[] }>(
+    sql`select scheme_version_id, period_kind, period_start, period_end, target_department_ids, target_position_ids from cycle where id = ${cycleId}`,
   );
   const c = rows[0];
   if (!c) throw notFound('Cycle', cycleId);
@@ -210,7 +210,9 @@ async function computePopulation(ctx: Pick<RequestContext, 'db'>, cycleId: strin
   }
   const org = await loadOrgSnapshot(ctx.db);
   const target = { departmentIds: c.target_department_ids, positionIds: c.target_position_ids };
-  const candidates = candidatesOf(org, target, new Set(changes.map((x) => x.employeeId)));
+  const changed = new Set(changes.map((x) => x.employeeId));
+  // A probation cycle rates the people HR added (startProbationReview adds the person), never a whole target.
+  const candidates = c.period_kind === 'PROBATION' ? org.employees.filter((e) => changed.has(e.employeeId)) : candidatesOf(org, target, changed);
   const population = buildPopulation({ scheme: doc, span: { start: c.period_start, end: c.period_end }, target, employees: candidates, changes });
   return { population, doc, org };
 }

@@ -7,6 +7,8 @@ import { Employee } from '../org/employee.entity.js';
  * reminder job safe to rerun and to run on several replicas: the same task is never sent twice on one day.
  */
 @Entity({ tableName: 'notification' })
+@Index({ name: 'notification_recipient_created_index', expression: `create index "notification_recipient_created_index" on "notification" ("recipient_employee_id", "created_at" desc, "id" desc)` })
+@Index({ name: 'notification_unread_index', expression: `create index "notification_unread_index" on "notification" ("recipient_employee_id") where "read_at" is null` })
 @Index({
   name: 'notification_unsent_index',
   expression: `create index "notification_unsent_index" on "notification" ("sent_at") where "sent_at" is null`,
@@ -30,4 +32,8 @@ export class Notification extends EditableEntity {
 
   @Property({ type: 'integer' })
   attempts: Opt<number> = 0;
+
+  /** When the recipient marked it read. */
+  @Property({ type: 'datetime', nullable: true })
+  readAt: Date | null = null;
 }

@@ -1,4 +1,4 @@
-import { Entity, ManyToOne, type Opt, Property } from '@mikro-orm/core';
+import { ArrayType, Entity, ManyToOne, type Opt, Property } from '@mikro-orm/core';
 import { CodedEntity } from '../../core/record.js';
 
 /** An organizational unit (write model); departments form a tree. Reads go through department.read.ts. */
@@ -9,4 +9,11 @@ export class Department extends CodedEntity {
 
   @Property({ type: 'boolean' })
   active: Opt<boolean> = true;
+
+  /**
+   * The department and its ancestors (top first, itself last), kept by a database trigger (Migration20261127141000):
+   * policy scopes, notice audiences and subtree filters are one GIN-indexed condition (`lineage && :ids`).
+   */
+  @Property({ type: ArrayType, columnType: 'uuid[]', default: '{}', hidden: true, lazy: true })
+  lineage?: Opt<string[]>;
 }
