@@ -1,4 +1,4 @@
-import { ArrayType, Entity, ManyToOne, type Opt, Property } from '@mikro-orm/core';
+import { ArrayType, Entity, Index, ManyToOne, type Opt, Property } from '@mikro-orm/core';
 import { CodedEntity } from '../../core/record.js';
 
 /** An organizational unit (write model); departments form a tree. Reads go through department.read.ts. */
@@ -14,6 +14,7 @@ export class Department extends CodedEntity {
    * The department and its ancestors (top first, itself last), kept by a database trigger (Migration20261127141000):
    * policy scopes, notice audiences and subtree filters are one GIN-indexed condition (`lineage && :ids`).
    */
+  @Index({ name: 'department_lineage_index', expression: 'create index "department_lineage_index" on "department" using gin ("lineage")' })
   @Property({ type: ArrayType, columnType: 'uuid[]', default: '{}', hidden: true, lazy: true })
   lineage?: Opt<string[]>;
 }
