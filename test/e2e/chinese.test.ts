@@ -126,10 +126,12 @@ describe.skipIf(browserMissing)('the console in Chinese', () => {
             problems.push(`${entry}: the menu entry opens an error page`);
           // One name per concept: a page opened from the menu is titled as the menu names it ("员工", not "员工 列表").
           // The title renders after the page's data on a loaded machine, and while the page changes the previous
-          // title may still be mounted beside the new one: wait for a non-empty title and read the newest one.
-          await page.waitForFunction("[...document.querySelectorAll('#react-admin-title')].some((t) => (t.textContent ?? '').trim() !== '')", undefined, { timeout: 15_000 }).catch(() => undefined);
+          // title may still be mounted beside the new one: wait (briefly) for the menu's name among the titles.
+          await page
+            .waitForFunction(`[...document.querySelectorAll('#react-admin-title')].some((t) => (t.textContent ?? '').trim() === ${JSON.stringify(label)})`, undefined, { timeout: 15_000 })
+            .catch(() => undefined);
           const titles = await page.locator('#react-admin-title').evaluateAll((ts) => ts.map((t) => (t.textContent ?? '').trim()).filter((t) => t !== ''));
-          const title = titles.at(-1) ?? '';
+          const title = titles.includes(label) ? label : titles.join(' | ');
           if (key !== 'menu-my_profile' && title !== label) problems.push(`${entry}: title "${title}" but the menu says "${label}"`);
           if (entry === '/' || entry === '/import') continue;
           // The list's own links (create, import, templates) and its first record.

@@ -113,11 +113,11 @@ describe.skipIf(browserMissing)('console in Chromium', () => {
   describe('as an EMPLOYEE', () => {
     const session = useBrowserSession({ url: () => server.url, email: 'employee@demo.local' });
 
-    it('is offered only their own profile, not the employee list', async () => {
+    it('is offered only their own appraisals and profile, not the employee list', async () => {
       const { page } = session;
       await page.getByRole('menuitem', { name: 'My profile' }).waitFor();
       const items = await page.getByRole('menuitem').allInnerTexts();
-      expect(items.map((i) => i.trim())).toEqual(['Dashboard', 'Schemes', 'My profile']);
+      expect(items.map((i) => i.trim())).toEqual(['Dashboard', 'Schemes', 'My appraisals', 'My profile']);
       await screenshot(page, 'employee-dashboard');
     });
 
