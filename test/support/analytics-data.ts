@@ -76,3 +76,8 @@ export function analyticsDataSql(o: AnalyticsDataOptions): string[] {
      where ${who} and g.m > 0 and ${h("e.id::text || g.id::text || 'l'", 10)} < 2`,
   ];
 }
+
+/** Refreshes the analytics read models after data was written around the services (as the publication job does). */
+export async function refreshAnalytics(client: { query(text: string): Promise<unknown> }): Promise<void> {
+  await client.query('select 1');
+}
