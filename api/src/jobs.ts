@@ -1,4 +1,5 @@
 import type { JobDefinition } from './core/jobs.js';
+import { analyticsRefreshJob } from './modules/analytics/analytics.jobs.js';
 import { launchCycleJob } from './modules/cycles/cycle.jobs.js';
 import { closeRatingPhaseJob } from './modules/cycles/rating-close.service.js';
 import { remindersDailyJob } from './modules/notifications/notification.jobs.js';
@@ -10,4 +11,5 @@ export const jobDefinitions: ReadonlyArray<JobDefinition<object>> = [
   closeRatingPhaseJob as unknown as JobDefinition<object>,
   remindersDailyJob as unknown as JobDefinition<object>,
   probationApplyJob as unknown as JobDefinition<object>,
+  analyticsRefreshJob as unknown as JobDefinition<object>,
 ];

@@ -14,7 +14,7 @@ import {
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../api/src/core/clock.js';
-import { analyticsDataSql } from '../support/analytics-data.js';
+import { analyticsDataSql, refreshAnalytics } from '../support/analytics-data.js';
 import { ok } from '../support/cycles.js';
 import { codes, demo, gql, login } from '../support/graphql.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -65,6 +65,7 @@ beforeAll(async () => {
     for (const statement of analyticsDataSql({ schemeId: scheme.id, schemeVersionId: scheme.version_id, grades: scheme.document.grades.bands.map((b) => b.grade), cycles: 6, lastMonth: '2026-06-01' }))
       await client.query(statement);
     await client.query('commit');
+    await refreshAnalytics(client);
   } finally {
     await client.end();
   }

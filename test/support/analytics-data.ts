@@ -79,5 +79,5 @@ export function analyticsDataSql(o: AnalyticsDataOptions): string[] {
 
 /** Refreshes the analytics read models after data was written around the services (as the publication job does). */
 export async function refreshAnalytics(client: { query(text: string): Promise<unknown> }): Promise<void> {
-  await client.query('select 1');
+  await client.query('select analytics_refresh()');
 }

@@ -13,7 +13,7 @@ import {
 } from '@appraisal/domain';
 import { withFacts } from '../../core/access.js';
 import { type RequestContext, requireActor } from '../../core/context.js';
-import { empty, join, type ReadDb, sql, type Sql } from '../../core/db.js';
+import { empty, join, raw, type ReadDb, sql, type Sql } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import { schemeDocument } from '../cycles/cycle-data.js';
 import type { AnalyticsFilterInput, CompletionRowView, LeniencyRowView, GradeDistributionView, HistogramView, PayAggregateView, TrendPointView } from './analytics.types.js';
@@ -32,42 +32,52 @@ function scopeSql(actor: Actor): Sql | null | 'none' {
   return sql`e.supervisor_path @> array[${scope.employeeId}]::uuid[]`;
 }
 
-/** Conditions on cycle `c` and employee `e` from the filter (department: the subtree, by a recursive CTE over departments). */
-function filterSql(f: AnalyticsFilterInput | null | undefined): Sql[] {
+/** Where a query finds the cycle's id, period end and scheme: the `cycle` table as `c`, or a read model's copies. */
+interface CycleColumns {
+  id: Sql;
+  periodEnd: Sql;
+  schemeId: Sql;
+}
+const CYCLE: CycleColumns = { id: raw('c.id'), periodEnd: raw('c.period_end'), schemeId: raw('c.scheme_id') };
+const VIEW = (alias: string): CycleColumns => ({ id: raw(`${alias}.cycle_id`), periodEnd: raw(`${alias}.period_end`), schemeId: raw(`${alias}.scheme_id`) });
+
+/** Conditions on the cycle and employee `e` from the filter (department: the subtree, by a recursive CTE over departments). */
+function filterSql(f: AnalyticsFilterInput | null | undefined, c: CycleColumns = CYCLE): Sql[] {
   const where: Sql[] = [];
-  if (f?.cycleIds?.length) where.push(sql`c.id = any(${f.cycleIds}::uuid[])`);
-  if (f?.periodFrom) where.push(sql`c.period_end >= ${f.periodFrom}::date`);
-  if (f?.periodTo) where.push(sql`c.period_end <= ${f.periodTo}::date`);
-  if (f?.schemeId) where.push(sql`c.scheme_id = ${f.schemeId}`);
+  if (f?.cycleIds?.length) where.push(sql`${c.id} = any(${f.cycleIds}::uuid[])`);
+  if (f?.periodFrom) where.push(sql`${c.periodEnd} >= ${f.periodFrom}::date`);
+  if (f?.periodTo) where.push(sql`${c.periodEnd} <= ${f.periodTo}::date`);
+  if (f?.schemeId) where.push(sql`${c.schemeId} = ${f.schemeId}`);
   if (f?.departmentId)
     where.push(sql`e.department_id in (with recursive sub(id) as (select ${f.departmentId}::uuid union all select d.id from department d join sub on d.parent_id = sub.id) select id from sub)`);
   return where;
 }
 
 /** The conditions of one aggregate, or null when the actor's scope holds no row. */
-function conditions(ctx: RequestContext, f: AnalyticsFilterInput | null | undefined): Sql | null {
+function conditions(ctx: RequestContext, f: AnalyticsFilterInput | null | undefined, c: CycleColumns = CYCLE): Sql | null {
   const scope = scopeSql(requireActor(ctx));
   if (scope === 'none') return null;
-  const all = [...(scope ? [scope] : []), ...filterSql(f)];
+  const all = [...(scope ? [scope] : []), ...filterSql(f, c)];
   return all.length ? sql` and ${join(all, ' and ')}` : empty;
 }
 
-// Published appraisals with their current published result (the pair the appraisal points at), cycle and person.
-const PUBLISHED_FROM = sql`appraisal a
-  join published_result pr on pr.appraisal_id = a.id and pr.result_id = a.result_id
-  join cycle c on c.id = a.cycle_id
-  join employee e on e.id = a.employee_id`;
+// Published appraisals with their current published result (the read model `analytics_appraisal`, refreshed after
+// each publication) and the person today (department, reporting line: live).
+const PUBLISHED_FROM = sql`analytics_appraisal x join employee e on e.id = x.employee_id`;
 
 /** Grade distribution per department and scheme: one GROUP BY; the quota arithmetic per group (not per row). */
 export async function gradeDistribution(ctx: RequestContext, f: AnalyticsFilterInput | null | undefined): Promise<GradeDistributionView[]> {
-  const where = conditions(ctx, f);
+  const where = conditions(ctx, f, VIEW('x'));
   if (!where) return [];
   const rows = await ctx.db.rows<{ department_id: string; scheme_id: string; version_id: string; grade: string; n: number }>(sql`
-    select e.department_id, c.scheme_id, pr.grade, count(*)::int as n,
-           (select c2.scheme_version_id from cycle c2 where c2.scheme_id = c.scheme_id and c2.state <> 'cancelled' order by c2.period_end desc limit 1) as version_id
-    from ${PUBLISHED_FROM}
-    where a.published_at is not null and pr.grade is not null${where}
-    group by e.department_id, c.scheme_id, pr.grade`);
+    select g.department_id, g.scheme_id, g.grade, g.n,
+           (select c2.scheme_version_id from cycle c2 where c2.scheme_id = g.scheme_id and c2.state <> 'cancelled' order by c2.period_end desc limit 1) as version_id
+    from (
+      select e.department_id, x.scheme_id, x.grade, count(*)::int as n
+      from ${PUBLISHED_FROM}
+      where x.grade is not null${where}
+      group by e.department_id, x.scheme_id, x.grade
+    ) g`);
   return shapeDistribution(ctx.db, rows);
 }
 
@@ -112,14 +122,14 @@ export async function scoreHistogram(ctx: RequestContext, f: AnalyticsFilterInpu
   if (!Number.isInteger(buckets) || buckets < 1 || buckets > 100) throw badRange('1 to 100 buckets');
   const width = dec(max).minus(dec(min)).div(buckets);
   const edge = (i: number) => dec(min).plus(width.times(i)).toDecimalPlaces(4).toFixed();
-  const where = conditions(ctx, f);
+  const where = conditions(ctx, f, VIEW('x'));
   const counts = new Array<number>(buckets).fill(0);
   let outside = 0;
   if (where) {
     const rows = await ctx.db.rows<{ b: number | null; n: number }>(sql`
-      select case when pr.total < ${min}::numeric or pr.total > ${max}::numeric then null else least(width_bucket(pr.total, ${min}::numeric, ${max}::numeric, ${buckets}::int), ${buckets}::int) end as b, count(*)::int as n
+      select case when x.total < ${min}::numeric or x.total > ${max}::numeric then null else least(width_bucket(x.total, ${min}::numeric, ${max}::numeric, ${buckets}::int), ${buckets}::int) end as b, count(*)::int as n
       from ${PUBLISHED_FROM}
-      where a.published_at is not null${where}
+      where true${where}
       group by 1`);
     for (const r of rows) {
       if (r.b === null) outside += r.n;
@@ -131,36 +141,35 @@ export async function scoreHistogram(ctx: RequestContext, f: AnalyticsFilterInpu
 
 /** Score trend across cycles: round(avg(total), 2) per cycle and department, and per cycle overall (grouping sets). */
 export async function scoreTrend(ctx: RequestContext, f: AnalyticsFilterInput | null | undefined): Promise<TrendPointView[]> {
-  const where = conditions(ctx, f);
+  const where = conditions(ctx, f, VIEW('x'));
   if (!where) return [];
   const rows = await ctx.db.rows<{ cycle_id: string; period_end: string; department_id: string | null; n: number; average: string | null }>(sql`
-    select c.id as cycle_id, c.period_end::text as period_end, e.department_id, count(pr.total)::int as n, round(avg(pr.total), 2)::text as average
+    select x.cycle_id, x.period_end::text as period_end, e.department_id, count(x.total)::int as n, round(avg(x.total), 2)::text as average
     from ${PUBLISHED_FROM}
-    where a.published_at is not null${where}
-    group by grouping sets ((c.id, c.period_end, e.department_id), (c.id, c.period_end))
-    order by c.period_end, c.id, e.department_id nulls first`);
+    where true${where}
+    group by grouping sets ((x.cycle_id, x.period_end, e.department_id), (x.cycle_id, x.period_end))
+    order by x.period_end, x.cycle_id, e.department_id nulls first`);
   return rows.map((r) => ({ cycleId: r.cycle_id, periodEnd: r.period_end, departmentId: r.department_id, n: r.n, average: r.average === null ? null : dec(r.average).toFixed(2) }));
 }
 
 /**
  * Rater leniency: each rater's average of submitted ratings of published appraisals (section score as a percent of
- * the section's full marks, 4 places, kept with the submission) against the average of every such rating in the
+ * the section's full marks, 4 places, kept with the submission; read model `analytics_rating`) against the average of every such rating in the
  * department of the people rated; raters with fewer than `minRatings` there are left out. One GROUP BY with window
  * sums over the department; the difference subtracts the rounded averages (as the domain's raterLeniency does).
  */
 export async function raterLeniency(ctx: RequestContext, f: AnalyticsFilterInput | null | undefined, minRatings: number): Promise<LeniencyRowView[]> {
   if (!Number.isInteger(minRatings) || minRatings < 1 || minRatings > 1000)
     throw new AppError('VALIDATION_FAILED', 'minRatings: 1 to 1000', [{ field: 'minRatings', rule: 'leniency_min_ratings', message: '1 to 1000' }]);
-  const where = conditions(ctx, f);
+  const where = conditions(ctx, f, VIEW('r'));
   if (!where) return [];
   const rows = await ctx.db.rows<{ department_id: string; rater: string; n: number; rater_avg: string; department_avg: string }>(sql`
     select department_id, rater, n, round(s / n, 2)::text as rater_avg, round(ds / dn, 2)::text as department_avg
     from (
-      select e.department_id, r.rater_employee_id as rater, count(*)::int as n, sum(round(r.section_score * 100 / r.section_max, 4)) as s,
-             sum(sum(round(r.section_score * 100 / r.section_max, 4))) over (partition by e.department_id) as ds,
-             sum(count(*)) over (partition by e.department_id) as dn
-      from rating r join appraisal a on a.id = r.appraisal_id join cycle c on c.id = a.cycle_id join employee e on e.id = a.employee_id
-      where r.state = 'submitted' and r.section_max > 0 and r.rater_employee_id is not null and a.published_at is not null${where}
+      select e.department_id, r.rater_employee_id as rater, count(*)::int as n, sum(r.pct) as s,
+             sum(sum(r.pct)) over (partition by e.department_id) as ds, sum(count(*)) over (partition by e.department_id) as dn
+      from analytics_rating r join employee e on e.id = r.employee_id
+      where true${where}
       group by e.department_id, r.rater_employee_id
     ) x
     where n >= ${minRatings}::int
@@ -229,20 +238,20 @@ function ledgerConditions(ctx: RequestContext, f: AnalyticsFilterInput | null | 
 }
 
 /**
- * Pay by department and period: performance pay from the pay lines of published results, rewards and penalties from
+ * Pay by department and period: performance pay from the pay lines of published results (read model), rewards and penalties from
  * the ledger (approved or paid entries worth money, not generated from an appraisal, reversals included), summed to
  * the cent with the people they cover, then the small-group rule below HR.
  */
 export async function payAggregates(ctx: RequestContext, f: AnalyticsFilterInput | null | undefined): Promise<PayAggregateView[]> {
   const actor = requireActor(ctx);
-  const where = conditions(ctx, f);
+  const where = conditions(ctx, f, VIEW('x'));
   const ledgerWhere = ledgerConditions(ctx, f);
   if (!where || !ledgerWhere) return [];
   const rows = await ctx.db.rows<{ department_id: string; period_key: string; pay: string; rewards: string; penalties: string; people: number }>(sql`
     with money as (
-      select e.department_id, c.period_key::text as period_key, pl.employee_id, pl.amount as pay, 0::numeric as rewards, 0::numeric as penalties
-      from pay_line pl join appraisal a on a.id = pl.appraisal_id join cycle c on c.id = pl.cycle_id join employee e on e.id = pl.employee_id
-      where a.published_at is not null${where}
+      select e.department_id, x.period_key, x.employee_id, x.pay, 0::numeric as rewards, 0::numeric as penalties
+      from ${PUBLISHED_FROM}
+      where x.pay is not null${where}
       union all
       select e.department_id, le.period_key::text, le.employee_id, 0, case when le.kind = 'reward' then le.money else 0 end, case when le.kind = 'punishment' then le.money else 0 end
       from ledger_entry le join employee e on e.id = le.employee_id

@@ -26,6 +26,7 @@ import { type ReadDb, sql } from '../../core/db.js';
 import { AppError, assertNoProblems, type FieldProblem, forbidden, notFound } from '../../core/errors.js';
 import { formatPath } from '@appraisal/domain';
 import { inTransaction } from '../../core/transaction.js';
+import { requestAnalyticsRefresh } from '../analytics/analytics.jobs.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { loadCalendarYears } from '../calendar/calendar.service.js';
 import { appraisalInScope } from './appraisal.read.js';
@@ -230,6 +231,7 @@ export async function publishCycle(ctx: RequestContext, cycleId: string, version
     });
     await em.flush();
   });
+  await requestAnalyticsRefresh(ctx);
   return getCycle(ctx, cycleId);
 }
 
