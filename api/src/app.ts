@@ -9,7 +9,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { DriverException } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Express } from 'express';
-import type { GraphQLFormattedError } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './config.js';
 import type { Clock } from './core/clock.js';
@@ -27,6 +27,7 @@ import { jsonErrors } from './http/body-errors.js';
 import { refuseSourceMaps, securityHeaders } from './http/security-headers.js';
 import { attachRequestAuth, authenticateRequest } from './modules/auth/request-auth.js';
 import { buildAppSchema } from './schema.js';
+import { buildSubgraph } from './federation.js';
 import { analyticsSettings } from './modules/analytics/analytics.read.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
@@ -83,6 +84,8 @@ export interface AppDeps {
 export interface App {
   express: Express;
   apollo: ApolloServer<RequestContext>;
+  /** Stops /graphql and, when it was started, the subgraph. */
+  stop(): Promise<void>;
 }
 
 export async function createApp({ config, orm, tokens, log, sqlObserver, clock, jobs }: AppDeps): Promise<App> {
@@ -102,26 +105,30 @@ export async function createApp({ config, orm, tokens, log, sqlObserver, clock, 
   });
   const protection = armor.protect();
   const guard = operationGuardPlugin({ authenticate: (ctx) => authenticateRequest(ctx, tokens) });
-  const apollo = new ApolloServer<RequestContext>({
-    schema,
-    ...protection,
-    parseOptions: { maxTokens: 4000 },
-    // graphql-armor is typed against the CommonJS build of @apollo/server; the objects are the same.
-    plugins: [
-      ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
-      // Cache control wraps every field of every row in a hook; nothing here is cacheable by a CDN anyway.
-      ApolloServerPluginCacheControlDisabled(),
-      readAuditPlugin(),
-      guard,
-    ],
-    validationRules: [...protection.validationRules],
-    introspection: !config.production,
-    csrfPrevention: true,
-    allowBatchedHttpRequests: false,
-    includeStacktraceInErrorResponses: false,
-    formatError: formatError(log),
-  });
+  // The same protections for /graphql and the federation subgraph (/subgraph).
+  const serverFor = (served: GraphQLSchema) =>
+    new ApolloServer<RequestContext>({
+      schema: served,
+      ...protection,
+      parseOptions: { maxTokens: 4000 },
+      // graphql-armor is typed against the CommonJS build of @apollo/server; the objects are the same.
+      plugins: [
+        ...(protection.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
+        // Cache control wraps every field of every row in a hook; nothing here is cacheable by a CDN anyway.
+        ApolloServerPluginCacheControlDisabled(),
+        readAuditPlugin(),
+        guard,
+      ],
+      validationRules: [...protection.validationRules],
+      introspection: !config.production,
+      csrfPrevention: true,
+      allowBatchedHttpRequests: false,
+      includeStacktraceInErrorResponses: false,
+      formatError: formatError(log),
+    });
+  const apollo = serverFor(schema);
   await apollo.start();
+  const stopping: Array<() => Promise<void>> = [() => apollo.stop()];
 
   const app = express();
   app.disable('x-powered-by');
@@ -155,22 +162,34 @@ export async function createApp({ config, orm, tokens, log, sqlObserver, clock, 
     }
   });
 
+  // No SQL here: the actor is resolved by the guard once the operation passed its checks.
+  const context = async ({ req }: { req: express.Request }): Promise<RequestContext> => {
+    const em = orm.em.fork() as RequestContext['em'];
+    const header = req.headers.authorization;
+    // Reads after the request's time budget fail fast with TIMEOUT (one clock read per statement, no per-field hook).
+    const requestDb = withDeadline(db, Date.now() + config.requestTimeoutMs);
+    const ctx = createRequestContext({ requestId: String(req.id), actor: null, em, db: requestDb, log: req.log, clock, jobs });
+    attachRequestAuth(ctx, { token: header?.startsWith('Bearer ') ? header.slice(7) : null, address: req.ip ?? 'unknown' });
+    return ctx;
+  };
   app.use(
     '/graphql',
     express.json({ limit: '15mb' }), // employee sheets arrive base64-encoded
-    expressMiddleware(apollo, {
-      // No SQL here: the actor is resolved by the guard once the operation passed its checks.
-      context: async ({ req }) => {
-        const em = orm.em.fork() as RequestContext['em'];
-        const header = req.headers.authorization;
-        // Reads after the request's time budget fail fast with TIMEOUT (one clock read per statement, no per-field hook).
-        const requestDb = withDeadline(db, Date.now() + config.requestTimeoutMs);
-        const ctx = createRequestContext({ requestId: String(req.id), actor: null, em, db: requestDb, log: req.log, clock, jobs });
-        attachRequestAuth(ctx, { token: header?.startsWith('Bearer ') ? header.slice(7) : null, address: req.ip ?? 'unknown' });
-        return ctx;
-      },
-    }),
+    expressMiddleware(apollo, { context }),
   );
+  // The Apollo Federation 2 subgraph (docs/federation.md): built on its first request, so a server nobody composes
+  // pays nothing for it.
+  let subgraph: Promise<express.RequestHandler> | undefined;
+  const startSubgraph = async (): Promise<express.RequestHandler> => {
+    const server = serverFor(await buildSubgraph(tokens));
+    await server.start();
+    stopping.push(() => server.stop());
+    return expressMiddleware(server, { context });
+  };
+  app.use('/subgraph', express.json({ limit: '1mb' }), (req, res, next) => {
+    subgraph ??= startSubgraph();
+    subgraph.then((handler) => handler(req, res, next), next);
+  });
 
   app.use(refuseSourceMaps({ production: config.production }));
   if (existsSync(path.join(config.adminDist, 'index.html'))) {
@@ -181,5 +200,5 @@ export async function createApp({ config, orm, tokens, log, sqlObserver, clock, 
     });
   }
   app.use(jsonErrors(log));
-  return { express: app, apollo };
+  return { express: app, apollo, stop: async () => { for (const stop of stopping) await stop(); } };
 }

@@ -84,7 +84,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     });
     for (const definition of jobDefinitions) jobs.define(definition);
     const app = await createApp({ config, orm, tokens, log, sqlObserver: options.sqlObserver, clock, jobs });
-    cleanup.push({ name: 'graphql', run: () => app.apollo.stop() });
+    cleanup.push({ name: 'graphql', run: () => app.stop() });
     await jobs.start();
     cleanup.push({ name: 'jobs', run: () => jobs.stop() });
     const server = await new Promise<Server>((resolve, reject) => {

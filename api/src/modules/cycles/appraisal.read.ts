@@ -165,6 +165,17 @@ export async function appraisalInScope(ctx: RequestContext, id: string): Promise
   return rows[0] ? toAppraisalRow(rows[0]) : null;
 }
 
+/** Appraisals by id in the actor's scope, one statement (federation's reference resolver batches with it). */
+export async function appraisalsInScope(ctx: RequestContext, ids: readonly string[]): Promise<AppraisalNode[]> {
+  const actor = requireActor(ctx);
+  const scope = appraisalScopeSql(actor);
+  if (scope === 'none' || ids.length === 0) return [];
+  const rows = await ctx.db.rows<Record<string, unknown>>(
+    sql`select ${APPRAISAL_SELECT}, ${appraisalFactsSql(actor.employeeId)} from ${APPRAISAL_FROM} where a.id = any(${ids}::uuid[])${scope ? sql` and ${scope}` : empty}`,
+  );
+  return rows.map(toAppraisalRow);
+}
+
 // ---- ratings ------------------------------------------------------------------------------------------------
 
 function ratingFactsSql(me: string | null): Sql {

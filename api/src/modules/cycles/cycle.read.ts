@@ -180,6 +180,15 @@ export async function cycleInScope(ctx: RequestContext, id: string): Promise<Cyc
   return rows[0] ? toCycleRow(rows[0]) : null;
 }
 
+/** Cycles by id in the actor's scope, one statement (federation's reference resolver batches with it). */
+export async function cyclesInScope(ctx: RequestContext, ids: readonly string[]): Promise<CycleNode[]> {
+  const actor = requireActor(ctx);
+  const scope = cycleScopeSql(actor);
+  if (scope === 'none' || ids.length === 0) return [];
+  const rows = await ctx.db.rows<Record<string, unknown>>(sql`select ${selectCycle(undefined, undefined)} from cycle c where c.id = any(${ids}::uuid[])${scope ? sql` and ${scope}` : empty}`);
+  return rows.map(toCycleRow);
+}
+
 /** Cycles by id without scope (field policies decide), for loaders of appraisals' cycle field. */
 export async function cyclesByIds(ctx: Pick<RequestContext, 'db'>, ids: readonly string[]): Promise<CycleNode[]> {
   const rows = await ctx.db.rows<Record<string, unknown>>(sql`select ${selectCycle(undefined, undefined)} from cycle c where c.id = any(${ids}::uuid[])`);

@@ -258,6 +258,19 @@ export async function supervisorChain(db: ReadDb, relation: EmployeeRelationSql,
 }
 
 /** One employee if the actor's row scope includes them, else null (out of scope looks like absent). */
+/** Employees by id or employee number in the actor's scope, one statement (federation's reference resolver batches with it). */
+export async function employeesInScopeByKeys(ctx: RequestContext, ids: readonly string[], numbers: readonly string[]): Promise<EmployeeRow[]> {
+  requireActor(ctx);
+  const relation = ctx.loaders.employeeRelation();
+  const scope = relation.scope('e');
+  if (scope === 'none' || ids.length + numbers.length === 0) return [];
+  const rows = await ctx.db.rows<Record<string, unknown>>(
+    sql`${relation.with()} select ${selectEmployee('e', '', relation)} from employee e
+        where (e.id = any(${ids}::uuid[]) or e.employee_number = any(${numbers}::text[]))${scope ? sql` and ${scope}` : empty}`,
+  );
+  return rows.map((row) => toEmployeeRow(row, '', relation));
+}
+
 export async function employeeInScope(ctx: RequestContext, id: string): Promise<EmployeeRow | null> {
   requireActor(ctx);
   const relation = ctx.loaders.employeeRelation();
