@@ -46,6 +46,8 @@ import { SchemePreviewResolver } from './modules/schemes/scheme-preview.resolver
 import { SchemeResolver, SchemeVersionResolver } from './modules/schemes/scheme.resolver.js';
 import { schemeGuards, schemeRules } from './modules/schemes/schemes.rules.js';
 import { LedgerEntryResolver, LedgerRuleResolver } from './modules/ledger/ledger.resolver.js';
+import { AppealResolver } from './modules/appeals/appeal.resolver.js';
+import { appealGuards, appealRules } from './modules/appeals/appeal.rules.js';
 import { ledgerGuards, ledgerRules } from './modules/ledger/ledger.rules.js';
 
 /** graphql-shield rules of the root fields (Query, Mutation): one check per operation field. */
@@ -65,10 +67,10 @@ export function mergeRules(...maps: RuleTree[]): RuleTree {
   return merged;
 }
 
-export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, resultRules, rollupRules, ledgerRules, inboxRules, policyRules, analyticsRules, probationRules, notificationRules, dashboardRules);
+export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, resultRules, rollupRules, ledgerRules, inboxRules, policyRules, analyticsRules, probationRules, notificationRules, dashboardRules, appealRules);
 
 /** Field guards of every type below the root, from the domain's field policies. */
-export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, resultGuards, rollupGuards, ledgerGuards, inboxGuards, policyGuards, analyticsGuards, probationGuards, notificationGuards, dashboardGuards);
+export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, resultGuards, rollupGuards, ledgerGuards, inboxGuards, policyGuards, analyticsGuards, probationGuards, notificationGuards, dashboardGuards, appealGuards);
 
 /** The type-graphql schema without permissions (used to emit the SDL and to check rule coverage). */
 export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
@@ -107,6 +109,7 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       ServiceAccountResolver,
       AnalyticsResolver,
       PayAggregateResolver,
+      AppealResolver,
     ],
     validate: false,
     emitSchemaFile: false,

@@ -12,5 +12,6 @@ export * from './notification-access.js';
 export * from './ledger-access.js';
 export * from './honor-access.js';
 export * from './governance-access.js';
+export * from './appeal-access.js';
 export * from './analytics-access.js';
 export * from './rollup-access.js';
