@@ -30,6 +30,7 @@ import { Policy, PolicyAcknowledgement, PolicyVersion } from '../modules/policie
 import { ProbationReview } from '../modules/probation/probation-review.entity.js';
 import { SchemeVersion } from '../modules/schemes/scheme-version.entity.js';
 import { Scheme } from '../modules/schemes/scheme.entity.js';
+import { Award, HonorProgramRecord, Nomination, Vote } from '../modules/honors/honors.entity.js';
 
 /** Every entity, listed explicitly: no folder scanning, so src (tsx/vitest) and dist (node) behave the same. */
 export const entities = [
@@ -79,4 +80,8 @@ export const entities = [
   ArchiveSetting,
   ArchiveExport,
   ArchivePurge,
+  HonorProgramRecord,
+  Nomination,
+  Vote,
+  Award,
 ];
