@@ -26,6 +26,8 @@ import { notificationGuards, notificationRules } from './modules/notifications/n
 import { AppraisalResultsResolver, CycleResultsResolver } from './modules/cycles/results.resolver.js';
 import { resultGuards, resultRules } from './modules/cycles/results.rules.js';
 import { RollupResolver } from './modules/cycles/rollup.resolver.js';
+import { AdjustmentResolver, MeasuredInputResolver } from './modules/cycles/inputs.resolver.js';
+import { inputGuards, inputRules } from './modules/cycles/inputs.rules.js';
 import { rollupGuards, rollupRules } from './modules/cycles/rollup.rules.js';
 import { authGuards, authRules } from './modules/auth/auth.rules.js';
 import { IndicatorCategoryResolver, IndicatorResolver } from './modules/indicators/indicator.resolver.js';
@@ -69,10 +71,10 @@ export function mergeRules(...maps: RuleTree[]): RuleTree {
   return merged;
 }
 
-export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, resultRules, rollupRules, ledgerRules, inboxRules, policyRules, analyticsRules, probationRules, notificationRules, dashboardRules, honorRules, appealRules);
+export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, resultRules, rollupRules, ledgerRules, inboxRules, policyRules, analyticsRules, probationRules, notificationRules, dashboardRules, honorRules, inputRules, appealRules);
 
 /** Field guards of every type below the root, from the domain's field policies. */
-export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, resultGuards, rollupGuards, ledgerGuards, inboxGuards, policyGuards, analyticsGuards, probationGuards, notificationGuards, dashboardGuards, honorGuards, appealGuards);
+export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, resultGuards, rollupGuards, ledgerGuards, inboxGuards, policyGuards, analyticsGuards, probationGuards, notificationGuards, dashboardGuards, honorGuards, inputGuards, appealGuards);
 
 /** The type-graphql schema without permissions (used to emit the SDL and to check rule coverage). */
 export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
@@ -101,6 +103,8 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       AppraisalResultsResolver,
       CycleResultsResolver,
       RollupResolver,
+      MeasuredInputResolver,
+      AdjustmentResolver,
       LedgerRuleResolver,
       LedgerEntryResolver,
       RatingCloseResolver,

@@ -15,3 +15,4 @@ export * from './governance-access.js';
 export * from './appeal-access.js';
 export * from './analytics-access.js';
 export * from './rollup-access.js';
+export * from './measured-input-access.js';
