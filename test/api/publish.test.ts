@@ -139,7 +139,7 @@ describe('publication', () => {
     const set = ok(await gql<{ setGroupAmounts: { version: number; groupAmounts: unknown[] } }>(server.url, M, { id: ward.cycleId, v: version, a: [{ groupKey: 'cycle', kind: 'POOL', amount: '9999.9' }] }, hr));
     expect(set.setGroupAmounts).toEqual({ version: version + 1, groupAmounts: [{ groupKey: 'cycle', pool: '9999.90', outputValue: null }] });
     expect((await gql(server.url, M, { id: ward.cycleId, v: version, a: [{ groupKey: 'cycle', kind: 'POOL', amount: '1' }] }, hr)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
-    const audit = await sqlRows<{ after: { amounts: unknown[] } }>(`select after from audit_entry where operation = 'setGroupAmounts' and entity_id = ? order by created_at desc limit 1`, [ward.cycleId]);
+    const audit = await sqlRows<{ after: { amounts: unknown[] } }>(`select after from audit_entry where operation = 'setGroupAmounts' and entity_id = ? order by at desc limit 1`, [ward.cycleId]);
     expect(audit[0]?.after.amounts).toEqual([{ groupKey: 'cycle', pool: '9999.90', outputValue: null }]);
   });
 

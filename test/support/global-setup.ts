@@ -54,7 +54,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const ownerUrl = withCredentials(templateUrl, EMBEDDED_ROLES.owner.name, EMBEDDED_ROLES.owner.password);
   await migrateAsOwner(ownerUrl, withCredentials(templateUrl, EMBEDDED_ROLES.app.name, EMBEDDED_ROLES.app.password));
   const orm = await openOrm({ url: ownerUrl, poolMax: 2 });
-  await seedDemoData(orm.em);
+  const seeded = await seedDemoData(orm.em);
+  if (process.env.SEED_TIMING) console.log(`demo seed: cycles ${JSON.stringify(seeded.cycles)}`);
   await orm.close(true);
 
   project.provide('pgAdminUrl', adminUrl);

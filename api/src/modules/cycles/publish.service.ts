@@ -85,6 +85,9 @@ async function payFactsOf(db: ReadDb, doc: SchemeDefinition, cycleId: string): P
     if (groupId !== undefined) facts.groupId = groupId;
     const manHours = text('manHours');
     if (manHours !== undefined) facts.manHours = manHours;
+    // Work tickets (hours and completion level each) are a JSON array in the PAY_FACT payload.
+    const tickets = text('tickets');
+    if (tickets !== undefined) facts.tickets = JSON.parse(tickets) as NonNullable<PayFacts['tickets']>;
     out.set(r.employee_id, facts);
   }
   return out;
