@@ -106,7 +106,7 @@ describe('calibration', () => {
 describe('publication', () => {
   it('before publication the nurse gets FORBIDDEN (not null) on her total, grade, pay and comments; her supervisor too (the scheme shows results after publication)', async () => {
     for (const field of ['total', 'grade', 'pay { total }', 'payLines { amount }', 'raterComments { comment }', 'explanation']) {
-      const own = await gql(server.url, `{ myAppraisals { nodes { ${field} } } }`, {}, employee);
+      const own = await gql(server.url, `query($c: ID!) { myAppraisals(filter: { cycleId: $c }) { nodes { ${field} } } }`, { c: ward.cycleId }, employee);
       expect(codes(own), field).toEqual(['FORBIDDEN']);
     }
     const line = await gql(server.url, 'query($id: ID!) { appraisal(id: $id) { total } }', { id: appraisal('NUMED001') }, supervisor);
@@ -172,8 +172,8 @@ describe('publication', () => {
     const own = ok(
       await gql<{ myAppraisals: { nodes: Array<{ state: string; total: string; grade: string; pay: { total: string; lines: Array<{ component: string; amount: string }> }; explanation: string[]; acknowledgement: { due: string } }> } }>(
         server.url,
-        '{ myAppraisals { nodes { state total grade pay { total lines { component amount } } explanation(lang: "zh") acknowledgement { due } } } }',
-        {},
+        'query($c: ID!) { myAppraisals(filter: { cycleId: $c }) { nodes { state total grade pay { total lines { component amount } } explanation(lang: "zh") acknowledgement { due } } } }',
+        { c: ward.cycleId },
         employee,
       ),
     ).myAppraisals.nodes[0];
@@ -244,6 +244,7 @@ describe('closing', () => {
     clock.set('2025-10-02');
     const me = ok(await gql<{ me: { employee: { id: string } } }>(server.url, '{ me { employee { id } } }', {}, employee)).me.employee.id;
     const history = ok(await gql<{ appraisals: { nodes: Array<{ grade: string; total: string; cycle: { state: string; periodKey: string } }> } }>(server.url, 'query($e: ID!) { appraisals(filter: { employeeId: $e }) { nodes { grade total cycle { state periodKey } } } }', { e: me }, employee));
-    expect(history.appraisals.nodes).toEqual([{ grade: 'excellent', total: '99', cycle: { state: 'CLOSED', periodKey: '2025-09' } }]);
+    // The demo group's own nursing cycles (2026) are in her history too.
+    expect(history.appraisals.nodes.filter((n) => n.cycle.periodKey.startsWith('2025'))).toEqual([{ grade: 'excellent', total: '99', cycle: { state: 'CLOSED', periodKey: '2025-09' } }]);
   });
 });
