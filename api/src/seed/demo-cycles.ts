@@ -20,19 +20,17 @@ import { createRequestContext, type RequestContext } from '../core/context.js';
 import { createReadDb, type ReadDb, sql } from '../core/db.js';
 import type { JobQueue } from '../core/jobs.js';
 import { createLogger } from '../core/logger.js';
-import { recordAudit } from '../modules/audit/audit.service.js';
-import { MeasuredInput, Rating } from '../modules/cycles/appraisal.entity.js';
 import { applyCalibrationProposal } from '../modules/cycles/calibration.service.js';
-import { Cycle } from '../modules/cycles/cycle.entity.js';
 import { changePopulation, createCycle, launchCycle, runLaunch, transitionCycle } from '../modules/cycles/cycle.service.js';
 import { CycleActionValue, CyclePhaseName } from '../modules/cycles/cycle.types.js';
 import { setGroupAmounts } from '../modules/cycles/group-amounts.service.js';
 import { GroupAmountKind } from '../modules/cycles/group-amounts.types.js';
 import { closeCycle, publishCycle, WHOLE_CYCLE_GROUP } from '../modules/cycles/publish.service.js';
-import { computeIfComplete, writeRating } from '../modules/cycles/rating.service.js';
+import { saveMeasuredInputs } from '../modules/cycles/measured-input.service.js';
+import { MeasuredInputKindValue } from '../modules/cycles/measured-input.types.js';
+import { writeRating } from '../modules/cycles/rating.service.js';
 import { computeRollups } from '../modules/cycles/rollup.service.js';
 import { writeSelfReview } from '../modules/cycles/self-review.service.js';
-import { Employee } from '../modules/org/employee.entity.js';
 import { startProbationReview } from '../modules/probation/probation.service.js';
 import { SchemePeriod } from '../modules/schemes/scheme.entity.js';
 
@@ -210,44 +208,35 @@ class DemoRun {
     return work.length;
   }
 
-  /**
-   * Measured input of a data slot (the patient survey): HR enters each person's values as a measured input row,
-   * the data slot takes them as its submitted rating, and the result is computed when it was the last one.
-   */
+  /** The patient survey as HR enters it: each person's satisfied and returned questionnaires (measured input; the result follows when every rating is in). */
   async enterSurvey(cycleId: string, item: string, values: (employeeNumber: string) => Record<string, string>): Promise<void> {
-    const slots = (await this.ratings(cycleId)).filter((r) => r.source === 'DATA');
-    const schemeVersionId = (await this.db.rows<{ scheme_version_id: string }>(sql`select scheme_version_id from cycle where id = ${cycleId}`))[0]?.scheme_version_id as string;
-    const ctx = this.hr;
-    await ctx.em.transactional(async (em) => {
-      const cycle = em.getReference(Cycle, cycleId);
-      const entered: Array<{ employee: string; values: Record<string, string> }> = [];
-      for (const slot of slots) {
-        const v = values(slot.subject);
-        const employeeId = this.id(slot.subject);
-        em.create(MeasuredInput, { cycle, employee: em.getReference(Employee, employeeId), kind: 'ITEM_VALUES', item, payload: v, enteredByUserId: this.hrActor.userId } as never);
-        const rating = await em.findOneOrFail(Rating, { id: slot.id });
-        rating.items = { [item]: { values: v } };
-        rating.state = 'submitted';
-        rating.submittedAt = new Date();
-        entered.push({ employee: slot.subject, values: v });
-      }
-      await em.flush();
-      recordAudit(em, ctx, { operation: 'enterMeasuredInputs', entityType: 'Cycle', entityId: cycleId, after: { kind: 'ITEM_VALUES', item, rows: entered.length } });
-      for (const slot of slots) await computeIfComplete(ctx, em, slot.appraisal_id, schemeVersionId, 'SUBMISSION');
-      await em.flush();
-    });
+    await inParallel(
+      (await this.appraisals(cycleId)).map((a) => () =>
+        saveMeasuredInputs(this.hr, {
+          cycleId,
+          employeeId: a.employee_id,
+          kinds: [MeasuredInputKindValue.ITEM_VALUES],
+          entries: [{ kind: MeasuredInputKindValue.ITEM_VALUES, item, values: Object.entries(values(a.employee_number)).map(([name, value]) => ({ name, value })) }],
+        }),
+      ),
+    );
   }
 
-  /** Pay facts of the cycle (work tickets and the output group per worker) as measured inputs. */
-  async enterPayFacts(cycleId: string, facts: Map<string, Record<string, unknown>>): Promise<void> {
-    const ctx = this.hr;
-    await ctx.em.transactional(async (em) => {
-      const cycle = em.getReference(Cycle, cycleId);
-      for (const [employeeId, payload] of facts)
-        em.create(MeasuredInput, { cycle, employee: em.getReference(Employee, employeeId), kind: 'PAY_FACT', item: null, payload, enteredByUserId: this.hrActor.userId } as never);
-      await em.flush();
-      recordAudit(em, ctx, { operation: 'enterMeasuredInputs', entityType: 'Cycle', entityId: cycleId, after: { kind: 'PAY_FACT', rows: facts.size } });
-    });
+  /** Each worker's output group and work tickets (hours and completion level), as the team leaders record them. */
+  async enterWorkTickets(cycleId: string, facts: Map<string, { groupId: string; tickets: Array<{ ticket: string; hours: string; level: string }> }>): Promise<void> {
+    await inParallel(
+      [...facts].map(([employeeId, f]) => () =>
+        saveMeasuredInputs(this.hr, {
+          cycleId,
+          employeeId,
+          kinds: [MeasuredInputKindValue.PAY_FACT, MeasuredInputKindValue.WORK_TICKET],
+          entries: [
+            { kind: MeasuredInputKindValue.PAY_FACT, values: [{ name: 'groupId', value: f.groupId }] },
+            ...f.tickets.map((t) => ({ kind: MeasuredInputKindValue.WORK_TICKET, ticket: t.ticket, hours: t.hours, level: t.level })),
+          ],
+        }),
+      ),
+    );
   }
 
   async selfReview(appraisalId: string, employeeId: string, text: { achievements: string; problems: string; plans: string }, scores: Array<{ section: string; items: Items }> | null, mode: 'save' | 'submit'): Promise<void> {
@@ -272,21 +261,6 @@ class DemoRun {
     await publishCycle(this.hr, cycleId, await this.version(cycleId));
   }
 }
-
-export const demoProfile: Record<string, number> = {};
-if (process.env.DEMO_PROFILE)
-  for (const name of ['launch', 'rate', 'enterSurvey', 'enterPayFacts', 'calibrateAndPublish', 'selfReview', 'step', 'atPhase']) {
-    const proto = DemoRun.prototype as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
-    const original = proto[name] as (...args: unknown[]) => Promise<unknown>;
-    proto[name] = async function (this: unknown, ...args: unknown[]) {
-      const t = Date.now();
-      try {
-        return await original.apply(this, args);
-      } finally {
-        demoProfile[name] = (demoProfile[name] ?? 0) + Date.now() - t;
-      }
-    };
-  }
 
 /** Ten 0-10 head nurse items adding up to `score`. */
 function headNurseItems(score: number): Items {
@@ -466,14 +440,20 @@ async function workshop(run: DemoRun): Promise<{ cycles: string[] }> {
   });
   // Work tickets as the team leaders record them: hours and the completion level of each ticket.
   const levels = ['onTime', 'onTime', 'overUpTo2h', 'onTime', 'delivery', 'onTime', 'overMore'];
-  const facts = new Map<string, Record<string, unknown>>();
+  const facts = new Map<string, { groupId: string; tickets: Array<{ ticket: string; hours: string; level: string }> }>();
   let k = 0;
   for (const a of await run.appraisals(cycleId)) {
     const group = a.employee_number.startsWith('WSW') ? 'welding' : 'integrated';
-    facts.set(a.employee_id, { groupId: group, tickets: [{ hours: String(120 + (k % 5) * 10), level: 'onTime' }, { hours: String(20 + (k % 3) * 10), level: levels[k % levels.length] }] });
+    facts.set(a.employee_id, {
+      groupId: group,
+      tickets: [
+        { ticket: `${a.employee_number}-1`, hours: String(120 + (k % 5) * 10), level: 'onTime' },
+        { ticket: `${a.employee_number}-2`, hours: String(20 + (k % 3) * 10), level: levels[k % levels.length] as string },
+      ],
+    });
     k++;
   }
-  await run.enterPayFacts(cycleId, facts);
+  await run.enterWorkTickets(cycleId, facts);
   await run.calibrateAndPublish(cycleId, null, { outputValue: '100000.00' });
   return { cycles: [cycleId] };
 }
@@ -504,7 +484,6 @@ export async function seedDemoCycles(rootEm: EntityManager, options: DemoCyclesO
     ...(await timed('workshop', () => workshop(run))).cycles,
   ];
   await timed('probations', () => probations(run));
-  if (process.env.DEMO_PROFILE) timings.profile = demoProfile as unknown as number;
   const published = (await run.db.rows<{ n: number }>(sql`select count(*)::int as n from cycle where state in ('published', 'closed')`))[0]?.n ?? 0;
   return { cycles: cycles.length, published, ms: Date.now() - started, timings };
 }
