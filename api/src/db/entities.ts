@@ -1,4 +1,5 @@
 import { ServiceAccountEntity } from '../modules/analytics/service-account.entity.js';
+import { Appeal, AppealHandler, AppealNote, ArchiveExport, ArchivePurge, ArchiveSetting, StatementRequestEntity } from '../modules/appeals/appeal.entity.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { AuthSession } from '../modules/auth/auth-session.entity.js';
 import { SignInThrottle } from '../modules/auth/sign-in-throttle.entity.js';
@@ -29,6 +30,7 @@ import { Policy, PolicyAcknowledgement, PolicyVersion } from '../modules/policie
 import { ProbationReview } from '../modules/probation/probation-review.entity.js';
 import { SchemeVersion } from '../modules/schemes/scheme-version.entity.js';
 import { Scheme } from '../modules/schemes/scheme.entity.js';
+import { Award, HonorProgramRecord, Nomination, Vote } from '../modules/honors/honors.entity.js';
 
 /** Every entity, listed explicitly: no folder scanning, so src (tsx/vitest) and dist (node) behave the same. */
 export const entities = [
@@ -71,4 +73,15 @@ export const entities = [
   PolicyVersion,
   PolicyAcknowledgement,
   ServiceAccountEntity,
+  Appeal,
+  AppealHandler,
+  AppealNote,
+  StatementRequestEntity,
+  ArchiveSetting,
+  ArchiveExport,
+  ArchivePurge,
+  HonorProgramRecord,
+  Nomination,
+  Vote,
+  Award,
 ];
