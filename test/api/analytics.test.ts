@@ -1,4 +1,6 @@
 import {
+  type AppealFactRow,
+  appealStats as appealStatsRef,
   type AppraisalFactRow,
   completion as completionRef,
   gradeDistribution as gradeDistributionRef,
@@ -206,6 +208,38 @@ describe('rater leniency', () => {
     expect(strip(r.analytics.raterLeniency)).toEqual(ref);
     expect(codes(await gql(server.url, '{ analytics { raterLeniency { raterId } } }', {}, tokens.employee))).toEqual(['FORBIDDEN']);
     expect(codes(await gql(server.url, '{ analytics { raterLeniency(minRatings: 0) { raterId } } }', {}, tokens.hr))).toEqual(['VALIDATION_FAILED']);
+  });
+});
+
+describe('appeals', () => {
+  const APPEALS = `query($f: AnalyticsFilter) { analytics(filter: $f) { appeals { departmentId appraisals appeals rate upheld rejected withdrawn open decided onTime onTimePercent } } }`;
+  async function reference(inScope: (r: { path: readonly string[]; departmentLineage: readonly string[] }) => boolean, rows = facts) {
+    const appeals = await query<{ department_id: string; state: AppealFactRow['state']; outcome: AppealFactRow['outcome']; due_on: string; decided_on: string | null; path: string[] }>(
+      `select e.department_id, ap.state, ap.outcome, ap.due_on::text, ((ap.decided_at at time zone 'Asia/Shanghai')::date)::text as decided_on, e.supervisor_path::text[] as path
+       from appeal ap join employee e on e.id = ap.appellant_employee_id join appraisal a on a.id = ap.appraisal_id where ap.target_kind = 'result' and a.cycle_id = any($1::uuid[])`,
+      [[...new Set(rows.map((r) => r.cycleId))]],
+    );
+    const counts = new Map<string, number>();
+    for (const r of rows.filter(inScope)) counts.set(r.departmentId, (counts.get(r.departmentId) ?? 0) + 1);
+    return appealStatsRef(
+      appeals.filter((a) => inScope({ path: a.path, departmentLineage: lineage(a.department_id) })).map((a) => ({ departmentId: a.department_id, state: a.state, outcome: a.outcome, dueOn: a.due_on, decidedOn: a.decided_on })),
+      counts,
+    );
+  }
+
+  it('HR and a supervisor: rate, outcomes and on-time share as the domain computes them', async () => {
+    const hr = ok(await gql<{ analytics: { appeals: Array<{ departmentId: string | null; appeals: number; decided: number; onTime: number }> } }>(server.url, APPEALS, {}, tokens.hr));
+    expect(hr.analytics.appeals).toEqual(await reference(() => true));
+    const total = hr.analytics.appeals[0];
+    expect(total?.departmentId).toBeNull();
+    expect(total?.appeals).toBeGreaterThan(10);
+    expect(total && total.onTime > 0 && total.onTime < total.decided).toBe(true);
+    const line = ok(await gql(server.url, APPEALS, {}, tokens.supervisor));
+    expect(line).toEqual({ analytics: { appeals: await reference((r) => r.path.includes(supervisorId)) } });
+    const f = { departmentId: nursingId, periodFrom: '2026-03-01' };
+    const sub = ok(await gql(server.url, APPEALS, { f }, tokens.hr));
+    const rows = facts.filter((x) => x.periodEnd >= f.periodFrom);
+    expect(sub).toEqual({ analytics: { appeals: await reference((r) => r.departmentLineage.includes(nursingId), rows) } });
   });
 });
 

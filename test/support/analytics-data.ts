@@ -74,6 +74,18 @@ export function analyticsDataSql(o: AnalyticsDataOptions): string[] {
      cross join lateral (select case when ${h("e.id::text || g.id::text || 'l'", 10)} = 0 then 'reward' else 'punishment' end as kind,
        case when ${h("e.id::text || g.id::text || 'l'", 10)} = 0 then 100 + ${h("e.id::text || 'lm'", 200)} else -(20 + ${h("e.id::text || 'lp'", 50)}) end::numeric(14,2) as money) k
      where ${who} and g.m > 0 and ${h("e.id::text || g.id::text || 'l'", 10)} < 2`,
+    // Appeals against about one published result in 40: open, decided on time or late (upheld or rejected), withdrawn.
+    `insert into appeal (id, version, created_at, updated_at, appellant_employee_id, department_id, target_kind, appraisal_id, result_id, grounds, attachments,
+       filed_on, due_on, state, outcome, decided_at, closed_at, withdrawn_at)
+     select gen_random_uuid(), 1, now(), now(), a.employee_id, e.department_id, 'result', a.id, a.result_id, 'Generated appeal', '[]'::jsonb,
+       g.period_end + 17, g.period_end + 27, s.state, s.outcome,
+       case when s.decided then (g.period_end + 20 + k.n * 3)::timestamp at time zone 'Asia/Shanghai' + interval '11 hours' end,
+       case when s.state = 'closed' then (g.period_end + 40)::timestamptz end, case when s.state = 'withdrawn' then (g.period_end + 19)::timestamptz end
+     from appraisal a join gen_cycle g on g.id = a.cycle_id join employee e on e.id = a.employee_id
+     cross join lateral (select ${h("a.id::text || 'ap2'", 6)} as n) k
+     cross join lateral (select (array['filed', 'under_review', 'decided', 'decided', 'closed', 'withdrawn'])[1 + k.n] as state,
+       (array[null, null, 'upheld', 'rejected', 'upheld', null])[1 + k.n] as outcome, k.n between 2 and 4 as decided) s
+     where a.published_at is not null and ${h("a.id::text || 'ap'", 40)} = 0`,
   ];
 }
 

@@ -16,7 +16,7 @@ import { type RequestContext, requireActor } from '../../core/context.js';
 import { empty, join, raw, type ReadDb, sql, type Sql } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import { schemeDocument } from '../cycles/cycle-data.js';
-import type { AnalyticsFilterInput, CompletionRowView, LeniencyRowView, GradeDistributionView, HistogramView, PayAggregateView, TrendPointView } from './analytics.types.js';
+import type { AnalyticsFilterInput, AppealStatsView, CompletionRowView, LeniencyRowView, GradeDistributionView, HistogramView, PayAggregateView, TrendPointView } from './analytics.types.js';
 
 /** Settings of analytics: the small-group minimum of pay aggregates below HR (ANALYTICS_MIN_PAY_GROUP, default 5). */
 export const analyticsSettings = { minPayGroup: DEFAULT_MIN_PAY_GROUP };
@@ -272,4 +272,52 @@ export async function payAggregates(ctx: RequestContext, f: AnalyticsFilterInput
   return suppressSmallPayGroups(shaped, reader, { size: (r) => r.people, payFields: ['pay', 'rewards', 'penalties', 'net'], minimum }).map((r) =>
     withFacts({ ...r, pay: r.pay as string | null, rewards: r.rewards as string | null, penalties: r.penalties as string | null, net: r.net as string | null }, { groupSize: r.people, suppressed: r.suppressed !== null }),
   );
+}
+
+/**
+ * Appeals against published results: per department of the appellant and overall (rollup), the appeals, outcomes,
+ * open ones and decisions on or before their due day, beside the published appraisals of the same selection (read
+ * model) for the rate. Counts come from SQL; the percents use the domain's rounding (as appealStats does).
+ */
+export async function appealStats(ctx: RequestContext, f: AnalyticsFilterInput | null | undefined): Promise<AppealStatsView[]> {
+  const where = conditions(ctx, f);
+  const whereView = conditions(ctx, f, VIEW('x'));
+  if (!where || !whereView) return [];
+  const [appeals, appraisals] = await Promise.all([
+    ctx.db.rows<{ department_id: string | null; total: number; n: number; upheld: number; rejected: number; withdrawn: number; open: number; decided: number; on_time: number }>(sql`
+      select e.department_id, grouping(e.department_id)::int as total, count(*)::int as n,
+             count(*) filter (where ap.outcome = 'upheld')::int as upheld, count(*) filter (where ap.outcome = 'rejected')::int as rejected,
+             count(*) filter (where ap.state = 'withdrawn')::int as withdrawn, count(*) filter (where ap.state in ('filed', 'under_review'))::int as open,
+             count(ap.decided_at)::int as decided,
+             count(*) filter (where (ap.decided_at at time zone 'Asia/Shanghai')::date <= ap.due_on)::int as on_time
+      from appeal ap join appraisal a on a.id = ap.appraisal_id join cycle c on c.id = a.cycle_id join employee e on e.id = ap.appellant_employee_id
+      where ap.target_kind = 'result'${where}
+      group by rollup (e.department_id)`),
+    ctx.db.rows<{ department_id: string | null; total: number; n: number }>(sql`
+      select e.department_id, grouping(e.department_id)::int as total, count(*)::int as n
+      from ${PUBLISHED_FROM}
+      where true${whereView}
+      group by rollup (e.department_id)`),
+  ]);
+  const key = (r: { department_id: string | null; total: number }) => (r.total ? null : r.department_id);
+  const published = new Map(appraisals.map((r) => [key(r), r.n]));
+  const byDepartment = new Map(appeals.map((r) => [key(r), r]));
+  const departments = [...new Set([...appraisals, ...appeals].filter((r) => !r.total).map((r) => r.department_id as string))].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return [null, ...departments].map((d) => {
+    const a = byDepartment.get(d);
+    const n = published.get(d) ?? 0;
+    return {
+      departmentId: d,
+      appraisals: n,
+      appeals: a?.n ?? 0,
+      rate: percentText(a?.n ?? 0, n),
+      upheld: a?.upheld ?? 0,
+      rejected: a?.rejected ?? 0,
+      withdrawn: a?.withdrawn ?? 0,
+      open: a?.open ?? 0,
+      decided: a?.decided ?? 0,
+      onTime: a?.on_time ?? 0,
+      onTimePercent: percentText(a?.on_time ?? 0, a?.decided ?? 0),
+    };
+  });
 }

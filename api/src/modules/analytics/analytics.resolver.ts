@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../core/context.js';
 import { DepartmentNode, EmployeeNode } from '../org/org.types.js';
-import { completion, gradeDistribution, payAggregates, raterLeniency, scoreHistogram, scoreTrend } from './analytics.read.js';
-import { AnalyticsFilterInput, AnalyticsView, CompletionRowView, GradeDistributionView, HistogramView, LeniencyRowView, PayAggregateView, TrendPointView } from './analytics.types.js';
+import { appealStats, completion, gradeDistribution, payAggregates, raterLeniency, scoreHistogram, scoreTrend } from './analytics.read.js';
+import { AnalyticsFilterInput, AnalyticsView, AppealStatsView, CompletionRowView, GradeDistributionView, HistogramView, LeniencyRowView, PayAggregateView, TrendPointView } from './analytics.types.js';
 
 @Resolver(() => AnalyticsView)
 export class AnalyticsResolver {
@@ -44,6 +44,11 @@ export class AnalyticsResolver {
   @FieldResolver(() => [CompletionRowView], { description: 'Self-reviews, ratings and acknowledgements done, overdue and late, per phase and department.' })
   completion(@Root() a: AnalyticsView, @Ctx() ctx: RequestContext) {
     return completion(ctx, a.filter);
+  }
+
+  @FieldResolver(() => [AppealStatsView], { description: 'Appeals against published results: rate, outcomes and decisions on time, overall (first) and per department.' })
+  appeals(@Root() a: AnalyticsView, @Ctx() ctx: RequestContext) {
+    return appealStats(ctx, a.filter);
   }
 
   @FieldResolver(() => [PayAggregateView], { description: 'Pay by department and period; below HR, groups under the minimum size are withheld (small-group rule).' })

@@ -37,6 +37,7 @@ export const analyticsGuards: FieldGuardTree = mergeGuards(
   typeGuards('HistogramBucket', ['from', 'to', 'count'], signedIn),
   typeGuards('TrendPoint', ['cycleId', 'periodEnd', 'departmentId', 'n', 'average'], signedIn),
   typeGuards('LeniencyRow', ['raterId', 'departmentId', 'ratings', 'raterAverage', 'departmentAverage', 'difference', 'rater', 'department'], signedIn),
+  typeGuards('AppealStatsRow', ['departmentId', 'appraisals', 'appeals', 'rate', 'upheld', 'rejected', 'withdrawn', 'open', 'decided', 'onTime', 'onTimePercent'], signedIn),
   typeGuards('CompletionRow', ['phase', 'departmentId', 'total', 'done', 'percent', 'overdue', 'late'], signedIn),
   // Pay: the money under the small-group rule (a small group's money that was not withheld is FORBIDDEN: fails closed).
   guardsFromAccess(payAggregateAccess, { what: 'pay aggregate' }),

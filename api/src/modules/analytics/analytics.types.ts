@@ -86,6 +86,21 @@ export class CompletionRowView {
   @Field(() => Int, { description: 'Done after their due day.' }) late!: number;
 }
 
+@ObjectType('AppealStatsRow', { simpleResolvers: true, description: 'Appeals against published results in one department (or overall): rate per published appraisal, outcomes, decisions on time.' })
+export class AppealStatsView {
+  @Field(() => ID, { nullable: true, description: 'The department of the appellant; null for the whole selection.' }) departmentId!: string | null;
+  @Field(() => Int, { description: 'Published appraisals in the group.' }) appraisals!: number;
+  @Field(() => Int, { description: 'Appeals filed.' }) appeals!: number;
+  @Field(() => String, { description: 'Appeals per published appraisal, percent with one decimal.' }) rate!: string;
+  @Field(() => Int, { description: 'Decided in the appellant\'s favour.' }) upheld!: number;
+  @Field(() => Int, { description: 'Decided against the appellant.' }) rejected!: number;
+  @Field(() => Int, { description: 'Withdrawn by the appellant.' }) withdrawn!: number;
+  @Field(() => Int, { description: 'Filed or under review.' }) open!: number;
+  @Field(() => Int, { description: 'Decided (upheld or rejected).' }) decided!: number;
+  @Field(() => Int, { description: 'Decided on or before their due day.' }) onTime!: number;
+  @Field(() => String, { description: 'Share of decisions on time, percent with one decimal.' }) onTimePercent!: string;
+}
+
 @ObjectType('PaySuppression', { simpleResolvers: true, description: 'Why a pay aggregate\'s money is withheld: the group is smaller than the minimum, or it would reveal one that is.' })
 export class PaySuppressionView {
   @Field(() => String, { description: 'smallGroup or complementary.' }) reason!: string;
