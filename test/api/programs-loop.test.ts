@@ -150,7 +150,7 @@ describe('the loop for every seed program, reproducing the worked examples', () 
     expect(explanation.join('\n')).toContain('93.1');
   });
 
-  it('workshop (Part 4): 100,000.00 split 55/45 by work-ticket hours: 29830.51 / 25169.49 / 30600.00 / 14400.00, to the cent, with hour penalties and a reward on top', async () => {
+  it('workshop (Part 4): the output value from revenue and kilograms, 100,000.00, split 55/45 by work-ticket hours: 29830.51 / 25169.49 / 30600.00 / 14400.00, to the cent, with hour penalties and a reward on top', async () => {
     const cycleId = await launch('workshop', 'Workshop November 2025 (loop)', { kind: 'MONTH', key: '2025-11' }, { positions: ['WELDER', 'INT-WORKER'] }, ['WSW001', 'WSW002', 'WSI001', 'WSI002']);
     await step(cycleId, 'SKIP_SELF_REVIEW');
     await toPhase(cycleId, 'RATING');
@@ -166,7 +166,15 @@ describe('the loop for every seed program, reproducing the worked examples', () 
     await adjust(before.get('WSI001') as Row, 'rationalisation', { amount: '200' });
     await rateAll(cycleId, () => Object.fromEntries(['people', 'machine', 'material', 'method', 'environment'].map((a) => [a, { points: '18' }])));
     await step(cycleId, 'START_CALIBRATION');
-    await setPool(server, hr, cycleId, '100000.00', 'OUTPUT_VALUE');
+    // Part 4's output value from the month's figures: 1,200,000.00 / 60,000 kg x 5,000 kg of finished products = 100,000.00.
+    const SET = 'mutation($id: ID!, $v: Int!, $a: [GroupAmountInput!]!) { setGroupAmounts(cycleId: $id, version: $v, amounts: $a) { groupAmounts { groupKey outputValue inputs } } }';
+    const input = (name: string, amount: string) => ({ groupKey: 'cycle', kind: 'OUTPUT_INPUT', name, amount });
+    const unknown = await gql(server.url, SET, { id: cycleId, v: await version(cycleId), a: [input('tonnage', '5')] }, hr);
+    expect(unknown.errors?.[0]?.extensions?.details).toMatchObject([{ field: 'amounts[0].name', rule: 'group_amount_unknown_input' }]);
+    const set = ok(
+      await gql<{ setGroupAmounts: { groupAmounts: unknown[] } }>(server.url, SET, { id: cycleId, v: await version(cycleId), a: [input('revenue', '1200000.00'), input('kilogramsProduced', '60000'), input('finishedKilograms', '5000')] }, hr),
+    );
+    expect(set.setGroupAmounts.groupAmounts).toEqual([{ groupKey: 'cycle', outputValue: null, inputs: { revenue: '1200000', kilogramsProduced: '60000', finishedKilograms: '5000' } }]);
     ok(await gql(server.url, 'mutation($id: ID!, $v: Int!) { publishCycle(id: $id, version: $v) { state } }', { id: cycleId, v: await version(cycleId) }, hr));
     const after = await rows(cycleId);
     expect(['WSW001', 'WSW002', 'WSI001', 'WSI002'].map((n) => lines(after.get(n), 'outputPay'))).toEqual([['29830.51'], ['25169.49'], ['30600.00'], ['14400.00']]);
