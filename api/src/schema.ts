@@ -25,7 +25,7 @@ import { NotificationResolver } from './modules/notifications/notification.resol
 import { notificationGuards, notificationRules } from './modules/notifications/notifications.rules.js';
 import { AppraisalResultsResolver, CycleResultsResolver } from './modules/cycles/results.resolver.js';
 import { resultGuards, resultRules } from './modules/cycles/results.rules.js';
-import { RollupResolver } from './modules/cycles/rollup.resolver.js';
+import { AppraisalRollupResolver, RollupResolver } from './modules/cycles/rollup.resolver.js';
 import { rollupGuards, rollupRules } from './modules/cycles/rollup.rules.js';
 import { authGuards, authRules } from './modules/auth/auth.rules.js';
 import { IndicatorCategoryResolver, IndicatorResolver } from './modules/indicators/indicator.resolver.js';
@@ -97,6 +97,7 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       AppraisalResultsResolver,
       CycleResultsResolver,
       RollupResolver,
+      AppraisalRollupResolver,
       LedgerRuleResolver,
       LedgerEntryResolver,
       RatingCloseResolver,
