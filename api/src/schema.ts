@@ -10,7 +10,7 @@ import type { IRule } from './core/shield-rules.js';
 import type { TokenService } from './core/tokens.js';
 import { analyticsGuards, analyticsRules } from './modules/analytics/analytics.rules.js';
 import { ServiceAccountResolver } from './modules/analytics/service-account.resolver.js';
-import { AnalyticsResolver, PayAggregateResolver } from './modules/analytics/analytics.resolver.js';
+import { AnalyticsResolver, LeniencyRowResolver, PayAggregateResolver } from './modules/analytics/analytics.resolver.js';
 import { createAuthResolver } from './modules/auth/auth.resolver.js';
 import { CalendarResolver } from './modules/calendar/calendar.resolver.js';
 import { calendarGuards, calendarRules } from './modules/calendar/calendar.rules.js';
@@ -108,6 +108,7 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       ServiceAccountResolver,
       AnalyticsResolver,
       PayAggregateResolver,
+      LeniencyRowResolver,
     ],
     validate: false,
     emitSchemaFile: false,
