@@ -29,7 +29,7 @@ import { closeCycle, publishCycle, WHOLE_CYCLE_GROUP } from '../modules/cycles/p
 import { saveMeasuredInputs } from '../modules/cycles/measured-input.service.js';
 import { MeasuredInputKindValue } from '../modules/cycles/measured-input.types.js';
 import { writeRating } from '../modules/cycles/rating.service.js';
-import { computeRollups } from '../modules/cycles/rollup.service.js';
+import { runRollupJob } from '../modules/cycles/rollup.service.js';
 import { writeSelfReview } from '../modules/cycles/self-review.service.js';
 import { startProbationReview } from '../modules/probation/probation.service.js';
 import { SchemePeriod } from '../modules/schemes/scheme.entity.js';
@@ -89,11 +89,13 @@ class DemoRun {
     readonly today: string,
   ) {
     this.clock = fixedClock(today);
-    // The launch job runs inline here: the seed has no job runner, and the same code runs either way.
+    // The launch and roll-up jobs run inline here: the seed has no job runner, and the same code runs either way.
     this.jobs = {
       send: async (name: string, data: unknown) => {
-        if (name !== 'cycle.launch') throw new Error(`the demo seed does not run ${name}`);
-        await runLaunch(this.context(null), (data as { cycleId: string }).cycleId);
+        const { cycleId } = data as { cycleId: string };
+        if (name === 'cycle.launch') await runLaunch(this.context(null), cycleId);
+        else if (name === 'rollup.compute') await runRollupJob(this.context(null), cycleId);
+        else throw new Error(`the demo seed does not run ${name}`);
       },
     };
   }
@@ -398,8 +400,8 @@ async function headquarters(run: DemoRun): Promise<{ cycles: string[] }> {
   };
   const january = await run1('2026-01', SchemePeriod.MONTH, 'Headquarters January 2026', '总部 2026 年 1 月', { created: '2026-01-20' }, 0, '10000.00');
   const february = await run1('2026-02', SchemePeriod.MONTH, 'Headquarters February 2026', '总部 2026 年 2 月', { created: '2026-02-20' }, 4, '10000.00');
+  // Publishing the quarter computes its roll-up (the rollup.compute job, inline here): (Jan + Feb) x 20% + Q1 x 60%.
   const quarter = await run1('2026-Q1', SchemePeriod.QUARTER, 'Headquarters Q1 2026', '总部 2026 年第一季度', { created: '2026-03-20' }, 2, '30000.00');
-  await computeRollups(run.hr, quarter);
   return { cycles: [january, february, quarter] };
 }
 
