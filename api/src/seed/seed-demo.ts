@@ -17,6 +17,8 @@ import { checkWorkCalendarYear, seedLedgerRules } from '@appraisal/domain';
 import { LedgerRuleRecord } from '../modules/ledger/ledger.entity.js';
 import { WorkCalendarYear } from '../modules/calendar/work-calendar-year.entity.js';
 import { demoCalendarYears } from './demo-calendar.js';
+import { seedDemoHonors } from './demo-honors.js';
+import { systemClock } from '../core/clock.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -79,6 +81,7 @@ export async function seedDemoData(rootEm: EntityManager): Promise<SeedResult> {
     recordAudit(tx, null, { operation: 'seedDemoData', entityType: 'WorkCalendar', entityId: 'demo', after: { years: demoCalendarYears.map((y) => y.year) } });
     recordAudit(tx, null, { operation: 'seedDemoData', entityType: 'SchemeLibrary', entityId: 'demo', after: { indicators: buildDemoIndicators().length, schemes: demoSchemes.length } });
   });
+  await seedDemoHonors(rootEm, systemClock.today());
   return { seeded: true, employees: people.length };
 }
 
