@@ -14,3 +14,4 @@ export * from './honors-access.js';
 export * from './governance-access.js';
 export * from './analytics-access.js';
 export * from './rollup-access.js';
+export * from './measured-input-access.js';
