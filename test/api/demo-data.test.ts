@@ -18,7 +18,8 @@ beforeAll(async () => {
   tokens.hr = await login(server.url, demo.hr);
   tokens.supervisor = await login(server.url, demo.supervisor);
   tokens.employee = await login(server.url, demo.employee);
-}, 120_000);
+  // The first file asking for the demo cycles makes their template (tens of seconds on a loaded machine).
+}, 300_000);
 afterAll(() => server?.stop());
 
 type CycleRow = { name: string; state: string; periodKey: string; scheme: { code: string } };
