@@ -24,6 +24,7 @@ import { dashboardGuards, dashboardRules } from './modules/cycles/dashboard.rule
 import { NotificationResolver } from './modules/notifications/notification.resolver.js';
 import { notificationGuards, notificationRules } from './modules/notifications/notifications.rules.js';
 import { AppraisalResultsResolver, CycleResultsResolver } from './modules/cycles/results.resolver.js';
+import { CycleGroupAmountsResolver } from './modules/cycles/group-amounts.resolver.js';
 import { resultGuards, resultRules } from './modules/cycles/results.rules.js';
 import { RollupResolver } from './modules/cycles/rollup.resolver.js';
 import { AdjustmentResolver, MeasuredInputResolver } from './modules/cycles/inputs.resolver.js';
@@ -100,6 +101,7 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       OverdueTaskResolver,
       AppraisalResultsResolver,
       CycleResultsResolver,
+      CycleGroupAmountsResolver,
       RollupResolver,
       MeasuredInputResolver,
       AdjustmentResolver,

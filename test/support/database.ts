@@ -16,14 +16,15 @@ export interface TestDatabase {
 
 /**
  * A fresh database for one test file, owned by the owner role: cloned from the migrated and seeded
- * template, or empty (`{ empty: true }`) for tests of a first start.
+ * template, or empty (`{ empty: true }`) for tests of a first start; `{ demoCycles: true }` clones the template
+ * that also holds the demo cycles (published results per program, open tasks for the demo accounts).
  */
-export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(options: { empty?: boolean; demoCycles?: boolean } = {}): Promise<TestDatabase> {
   const adminUrl = inject('pgAdminUrl');
   const name = `appraisal_t${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  const template = options.empty ? '' : ` template ${inject('templateDatabase')}`;
+  const template = options.empty ? '' : ` template ${inject(options.demoCycles ? 'demoTemplateDatabase' : 'templateDatabase')}`;
   await admin.query(`create database ${name}${template} owner ${EMBEDDED_ROLES.owner.name}`);
   await admin.end();
   const url = withDatabase(adminUrl, name);

@@ -7,6 +7,7 @@ import { startEmbeddedPostgres } from '../../api/src/db/embedded.js';
 import { openOrm } from '../../api/src/db/orm.js';
 import { migrateAsOwner } from '../../api/src/db/provision.js';
 import { EMBEDDED_ROLES, ensureEmbeddedRoles, withCredentials } from '../../api/src/db/roles.js';
+import { seedDemoCycles } from '../../api/src/seed/demo-cycles.js';
 import { seedDemoData } from '../../api/src/seed/seed-demo.js';
 import { freePort } from './ports.js';
 
@@ -14,12 +15,15 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** URL of a maintenance database on the test server; test files create their own databases through it. */
     pgAdminUrl: string;
-    /** Database with migrations applied and demo data seeded, cloned for every test file. */
+    /** Database with migrations applied and the demo organization, schemes and calendar seeded, cloned for every test file. */
     templateDatabase: string;
+    /** The same plus the demo cycles (api/src/seed/demo-cycles.ts), for tests that start with `{ demoCycles: true }`. */
+    demoTemplateDatabase: string;
   }
 }
 
 const TEMPLATE = `appraisal_template_${process.pid}`;
+const DEMO_TEMPLATE = `appraisal_template_demo_${process.pid}`;
 
 /**
  * Starts PostgreSQL once for the whole run (embedded, or TEST_DATABASE_URL / DATABASE_URL when set),
@@ -54,11 +58,23 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const ownerUrl = withCredentials(templateUrl, EMBEDDED_ROLES.owner.name, EMBEDDED_ROLES.owner.password);
   await migrateAsOwner(ownerUrl, withCredentials(templateUrl, EMBEDDED_ROLES.app.name, EMBEDDED_ROLES.app.password));
   const orm = await openOrm({ url: ownerUrl, poolMax: 2 });
-  await seedDemoData(orm.em);
+  await seedDemoData(orm.em, { cycles: false });
   await orm.close(true);
+
+  // The demo cycles in a clone: most tests count what they create on the organization and would trip over them.
+  const cloning = new pg.Client({ connectionString: adminUrl });
+  await cloning.connect();
+  await cloning.query(`drop database if exists ${DEMO_TEMPLATE}`);
+  await cloning.query(`create database ${DEMO_TEMPLATE} template ${TEMPLATE} owner ${EMBEDDED_ROLES.owner.name}`);
+  await cloning.end();
+  const demoOrm = await openOrm({ url: withCredentials(withDatabase(adminUrl, DEMO_TEMPLATE), EMBEDDED_ROLES.owner.name, EMBEDDED_ROLES.owner.password), poolMax: 4 });
+  const cycles = await seedDemoCycles(demoOrm.em);
+  if (process.env.SEED_TIMING) console.log(`demo cycles seeded: ${JSON.stringify(cycles)}`);
+  await demoOrm.close(true);
 
   project.provide('pgAdminUrl', adminUrl);
   project.provide('templateDatabase', TEMPLATE);
+  project.provide('demoTemplateDatabase', DEMO_TEMPLATE);
 
   return async () => {
     if (external) {
