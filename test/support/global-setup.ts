@@ -7,7 +7,6 @@ import { startEmbeddedPostgres } from '../../api/src/db/embedded.js';
 import { openOrm } from '../../api/src/db/orm.js';
 import { migrateAsOwner } from '../../api/src/db/provision.js';
 import { EMBEDDED_ROLES, ensureEmbeddedRoles, withCredentials } from '../../api/src/db/roles.js';
-import { seedDemoCycles } from '../../api/src/seed/demo-cycles.js';
 import { seedDemoData } from '../../api/src/seed/seed-demo.js';
 import { freePort } from './ports.js';
 
@@ -17,13 +16,10 @@ declare module 'vitest' {
     pgAdminUrl: string;
     /** Database with migrations applied and the demo organization, schemes and calendar seeded, cloned for every test file. */
     templateDatabase: string;
-    /** The same plus the demo cycles (api/src/seed/demo-cycles.ts), for tests that start with `{ demoCycles: true }`. */
-    demoTemplateDatabase: string;
   }
 }
 
 const TEMPLATE = `appraisal_template_${process.pid}`;
-const DEMO_TEMPLATE = `appraisal_template_demo_${process.pid}`;
 
 /**
  * Starts PostgreSQL once for the whole run (embedded, or TEST_DATABASE_URL / DATABASE_URL when set),
@@ -61,20 +57,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await seedDemoData(orm.em, { cycles: false });
   await orm.close(true);
 
-  // The demo cycles in a clone: most tests count what they create on the organization and would trip over them.
-  const cloning = new pg.Client({ connectionString: adminUrl });
-  await cloning.connect();
-  await cloning.query(`drop database if exists ${DEMO_TEMPLATE}`);
-  await cloning.query(`create database ${DEMO_TEMPLATE} template ${TEMPLATE} owner ${EMBEDDED_ROLES.owner.name}`);
-  await cloning.end();
-  const demoOrm = await openOrm({ url: withCredentials(withDatabase(adminUrl, DEMO_TEMPLATE), EMBEDDED_ROLES.owner.name, EMBEDDED_ROLES.owner.password), poolMax: 4 });
-  const cycles = await seedDemoCycles(demoOrm.em);
-  if (process.env.SEED_TIMING) console.log(`demo cycles seeded: ${JSON.stringify(cycles)}`);
-  await demoOrm.close(true);
+  // The demo cycles go to a clone of this template, made by the first test file that asks for it (database.ts).
+  const dropping = new pg.Client({ connectionString: adminUrl });
+  await dropping.connect();
+  await dropping.query(`drop database if exists ${TEMPLATE}_demo`);
+  await dropping.end();
 
   project.provide('pgAdminUrl', adminUrl);
   project.provide('templateDatabase', TEMPLATE);
-  project.provide('demoTemplateDatabase', DEMO_TEMPLATE);
 
   return async () => {
     if (external) {

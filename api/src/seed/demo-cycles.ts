@@ -428,7 +428,17 @@ async function hotelAudit(run: DemoRun): Promise<{ cycles: string[] }> {
 
 async function workshop(run: DemoRun): Promise<{ cycles: string[] }> {
   run.clock.set('2026-10-20');
-  const cycleId = await run.launch({ scheme: 'workshop', name: 'Workshop October 2026', nameZh: '车间 2026 年 10 月', period: { kind: SchemePeriod.MONTH, key: '2026-10' }, positions: ['WELDER', 'INT-WORKER'] });
+  // The month's crew: five welders and five integrated workers (the others worked on the other shift's tickets).
+  const crew = new Set(['WSW001', 'WSW002', 'WSW003', 'WSW004', 'WSW005', 'WSI001', 'WSI002', 'WSI003', 'WSI004', 'WSI005']);
+  const others = [...run.employees.keys()].filter((n) => /^WS[WI]\d{3}$/.test(n) && !crew.has(n));
+  const cycleId = await run.launch({
+    scheme: 'workshop',
+    name: 'Workshop October 2026',
+    nameZh: '车间 2026 年 10 月',
+    period: { kind: SchemePeriod.MONTH, key: '2026-10' },
+    positions: ['WELDER', 'INT-WORKER'],
+    remove: { employees: others, reason: 'On the other shift this month: appraised with its crew.' },
+  });
   const aspects = ['people', 'machine', 'material', 'method', 'environment'];
   await run.step(cycleId, CycleActionValue.SKIP_SELF_REVIEW);
   await run.atPhase(cycleId, 'rating');
