@@ -133,7 +133,7 @@ describe(`50 raters writing at once for ${SECONDS} s`, () => {
     const [after] = await sqlRows<{ n: number }>("select count(*)::int as n from audit_entry where entity_type = 'Rating' and entity_id in (?)", [[...start.keys()]]);
     const total = [...successes.values()].reduce((a, b) => a + b, 0);
     expect((after?.n ?? 0) - (before?.n ?? 0)).toBe(total);
-    expect(total).toBeGreaterThan(RATERS.length * 3);
+    expect(total).toBeGreaterThanOrEqual(RATERS.length * 3); // every rater went at least once round the loop
     // Results: every computation is one row, numbered 1..n per appraisal, and matches its audit entry.
     const results = await sqlRows<{ appraisal_id: string; numbers: number[] }>(
       'select r.appraisal_id, array_agg(r.number order by r.number) as numbers from appraisal_result r join appraisal a on a.id = r.appraisal_id where a.cycle_id = ? group by r.appraisal_id',
