@@ -27,6 +27,7 @@ import { type RequestContext, requireActor } from '../../core/context.js';
 import { type ReadDb, sql } from '../../core/db.js';
 import { AppError, assertNoProblems, type FieldProblem, forbidden, notFound } from '../../core/errors.js';
 import { formatPath } from '@appraisal/domain';
+import { noJobs } from '../../core/jobs.js';
 import { inTransaction } from '../../core/transaction.js';
 import { requestAnalyticsRefresh } from '../analytics/analytics.jobs.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -39,6 +40,7 @@ import { getCycle, transitionCycle } from './cycle.service.js';
 import type { CycleNode } from './cycle.types.js';
 import { CycleActionValue } from './cycle.types.js';
 import { windowsOf } from './rating.service.js';
+import type { RollupJobData } from './rollup.service.js';
 import { entryOfRow } from './measured-input.data.js';
 
 /** Domain issues as field problems with their params (clients translate by rule + params). */
@@ -135,7 +137,11 @@ async function planPublication(ctx: Pick<RequestContext, 'db' | 'clock'>, cycle:
   if (doc.pay.length > 0) {
     const facts = await payFactsOf(db, doc, cycle.id);
     const amounts = new Map(
-      (await db.rows<{ group_key: string; pool: string | null; output_value: string | null }>(sql`select group_key, pool::text as pool, output_value::text as output_value from cycle_group_amount where cycle_id = ${cycle.id}`)).map((a) => [a.group_key, a]),
+      (
+        await db.rows<{ group_key: string; pool: string | null; output_value: string | null; inputs: Record<string, string> | null }>(
+          sql`select group_key, pool::text as pool, output_value::text as output_value, inputs from cycle_group_amount where cycle_id = ${cycle.id}`,
+        )
+      ).map((a) => [a.group_key, a]),
     );
     const payGroups = new Map<string, PayMember[]>();
     for (const r of records) {
@@ -148,7 +154,8 @@ async function planPublication(ctx: Pick<RequestContext, 'db' | 'clock'>, cycle:
     const issues: DomainIssue[] = [];
     for (const [key, list] of payGroups) {
       const a = amounts.get(key);
-      const priced = priceCalibratedGroup(doc, list, { ...(a?.pool ? { pool: a.pool } : {}), ...(a?.output_value ? { outputValue: a.output_value } : {}) });
+      // An output value HR gives wins; otherwise the scheme's formula computes it from the group's inputs.
+      const priced = priceCalibratedGroup(doc, list, { ...(a?.pool ? { pool: a.pool } : {}), ...(a?.output_value ? { outputValue: a.output_value } : {}), ...(a?.inputs ? { inputs: a.inputs } : {}) });
       if (!priced.ok) {
         issues.push(...priced.issues.map((i) => ({ ...i, params: { ...i.params, group: key } })));
         continue;
@@ -228,6 +235,9 @@ export async function publishCycle(ctx: RequestContext, cycleId: string, version
     });
     await em.flush();
   });
+  // Roll-ups follow each publication (a quarter from its months...): queued after the commit, once per cycle.
+  // Contexts without a job runner (the seed) compute roll-ups themselves when they need them.
+  if (ctx.jobs !== noJobs) await ctx.jobs.send<RollupJobData>('rollup.compute', { cycleId }, `rollup:${cycleId}`);
   await requestAnalyticsRefresh(ctx);
   return getCycle(ctx, cycleId);
 }
