@@ -47,6 +47,7 @@ import { SchemeResolver, SchemeVersionResolver } from './modules/schemes/scheme.
 import { schemeGuards, schemeRules } from './modules/schemes/schemes.rules.js';
 import { LedgerEntryResolver, LedgerRuleResolver } from './modules/ledger/ledger.resolver.js';
 import { ledgerGuards, ledgerRules } from './modules/ledger/ledger.rules.js';
+import { PayoutBatchResolver } from './modules/ledger/payout.resolver.js';
 
 /** graphql-shield rules of the root fields (Query, Mutation): one check per operation field. */
 export type RuleTree = Record<string, Record<string, IRule>>;
@@ -99,6 +100,7 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       RollupResolver,
       LedgerRuleResolver,
       LedgerEntryResolver,
+      PayoutBatchResolver,
       RatingCloseResolver,
       InboxResolver,
       PolicyResolver,
