@@ -17,6 +17,7 @@ import { checkWorkCalendarYear, seedLedgerRules } from '@appraisal/domain';
 import { LedgerRuleRecord } from '../modules/ledger/ledger.entity.js';
 import { WorkCalendarYear } from '../modules/calendar/work-calendar-year.entity.js';
 import { demoCalendarYears } from './demo-calendar.js';
+import { seedDemoLedger } from './demo-ledger.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -79,6 +80,8 @@ export async function seedDemoData(rootEm: EntityManager): Promise<SeedResult> {
     recordAudit(tx, null, { operation: 'seedDemoData', entityType: 'WorkCalendar', entityId: 'demo', after: { years: demoCalendarYears.map((y) => y.year) } });
     recordAudit(tx, null, { operation: 'seedDemoData', entityType: 'SchemeLibrary', entityId: 'demo', after: { indicators: buildDemoIndicators().length, schemes: demoSchemes.length } });
   });
+  // The ledger through its services, after the organization, the catalog and any published cycles exist.
+  await seedDemoLedger(rootEm);
   return { seeded: true, employees: people.length };
 }
 
