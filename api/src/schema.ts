@@ -10,7 +10,7 @@ import type { IRule } from './core/shield-rules.js';
 import type { TokenService } from './core/tokens.js';
 import { analyticsGuards, analyticsRules } from './modules/analytics/analytics.rules.js';
 import { ServiceAccountResolver } from './modules/analytics/service-account.resolver.js';
-import { AnalyticsResolver, PayAggregateResolver } from './modules/analytics/analytics.resolver.js';
+import { AnalyticsResolver, LeniencyRowResolver, PayAggregateResolver } from './modules/analytics/analytics.resolver.js';
 import { createAuthResolver } from './modules/auth/auth.resolver.js';
 import { CalendarResolver } from './modules/calendar/calendar.resolver.js';
 import { calendarGuards, calendarRules } from './modules/calendar/calendar.rules.js';
@@ -26,6 +26,8 @@ import { notificationGuards, notificationRules } from './modules/notifications/n
 import { AppraisalResultsResolver, CycleResultsResolver } from './modules/cycles/results.resolver.js';
 import { resultGuards, resultRules } from './modules/cycles/results.rules.js';
 import { RollupResolver } from './modules/cycles/rollup.resolver.js';
+import { AdjustmentResolver, MeasuredInputResolver } from './modules/cycles/inputs.resolver.js';
+import { inputGuards, inputRules } from './modules/cycles/inputs.rules.js';
 import { rollupGuards, rollupRules } from './modules/cycles/rollup.rules.js';
 import { authGuards, authRules } from './modules/auth/auth.rules.js';
 import { IndicatorCategoryResolver, IndicatorResolver } from './modules/indicators/indicator.resolver.js';
@@ -48,6 +50,8 @@ import { schemeGuards, schemeRules } from './modules/schemes/schemes.rules.js';
 import { LedgerEntryResolver, LedgerRuleResolver } from './modules/ledger/ledger.resolver.js';
 import { ledgerGuards, ledgerRules } from './modules/ledger/ledger.rules.js';
 import { PayoutBatchResolver } from './modules/ledger/payout.resolver.js';
+import { AwardResolver, HonorCommitteeMemberResolver, HonorProgramResolver, NominationResolver, VoteResolver } from './modules/honors/honors.resolver.js';
+import { honorGuards, honorRules } from './modules/honors/honors.rules.js';
 
 /** graphql-shield rules of the root fields (Query, Mutation): one check per operation field. */
 export type RuleTree = Record<string, Record<string, IRule>>;
@@ -66,10 +70,10 @@ export function mergeRules(...maps: RuleTree[]): RuleTree {
   return merged;
 }
 
-export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, resultRules, rollupRules, ledgerRules, inboxRules, policyRules, analyticsRules, probationRules, notificationRules, dashboardRules);
+export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, resultRules, rollupRules, ledgerRules, inboxRules, policyRules, analyticsRules, probationRules, notificationRules, dashboardRules, honorRules, inputRules);
 
 /** Field guards of every type below the root, from the domain's field policies. */
-export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, resultGuards, rollupGuards, ledgerGuards, inboxGuards, policyGuards, analyticsGuards, probationGuards, notificationGuards, dashboardGuards);
+export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, resultGuards, rollupGuards, ledgerGuards, inboxGuards, policyGuards, analyticsGuards, probationGuards, notificationGuards, dashboardGuards, honorGuards, inputGuards);
 
 /** The type-graphql schema without permissions (used to emit the SDL and to check rule coverage). */
 export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
@@ -98,6 +102,8 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       AppraisalResultsResolver,
       CycleResultsResolver,
       RollupResolver,
+      MeasuredInputResolver,
+      AdjustmentResolver,
       LedgerRuleResolver,
       LedgerEntryResolver,
       PayoutBatchResolver,
@@ -109,6 +115,12 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       ServiceAccountResolver,
       AnalyticsResolver,
       PayAggregateResolver,
+      HonorProgramResolver,
+      HonorCommitteeMemberResolver,
+      NominationResolver,
+      VoteResolver,
+      AwardResolver,
+      LeniencyRowResolver,
     ],
     validate: false,
     emitSchemaFile: false,

@@ -1,4 +1,5 @@
 import {
+  applyMeasuredInputs,
   type AppraisalFacts,
   canManageAppraisalInputs,
   canManageCycles,
@@ -14,6 +15,7 @@ import {
   type RaterRole,
   type RatingState,
   ratingWorkflow,
+  sectionFullMarks,
   type StoredRating,
   validateRating,
 } from '@appraisal/domain';
@@ -28,6 +30,7 @@ import { Appraisal, AppraisalResult, Rating } from './appraisal.entity.js';
 import { appraisalInScope, ratingById } from './appraisal.read.js';
 import type { AppraisalNode, RaterChangeInput, RatingFormInput, RatingNode, RatingPreviewView } from './appraisal.types.js';
 import { issueViews, problemsOf, schemeDocument } from './cycle-data.js';
+import { measuredEntriesOf } from './measured-input.data.js';
 
 const LAUNCHED_STATES = new Set(['open', 'self_review', 'rating', 'calibration', 'hr_review']);
 /** Cycle states after HR closed the rating phase: a rating is taken then only under an HR reopening of the rating window. */
@@ -112,7 +115,14 @@ export async function writeRating(ctx: RequestContext, ratingId: string, version
     entity.comment = input.comment ?? null;
     entity.itemComments = input.itemComments ?? null;
     entity.state = to;
-    if (to === 'submitted') entity.submittedAt = new Date();
+    if (to === 'submitted') {
+      entity.submittedAt = new Date();
+      // Leniency reads the rater's own section score against the section's full marks (kept with the submission).
+      const section = doc.sections.find((s) => s.id === rating.section);
+      const scored = preview(doc, draft).sectionScore;
+      entity.sectionScore = scored ?? null;
+      entity.sectionMax = section && scored !== undefined ? sectionFullMarks(section).toFixed() : null;
+    }
     await em.flush();
     recordAudit(em, ctx, { operation: mode === 'save' ? 'saveRating' : 'submitRating', entityType: 'Rating', entityId: ratingId, before, after: { state: to, items, comment: entity.comment, window: window.ok ? window : null } });
     if (to === 'submitted') await computeIfComplete(ctx, em, rating.appraisalId, rating.schemeVersionId, 'SUBMISSION');
@@ -136,8 +146,8 @@ export async function computeIfComplete(
 ): Promise<'computed' | 'waiting' | 'blocked' | 'unchanged'> {
   const tx = em.getTransactionContext();
   const connection = em.getConnection();
-  const locked = await connection.execute<Array<{ employee_id: string; participated: boolean; result_id: string | null }>>(
-    'select employee_id, participated, result_id from appraisal where id = ? for update',
+  const locked = await connection.execute<Array<{ cycle_id: string; employee_id: string; participated: boolean; result_id: string | null }>>(
+    'select cycle_id, employee_id, participated, result_id from appraisal where id = ? for update',
     [appraisalId],
     'all',
     tx,
@@ -157,6 +167,9 @@ export async function computeIfComplete(
     tx,
   );
   const doc = await schemeDocument(ctx.db, schemeVersionId);
+  // Measured inputs (surveys, occurrence logs) are engine input: they fill their items and data slots.
+  const measured = await measuredEntriesOf((text, params) => connection.execute(text, params, 'all', tx), appraisal.cycle_id, appraisal.employee_id);
+  const stored: StoredRating[] = ratings.map((r) => ({ slotKey: r.slot_key, section: r.section, role: r.role, raterId: r.rater_employee_id, state: r.state, items: r.items }));
   const outcome = computeResult({
     scheme: doc,
     schemeVersionId,
@@ -165,7 +178,7 @@ export async function computeIfComplete(
       appraisalId,
       employeeId: appraisal.employee_id,
       participated: appraisal.participated,
-      ratings: ratings.map((r) => ({ slotKey: r.slot_key, section: r.section, role: r.role, raterId: r.rater_employee_id, state: r.state, items: r.items })),
+      ratings: applyMeasuredInputs(doc, stored, measured),
       adjustments: adjustments.map((a) => ({ rule: a.rule, ...(a.count === null ? {} : { count: a.count }), ...(a.amount === null ? {} : { amount: a.amount }) })),
     },
   });
