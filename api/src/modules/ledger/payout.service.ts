@@ -20,7 +20,6 @@ import {
   verifyBatchExport,
 } from '@appraisal/domain';
 import { LockMode } from '@mikro-orm/core';
-import ExcelJS from 'exceljs';
 import type { GraphQLResolveInfo } from 'graphql';
 import { withFacts } from '../../core/access.js';
 import { Page, SortDirection } from '../../core/connection.js';
@@ -30,6 +29,7 @@ import { AppError, assertNoProblems, forbidden, notFound } from '../../core/erro
 import { checkListArgs, defineListing, fetchPage } from '../../core/listing.js';
 import { toDate } from '../../core/projection.js';
 import { selectedHere } from '../../core/selection.js';
+import { loadExcel } from '../../core/spreadsheet.js';
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit, recordExport, snapshot } from '../audit/audit.service.js';
 import { loadCalendarYears } from '../calendar/calendar.service.js';
@@ -380,7 +380,8 @@ export async function exportPayoutBatch(ctx: RequestContext, id: string): Promis
     fail(issues);
   }
   const approvedAt = batch.approvedAt as Date;
-  const workbook = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Appraisal platform';
   workbook.created = approvedAt;
   workbook.modified = approvedAt;
