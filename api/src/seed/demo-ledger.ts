@@ -93,9 +93,13 @@ export async function seedDemoLedger(rootEm: EntityManager): Promise<void> {
     const submitted = await transitionPayoutBatch(ctxOf('hr@demo.local'), may.id, may.version, 'submit');
     await transitionPayoutBatch(ctxOf('approver@demo.local'), submitted.id, submitted.version, 'approve');
   }
-  let pending = await createPayoutBatch(ctxOf('hr@demo.local'), { periodKey: '2026-05', accountingMonth: 'workshop', includeEarlier: true });
-  if (pending.entryCount === 0) {
-    await transitionPayoutBatch(ctxOf('hr@demo.local'), pending.id, pending.version, 'cancel', 'No workshop pay posted for the month yet.');
+  // The workshop's latest month with pay posted from a published result (output pay, converted hours).
+  const [latest] = await connection.execute<Array<{ period_key: string | null }>>(
+    `select max(period_key) as period_key from ledger_entry where accounting_month = 'workshop' and settlement = 'payroll' and status = 'approved' and money is not null`,
+  );
+  let pending = latest?.period_key ? await createPayoutBatch(ctxOf('hr@demo.local'), { periodKey: latest.period_key, accountingMonth: 'workshop', includeEarlier: true }) : null;
+  if (!pending || pending.entryCount === 0) {
+    if (pending) await transitionPayoutBatch(ctxOf('hr@demo.local'), pending.id, pending.version, 'cancel', 'No workshop pay posted for the month yet.');
     await tx.fork().transactional((t) =>
       postApprovedEntry(t, { ruleCode: 'group.honorExcellentTeam', employeeId: person('HAI002'), occurredOn: '2026-06-05', quantity: '1200', evidence: 'Welding bay 1: excellent team of the month.', sourceKind: 'manual', idempotencyKey: 'demo:honor:team:HAI002' }, hr.actor),
     );

@@ -13,22 +13,24 @@ import { SchemeVersion } from '../modules/schemes/scheme-version.entity.js';
 import { Scheme, type SchemePeriod, SchemeStatus } from '../modules/schemes/scheme.entity.js';
 import { buildDemoEmployees, DEMO_PASSWORD, demoAccounts, demoDepartments, demoPositions } from './demo-organization.js';
 import { buildDemoIndicators, demoIndicatorCategories, demoSchemes } from './demo-schemes.js';
-import { checkWorkCalendarYear, seedLedgerRules } from '@appraisal/domain';
+import { checkWorkCalendarYear, cnCalendarYears as demoCalendarYears, seedLedgerRules } from '@appraisal/domain';
 import { LedgerRuleRecord } from '../modules/ledger/ledger.entity.js';
 import { WorkCalendarYear } from '../modules/calendar/work-calendar-year.entity.js';
-import { demoCalendarYears } from './demo-calendar.js';
+import { type DemoCyclesOptions, type DemoCyclesSummary, seedDemoCycles } from './demo-cycles.js';
 import { seedDemoLedger } from './demo-ledger.js';
 
 export interface SeedResult {
   seeded: boolean;
   employees: number;
+  /** The demo cycles written (absent when nothing was seeded). */
+  cycles?: DemoCyclesSummary;
 }
 
 /**
  * Writes the demo group once: when the database already has any account, nothing happens, so a second
  * start keeps whatever people changed. Everything is written in one transaction.
  */
-export async function seedDemoData(rootEm: EntityManager): Promise<SeedResult> {
+export async function seedDemoData(rootEm: EntityManager, options: DemoCyclesOptions & { cycles?: boolean } = {}): Promise<SeedResult> {
   const em = rootEm.fork();
   if ((await em.count(User, {})) > 0) return { seeded: false, employees: await em.count(Employee, {}) };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -80,9 +82,13 @@ export async function seedDemoData(rootEm: EntityManager): Promise<SeedResult> {
     recordAudit(tx, null, { operation: 'seedDemoData', entityType: 'WorkCalendar', entityId: 'demo', after: { years: demoCalendarYears.map((y) => y.year) } });
     recordAudit(tx, null, { operation: 'seedDemoData', entityType: 'SchemeLibrary', entityId: 'demo', after: { indicators: buildDemoIndicators().length, schemes: demoSchemes.length } });
   });
-  // The ledger through its services, after the organization, the catalog and any published cycles exist.
+  // The cycles run through the services (their own transactions), on the committed organization and schemes.
+  // Tests keep a template without them (test/support/global-setup.ts) and add them to a second one.
+  const cycles = options.cycles === false ? null : await seedDemoCycles(rootEm, options);
+  // The ledger through its services, after the organization, the catalog and the published cycles (whose
+  // publication already posted the generated pay entries).
   await seedDemoLedger(rootEm);
-  return { seeded: true, employees: people.length };
+  return cycles ? { seeded: true, employees: people.length, cycles } : { seeded: true, employees: people.length };
 }
 
 /** The indicator library and the five seed programs, published as version 1 and applying to their departments. */

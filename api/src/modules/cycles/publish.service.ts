@@ -69,7 +69,7 @@ interface CycleFacts {
 }
 
 /** Each person's pay facts: the base from the employee record (floating pay reads the floating base when set), overridden by the cycle's measured inputs (PAY_FACT values; work tickets as tickets or man-hours, `measuredPayFacts`). */
-async function payFactsOf(db: ReadDb, doc: SchemeDefinition, cycleId: string): Promise<Map<string, PayFacts>> {
+export async function payFactsOf(db: ReadDb, doc: SchemeDefinition, cycleId: string): Promise<Map<string, PayFacts>> {
   const floating = doc.pay.some((p) => p.rule.kind === 'floatingByAverage');
   const rows = await db.rows<{ employee_id: string; performance: string | null; floating: string | null; measured: Array<{ kind: string; item: string | null; payload: Record<string, unknown> }> | null }>(
     sql`select a.employee_id, e.performance_pay_base::text as performance, e.floating_pay_base::text as floating,
@@ -310,8 +310,8 @@ async function answer(ctx: RequestContext, appraisalId: string, version: number,
     );
     if (!updated.length) throw new AppError('CONFLICT', 'The appraisal was changed since you read it; reload and try again.');
     recordAudit(em, ctx, { operation: action === 'acknowledge' ? 'acknowledgeResult' : 'refuseAcknowledgement', entityType: 'Appraisal', entityId: appraisalId, before: { state: row.state }, after: { state: to, reason } });
-    // TODO(appeals): a refusal is where an appeal starts (docs/governance-design.md, appeals on the work calendar);
-    // when appeals land, emit `appraisal.refused` here (same transaction) for the appeal workflow to pick up.
+    // A refusal is where an appeal may start: the refused result stays appealable (appraisalWorkflow `appeal` from
+    // `refused`) inside the scheme's appeal window; the employee files it with `fileAppeal` (api/src/modules/appeals).
     await em.flush();
   });
   return (await appraisalInScope(ctx, appraisalId)) as AppraisalNode;
