@@ -7,6 +7,11 @@ export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export interface AppConfig {
   /** Below HR, pay aggregates of groups smaller than this are withheld (ANALYTICS_MIN_PAY_GROUP, default 5). */
   analyticsMinPayGroup?: number;
+  /**
+   * How validated operations run: `compiled` (graphql-jit, the default) or `interpreted` (graphql-js), from
+   * GRAPHQL_EXECUTION. The interpreter stays available to compare the two (test/bench/api-http.ts).
+   */
+  graphqlExecution?: 'compiled' | 'interpreted';
   /** production hides introspection, suggestions and stack traces, and requires JWT_SECRET. */
   production: boolean;
   port: number;
@@ -78,5 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     statementTimeoutMs: intFromEnv('STATEMENT_TIMEOUT_MS', 10_000),
     shutdownStepTimeoutMs: intFromEnv('SHUTDOWN_STEP_TIMEOUT_MS', 5_000),
     analyticsMinPayGroup: intFromEnv('ANALYTICS_MIN_PAY_GROUP', 5),
+    graphqlExecution: env.GRAPHQL_EXECUTION === 'interpreted' ? 'interpreted' : 'compiled',
   };
 }
