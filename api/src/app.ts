@@ -104,7 +104,7 @@ export async function createApp({ config, orm, tokens, log, sqlObserver, clock, 
   const protection = armor.protect();
   const guard = operationGuardPlugin({ authenticate: (ctx) => authenticateRequest(ctx, tokens) });
   const apollo = new ApolloServer<RequestContext>({
-    ...(config.graphqlExecution === 'interpreted' ? { schema } : { gateway: compiledExecution(schema) }),
+    ...(config.graphqlExecution === 'compiled' ? { gateway: compiledExecution(schema) } : { schema }),
     ...protection,
     parseOptions: { maxTokens: 4000 },
     // graphql-armor is typed against the CommonJS build of @apollo/server; the objects are the same.
