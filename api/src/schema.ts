@@ -26,7 +26,7 @@ import { notificationGuards, notificationRules } from './modules/notifications/n
 import { AppraisalResultsResolver, CycleResultsResolver } from './modules/cycles/results.resolver.js';
 import { CycleGroupAmountsResolver } from './modules/cycles/group-amounts.resolver.js';
 import { resultGuards, resultRules } from './modules/cycles/results.rules.js';
-import { RollupResolver } from './modules/cycles/rollup.resolver.js';
+import { AppraisalRollupResolver, RollupResolver } from './modules/cycles/rollup.resolver.js';
 import { AdjustmentResolver, MeasuredInputResolver } from './modules/cycles/inputs.resolver.js';
 import { inputGuards, inputRules } from './modules/cycles/inputs.rules.js';
 import { rollupGuards, rollupRules } from './modules/cycles/rollup.rules.js';
@@ -49,6 +49,10 @@ import { SchemePreviewResolver } from './modules/schemes/scheme-preview.resolver
 import { SchemeResolver, SchemeVersionResolver } from './modules/schemes/scheme.resolver.js';
 import { schemeGuards, schemeRules } from './modules/schemes/schemes.rules.js';
 import { LedgerEntryResolver, LedgerRuleResolver } from './modules/ledger/ledger.resolver.js';
+import { AppealResolver } from './modules/appeals/appeal.resolver.js';
+import { ArchiveResolver } from './modules/archives/archive.resolver.js';
+import { archiveGuards, archiveRules } from './modules/archives/archive.rules.js';
+import { appealGuards, appealRules } from './modules/appeals/appeal.rules.js';
 import { ledgerGuards, ledgerRules } from './modules/ledger/ledger.rules.js';
 import { AwardResolver, HonorCommitteeMemberResolver, HonorProgramResolver, NominationResolver, VoteResolver } from './modules/honors/honors.resolver.js';
 import { honorGuards, honorRules } from './modules/honors/honors.rules.js';
@@ -70,10 +74,10 @@ export function mergeRules(...maps: RuleTree[]): RuleTree {
   return merged;
 }
 
-export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, resultRules, rollupRules, ledgerRules, inboxRules, policyRules, analyticsRules, probationRules, notificationRules, dashboardRules, honorRules, inputRules);
+export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, resultRules, rollupRules, ledgerRules, inboxRules, policyRules, analyticsRules, probationRules, notificationRules, dashboardRules, honorRules, inputRules, appealRules, archiveRules);
 
 /** Field guards of every type below the root, from the domain's field policies. */
-export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, resultGuards, rollupGuards, ledgerGuards, inboxGuards, policyGuards, analyticsGuards, probationGuards, notificationGuards, dashboardGuards, honorGuards, inputGuards);
+export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, resultGuards, rollupGuards, ledgerGuards, inboxGuards, policyGuards, analyticsGuards, probationGuards, notificationGuards, dashboardGuards, honorGuards, inputGuards, appealGuards, archiveGuards);
 
 /** The type-graphql schema without permissions (used to emit the SDL and to check rule coverage). */
 export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
@@ -103,6 +107,7 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       CycleResultsResolver,
       CycleGroupAmountsResolver,
       RollupResolver,
+      AppraisalRollupResolver,
       MeasuredInputResolver,
       AdjustmentResolver,
       LedgerRuleResolver,
@@ -115,6 +120,8 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       ServiceAccountResolver,
       AnalyticsResolver,
       PayAggregateResolver,
+      AppealResolver,
+      ArchiveResolver,
       HonorProgramResolver,
       HonorCommitteeMemberResolver,
       NominationResolver,

@@ -12,6 +12,7 @@ export * from './notification-access.js';
 export * from './ledger-access.js';
 export * from './honors-access.js';
 export * from './governance-access.js';
+export * from './appeal-access.js';
 export * from './analytics-access.js';
 export * from './rollup-access.js';
 export * from './measured-input-access.js';

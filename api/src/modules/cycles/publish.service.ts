@@ -27,6 +27,7 @@ import { type RequestContext, requireActor } from '../../core/context.js';
 import { type ReadDb, sql } from '../../core/db.js';
 import { AppError, assertNoProblems, type FieldProblem, forbidden, notFound } from '../../core/errors.js';
 import { formatPath } from '@appraisal/domain';
+import { noJobs } from '../../core/jobs.js';
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { loadCalendarYears } from '../calendar/calendar.service.js';
@@ -38,6 +39,7 @@ import { getCycle, transitionCycle } from './cycle.service.js';
 import type { CycleNode } from './cycle.types.js';
 import { CycleActionValue } from './cycle.types.js';
 import { windowsOf } from './rating.service.js';
+import type { RollupJobData } from './rollup.service.js';
 import { entryOfRow } from './measured-input.data.js';
 
 /** Domain issues as field problems with their params (clients translate by rule + params). */
@@ -68,7 +70,7 @@ interface CycleFacts {
 }
 
 /** Each person's pay facts: the base from the employee record (floating pay reads the floating base when set), overridden by the cycle's measured inputs (PAY_FACT values; work tickets as tickets or man-hours, `measuredPayFacts`). */
-async function payFactsOf(db: ReadDb, doc: SchemeDefinition, cycleId: string): Promise<Map<string, PayFacts>> {
+export async function payFactsOf(db: ReadDb, doc: SchemeDefinition, cycleId: string): Promise<Map<string, PayFacts>> {
   const floating = doc.pay.some((p) => p.rule.kind === 'floatingByAverage');
   const rows = await db.rows<{ employee_id: string; performance: string | null; floating: string | null; measured: Array<{ kind: string; item: string | null; payload: Record<string, unknown> }> | null }>(
     sql`select a.employee_id, e.performance_pay_base::text as performance, e.floating_pay_base::text as floating,
@@ -134,7 +136,11 @@ async function planPublication(ctx: Pick<RequestContext, 'db' | 'clock'>, cycle:
   if (doc.pay.length > 0) {
     const facts = await payFactsOf(db, doc, cycle.id);
     const amounts = new Map(
-      (await db.rows<{ group_key: string; pool: string | null; output_value: string | null }>(sql`select group_key, pool::text as pool, output_value::text as output_value from cycle_group_amount where cycle_id = ${cycle.id}`)).map((a) => [a.group_key, a]),
+      (
+        await db.rows<{ group_key: string; pool: string | null; output_value: string | null; inputs: Record<string, string> | null }>(
+          sql`select group_key, pool::text as pool, output_value::text as output_value, inputs from cycle_group_amount where cycle_id = ${cycle.id}`,
+        )
+      ).map((a) => [a.group_key, a]),
     );
     const payGroups = new Map<string, PayMember[]>();
     for (const r of records) {
@@ -147,7 +153,8 @@ async function planPublication(ctx: Pick<RequestContext, 'db' | 'clock'>, cycle:
     const issues: DomainIssue[] = [];
     for (const [key, list] of payGroups) {
       const a = amounts.get(key);
-      const priced = priceCalibratedGroup(doc, list, { ...(a?.pool ? { pool: a.pool } : {}), ...(a?.output_value ? { outputValue: a.output_value } : {}) });
+      // An output value HR gives wins; otherwise the scheme's formula computes it from the group's inputs.
+      const priced = priceCalibratedGroup(doc, list, { ...(a?.pool ? { pool: a.pool } : {}), ...(a?.output_value ? { outputValue: a.output_value } : {}), ...(a?.inputs ? { inputs: a.inputs } : {}) });
       if (!priced.ok) {
         issues.push(...priced.issues.map((i) => ({ ...i, params: { ...i.params, group: key } })));
         continue;
@@ -227,6 +234,9 @@ export async function publishCycle(ctx: RequestContext, cycleId: string, version
     });
     await em.flush();
   });
+  // Roll-ups follow each publication (a quarter from its months...): queued after the commit, once per cycle.
+  // Contexts without a job runner (the seed) compute roll-ups themselves when they need them.
+  if (ctx.jobs !== noJobs) await ctx.jobs.send<RollupJobData>('rollup.compute', { cycleId }, `rollup:${cycleId}`);
   return getCycle(ctx, cycleId);
 }
 
@@ -307,8 +317,8 @@ async function answer(ctx: RequestContext, appraisalId: string, version: number,
     );
     if (!updated.length) throw new AppError('CONFLICT', 'The appraisal was changed since you read it; reload and try again.');
     recordAudit(em, ctx, { operation: action === 'acknowledge' ? 'acknowledgeResult' : 'refuseAcknowledgement', entityType: 'Appraisal', entityId: appraisalId, before: { state: row.state }, after: { state: to, reason } });
-    // TODO(appeals): a refusal is where an appeal starts (docs/governance-design.md, appeals on the work calendar);
-    // when appeals land, emit `appraisal.refused` here (same transaction) for the appeal workflow to pick up.
+    // A refusal is where an appeal may start: the refused result stays appealable (appraisalWorkflow `appeal` from
+    // `refused`) inside the scheme's appeal window; the employee files it with `fileAppeal` (api/src/modules/appeals).
     await em.flush();
   });
   return (await appraisalInScope(ctx, appraisalId)) as AppraisalNode;

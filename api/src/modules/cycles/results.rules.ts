@@ -9,6 +9,7 @@ const hrOnly = anyRole('HR');
  * HR's; acknowledging is the appraised employee's (the service refuses anyone else with FORBIDDEN).
  */
 export const resultRules: Record<string, Record<string, IRule>> = {
+  Query: fields(['exportCycleResults'], isHR),
   Mutation: {
     ...fields(['changeGrade', 'applyCalibrationProposal', 'setGroupAmounts', 'publishCycle', 'closeCycle'], isHR),
     ...fields(['acknowledgeResult', 'refuseAcknowledgement'], isAuthenticated),
@@ -22,7 +23,7 @@ export const resultRules: Record<string, Record<string, IRule>> = {
  */
 export const resultGuards: FieldGuardTree = mergeGuards(
   typeGuards('CalibrationGroup', ['groupKey', 'groupName', 'size', 'counts', 'violations', 'proposal'], hrOnly),
-  typeGuards('CycleGroupAmount', ['groupKey', 'pool', 'outputValue'], hrOnly),
+  typeGuards('CycleGroupAmount', ['groupKey', 'pool', 'outputValue', 'inputs'], hrOnly),
   typeGuards('GradeCount', ['grade', 'count', 'percent'], hrOnly),
   typeGuards('CalibrationProposalRow', ['appraisalId', 'employeeId', 'rank', 'from', 'to'], hrOnly),
   typeGuards('GradeChange', ['id', 'from', 'to', 'reason', 'source', 'rank', 'groupSize', 'createdAt'], hrOnly),
