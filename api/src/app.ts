@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { DriverException } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Express } from 'express';
+import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './config.js';
@@ -22,6 +22,7 @@ import { AppError } from './core/errors.js';
 import { httpLogSerializers, type Logger } from './core/logger.js';
 import { withRequestLocale } from './core/messages.js';
 import type { TokenService } from './core/tokens.js';
+import { compiledExecution } from './core/compiled-execution.js';
 import { operationGuardPlugin, withDeadline } from './core/guard-plugin.js';
 import { jsonErrors } from './http/body-errors.js';
 import { refuseSourceMaps, securityHeaders } from './http/security-headers.js';
@@ -106,9 +107,9 @@ export async function createApp({ config, orm, tokens, log, sqlObserver, clock, 
   const protection = armor.protect();
   const guard = operationGuardPlugin({ authenticate: (ctx) => authenticateRequest(ctx, tokens) });
   // The same protections for /graphql and the federation subgraph (/subgraph).
-  const serverFor = (served: GraphQLSchema) =>
+  const serverFor = (served: GraphQLSchema, compiled: boolean) =>
     new ApolloServer<RequestContext>({
-      schema: served,
+      ...(compiled && config.graphqlExecution === 'compiled' ? { gateway: compiledExecution(served) } : { schema: served }),
       ...protection,
       parseOptions: { maxTokens: 4000 },
       // graphql-armor is typed against the CommonJS build of @apollo/server; the objects are the same.
@@ -126,7 +127,7 @@ export async function createApp({ config, orm, tokens, log, sqlObserver, clock, 
       includeStacktraceInErrorResponses: false,
       formatError: formatError(log),
     });
-  const apollo = serverFor(schema);
+  const apollo = serverFor(schema, true);
   await apollo.start();
   const stopping: Array<() => Promise<void>> = [() => apollo.stop()];
 
@@ -181,7 +182,7 @@ export async function createApp({ config, orm, tokens, log, sqlObserver, clock, 
   // pays nothing for it.
   let subgraph: Promise<express.RequestHandler> | undefined;
   const startSubgraph = async (): Promise<express.RequestHandler> => {
-    const server = serverFor(await buildSubgraph(tokens));
+    const server = serverFor(await buildSubgraph(tokens), false);
     await server.start();
     stopping.push(() => server.stop());
     return expressMiddleware(server, { context });

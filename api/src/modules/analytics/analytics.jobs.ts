@@ -15,8 +15,9 @@ export async function refreshAnalyticsViews(ctx: Pick<RequestContext, 'db'>): Pr
  * (seed, scripts) refresh in place.
  */
 export async function requestAnalyticsRefresh(ctx: RequestContext): Promise<void> {
-  if (ctx.jobs === noJobs) await refreshAnalyticsViews(ctx);
-  else await ctx.jobs.send('analytics.refresh', {}, KEY);
+  if (ctx.jobs === noJobs) return refreshAnalyticsViews(ctx);
+  // A queue that refuses (the seed's inline runner) must not fail a committed publication: refresh in place then.
+  await ctx.jobs.send('analytics.refresh', {}, KEY).catch(() => refreshAnalyticsViews(ctx));
 }
 
 /**
