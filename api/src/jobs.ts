@@ -1,7 +1,8 @@
 import type { JobDefinition } from './core/jobs.js';
 import { launchCycleJob } from './modules/cycles/cycle.jobs.js';
 import { closeRatingPhaseJob } from './modules/cycles/rating-close.service.js';
-import { remindersDailyJob } from './modules/notifications/notification.jobs.js';
+import { noticesPublishDueJob } from './modules/notices/notice.jobs.js';
+import { remindersDailyJob } from './modules/notifications/reminders.jobs.js';
 import { probationApplyJob } from './modules/probation/probation.jobs.js';
 
 /** Every background job the server runs (each has its queue in a migration). */
@@ -10,4 +11,5 @@ export const jobDefinitions: ReadonlyArray<JobDefinition<object>> = [
   closeRatingPhaseJob as unknown as JobDefinition<object>,
   remindersDailyJob as unknown as JobDefinition<object>,
   probationApplyJob as unknown as JobDefinition<object>,
+  noticesPublishDueJob as unknown as JobDefinition<object>,
 ];

@@ -11,6 +11,7 @@ import { Migration20261127130000 } from './Migration20261127130000.js';
 import { Migration20261127140000 } from './Migration20261127140000.js';
 import { Migration20261127141000 } from './Migration20261127141000.js';
 import { Migration20261127150000 } from './Migration20261127150000.js';
+import { Migration20261128060000 } from './Migration20261128060000.js';
 
 /**
  * Every migration in order. Listed explicitly because, under vitest, MikroORM would look for .ts files
@@ -29,4 +30,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261127140000', class: Migration20261127140000 },
   { name: 'Migration20261127141000', class: Migration20261127141000 },
   { name: 'Migration20261127150000', class: Migration20261127150000 },
+  { name: 'Migration20261128060000', class: Migration20261128060000 },
 ];

@@ -24,7 +24,7 @@ import { Employee } from '../modules/org/employee.entity.js';
 import { Position } from '../modules/org/position.entity.js';
 import { LedgerEntry, LedgerIncident, LedgerRuleRecord, PayoutBatch } from '../modules/ledger/ledger.entity.js';
 import { InboxDelivery, InboxItemEntity } from '../modules/notifications/inbox.entity.js';
-import { Notification } from '../modules/notifications/notification.entity.js';
+import { Notice, NoticeRecipient } from '../modules/notices/notice.entity.js';
 import { Policy, PolicyAcknowledgement, PolicyVersion } from '../modules/policies/policy.entity.js';
 import { ProbationReview } from '../modules/probation/probation-review.entity.js';
 import { SchemeVersion } from '../modules/schemes/scheme-version.entity.js';
@@ -60,7 +60,6 @@ export const entities = [
   PayLine,
   RollupResult,
   ProbationReview,
-  Notification,
   LedgerRuleRecord,
   LedgerIncident,
   LedgerEntry,
@@ -70,5 +69,7 @@ export const entities = [
   Policy,
   PolicyVersion,
   PolicyAcknowledgement,
+  Notice,
+  NoticeRecipient,
   ServiceAccountEntity,
 ];

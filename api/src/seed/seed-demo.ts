@@ -17,6 +17,7 @@ import { checkWorkCalendarYear, seedLedgerRules } from '@appraisal/domain';
 import { LedgerRuleRecord } from '../modules/ledger/ledger.entity.js';
 import { WorkCalendarYear } from '../modules/calendar/work-calendar-year.entity.js';
 import { demoCalendarYears } from './demo-calendar.js';
+import { seedDemoGovernance } from './demo-governance.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -78,6 +79,7 @@ export async function seedDemoData(rootEm: EntityManager): Promise<SeedResult> {
     recordAudit(tx, null, { operation: 'seedDemoData', entityType: 'Organization', entityId: 'demo', after: { employees: people.length, accounts: demoAccounts.length } });
     recordAudit(tx, null, { operation: 'seedDemoData', entityType: 'WorkCalendar', entityId: 'demo', after: { years: demoCalendarYears.map((y) => y.year) } });
     recordAudit(tx, null, { operation: 'seedDemoData', entityType: 'SchemeLibrary', entityId: 'demo', after: { indicators: buildDemoIndicators().length, schemes: demoSchemes.length } });
+    await seedDemoGovernance(tx, departments);
   });
   return { seeded: true, employees: people.length };
 }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './actor.js';
 import { readableOnEveryRow } from './access.js';
-import { APPEAL_FIELDS, appealAccess, appealRowScope, archiveAccess, canFileAppeal, inboxItemAccess, noticeAccess, policyAccess, policyVersionAccess, statementRequestAccess, type AppealFacts } from './governance-access.js';
+import { APPEAL_FIELDS, appealAccess, appealRowScope, archiveAccess, canFileAppeal, inboxItemAccess, policyAccess, policyVersionAccess, statementRequestAccess, type AppealFacts } from './governance-access.js';
+import { noticeAccess } from './notice-access.js';
 
 const actor = (roles: Actor['roles'], employeeId: string | null = 'me'): Actor => ({ userId: 'u', employeeId, roles });
 const hr = actor(['HR', 'EMPLOYEE'], 'hr');
