@@ -164,4 +164,22 @@ describe('schemes and ledger rules name their governing policy', () => {
     const rules = ok(await gql<{ ledgerRules: { nodes: Array<{ code: string; policy: { code: string } | null }> } }>(server.url, '{ ledgerRules(first: 100) { nodes { code policy { code } } } }', {}, hr)).ledgerRules.nodes;
     expect(rules.filter((r) => r.policy?.code === 'POL-CAFETERIA').map((r) => r.code).sort()).toEqual(version.linkedLedgerRules.map((r) => r.code).sort());
   });
+
+  it('HR reminds the people who have not acknowledged a policy, never twice a day', async () => {
+    const policies = ok(await gql<{ policies: { nodes: Array<{ code: string; currentVersion: { id: string; acknowledgementStatus: { pending: number } } }> } }>(
+      server.url,
+      '{ policies(first: 20) { nodes { code currentVersion { id acknowledgementStatus { pending } } } } }',
+      {},
+      hr,
+    )).policies.nodes;
+    const cafeteria = policies.find((p) => p.code === 'POL-CAFETERIA');
+    const REMIND = 'mutation($id: ID!) { remindPolicyAcknowledgement(versionId: $id) }';
+    expect(codes(await gql(server.url, REMIND, { id: cafeteria?.currentVersion.id }, employee))).toEqual(['FORBIDDEN']);
+    const reminded = ok(await gql<{ remindPolicyAcknowledgement: number }>(server.url, REMIND, { id: cafeteria?.currentVersion.id }, hr)).remindPolicyAcknowledgement;
+    expect(reminded).toBe(cafeteria?.currentVersion.acknowledgementStatus.pending);
+    expect(reminded).toBeGreaterThan(0);
+    expect(ok(await gql<{ remindPolicyAcknowledgement: number }>(server.url, REMIND, { id: cafeteria?.currentVersion.id }, hr)).remindPolicyAcknowledgement).toBe(0);
+    const tasks = (await inbox(cook)).myInbox.nodes.filter((n) => n.link.id === cafeteria?.currentVersion.id && n.doneAt === null);
+    expect(tasks).toHaveLength(1);
+  });
 });

@@ -139,6 +139,7 @@ export const governanceMessages = {
   notice_time_invalid: { en: '{value} is not a time.', zh: '{value} 不是有效时间。' },
   notice_publish_in_past: { en: 'Schedule the notice in the future, or publish it now.', zh: '请将发布时间设为将来，或立即发布。' },
   notice_expires_before_publish: { en: 'The notice expires before it is published.', zh: '通知的截止时间早于发布时间。' },
+  policy_no_acknowledgement: { en: 'Only a published version that asks for acknowledgement is reminded of.', zh: '只有已发布且要求确认的版本才能发送提醒。' },
   notice_published: { en: 'The notice is published: what people received is not edited. Withdraw it and write a new one.', zh: '通知已发布，已送达的内容不能修改。请撤回后重新发布。' },
   notice_not_published: { en: 'A draft is not withdrawn: it was never published.', zh: '草稿未发布，无需撤回。' },
   notice_no_acknowledgement: { en: 'This notice asks for no acknowledgement.', zh: '该通知无需确认。' },

@@ -39,11 +39,11 @@ export function visibleSql(now: Date): Sql {
   return sql`(n.published_at is not null and n.withdrawn_at is null and coalesce(n.publish_at, n.published_at) <= ${now.toISOString()}::timestamptz)`;
 }
 
-/** The domain's `noticeStatus` in SQL. */
+/** The domain's `noticeStatus` in SQL (upper case: the GraphQL enum's values). */
 export function statusSql(now: Date): Sql {
   const t = sql`${now.toISOString()}::timestamptz`;
-  return sql`(case when n.withdrawn_at is not null then 'withdrawn' when n.published_at is null then 'draft' when n.publish_at > ${t} then 'scheduled'
-    when n.expires_at <= ${t} then 'expired' else 'live' end)`;
+  return sql`(case when n.withdrawn_at is not null then 'WITHDRAWN' when n.published_at is null then 'DRAFT' when n.publish_at > ${t} then 'SCHEDULED'
+    when n.expires_at <= ${t} then 'EXPIRED' else 'LIVE' end)`;
 }
 
 function selectSql(ctx: RequestContext): Sql {

@@ -9,7 +9,7 @@ import { problemsOf } from '../cycles/cycle-data.js';
 import { completeInboxTasks, deliverInbox } from '../notifications/inbox.service.js';
 import { Notice } from './notice.entity.js';
 import { noticeInScope } from './notice.read.js';
-import { AudienceKindValue, type NoticeInput, type NoticeNode } from './notice.types.js';
+import { AudienceKindValue, type NoticeInput, type NoticeNode, NoticeStatusValue } from './notice.types.js';
 
 const conflict = () => new AppError('CONFLICT', 'The record was changed by someone else since you read it; reload and try again.');
 
@@ -274,7 +274,7 @@ async function cycleFacts(em: EntityManager, cycleId: string, phase: string | nu
 async function receiptOf(ctx: RequestContext, id: string): Promise<{ me: string; notice: NoticeNode }> {
   const me = requireActor(ctx).employeeId;
   const notice = await noticeInScope(ctx, id);
-  if (!me || !notice || !notice.myReceipt || notice.status === 'withdrawn' || notice.status === 'draft' || notice.status === 'scheduled') throw notFound('Notice', id);
+  if (!me || !notice || !notice.myReceipt || notice.status === NoticeStatusValue.WITHDRAWN || notice.status === NoticeStatusValue.DRAFT || notice.status === NoticeStatusValue.SCHEDULED) throw notFound('Notice', id);
   return { me, notice };
 }
 

@@ -7,11 +7,11 @@ import { LocalText } from '../schemes/scheme-document.types.js';
 import { MarkdownTextInput, PolicyTitleInput } from '../policies/policy.types.js';
 
 export enum NoticeStatusValue {
-  DRAFT = 'draft',
-  SCHEDULED = 'scheduled',
-  LIVE = 'live',
-  EXPIRED = 'expired',
-  WITHDRAWN = 'withdrawn',
+  DRAFT = 'DRAFT',
+  SCHEDULED = 'SCHEDULED',
+  LIVE = 'LIVE',
+  EXPIRED = 'EXPIRED',
+  WITHDRAWN = 'WITHDRAWN',
 }
 registerEnumType(NoticeStatusValue, { name: 'NoticeStatus', description: 'Where a notice stands now: draft, scheduled (published for a later time), live, expired or withdrawn.' });
 

@@ -6,7 +6,7 @@ import { fields, hasAnyRole, isAuthenticated, type IRule } from '../../core/shie
 export const policyRules: Record<string, Record<string, IRule>> = {
   Query: fields(['policies', 'policy', 'policyVersion'], isAuthenticated),
   Mutation: {
-    ...fields(['createPolicy', 'savePolicyVersion', 'transitionPolicyVersion', 'setGoverningPolicy'], hasAnyRole('HR')),
+    ...fields(['createPolicy', 'savePolicyVersion', 'transitionPolicyVersion', 'setGoverningPolicy', 'remindPolicyAcknowledgement'], hasAnyRole('HR')),
     acknowledgePolicy: isAuthenticated,
   },
 };
