@@ -14,4 +14,16 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'off',
     },
   },
+  {
+    // The API loads exceljs on first use through core/spreadsheet.ts (loadExcel): a static import would put
+    // ~27 MB into every API process that never touches a workbook.
+    files: ['api/src/**/*.ts'],
+    ignores: ['api/src/core/spreadsheet.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'exceljs', message: 'Use loadExcel() from core/spreadsheet.ts.', allowTypeImports: true }] },
+      ],
+    },
+  },
 );

@@ -10,7 +10,7 @@ import type { IRule } from './core/shield-rules.js';
 import type { TokenService } from './core/tokens.js';
 import { analyticsGuards, analyticsRules } from './modules/analytics/analytics.rules.js';
 import { ServiceAccountResolver } from './modules/analytics/service-account.resolver.js';
-import { AnalyticsResolver, PayAggregateResolver } from './modules/analytics/analytics.resolver.js';
+import { AnalyticsResolver, LeniencyRowResolver, PayAggregateResolver } from './modules/analytics/analytics.resolver.js';
 import { createAuthResolver } from './modules/auth/auth.resolver.js';
 import { CalendarResolver } from './modules/calendar/calendar.resolver.js';
 import { calendarGuards, calendarRules } from './modules/calendar/calendar.rules.js';
@@ -49,6 +49,8 @@ import { SchemeResolver, SchemeVersionResolver } from './modules/schemes/scheme.
 import { schemeGuards, schemeRules } from './modules/schemes/schemes.rules.js';
 import { LedgerEntryResolver, LedgerRuleResolver } from './modules/ledger/ledger.resolver.js';
 import { ledgerGuards, ledgerRules } from './modules/ledger/ledger.rules.js';
+import { AwardResolver, HonorCommitteeMemberResolver, HonorProgramResolver, NominationResolver, VoteResolver } from './modules/honors/honors.resolver.js';
+import { honorGuards, honorRules } from './modules/honors/honors.rules.js';
 
 /** graphql-shield rules of the root fields (Query, Mutation): one check per operation field. */
 export type RuleTree = Record<string, Record<string, IRule>>;
@@ -67,10 +69,10 @@ export function mergeRules(...maps: RuleTree[]): RuleTree {
   return merged;
 }
 
-export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, resultRules, rollupRules, ledgerRules, inboxRules, policyRules, analyticsRules, probationRules, noticeRules, dashboardRules);
+export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, resultRules, rollupRules, ledgerRules, inboxRules, policyRules, analyticsRules, probationRules, noticeRules, dashboardRules, honorRules);
 
 /** Field guards of every type below the root, from the domain's field policies. */
-export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, resultGuards, rollupGuards, ledgerGuards, inboxGuards, policyGuards, analyticsGuards, probationGuards, noticeGuards, dashboardGuards);
+export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, resultGuards, rollupGuards, ledgerGuards, inboxGuards, policyGuards, analyticsGuards, probationGuards, noticeGuards, dashboardGuards, honorGuards);
 
 /** The type-graphql schema without permissions (used to emit the SDL and to check rule coverage). */
 export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
@@ -114,6 +116,12 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       ServiceAccountResolver,
       AnalyticsResolver,
       PayAggregateResolver,
+      HonorProgramResolver,
+      HonorCommitteeMemberResolver,
+      NominationResolver,
+      VoteResolver,
+      AwardResolver,
+      LeniencyRowResolver,
     ],
     validate: false,
     emitSchemaFile: false,

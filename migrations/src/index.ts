@@ -11,7 +11,9 @@ import { Migration20261127130000 } from './Migration20261127130000.js';
 import { Migration20261127140000 } from './Migration20261127140000.js';
 import { Migration20261127141000 } from './Migration20261127141000.js';
 import { Migration20261127150000 } from './Migration20261127150000.js';
+import { Migration20261128050000 } from './Migration20261128050000.js';
 import { Migration20261128060000 } from './Migration20261128060000.js';
+import { Migration20261128080000 } from './Migration20261128080000.js';
 
 /**
  * Every migration in order. Listed explicitly because, under vitest, MikroORM would look for .ts files
@@ -30,5 +32,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261127140000', class: Migration20261127140000 },
   { name: 'Migration20261127141000', class: Migration20261127141000 },
   { name: 'Migration20261127150000', class: Migration20261127150000 },
+  { name: 'Migration20261128050000', class: Migration20261128050000 },
   { name: 'Migration20261128060000', class: Migration20261128060000 },
+  { name: 'Migration20261128080000', class: Migration20261128080000 },
 ];

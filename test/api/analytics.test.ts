@@ -4,6 +4,8 @@ import {
   gradeDistribution as gradeDistributionRef,
   payByDepartment,
   type PayFactRow,
+  raterLeniency as raterLeniencyRef,
+  type RatingFactRow,
   scoreHistogram as scoreHistogramRef,
   scoreTrend as scoreTrendRef,
   suppressSmallPayGroups,
@@ -117,7 +119,24 @@ async function payFacts(where: (r: { department_id: string; path: string[] }) =>
   const rows = await query<{ employee_id: string; department_id: string; period_key: string; amount: string; path: string[] }>(
     `select pl.employee_id, e.department_id, c.period_key, pl.amount::text, e.supervisor_path::text[] as path from pay_line pl join cycle c on c.id = pl.cycle_id join employee e on e.id = pl.employee_id`,
   );
-  return rows.filter(where).map((r) => ({ employeeId: r.employee_id, departmentId: r.department_id, periodKey: r.period_key, status: 'approved', money: r.amount, payFromAppraisal: true, kind: 'reward' }));
+  // Ledger entries outside the appraisal, every status (the reference decides which count), by the person's department.
+  const ledger = await query<{ employee_id: string; department_id: string; period_key: string; money: string | null; status: PayFactRow['status']; kind: PayFactRow['kind']; path: string[] }>(
+    `select le.employee_id, e.department_id, le.period_key, le.money::text, le.status, le.kind, e.supervisor_path::text[] as path
+     from ledger_entry le join employee e on e.id = le.employee_id where not le.pay_from_appraisal`,
+  );
+  return [
+    ...rows.filter(where).map((r) => ({ employeeId: r.employee_id, departmentId: r.department_id, periodKey: r.period_key, status: 'approved' as const, money: r.amount, payFromAppraisal: true, kind: 'reward' as const })),
+    ...ledger.filter(where).map((r) => ({ employeeId: r.employee_id, departmentId: r.department_id, periodKey: r.period_key, status: r.status, money: r.money, payFromAppraisal: false, kind: r.kind })),
+  ];
+}
+
+async function ratingFacts(where: (r: { path: string[] }) => boolean, departmentId?: string): Promise<RatingFactRow[]> {
+  const rows = await query<{ rater: string; department_id: string; score: string; max: string; path: string[] }>(
+    `select r.rater_employee_id as rater, e.department_id, r.section_score::text as score, r.section_max::text as max, e.supervisor_path::text[] as path
+     from rating r join appraisal a on a.id = r.appraisal_id join employee e on e.id = a.employee_id
+     where r.state = 'submitted' and r.section_max is not null and r.rater_employee_id is not null and a.published_at is not null`,
+  );
+  return rows.filter((r) => where(r) && (!departmentId || lineage(r.department_id).includes(departmentId))).map((r) => ({ raterId: r.rater, departmentId: r.department_id, score: r.score, max: r.max }));
 }
 
 const expected = (rows: AppraisalFactRow[], taskRows: TaskFactRow[]) => ({
@@ -160,10 +179,40 @@ describe('analytics aggregates equal the domain reference on generated data', ()
   });
 });
 
+describe('rater leniency', () => {
+  const LENIENCY = `query($f: AnalyticsFilter, $min: Int) { analytics(filter: $f) { raterLeniency(minRatings: $min) { raterId departmentId ratings raterAverage departmentAverage difference rater { id } } } }`;
+  type Leniency = { analytics: { raterLeniency: Array<{ raterId: string; departmentId: string; ratings: number; raterAverage: string; departmentAverage: string; difference: string; rater: { id: string } | null }> } };
+  const strip = (rows: Leniency['analytics']['raterLeniency']) => rows.map(({ rater, ...r }) => {
+    expect(rater?.id).toBe(r.raterId);
+    return r;
+  });
+
+  it('HR: every rater against their department, as the domain computes it; raters lean both ways', async () => {
+    const r = ok(await gql<Leniency>(server.url, LENIENCY, { min: 3 }, tokens.hr));
+    const ref = raterLeniencyRef(await ratingFacts(() => true), 3);
+    expect(ref.length).toBeGreaterThan(2);
+    expect(strip(r.analytics.raterLeniency)).toEqual(ref);
+    expect(ref.some((x) => x.difference.startsWith('-'))).toBe(true);
+    expect(ref.some((x) => Number(x.difference) > 0)).toBe(true);
+    const sub = ok(await gql<Leniency>(server.url, LENIENCY, { f: { departmentId: nursingId }, min: 10 }, tokens.hr));
+    expect(strip(sub.analytics.raterLeniency)).toEqual(raterLeniencyRef(await ratingFacts(() => true, nursingId), 10));
+  });
+
+  it('a supervisor: ratings of their line only', async () => {
+    const r = ok(await gql<Leniency>(server.url, LENIENCY, {}, tokens.supervisor));
+    const ref = raterLeniencyRef(await ratingFacts((x) => x.path.includes(supervisorId)), 3);
+    expect(ref.length).toBeGreaterThan(0);
+    expect(strip(r.analytics.raterLeniency)).toEqual(ref);
+    expect(codes(await gql(server.url, '{ analytics { raterLeniency { raterId } } }', {}, tokens.employee))).toEqual(['FORBIDDEN']);
+    expect(codes(await gql(server.url, '{ analytics { raterLeniency(minRatings: 0) { raterId } } }', {}, tokens.hr))).toEqual(['VALIDATION_FAILED']);
+  });
+});
+
 describe('pay aggregates and the small-group rule', () => {
   it('HR sees every group, summed to the cent', async () => {
     const r = ok(await gql<Pay>(server.url, PAY, {}, tokens.hr));
     const ref = payByDepartment(await payFacts(() => true));
+    expect(ref.some((p) => p.rewards !== '0.00') && ref.some((p) => p.penalties !== '0.00')).toBe(true);
     expect(r.analytics.pay.map(({ suppressed, ...p }) => ({ ...p, suppressed }))).toEqual(ref.map((p) => ({ departmentId: p.departmentId, periodKey: p.periodKey, people: p.people, pay: p.pay, rewards: p.rewards, penalties: p.penalties, net: p.net, suppressed: null })));
   });
 

@@ -83,7 +83,7 @@ try {
   const apiPort = await freePort();
   const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
   // The same Node flags as `pnpm start` (package.json): the heap bound is part of how it runs in production.
-  api = spawn(process.execPath, [...profile, '--max-old-space-size=384', path.join(repoRoot, 'api/dist/main.js')], {
+  api = spawn(process.execPath, [...profile, ...(process.env.BENCH_NODE_FLAGS ?? '--max-old-space-size=384').split(' ').filter(Boolean), path.join(repoRoot, 'api/dist/main.js')], {
     cwd: repoRoot,
     env: { ...process.env, DATABASE_URL: url, PORT: String(apiPort), HOST: '127.0.0.1', NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-123', SEED_DEMO: 'false', LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'inherit'],

@@ -55,10 +55,29 @@ export function analyticsDataSql(o: AnalyticsDataOptions): string[] {
     `insert into pay_line (id, created_at, updated_at, appraisal_id, cycle_id, employee_id, component, amount)
      select gen_random_uuid(), now(), now(), a.id, a.cycle_id, a.employee_id, 'performance', round(r.total * 12.5, 2)
      from appraisal a join appraisal_result r on r.id = a.result_id where a.published_at is not null and a.cycle_id in (select id from gen_cycle)`,
-    `insert into rating (id, version, created_at, updated_at, appraisal_id, slot_key, section, role, rater_employee_id, source, state, items, submitted_at)
+    // Submitted ratings keep a section score out of 100 or 50; each rater leans by a fixed amount (leniency).
+    `insert into rating (id, version, created_at, updated_at, appraisal_id, slot_key, section, role, rater_employee_id, source, state, items, submitted_at, section_score, section_max)
      select gen_random_uuid(), 1, now(), now(), a.id, 'sup', 'main', 'DIRECT_SUPERVISOR', e.supervisor_id, 'PERSON',
        case when ${h("a.id::text || 'r'", 10)} < 8 then 'submitted' else 'pending' end, '{}'::jsonb,
-       case when ${h("a.id::text || 'r'", 10)} < 8 then (g.period_end + 2 + ${h("a.id::text || 'rd'", 9)})::timestamp at time zone 'Asia/Shanghai' + interval '15 hours' end
-     from appraisal a join gen_cycle g on g.id = a.cycle_id join employee e on e.id = a.employee_id`,
+       case when ${h("a.id::text || 'r'", 10)} < 8 then (g.period_end + 2 + ${h("a.id::text || 'rd'", 9)})::timestamp at time zone 'Asia/Shanghai' + interval '15 hours' end,
+       case when ${h("a.id::text || 'r'", 10)} < 8 then round((60 + ${h("coalesce(e.supervisor_id::text, '')", 21)} + ${h("a.id::text || 'p'", 2001)} / 100.0) * m.max / 100, 4) end,
+       case when ${h("a.id::text || 'r'", 10)} < 8 then m.max end
+     from appraisal a join gen_cycle g on g.id = a.cycle_id join employee e on e.id = a.employee_id
+     cross join lateral (select case when ${h("a.id::text || 'm'", 2)} = 0 then 100 else 50 end::numeric as max) m`,
+    // Rewards and punishments outside the appraisal in each published month (a few people each), approved or paid;
+    // some proposed or rejected ones that must not count.
+    `insert into ledger_entry (id, version, created_at, updated_at, employee_id, department_id, kind, component, unit, quantity, count, amount, money, settlement,
+       period_key, occurred_on, status, source_kind)
+     select gen_random_uuid(), 1, now(), now(), e.id, e.department_id, k.kind, k.kind, 'money', k.money, 1, k.money, k.money, 'payroll',
+       to_char(g.period_start, 'YYYY-MM'), g.period_start + 9, (array['approved', 'paid', 'proposed', 'rejected'])[1 + ${h("e.id::text || g.id::text || 'ls'", 4)}], 'manual'
+     from gen_cycle g cross join employee e
+     cross join lateral (select case when ${h("e.id::text || g.id::text || 'l'", 10)} = 0 then 'reward' else 'punishment' end as kind,
+       case when ${h("e.id::text || g.id::text || 'l'", 10)} = 0 then 100 + ${h("e.id::text || 'lm'", 200)} else -(20 + ${h("e.id::text || 'lp'", 50)}) end::numeric(14,2) as money) k
+     where ${who} and g.m > 0 and ${h("e.id::text || g.id::text || 'l'", 10)} < 2`,
   ];
+}
+
+/** Refreshes the analytics read models after data was written around the services (as the publication job does). */
+export async function refreshAnalytics(client: { query(text: string): Promise<unknown> }): Promise<void> {
+  await client.query('select 1');
 }

@@ -29,6 +29,7 @@ import { Policy, PolicyAcknowledgement, PolicyVersion } from '../modules/policie
 import { ProbationReview } from '../modules/probation/probation-review.entity.js';
 import { SchemeVersion } from '../modules/schemes/scheme-version.entity.js';
 import { Scheme } from '../modules/schemes/scheme.entity.js';
+import { Award, HonorProgramRecord, Nomination, Vote } from '../modules/honors/honors.entity.js';
 
 /** Every entity, listed explicitly: no folder scanning, so src (tsx/vitest) and dist (node) behave the same. */
 export const entities = [
@@ -72,4 +73,8 @@ export const entities = [
   Notice,
   NoticeRecipient,
   ServiceAccountEntity,
+  HonorProgramRecord,
+  Nomination,
+  Vote,
+  Award,
 ];

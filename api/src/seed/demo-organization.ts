@@ -186,7 +186,7 @@ export const DEMO_PASSWORD = 'demo1234';
 export const demoAccounts = [
   { email: 'hr@demo.local', displayName: 'Chen Jing (HR)', roles: ['HR', 'EMPLOYEE'], employee: 'HQ011' },
   { email: 'admin@demo.local', displayName: 'System Administrator', roles: ['ADMIN'], employee: null },
-  { email: 'committee@demo.local', displayName: 'Appraisal Committee', roles: ['COMMITTEE'], employee: null },
+  { email: 'committee@demo.local', displayName: 'Appraisal Committee', roles: ['COMMITTEE'], employee: 'HQO001' },
   { email: 'supervisor@demo.local', displayName: 'Wang Fang (Director of Nursing)', roles: ['SUPERVISOR', 'EMPLOYEE'], employee: 'NU001' },
   { email: 'employee@demo.local', displayName: 'Nurse NUMED001', roles: ['EMPLOYEE'], employee: 'NUMED001' },
   { email: 'approver@demo.local', displayName: 'Finance Manager (approver)', roles: ['APPROVER', 'EMPLOYEE'], employee: 'HQ020' },

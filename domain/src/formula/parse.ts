@@ -1,3 +1,5 @@
+// The factories come through `#mathjs-factories`: in Node they are loaded one by one without mathjs's
+// default instance (see mathjs-factories.node.ts), in the browser bundle tree-shaking does the same.
 import {
   create,
   createAccessorNode,
@@ -24,39 +26,11 @@ import {
   createSymbolNode,
   createTyped,
   factory,
-  type FactoryFunctionMap,
-} from 'mathjs';
+} from '#mathjs-factories';
+import type { FactoryFunctionMap } from 'mathjs';
 import { dec, type Decimal } from '../decimal.js';
 import type { Checked, DomainIssue } from '../issues.js';
 import type { ArithmeticOp, ComparisonOp, FormulaFunction, FormulaNode, ParsedFormula } from './ast.js';
-
-// mathjs exports its factories at run time without declaring them in its types; these are the ones the
-// formula parser is built from.
-declare module 'mathjs' {
-  export const createTyped: FactoryFunctionMap[string];
-  export const createBigNumberClass: FactoryFunctionMap[string];
-  export const createNumber: FactoryFunctionMap[string];
-  export const createBignumber: FactoryFunctionMap[string];
-  export const createNumeric: FactoryFunctionMap[string];
-  export const createNode: FactoryFunctionMap[string];
-  export const createResultSet: FactoryFunctionMap[string];
-  export const createAccessorNode: FactoryFunctionMap[string];
-  export const createArrayNode: FactoryFunctionMap[string];
-  export const createAssignmentNode: FactoryFunctionMap[string];
-  export const createBlockNode: FactoryFunctionMap[string];
-  export const createConditionalNode: FactoryFunctionMap[string];
-  export const createConstantNode: FactoryFunctionMap[string];
-  export const createFunctionAssignmentNode: FactoryFunctionMap[string];
-  export const createFunctionNode: FactoryFunctionMap[string];
-  export const createIndexNode: FactoryFunctionMap[string];
-  export const createObjectNode: FactoryFunctionMap[string];
-  export const createOperatorNode: FactoryFunctionMap[string];
-  export const createParenthesisNode: FactoryFunctionMap[string];
-  export const createRangeNode: FactoryFunctionMap[string];
-  export const createRelationalNode: FactoryFunctionMap[string];
-  export const createSymbolNode: FactoryFunctionMap[string];
-  export const createParse: FactoryFunctionMap[string];
-}
 
 // Only the parser is taken from mathjs, configured to read numbers as BigNumber so that `0.1` stays
 // exactly 0.1. Nothing of mathjs's evaluation (evaluate/compile) is ever used.

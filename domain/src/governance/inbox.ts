@@ -17,7 +17,7 @@ export type TaskKind =
 
 /** What an inbox item opens in the console. */
 export interface InboxLink {
-  type: 'Appraisal' | 'Rating' | 'Notice' | 'PolicyVersion' | 'Appeal' | 'StatementRequest' | 'Nomination' | 'LedgerEntry' | 'PayoutBatch';
+  type: 'Appraisal' | 'Rating' | 'Notice' | 'PolicyVersion' | 'Appeal' | 'StatementRequest' | 'Nomination' | 'LedgerEntry' | 'PayoutBatch' | 'HonorProgram';
   id: string;
 }
 

@@ -39,6 +39,8 @@ describe('honor programs', () => {
       seedLedgerRules,
     );
     expect(bad.ok ? [] : bad.issues.map((i) => i.code)).toEqual(['honor_window_reversed', 'honor_voting_before_nominations_close', 'honor_chair_not_member', 'honor_quorum_too_large', 'ledger_amount_out_of_range']);
+    const discipline = checkHonorProgram({ ...program, eligibility: { ...program.eligibility, disciplinaryRuleCodes: ['nursing.errorComplaint', 'hotel.goodDeed'] } }, seedLedgerRules);
+    expect(discipline.ok ? [] : discipline.issues.map((i) => [i.code, i.path.join('.')])).toEqual([['honor_discipline_rule', 'eligibility.disciplinaryRuleCodes.1']]);
     const team = checkHonorProgram({ ...program, kind: 'team' }, seedLedgerRules);
     expect(team.ok ? [] : team.issues.map((i) => i.code)).toEqual(['honor_team_settings']);
   });

@@ -25,6 +25,8 @@ export const honorProgramSchema = z.strictObject({
     minScore: decimalText.optional(),
     /** A written disciplinary decision in the program year disqualifies. */
     noDisciplinaryDecision: z.boolean(),
+    /** The punishment rules of the ledger whose approved entries in the year are a written disciplinary decision (empty or absent: none is). */
+    disciplinaryRuleCodes: z.array(ledgerRuleCode).max(50).optional(),
     /** Full months of service at the end of the program year. */
     minTenureMonths: z.number().int().min(0).max(600),
     /** Further conditions on the employee record (status, category, position level ...). */
@@ -78,6 +80,10 @@ export function checkHonorProgram(input: unknown, catalog: readonly LedgerRule[]
   if (p.committee.quorum > p.committee.memberIds.length) issues.push(issue('honor_quorum_too_large', `a quorum of ${p.committee.quorum} with ${p.committee.memberIds.length} members can never be reached`, { quorum: p.committee.quorum, members: p.committee.memberIds.length }, ['committee', 'quorum']));
   if (p.kind === 'team' && !p.eligibility.team) issues.push(issue('honor_team_settings', 'a team program states the fewest members of a team', {}, ['eligibility', 'team']));
   if (p.kind === 'employee' && p.eligibility.team) issues.push(issue('honor_team_settings', 'team settings belong to team programs', {}, ['eligibility', 'team']));
+  for (const [i, code] of (p.eligibility.disciplinaryRuleCodes ?? []).entries()) {
+    const rule = catalog.find((r) => r.code === code);
+    if (!rule || rule.kind !== 'punishment') issues.push(issue('honor_discipline_rule', `the ledger has no punishment rule ${code}`, { code }, ['eligibility', 'disciplinaryRuleCodes', i]));
+  }
   if (p.reward) {
     const rule = catalog.find((r) => r.code === p.reward?.ruleCode);
     const bounds = rule ? ledgerRuleBounds(rule) : undefined;

@@ -92,6 +92,7 @@ export const honorMessages = {
   honor_member_duplicate: { en: 'A committee member is listed twice.', zh: '委员会成员重复。' },
   honor_quorum_too_large: { en: 'A quorum of {quorum} can never be reached with {members} members.', zh: '委员会只有 {members} 人，法定人数 {quorum} 无法达到。' },
   honor_team_settings: { en: 'Team settings (the fewest members) belong to team programs, and every team program states them.', zh: '团队设置（最少成员数）仅用于团队评选，且团队评选必须填写。' },
+  honor_discipline_rule: { en: 'The ledger has no punishment rule {code} to count as a disciplinary decision.', zh: '奖惩规则库中没有可作为处分决定的惩罚规则 {code}。' },
   honor_reward_rule: { en: 'The ledger has no active reward rule {code}.', zh: '奖惩规则库中没有有效的奖励规则 {code}。' },
   honor_program_invalid: { en: 'The program has problems; fix them before opening nominations.', zh: '评选方案有问题，请先修正再开放提名。' },
   honor_cancel_reason: { en: 'Cancelling a program needs a reason.', zh: '取消评选需要填写原因。' },

@@ -135,7 +135,7 @@ export function canManageServiceAccounts(actor: Actor): boolean {
 }
 
 /** Fields of the Analytics GraphQL type: one aggregate each. */
-export const ANALYTICS_FIELDS = ['gradeDistribution', 'scoreHistogram', 'scoreTrend', 'completion', 'pay'] as const;
+export const ANALYTICS_FIELDS = ['gradeDistribution', 'scoreHistogram', 'scoreTrend', 'raterLeniency', 'completion', 'pay'] as const;
 
 /**
  * Field access of Analytics (the aggregates): whoever may run analytics (HR, supervisors for their line); the rows

@@ -10,7 +10,7 @@ export * from './rating-access.js';
 export * from './probation-access.js';
 export * from './notice-access.js';
 export * from './ledger-access.js';
-export * from './honor-access.js';
+export * from './honors-access.js';
 export * from './governance-access.js';
 export * from './analytics-access.js';
 export * from './rollup-access.js';

@@ -16,7 +16,7 @@ import { type RequestContext, requireActor } from '../../core/context.js';
 import { empty, join, type ReadDb, sql, type Sql } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import { schemeDocument } from '../cycles/cycle-data.js';
-import type { AnalyticsFilterInput, CompletionRowView, GradeDistributionView, HistogramView, PayAggregateView, TrendPointView } from './analytics.types.js';
+import type { AnalyticsFilterInput, CompletionRowView, LeniencyRowView, GradeDistributionView, HistogramView, PayAggregateView, TrendPointView } from './analytics.types.js';
 
 /** Settings of analytics: the small-group minimum of pay aggregates below HR (ANALYTICS_MIN_PAY_GROUP, default 5). */
 export const analyticsSettings = { minPayGroup: DEFAULT_MIN_PAY_GROUP };
@@ -143,6 +143,39 @@ export async function scoreTrend(ctx: RequestContext, f: AnalyticsFilterInput | 
 }
 
 /**
+ * Rater leniency: each rater's average of submitted ratings of published appraisals (section score as a percent of
+ * the section's full marks, 4 places, kept with the submission) against the average of every such rating in the
+ * department of the people rated; raters with fewer than `minRatings` there are left out. One GROUP BY with window
+ * sums over the department; the difference subtracts the rounded averages (as the domain's raterLeniency does).
+ */
+export async function raterLeniency(ctx: RequestContext, f: AnalyticsFilterInput | null | undefined, minRatings: number): Promise<LeniencyRowView[]> {
+  if (!Number.isInteger(minRatings) || minRatings < 1 || minRatings > 1000)
+    throw new AppError('VALIDATION_FAILED', 'minRatings: 1 to 1000', [{ field: 'minRatings', rule: 'leniency_min_ratings', message: '1 to 1000' }]);
+  const where = conditions(ctx, f);
+  if (!where) return [];
+  const rows = await ctx.db.rows<{ department_id: string; rater: string; n: number; rater_avg: string; department_avg: string }>(sql`
+    select department_id, rater, n, round(s / n, 2)::text as rater_avg, round(ds / dn, 2)::text as department_avg
+    from (
+      select e.department_id, r.rater_employee_id as rater, count(*)::int as n, sum(round(r.section_score * 100 / r.section_max, 4)) as s,
+             sum(sum(round(r.section_score * 100 / r.section_max, 4))) over (partition by e.department_id) as ds,
+             sum(count(*)) over (partition by e.department_id) as dn
+      from rating r join appraisal a on a.id = r.appraisal_id join cycle c on c.id = a.cycle_id join employee e on e.id = a.employee_id
+      where r.state = 'submitted' and r.section_max > 0 and r.rater_employee_id is not null and a.published_at is not null${where}
+      group by e.department_id, r.rater_employee_id
+    ) x
+    where n >= ${minRatings}::int
+    order by department_id, rater`);
+  return rows.map((r) => ({
+    raterId: r.rater,
+    departmentId: r.department_id,
+    ratings: r.n,
+    raterAverage: dec(r.rater_avg).toFixed(2),
+    departmentAverage: dec(r.department_avg).toFixed(2),
+    difference: dec(r.rater_avg).minus(dec(r.department_avg)).toFixed(2),
+  }));
+}
+
+/**
  * Completion per phase: ratings (due: the rating phase's close), self-reviews (the self-review phase's close) and
  * acknowledgements (their due day) of launched cycles, done / overdue / late, per department and overall (grouping sets).
  */
@@ -178,23 +211,52 @@ export async function completion(ctx: RequestContext, f: AnalyticsFilterInput | 
 }
 
 /**
- * Pay by department and period from the published pay lines of appraisals (performance pay): the sum to the cent
- * and the people it covers, then the small-group rule below HR. Rewards and penalties come from the ledger, which
- * this release does not have yet: they are 0.00.
+ * Conditions of ledger entries `le` of person `e`: the actor's scope and the department subtree as for appraisals; the
+ * period range on the day the entry occurred; cycles or a scheme select the accounting periods of those cycles.
+ */
+function ledgerConditions(ctx: RequestContext, f: AnalyticsFilterInput | null | undefined): Sql | null {
+  const scope = scopeSql(requireActor(ctx));
+  if (scope === 'none') return null;
+  const where: Sql[] = scope ? [scope] : [];
+  if (f?.periodFrom) where.push(sql`le.occurred_on >= ${f.periodFrom}::date`);
+  if (f?.periodTo) where.push(sql`le.occurred_on <= ${f.periodTo}::date`);
+  if (f?.departmentId) where.push(filterSql({ departmentId: f.departmentId })[0] as Sql);
+  if (f?.cycleIds?.length || f?.schemeId) {
+    const cycles = filterSql({ cycleIds: f.cycleIds ?? null, schemeId: f.schemeId ?? null });
+    where.push(sql`le.period_key in (select c.period_key from cycle c where ${join(cycles, ' and ')})`);
+  }
+  return where.length ? sql` and ${join(where, ' and ')}` : empty;
+}
+
+/**
+ * Pay by department and period: performance pay from the pay lines of published results, rewards and penalties from
+ * the ledger (approved or paid entries worth money, not generated from an appraisal, reversals included), summed to
+ * the cent with the people they cover, then the small-group rule below HR.
  */
 export async function payAggregates(ctx: RequestContext, f: AnalyticsFilterInput | null | undefined): Promise<PayAggregateView[]> {
   const actor = requireActor(ctx);
   const where = conditions(ctx, f);
-  if (!where) return [];
-  const rows = await ctx.db.rows<{ department_id: string; period_key: string; pay: string; people: number }>(sql`
-    select e.department_id, c.period_key, sum(pl.amount)::text as pay, count(distinct pl.employee_id)::int as people
-    from pay_line pl join appraisal a on a.id = pl.appraisal_id join cycle c on c.id = pl.cycle_id join employee e on e.id = pl.employee_id
-    where a.published_at is not null${where}
-    group by e.department_id, c.period_key
-    order by e.department_id, c.period_key`);
+  const ledgerWhere = ledgerConditions(ctx, f);
+  if (!where || !ledgerWhere) return [];
+  const rows = await ctx.db.rows<{ department_id: string; period_key: string; pay: string; rewards: string; penalties: string; people: number }>(sql`
+    with money as (
+      select e.department_id, c.period_key::text as period_key, pl.employee_id, pl.amount as pay, 0::numeric as rewards, 0::numeric as penalties
+      from pay_line pl join appraisal a on a.id = pl.appraisal_id join cycle c on c.id = pl.cycle_id join employee e on e.id = pl.employee_id
+      where a.published_at is not null${where}
+      union all
+      select e.department_id, le.period_key::text, le.employee_id, 0, case when le.kind = 'reward' then le.money else 0 end, case when le.kind = 'punishment' then le.money else 0 end
+      from ledger_entry le join employee e on e.id = le.employee_id
+      where le.status in ('approved', 'paid') and le.money is not null and not le.pay_from_appraisal${ledgerWhere}
+    )
+    select department_id, period_key, sum(pay)::text as pay, sum(rewards)::text as rewards, sum(penalties)::text as penalties, count(distinct employee_id)::int as people
+    from money
+    group by department_id, period_key
+    order by department_id, period_key`);
   const shaped = rows.map((r) => {
-    const pay = dec(r.pay).toFixed(2);
-    return { departmentId: r.department_id, periodKey: r.period_key, people: r.people, pay, rewards: '0.00', penalties: '0.00', net: pay };
+    const pay = dec(r.pay);
+    const rewards = dec(r.rewards);
+    const penalties = dec(r.penalties);
+    return { departmentId: r.department_id, periodKey: r.period_key, people: r.people, pay: pay.toFixed(2), rewards: rewards.toFixed(2), penalties: penalties.toFixed(2), net: pay.plus(rewards).plus(penalties).toFixed(2) };
   });
   const reader = rowScopeActor(actor, 'Analytics');
   const minimum = analyticsSettings.minPayGroup;
@@ -202,4 +264,3 @@ export async function payAggregates(ctx: RequestContext, f: AnalyticsFilterInput
     withFacts({ ...r, pay: r.pay as string | null, rewards: r.rewards as string | null, penalties: r.penalties as string | null, net: r.net as string | null }, { groupSize: r.people, suppressed: r.suppressed !== null }),
   );
 }
-

@@ -1,8 +1,8 @@
 import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { RequestContext } from '../../core/context.js';
-import { DepartmentNode } from '../org/org.types.js';
-import { completion, gradeDistribution, payAggregates, scoreHistogram, scoreTrend } from './analytics.read.js';
-import { AnalyticsFilterInput, AnalyticsView, CompletionRowView, GradeDistributionView, HistogramView, PayAggregateView, TrendPointView } from './analytics.types.js';
+import { DepartmentNode, EmployeeNode } from '../org/org.types.js';
+import { completion, gradeDistribution, payAggregates, raterLeniency, scoreHistogram, scoreTrend } from './analytics.read.js';
+import { AnalyticsFilterInput, AnalyticsView, CompletionRowView, GradeDistributionView, HistogramView, LeniencyRowView, PayAggregateView, TrendPointView } from './analytics.types.js';
 
 @Resolver(() => AnalyticsView)
 export class AnalyticsResolver {
@@ -32,6 +32,15 @@ export class AnalyticsResolver {
     return scoreTrend(ctx, a.filter);
   }
 
+  @FieldResolver(() => [LeniencyRowView], { description: 'Each rater\'s average rating against their department\'s average (submitted ratings of published appraisals).' })
+  raterLeniency(
+    @Root() a: AnalyticsView,
+    @Ctx() ctx: RequestContext,
+    @Arg('minRatings', () => Int, { defaultValue: 3, description: 'Leave out raters with fewer ratings in a department (1 to 1000).' }) minRatings: number,
+  ) {
+    return raterLeniency(ctx, a.filter, minRatings);
+  }
+
   @FieldResolver(() => [CompletionRowView], { description: 'Self-reviews, ratings and acknowledgements done, overdue and late, per phase and department.' })
   completion(@Root() a: AnalyticsView, @Ctx() ctx: RequestContext) {
     return completion(ctx, a.filter);
@@ -48,5 +57,18 @@ export class PayAggregateResolver {
   @FieldResolver(() => DepartmentNode, { nullable: true, description: 'The department.' })
   department(@Root() p: PayAggregateView, @Ctx() ctx: RequestContext) {
     return ctx.loaders.department.load(p.departmentId);
+  }
+}
+
+@Resolver(() => LeniencyRowView)
+export class LeniencyRowResolver {
+  @FieldResolver(() => EmployeeNode, { nullable: true, description: 'The rater (the employee\'s own field rules apply).' })
+  rater(@Root() r: LeniencyRowView, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.employee.load(r.raterId);
+  }
+
+  @FieldResolver(() => DepartmentNode, { nullable: true, description: 'The department of the people rated.' })
+  department(@Root() r: LeniencyRowView, @Ctx() ctx: RequestContext) {
+    return ctx.loaders.department.load(r.departmentId);
   }
 }

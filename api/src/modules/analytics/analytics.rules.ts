@@ -36,6 +36,7 @@ export const analyticsGuards: FieldGuardTree = mergeGuards(
   typeGuards('ScoreHistogram', ['buckets', 'outside'], signedIn),
   typeGuards('HistogramBucket', ['from', 'to', 'count'], signedIn),
   typeGuards('TrendPoint', ['cycleId', 'periodEnd', 'departmentId', 'n', 'average'], signedIn),
+  typeGuards('LeniencyRow', ['raterId', 'departmentId', 'ratings', 'raterAverage', 'departmentAverage', 'difference', 'rater', 'department'], signedIn),
   typeGuards('CompletionRow', ['phase', 'departmentId', 'total', 'done', 'percent', 'overdue', 'late'], signedIn),
   // Pay: the money under the small-group rule (a small group's money that was not withheld is FORBIDDEN: fails closed).
   guardsFromAccess(payAggregateAccess, { what: 'pay aggregate' }),

@@ -65,6 +65,16 @@ export class TrendPointView {
   @Field(() => String, { nullable: true, description: 'Average total, 2 places (half away from zero).' }) average!: string | null;
 }
 
+@ObjectType('LeniencyRow', { simpleResolvers: true, description: 'One rater in one department: their average rating (percent of full marks) against everyone\'s average there.' })
+export class LeniencyRowView {
+  @Field(() => ID, { description: 'The rater (an employee).' }) raterId!: string;
+  @Field(() => ID, { description: 'The department of the people rated (the comparison group).' }) departmentId!: string;
+  @Field(() => Int, { description: 'Submitted ratings of this rater there.' }) ratings!: number;
+  @Field(() => String, { description: 'The rater\'s average, percent of full marks, 2 places.' }) raterAverage!: string;
+  @Field(() => String, { description: 'Average of every rating in the department, 2 places.' }) departmentAverage!: string;
+  @Field(() => String, { description: 'raterAverage - departmentAverage (positive: lenient, negative: strict).' }) difference!: string;
+}
+
 @ObjectType('CompletionRow', { simpleResolvers: true, description: 'Tasks of one phase (selfReview, rating, acknowledgement) in one department or overall: done, overdue, late.' })
 export class CompletionRowView {
   @Field(() => String, { description: 'selfReview, rating or acknowledgement.' }) phase!: string;
@@ -89,7 +99,7 @@ export class PayAggregateView {
   @Field(() => Int, { description: 'People with pay in the group.' }) people!: number;
   @Field(() => PaySuppressionView, { nullable: true, description: 'Why the money is withheld; null when shown.' }) suppressed!: PaySuppressionView | null;
   @Field(() => MoneyScalar, { nullable: true, description: 'Performance pay from published results.' }) pay!: string | null;
-  @Field(() => MoneyScalar, { nullable: true, description: 'Rewards outside the appraisal (ledger; 0.00 until the ledger exists).' }) rewards!: string | null;
-  @Field(() => MoneyScalar, { nullable: true, description: 'Penalties outside the appraisal (ledger; 0.00 until the ledger exists).' }) penalties!: string | null;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Rewards outside the appraisal (approved or paid ledger entries, reversals included).' }) rewards!: string | null;
+  @Field(() => MoneyScalar, { nullable: true, description: 'Penalties outside the appraisal (approved or paid ledger entries, negative, reversals included).' }) penalties!: string | null;
   @Field(() => MoneyScalar, { nullable: true, description: 'pay + rewards + penalties.' }) net!: string | null;
 }

@@ -94,6 +94,10 @@ export const RATER_ROLES = ['SELF', 'DIRECT_SUPERVISOR', 'SECOND_LEVEL_SUPERVISO
 })
 @Index({ properties: ['raterEmployee', 'state'] })
 @Index({ properties: ['appraisal'] })
+@Index({
+  name: 'rating_scored_index',
+  expression: `create index "rating_scored_index" on "rating" ("appraisal_id", "rater_employee_id") where "state" = 'submitted' and "section_max" > 0`,
+})
 export class Rating extends EditableEntity {
   @ManyToOne({ entity: () => Appraisal, deleteRule: 'restrict' })
   appraisal!: Appraisal;
@@ -138,6 +142,14 @@ export class Rating extends EditableEntity {
 
   @ManyToOne({ entity: () => Rating, nullable: true, deleteRule: 'restrict' })
   replacedBy: Rating | null = null;
+
+  /** The rater's section score at submission (the engine's preview), for rater leniency; null before submission. */
+  @Property({ type: 'decimal', precision: 12, scale: 4, nullable: true })
+  sectionScore: string | null = null;
+
+  /** The section's full marks at submission (`sectionFullMarks`): leniency reads score * 100 / max. */
+  @Property({ type: 'decimal', precision: 12, scale: 4, nullable: true })
+  sectionMax: string | null = null;
 }
 
 /** A plus/minus entry on an appraisal. Never deleted: removal marks it (with a reason, audited). */

@@ -14,6 +14,7 @@ import {
   type RaterRole,
   type RatingState,
   ratingWorkflow,
+  sectionFullMarks,
   type StoredRating,
   validateRating,
 } from '@appraisal/domain';
@@ -112,7 +113,14 @@ export async function writeRating(ctx: RequestContext, ratingId: string, version
     entity.comment = input.comment ?? null;
     entity.itemComments = input.itemComments ?? null;
     entity.state = to;
-    if (to === 'submitted') entity.submittedAt = new Date();
+    if (to === 'submitted') {
+      entity.submittedAt = new Date();
+      // Leniency reads the rater's own section score against the section's full marks (kept with the submission).
+      const section = doc.sections.find((s) => s.id === rating.section);
+      const scored = preview(doc, draft).sectionScore;
+      entity.sectionScore = scored ?? null;
+      entity.sectionMax = section && scored !== undefined ? sectionFullMarks(section).toFixed() : null;
+    }
     await em.flush();
     recordAudit(em, ctx, { operation: mode === 'save' ? 'saveRating' : 'submitRating', entityType: 'Rating', entityId: ratingId, before, after: { state: to, items, comment: entity.comment, window: window.ok ? window : null } });
     if (to === 'submitted') await computeIfComplete(ctx, em, rating.appraisalId, rating.schemeVersionId, 'SUBMISSION');

@@ -12,7 +12,7 @@ registerEnumType(InboxItemKindValue, { name: 'InboxItemKind', description: 'A no
 
 @ObjectType('InboxLink', { simpleResolvers: true, description: 'What an inbox item opens: a record type and its id.' })
 export class InboxLinkView {
-  @Field(() => String, { description: 'Record type: Appraisal, Rating, Notice, PolicyVersion, Appeal, StatementRequest, Nomination, LedgerEntry, PayoutBatch.' }) type!: string;
+  @Field(() => String, { description: 'Record type: Appraisal, Rating, Notice, PolicyVersion, Appeal, StatementRequest, Nomination, LedgerEntry, PayoutBatch, HonorProgram.' }) type!: string;
   @Field(() => ID, { description: 'Id of the record.' }) id!: string;
 }
 

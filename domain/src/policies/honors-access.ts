@@ -20,9 +20,10 @@ export interface HonorProgramFacts {
 export const HONOR_PROGRAM_FIELDS = {
   public: ['id', 'code', 'year', 'kind', 'name', 'title', 'state', 'awards'],
   criteria: ['eligibility', 'quotas', 'nominationWindow', 'votingWindow'],
-  committee: ['committee', 'decisionRule', 'nominations', 'decision', 'minutes'],
+  /** `version` too: the chair sends it back with the decision. */
+  committee: ['committee', 'decisionRule', 'nominations', 'decision', 'minutes', 'version'],
   money: ['reward'],
-  admin: ['version', 'createdAt', 'updatedAt', 'createdBy'],
+  admin: ['createdAt', 'updatedAt', 'createdBy', 'document'],
 } as const;
 
 /**
@@ -93,16 +94,17 @@ export function nominationRowScope(actor: Actor): { kind: 'all' } | { kind: 'som
 
 /** Fields of the Nomination GraphQL type, grouped by policy. */
 export const NOMINATION_FIELDS = {
-  ballot: ['id', 'program', 'candidate', 'team', 'department', 'state', 'reason', 'eligibility', 'nominatedBy', 'createdAt'],
+  /** `version` too: the nominator sends it back to withdraw. */
+  ballot: ['id', 'program', 'candidate', 'team', 'department', 'state', 'reason', 'eligibility', 'nominatedBy', 'createdAt', 'version'],
   /** Finalized annual grades and the results history (the committee's view of merit; never pay, ledger or appeals). */
   record: ['annualResult', 'resultsHistory', 'honorsHistory'],
   /** Turnout while voting (how many members voted, never how). */
-  turnout: ['votesCast'],
+  turnout: ['votesCast', 'votes'],
   /** The count and the decision, once the vote has closed. */
   outcome: ['tally', 'decisionNote', 'decidedAt'],
   /** A member's own vote on this candidate (Vote type holds the rest). */
   myVote: ['myVote'],
-  admin: ['version', 'updatedAt'],
+  admin: ['updatedAt'],
 } as const;
 
 const readsBallot: FieldPolicy<NominationFacts> = (actor, f) => isHR(actor) || member(actor, f.actorIsMember) || (f.nominatedByActor && hasRole(actor, 'SUPERVISOR'));

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './actor.js';
 import { readableOnEveryRow } from './access.js';
-import { awardAccess, canNominate, honorProgramAccess, NOMINATION_FIELDS, nominationAccess, voteAccess, type NominationFacts } from './honor-access.js';
+import { awardAccess, canNominate, honorProgramAccess, NOMINATION_FIELDS, nominationAccess, voteAccess, type NominationFacts } from './honors-access.js';
 import { appraisalAccess, DEFAULT_VISIBILITY } from './appraisal-access.js';
 import { ledgerEntryAccess } from './ledger-access.js';
 
