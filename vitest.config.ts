@@ -14,6 +14,8 @@ export default defineConfig({
       // Global setup resolves outside the "source" condition; point it at the sources too, never at a stale dist.
       '@appraisal/domain': new URL('./domain/src/index.ts', import.meta.url).pathname,
       '@appraisal/migrations': new URL('./migrations/src/index.ts', import.meta.url).pathname,
+      // The domain's subpath import (package.json "imports"): the aliased sources above are outside Vite's package lookup.
+      '#mathjs-factories': new URL('./domain/src/formula/mathjs-factories.node.ts', import.meta.url).pathname,
     },
   },
   // Tests run in Vite's server environment, which resolves with its own condition list.

@@ -4,6 +4,7 @@ import { closeRatingPhaseJob } from './modules/cycles/rating-close.service.js';
 import { noticesPublishDueJob } from './modules/notices/notice.jobs.js';
 import { remindersDailyJob } from './modules/notifications/reminders.jobs.js';
 import { probationApplyJob } from './modules/probation/probation.jobs.js';
+import { appealFlagsJob } from './modules/appeals/appeal.jobs.js';
 
 /** Every background job the server runs (each has its queue in a migration). */
 export const jobDefinitions: ReadonlyArray<JobDefinition<object>> = [
@@ -12,4 +13,5 @@ export const jobDefinitions: ReadonlyArray<JobDefinition<object>> = [
   remindersDailyJob as unknown as JobDefinition<object>,
   probationApplyJob as unknown as JobDefinition<object>,
   noticesPublishDueJob as unknown as JobDefinition<object>,
+  appealFlagsJob as unknown as JobDefinition<object>,
 ];

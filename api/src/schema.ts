@@ -25,8 +25,11 @@ import { RemindersResolver } from './modules/notifications/reminders.resolver.js
 import { NoticeResolver } from './modules/notices/notice.resolver.js';
 import { noticeGuards, noticeRules } from './modules/notices/notice.rules.js';
 import { AppraisalResultsResolver, CycleResultsResolver } from './modules/cycles/results.resolver.js';
+import { CycleGroupAmountsResolver } from './modules/cycles/group-amounts.resolver.js';
 import { resultGuards, resultRules } from './modules/cycles/results.rules.js';
 import { RollupResolver } from './modules/cycles/rollup.resolver.js';
+import { AdjustmentResolver, MeasuredInputResolver } from './modules/cycles/inputs.resolver.js';
+import { inputGuards, inputRules } from './modules/cycles/inputs.rules.js';
 import { rollupGuards, rollupRules } from './modules/cycles/rollup.rules.js';
 import { authGuards, authRules } from './modules/auth/auth.rules.js';
 import { IndicatorCategoryResolver, IndicatorResolver } from './modules/indicators/indicator.resolver.js';
@@ -48,6 +51,8 @@ import { SchemePreviewResolver } from './modules/schemes/scheme-preview.resolver
 import { SchemeResolver, SchemeVersionResolver } from './modules/schemes/scheme.resolver.js';
 import { schemeGuards, schemeRules } from './modules/schemes/schemes.rules.js';
 import { LedgerEntryResolver, LedgerRuleResolver } from './modules/ledger/ledger.resolver.js';
+import { AppealResolver } from './modules/appeals/appeal.resolver.js';
+import { appealGuards, appealRules } from './modules/appeals/appeal.rules.js';
 import { ledgerGuards, ledgerRules } from './modules/ledger/ledger.rules.js';
 import { AwardResolver, HonorCommitteeMemberResolver, HonorProgramResolver, NominationResolver, VoteResolver } from './modules/honors/honors.resolver.js';
 import { honorGuards, honorRules } from './modules/honors/honors.rules.js';
@@ -69,10 +74,10 @@ export function mergeRules(...maps: RuleTree[]): RuleTree {
   return merged;
 }
 
-export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, resultRules, rollupRules, ledgerRules, inboxRules, policyRules, analyticsRules, probationRules, noticeRules, dashboardRules, honorRules);
+export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, resultRules, rollupRules, ledgerRules, inboxRules, policyRules, analyticsRules, probationRules, noticeRules, dashboardRules, honorRules, inputRules, appealRules);
 
 /** Field guards of every type below the root, from the domain's field policies. */
-export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, resultGuards, rollupGuards, ledgerGuards, inboxGuards, policyGuards, analyticsGuards, probationGuards, noticeGuards, dashboardGuards, honorGuards);
+export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, resultGuards, rollupGuards, ledgerGuards, inboxGuards, policyGuards, analyticsGuards, probationGuards, noticeGuards, dashboardGuards, honorGuards, inputGuards, appealGuards);
 
 /** The type-graphql schema without permissions (used to emit the SDL and to check rule coverage). */
 export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
@@ -101,7 +106,10 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       OverdueTaskResolver,
       AppraisalResultsResolver,
       CycleResultsResolver,
+      CycleGroupAmountsResolver,
       RollupResolver,
+      MeasuredInputResolver,
+      AdjustmentResolver,
       LedgerRuleResolver,
       LedgerEntryResolver,
       RatingCloseResolver,
@@ -116,6 +124,7 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       ServiceAccountResolver,
       AnalyticsResolver,
       PayAggregateResolver,
+      AppealResolver,
       HonorProgramResolver,
       HonorCommitteeMemberResolver,
       NominationResolver,

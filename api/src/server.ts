@@ -68,8 +68,8 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
       if (created) log.info({ email: config.initialAdmin.email }, 'first ADMIN account created from INITIAL_ADMIN_EMAIL');
     }
     if (config.seedDemo) {
-      const seed = await seedDemoData(orm.em);
-      if (seed.seeded) log.info({ employees: seed.employees }, 'demo data seeded');
+      const seed = await seedDemoData(orm.em, { today: (options.clock ?? systemClock).today() });
+      if (seed.seeded) log.info({ employees: seed.employees, cycles: seed.cycles }, 'demo data seeded');
     }
     const tokens = createTokenService(await resolveJwtSecret(config), config.jwtTtlSeconds);
     const clock = options.clock ?? systemClock;

@@ -13,6 +13,7 @@ import { Migration20261127141000 } from './Migration20261127141000.js';
 import { Migration20261127150000 } from './Migration20261127150000.js';
 import { Migration20261128050000 } from './Migration20261128050000.js';
 import { Migration20261128060000 } from './Migration20261128060000.js';
+import { Migration20261128070000 } from './Migration20261128070000.js';
 import { Migration20261128080000 } from './Migration20261128080000.js';
 
 /**
@@ -34,5 +35,6 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261127150000', class: Migration20261127150000 },
   { name: 'Migration20261128050000', class: Migration20261128050000 },
   { name: 'Migration20261128060000', class: Migration20261128060000 },
+  { name: 'Migration20261128070000', class: Migration20261128070000 },
   { name: 'Migration20261128080000', class: Migration20261128080000 },
 ];

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../api/src/core/clock.js';
 import { loginAs, ok } from '../support/cycles.js';
 import { codes, demo, gql, login } from '../support/graphql.js';
-import { cycleVersion, ratedWardCycle, step, type WardCycle } from '../support/results.js';
+import { cycleVersion, ratedWardCycle, setPool, step, type WardCycle } from '../support/results.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
@@ -106,7 +106,7 @@ describe('calibration', () => {
 describe('publication', () => {
   it('before publication the nurse gets FORBIDDEN (not null) on her total, grade, pay and comments; her supervisor too (the scheme shows results after publication)', async () => {
     for (const field of ['total', 'grade', 'pay { total }', 'payLines { amount }', 'raterComments { comment }', 'explanation']) {
-      const own = await gql(server.url, `{ myAppraisals { nodes { ${field} } } }`, {}, employee);
+      const own = await gql(server.url, `query($c: ID!) { myAppraisals(filter: { cycleId: $c }) { nodes { ${field} } } }`, { c: ward.cycleId }, employee);
       expect(codes(own), field).toEqual(['FORBIDDEN']);
     }
     const line = await gql(server.url, 'query($id: ID!) { appraisal(id: $id) { total } }', { id: appraisal('NUMED001') }, supervisor);
@@ -120,9 +120,31 @@ describe('publication', () => {
     expect(missing.errors?.[0]?.extensions?.details?.[0]?.rule).toMatch(/^pay_/);
   });
 
+  it('setGroupAmounts: HR only, exact money for a pay group and kind the scheme splits, audited; stale versions conflict', async () => {
+    const { version } = await cycleVersion(server, hr, ward.cycleId);
+    const M = 'mutation($id: ID!, $v: Int!, $a: [GroupAmountInput!]!) { setGroupAmounts(cycleId: $id, version: $v, amounts: $a) { version groupAmounts { groupKey pool outputValue } } }';
+    const rules = (r: Awaited<ReturnType<typeof gql>>) => (r.errors?.[0]?.extensions?.details as Array<{ field: string; rule: string }> | undefined)?.map((d) => [d.field, d.rule]);
+    const bad = await gql(server.url, M, { id: ward.cycleId, v: version, a: [
+      { groupKey: 'ward-7', kind: 'POOL', amount: '1.00' },
+      { groupKey: 'cycle', kind: 'OUTPUT_VALUE', amount: '1.00' },
+      { groupKey: 'cycle', kind: 'POOL', amount: '-5' },
+    ] }, hr);
+    expect(rules(bad)).toEqual([
+      ['amounts[0].groupKey', 'group_amount_unknown_group'],
+      ['amounts[1].kind', 'group_amount_kind_unused'],
+      ['amounts[2].amount', 'group_amount_negative'],
+    ]);
+    expect(rules(await gql(server.url, M, { id: ward.cycleId, v: version, a: [{ groupKey: 'cycle', kind: 'POOL', amount: '10.005' }] }, hr))).toEqual([['amounts[0].amount', 'group_amount_cents']]);
+    expect((await gql(server.url, M, { id: ward.cycleId, v: version, a: [{ groupKey: 'cycle', kind: 'POOL', amount: '1' }] }, employee)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const set = ok(await gql<{ setGroupAmounts: { version: number; groupAmounts: unknown[] } }>(server.url, M, { id: ward.cycleId, v: version, a: [{ groupKey: 'cycle', kind: 'POOL', amount: '9999.9' }] }, hr));
+    expect(set.setGroupAmounts).toEqual({ version: version + 1, groupAmounts: [{ groupKey: 'cycle', pool: '9999.90', outputValue: null }] });
+    expect((await gql(server.url, M, { id: ward.cycleId, v: version, a: [{ groupKey: 'cycle', kind: 'POOL', amount: '1' }] }, hr)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    const audit = await sqlRows<{ after: { amounts: unknown[] } }>(`select after from audit_entry where operation = 'setGroupAmounts' and entity_id = ? order by at desc limit 1`, [ward.cycleId]);
+    expect(audit[0]?.after.amounts).toEqual([{ groupKey: 'cycle', pool: '9999.90', outputValue: null }]);
+  });
+
   it('publishes: published results and pay lines exact to the cent (the 10,000.00 pool pays 10,000.00), appraisals published with the acknowledgement due on the work calendar; publishing again changes nothing', async () => {
-    // The group amounts come from setGroupAmounts (not built yet): the pool is stored as that mutation would.
-    await sqlRows(`insert into cycle_group_amount (cycle_id, group_key, pool, created_at, updated_at) values (?, 'cycle', 10000, now(), now())`, [ward.cycleId]);
+    await setPool(server, hr, ward.cycleId, '10000.00');
     const { version } = await cycleVersion(server, hr, ward.cycleId);
     const published = ok(await gql<{ publishCycle: { state: string; publishedAt: string | null; version: number } }>(server.url, 'mutation($id: ID!, $v: Int!) { publishCycle(id: $id, version: $v) { state publishedAt version } }', { id: ward.cycleId, v: version }, hr));
     expect(published.publishCycle.state).toBe('PUBLISHED');
@@ -150,8 +172,8 @@ describe('publication', () => {
     const own = ok(
       await gql<{ myAppraisals: { nodes: Array<{ state: string; total: string; grade: string; pay: { total: string; lines: Array<{ component: string; amount: string }> }; explanation: string[]; acknowledgement: { due: string } }> } }>(
         server.url,
-        '{ myAppraisals { nodes { state total grade pay { total lines { component amount } } explanation(lang: "zh") acknowledgement { due } } } }',
-        {},
+        'query($c: ID!) { myAppraisals(filter: { cycleId: $c }) { nodes { state total grade pay { total lines { component amount } } explanation(lang: "zh") acknowledgement { due } } } }',
+        { c: ward.cycleId },
         employee,
       ),
     ).myAppraisals.nodes[0];
@@ -222,6 +244,7 @@ describe('closing', () => {
     clock.set('2025-10-02');
     const me = ok(await gql<{ me: { employee: { id: string } } }>(server.url, '{ me { employee { id } } }', {}, employee)).me.employee.id;
     const history = ok(await gql<{ appraisals: { nodes: Array<{ grade: string; total: string; cycle: { state: string; periodKey: string } }> } }>(server.url, 'query($e: ID!) { appraisals(filter: { employeeId: $e }) { nodes { grade total cycle { state periodKey } } } }', { e: me }, employee));
-    expect(history.appraisals.nodes).toEqual([{ grade: 'excellent', total: '99', cycle: { state: 'CLOSED', periodKey: '2025-09' } }]);
+    // The demo group's own nursing cycles (2026) are in her history too.
+    expect(history.appraisals.nodes.filter((n) => n.cycle.periodKey.startsWith('2025'))).toEqual([{ grade: 'excellent', total: '99', cycle: { state: 'CLOSED', periodKey: '2025-09' } }]);
   });
 });

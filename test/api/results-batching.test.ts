@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../api/src/core/clock.js';
 import { ok } from '../support/cycles.js';
 import { demo, gql, login } from '../support/graphql.js';
-import { cycleVersion, ratedWardCycle, step, type WardCycle } from '../support/results.js';
+import { cycleVersion, ratedWardCycle, setPool, step, type WardCycle } from '../support/results.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 let server: TestServer;
@@ -44,7 +44,7 @@ beforeAll(async () => {
   );
   await connection.execute(`update appraisal a set result_id = r.id from appraisal_result r where r.appraisal_id = a.id and a.cycle_id = ? and a.result_id is null`, [ward.cycleId]);
   await step(server, hr, ward.cycleId, 'START_CALIBRATION');
-  await connection.execute(`insert into cycle_group_amount (cycle_id, group_key, pool, created_at, updated_at) values (?, 'cycle', 123456.78, now(), now())`, [ward.cycleId]);
+  await setPool(server, hr, ward.cycleId, '123456.78');
   const { version } = await cycleVersion(server, hr, ward.cycleId);
   const started = Date.now();
   ok(await gql(server.url, 'mutation($id: ID!, $v: Int!) { publishCycle(id: $id, version: $v, override: { reason: "ward merged this month; quotas apply from next month" }) { state } }', { id: ward.cycleId, v: version }, hr));

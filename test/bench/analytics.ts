@@ -60,7 +60,7 @@ try {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   if (fresh) {
-    await seedDemoData(orm.em);
+    await seedDemoData(orm.em, { cycles: false });
     const started = performance.now();
     await client.query(`
       insert into employee (id, version, created_at, updated_at, employee_number, name, department_id, position_id, supervisor_id, hire_date, employment_status, performance_pay_base)

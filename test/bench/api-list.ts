@@ -52,7 +52,7 @@ try {
   await admin.end();
   const orm = await openOrm({ url: db.url.replace(/\/postgres$/, '/bench') });
   await orm.getMigrator().up();
-  await seedDemoData(orm.em);
+  await seedDemoData(orm.em, { cycles: false });
   await orm.em.getConnection().execute(`
     insert into employee (id, version, created_at, updated_at, employee_number, name, department_id, position_id, supervisor_id, hire_date, employment_status, performance_pay_base)
     select gen_random_uuid(), 1, now(), now(), 'BULK' || lpad(g::text, 5, '0'), 'Bulk ' || g, e.department_id, e.position_id, e.supervisor_id, date '2020-01-01', 'REGULAR', 1000

@@ -27,7 +27,7 @@ try {
   const url = db.url.replace(/\/postgres$/, '/bench');
   const orm = await openOrm({ url });
   await orm.getMigrator().up();
-  await seedDemoData(orm.em);
+  await seedDemoData(orm.em, { cycles: false });
   await orm.close(true);
   const client = new pg.Client({ connectionString: url });
   await client.connect();

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../api/src/core/clock.js';
 import { loginAs, ok } from '../support/cycles.js';
 import { demo, gql, login } from '../support/graphql.js';
-import { cycleVersion, ratedWardCycle, step, type WardCycle } from '../support/results.js';
+import { cycleVersion, ratedWardCycle, setPool, step, type WardCycle } from '../support/results.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 /**
@@ -94,12 +94,30 @@ describe('appraisal result fields before publication', () => {
   it.each(cases('before'))('$reader reading $field', async ({ reader, grant, field }) => check('before', reader, grant, field));
 });
 
+describe('cycle group amounts per role: Cycle.groupAmounts and setGroupAmounts are HR\'s', () => {
+  it.each(Object.keys(MATRIX.before) as Reader[])('%s', async (reader) => {
+    const read = await gql<{ cycle: { groupAmounts: unknown[] } | null }>(server.url, 'query($id: ID!) { cycle(id: $id) { groupAmounts { groupKey pool outputValue } } }', { id: ward.cycleId }, tokens[reader]);
+    const write = await gql(server.url, 'mutation($id: ID!) { setGroupAmounts(cycleId: $id, version: -1, amounts: []) { id } }', { id: ward.cycleId }, tokens[reader]);
+    if (reader === 'hr') {
+      expect(read.errors).toBeUndefined();
+      expect(read.data?.cycle?.groupAmounts).toEqual([]);
+      expect(write.errors?.[0]?.extensions?.code, 'a stale version is refused after the rule let HR through').toBe('CONFLICT');
+      return;
+    }
+    const code = read.errors?.[0]?.extensions?.code;
+    // The cycle row itself is out of scope for some readers (NOT_FOUND); in scope, the field is FORBIDDEN on the field.
+    expect(['FORBIDDEN', 'NOT_FOUND']).toContain(code);
+    if (code === 'FORBIDDEN') expect(read.errors?.[0]?.path).toEqual(['cycle', 'groupAmounts']);
+    expect(write.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  });
+});
+
 describe('appraisal result fields after publication', () => {
   beforeAll(async () => {
     const hr = tokens.hr;
     const c = ok(await gql<{ cycle: { version: number } }>(server.url, 'query($id: ID!) { cycle(id: $id) { version } }', { id: ward.cycleId }, hr)).cycle;
     ok(await gql(server.url, 'mutation($id: ID!, $v: Int!) { applyCalibrationProposal(cycleId: $id, version: $v) { version } }', { id: ward.cycleId, v: c.version }, hr));
-    await server.orm.em.fork().getConnection().execute(`insert into cycle_group_amount (cycle_id, group_key, pool, created_at, updated_at) values (?, 'cycle', 10000, now(), now())`, [ward.cycleId]);
+    await setPool(server, hr, ward.cycleId, '10000');
     const { version } = await cycleVersion(server, hr, ward.cycleId);
     ok(await gql(server.url, 'mutation($id: ID!, $v: Int!) { publishCycle(id: $id, version: $v) { state } }', { id: ward.cycleId, v: version }, hr));
   }, 60_000);

@@ -16,14 +16,15 @@ export interface TestDatabase {
 
 /**
  * A fresh database for one test file, owned by the owner role: cloned from the migrated and seeded
- * template, or empty (`{ empty: true }`) for tests of a first start.
+ * template, or empty (`{ empty: true }`) for tests of a first start; `{ demoCycles: true }` clones the template
+ * that also holds the demo cycles (published results per program, open tasks for the demo accounts).
  */
-export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(options: { empty?: boolean; demoCycles?: boolean } = {}): Promise<TestDatabase> {
   const adminUrl = inject('pgAdminUrl');
   const name = `appraisal_t${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  const template = options.empty ? '' : ` template ${inject('templateDatabase')}`;
+  const template = options.empty ? '' : ` template ${options.demoCycles ? await demoTemplate(adminUrl) : inject('templateDatabase')}`;
   await admin.query(`create database ${name}${template} owner ${EMBEDDED_ROLES.owner.name}`);
   await admin.end();
   const url = withDatabase(adminUrl, name);
@@ -38,4 +39,36 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
       await client.end();
     },
   };
+}
+
+/**
+ * The template with the demo cycles (api/src/seed/demo-cycles.ts): a clone of the seeded template with the
+ * cycles added through the services, made once per run by the first test file that asks (an advisory lock
+ * keeps parallel files from making it twice), so runs that do not need it do not pay for it.
+ */
+async function demoTemplate(adminUrl: string): Promise<string> {
+  const base = inject('templateDatabase');
+  const name = `${base}_demo`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query('select pg_advisory_lock(hashtext($1))', [name]);
+    const found = await admin.query('select 1 from pg_database where datname = $1', [name]);
+    if (found.rowCount === 0) {
+      await admin.query(`create database ${name} template ${base} owner ${EMBEDDED_ROLES.owner.name}`);
+      const { openOrm } = await import('../../api/src/db/orm.js');
+      const { seedDemoCycles } = await import('../../api/src/seed/demo-cycles.js');
+      const orm = await openOrm({ url: withCredentials(withDatabase(adminUrl, name), EMBEDDED_ROLES.owner.name, EMBEDDED_ROLES.owner.password), poolMax: 4 });
+      try {
+        const seeded = await seedDemoCycles(orm.em);
+        if (process.env.SEED_TIMING) console.log(`demo cycles seeded: ${JSON.stringify(seeded)}`);
+      } finally {
+        await orm.close(true);
+      }
+    }
+  } finally {
+    await admin.query('select pg_advisory_unlock(hashtext($1))', [name]).catch(() => undefined);
+    await admin.end();
+  }
+  return name;
 }

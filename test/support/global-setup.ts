@@ -14,7 +14,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** URL of a maintenance database on the test server; test files create their own databases through it. */
     pgAdminUrl: string;
-    /** Database with migrations applied and demo data seeded, cloned for every test file. */
+    /** Database with migrations applied and the demo organization, schemes and calendar seeded, cloned for every test file. */
     templateDatabase: string;
   }
 }
@@ -54,8 +54,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const ownerUrl = withCredentials(templateUrl, EMBEDDED_ROLES.owner.name, EMBEDDED_ROLES.owner.password);
   await migrateAsOwner(ownerUrl, withCredentials(templateUrl, EMBEDDED_ROLES.app.name, EMBEDDED_ROLES.app.password));
   const orm = await openOrm({ url: ownerUrl, poolMax: 2 });
-  await seedDemoData(orm.em);
+  await seedDemoData(orm.em, { cycles: false });
   await orm.close(true);
+
+  // The demo cycles go to a clone of this template, made by the first test file that asks for it (database.ts).
+  const dropping = new pg.Client({ connectionString: adminUrl });
+  await dropping.connect();
+  await dropping.query(`drop database if exists ${TEMPLATE}_demo`);
+  await dropping.end();
 
   project.provide('pgAdminUrl', adminUrl);
   project.provide('templateDatabase', TEMPLATE);

@@ -138,3 +138,11 @@ export async function step(server: TestServer, hr: string, cycleId: string, acti
   const { version } = await cycleVersion(server, hr, cycleId);
   ok(await gql(server.url, `mutation($id: ID!, $v: Int!) { transitionCycle(id: $id, version: $v, action: ${action}) { state } }`, { id: cycleId, v: version }, hr));
 }
+
+/** HR sets the cycle's bonus pool (group "cycle") through setGroupAmounts. */
+export async function setPool(server: TestServer, hr: string, cycleId: string, pool: string, kind: 'POOL' | 'OUTPUT_VALUE' = 'POOL', groupKey = 'cycle'): Promise<void> {
+  const { version } = await cycleVersion(server, hr, cycleId);
+  ok(
+    await gql(server.url, 'mutation($id: ID!, $v: Int!, $a: [GroupAmountInput!]!) { setGroupAmounts(cycleId: $id, version: $v, amounts: $a) { id } }', { id: cycleId, v: version, a: [{ groupKey, kind, amount: pool }] }, hr),
+  );
+}

@@ -21,6 +21,8 @@ export interface TestServerOptions {
   production?: boolean;
   /** Start on an empty database (migrations only, no demo data) instead of the seeded template. */
   empty?: boolean;
+  /** Start on the template that also holds the demo cycles (api/src/seed/demo-cycles.ts). */
+  demoCycles?: boolean;
   /** Capture the server's log (e.g. to check what it writes). */
   log?: Logger;
   /** Any other configuration, e.g. `{ initialAdmin }`. */
@@ -35,7 +37,7 @@ export interface TestServerOptions {
  * Nothing is mocked.
  */
 export async function startTestServer(overrides: TestServerOptions = {}): Promise<TestServer> {
-  const database = await createTestDatabase({ empty: overrides.empty });
+  const database = await createTestDatabase({ empty: overrides.empty, demoCycles: overrides.demoCycles });
   const sql: string[] = [];
   const config: AppConfig = {
     ...loadConfig({ NODE_ENV: overrides.production ? 'production' : 'test' }),

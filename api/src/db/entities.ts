@@ -1,4 +1,5 @@
 import { ServiceAccountEntity } from '../modules/analytics/service-account.entity.js';
+import { Appeal, AppealHandler, AppealNote, ArchiveExport, ArchivePurge, ArchiveSetting, StatementRequestEntity } from '../modules/appeals/appeal.entity.js';
 import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { AuthSession } from '../modules/auth/auth-session.entity.js';
 import { SignInThrottle } from '../modules/auth/sign-in-throttle.entity.js';
@@ -73,6 +74,13 @@ export const entities = [
   Notice,
   NoticeRecipient,
   ServiceAccountEntity,
+  Appeal,
+  AppealHandler,
+  AppealNote,
+  StatementRequestEntity,
+  ArchiveSetting,
+  ArchiveExport,
+  ArchivePurge,
   HonorProgramRecord,
   Nomination,
   Vote,

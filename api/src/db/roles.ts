@@ -114,5 +114,8 @@ export async function grantApplicationRole(ownerUrl: string, appRole: string): P
       await client.query(`grant execute on all functions in schema pgboss to ${app}`);
       await client.query(`alter default privileges for role ${ident(owner)} in schema pgboss grant select, insert, update, delete on tables to ${app}`);
     }
+    // The one controlled path to delete archive rows (a SECURITY DEFINER function owned by the owner; see docs/appeals-archives.md).
+    const purge = await client.query(`select 1 from pg_proc where proname = 'archive_purge' and pronamespace = 'public'::regnamespace`);
+    if (purge.rowCount) await client.query(`grant execute on function archive_purge(uuid[], uuid[], uuid[], uuid, text) to ${app}`);
   });
 }

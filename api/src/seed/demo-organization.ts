@@ -173,11 +173,11 @@ export function buildDemoEmployees(): DemoEmployee[] {
 
   // Production workshop: director, shift leader, welding and integrated groups.
   add({ department: 'WORKSHOP', position: 'WS-DIR', supervisor: 'HQ001', payBase: '6000.00', floatingBase: null, category: 'middle cadre' }, 'WS001', { name: 'Zhang Qiang' });
-  add({ department: 'WORKSHOP', position: 'WS-SHIFT', supervisor: 'WS001', payBase: '4000.00', floatingBase: null, category: 'first-line production' }, 'WS002');
-  add({ department: 'WORKSHOP-WELD', position: 'WELD-LEAD', supervisor: 'WS002', payBase: '3500.00', floatingBase: null, category: 'first-line production' }, 'WSW00');
-  team({ department: 'WORKSHOP-WELD', position: 'WELDER', count: 22, supervisor: 'WSW00', prefix: 'WSW', payBase: null, floatingBase: null, category: 'first-line production' });
-  add({ department: 'WORKSHOP-INT', position: 'INT-LEAD', supervisor: 'WS002', payBase: '3300.00', floatingBase: null, category: 'first-line production' }, 'WSI00');
-  team({ department: 'WORKSHOP-INT', position: 'INT-WORKER', count: 18, supervisor: 'WSI00', prefix: 'WSI', payBase: null, floatingBase: null, category: 'first-line production' });
+  add({ department: 'WORKSHOP', position: 'WS-SHIFT', supervisor: 'WS001', payBase: '4000.00', floatingBase: null, category: 'production_frontline' }, 'WS002');
+  add({ department: 'WORKSHOP-WELD', position: 'WELD-LEAD', supervisor: 'WS002', payBase: '3500.00', floatingBase: null, category: 'production_frontline' }, 'WSW00');
+  team({ department: 'WORKSHOP-WELD', position: 'WELDER', count: 22, supervisor: 'WSW00', prefix: 'WSW', payBase: null, floatingBase: null, category: 'production_frontline' });
+  add({ department: 'WORKSHOP-INT', position: 'INT-LEAD', supervisor: 'WS002', payBase: '3300.00', floatingBase: null, category: 'production_frontline' }, 'WSI00');
+  team({ department: 'WORKSHOP-INT', position: 'INT-WORKER', count: 18, supervisor: 'WSI00', prefix: 'WSI', payBase: null, floatingBase: null, category: 'production_frontline' });
   return people;
 }
 

@@ -115,10 +115,30 @@ export function buildDemoIndicators(): DemoIndicator[] {
   return [...byCode.values()];
 }
 
-/** The five programs as published schemes: code = template key, version 1. */
+/**
+ * The hospital's monthly windows, HR's configuration of the nursing program (Part 3 states none): nurses write
+ * their self-review (achievements, problems, plans; nursing has no self-scores) while the head nurse and the
+ * nursing department rate, from the 25th to the 5th of the next month, postponed past days off; calibration in
+ * the 2 working days after.
+ */
+const nursingSchedule: NonNullable<SchemeDefinition['schedule']> = {
+  periods: [
+    {
+      period: 'month',
+      phases: [
+        { phase: 'selfReview', opens: { from: 'periodMonth', monthOffset: 0, day: 25 }, closes: { from: 'periodMonth', monthOffset: 1, day: 3 }, postponeClose: true },
+        { phase: 'rating', opens: { from: 'periodMonth', monthOffset: 0, day: 25 }, closes: { from: 'periodMonth', monthOffset: 1, day: 5 }, postponeClose: true },
+        { phase: 'calibration', opens: { from: 'phaseClose', phase: 'rating', days: 1, unit: 'working' }, closes: { from: 'phaseClose', phase: 'rating', days: 2, unit: 'working' }, postponeClose: false },
+      ],
+    },
+  ],
+  acknowledgementWorkingDays: 5,
+};
+
+/** The five programs as published schemes: code = template key, version 1 (nursing with the hospital's windows). */
 export const demoSchemes = (Object.keys(seedPrograms) as SeedProgramKey[]).map((key) => ({
   key,
   name: seedProgramNames[key],
   departmentCode: demoSchemeDepartments[key],
-  document: seedPrograms[key],
+  document: key === 'nursing' ? { ...seedPrograms.nursing, schedule: nursingSchedule } : seedPrograms[key],
 }));

@@ -13,22 +13,24 @@ import { SchemeVersion } from '../modules/schemes/scheme-version.entity.js';
 import { Scheme, type SchemePeriod, SchemeStatus } from '../modules/schemes/scheme.entity.js';
 import { buildDemoEmployees, DEMO_PASSWORD, demoAccounts, demoDepartments, demoPositions } from './demo-organization.js';
 import { buildDemoIndicators, demoIndicatorCategories, demoSchemes } from './demo-schemes.js';
-import { checkWorkCalendarYear, seedLedgerRules } from '@appraisal/domain';
+import { checkWorkCalendarYear, cnCalendarYears as demoCalendarYears, seedLedgerRules } from '@appraisal/domain';
 import { LedgerRuleRecord } from '../modules/ledger/ledger.entity.js';
 import { WorkCalendarYear } from '../modules/calendar/work-calendar-year.entity.js';
-import { demoCalendarYears } from './demo-calendar.js';
 import { seedDemoGovernance } from './demo-governance.js';
+import { type DemoCyclesOptions, type DemoCyclesSummary, seedDemoCycles } from './demo-cycles.js';
 
 export interface SeedResult {
   seeded: boolean;
   employees: number;
+  /** The demo cycles written (absent when nothing was seeded). */
+  cycles?: DemoCyclesSummary;
 }
 
 /**
  * Writes the demo group once: when the database already has any account, nothing happens, so a second
  * start keeps whatever people changed. Everything is written in one transaction.
  */
-export async function seedDemoData(rootEm: EntityManager): Promise<SeedResult> {
+export async function seedDemoData(rootEm: EntityManager, options: DemoCyclesOptions & { cycles?: boolean } = {}): Promise<SeedResult> {
   const em = rootEm.fork();
   if ((await em.count(User, {})) > 0) return { seeded: false, employees: await em.count(Employee, {}) };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -81,7 +83,11 @@ export async function seedDemoData(rootEm: EntityManager): Promise<SeedResult> {
     recordAudit(tx, null, { operation: 'seedDemoData', entityType: 'SchemeLibrary', entityId: 'demo', after: { indicators: buildDemoIndicators().length, schemes: demoSchemes.length } });
     await seedDemoGovernance(tx, departments);
   });
-  return { seeded: true, employees: people.length };
+  // The cycles run through the services (their own transactions), on the committed organization and schemes.
+  // Tests keep a template without them (test/support/global-setup.ts) and add them to a second one.
+  if (options.cycles === false) return { seeded: true, employees: people.length };
+  const cycles = await seedDemoCycles(rootEm, options);
+  return { seeded: true, employees: people.length, cycles };
 }
 
 /** The indicator library and the five seed programs, published as version 1 and applying to their departments. */

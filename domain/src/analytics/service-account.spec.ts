@@ -4,7 +4,7 @@ import type { Actor } from '../policies/actor.js';
 import { readableOnEveryRow } from '../policies/access.js';
 import { appraisalAccess, DEFAULT_VISIBILITY, type AppraisalFacts } from '../policies/appraisal-access.js';
 import { employeeAccess } from '../policies/employee-access.js';
-import { appealAccess } from '../policies/governance-access.js';
+import { appealAccess } from '../policies/appeal-access.js';
 import { ledgerEntryAccess } from '../policies/ledger-access.js';
 import { canManageServiceAccounts, canSeePayAggregate, payAggregateAccess, serviceAccountAccess, suppressSmallPayGroups } from '../policies/analytics-access.js';
 import {

@@ -5,3 +5,4 @@ export * from './work-calendar.js';
 export * from './periods.js';
 export * from './windows.js';
 export * from './definition.js';
+export * from './cn-calendar.js';

@@ -6,6 +6,7 @@ import type { RaterRole, SchemeDefinition } from '../scheme/index.js';
 import type { ItemInput, RatingInput } from '../scoring/index.js';
 import { cycleIssue, fail } from './issue.js';
 import type { PeriodSpan } from './period.js';
+import type { StoredRating } from './results.js';
 
 // Measured inputs are facts, not opinions: they arrive as data (imports, auditors' logs, work tickets) and are
 // checked here before they become engine input. Every check returns all issues with codes and params.
@@ -173,4 +174,135 @@ export function workshopOutputValue(o: WorkshopOutput): Checked<{ outputValue: s
   const revenue = new Decimal(o.revenue);
   if (revenue.decimalPlaces() > 2) return fail(cycleIssue('output_revenue_cents', `revenue ${o.revenue} has more than 2 decimal places`, { value: o.revenue }, ['revenue']));
   return { ok: true, value: { outputValue: revenue.toFixed(2), unitPricePerKg: roundTo(revenue.div(kg), 4, 'halfUp').toFixed(4) } };
+}
+
+// ---- measured inputs as stored rows, checked against the scheme and turned into engine input --------------------
+
+/** Kinds of measured input rows (`measured_input.kind`). */
+export const MEASURED_KINDS = ['ITEM_VALUES', 'OCCURRENCE', 'WORK_TICKET', 'PAY_FACT'] as const;
+export type MeasuredKind = (typeof MEASURED_KINDS)[number];
+
+/** Pay facts a person may carry (pay/output rules read them): the pay base, the output-pay group, man-hours. */
+export const PAY_FACT_NAMES = ['base', 'groupId', 'manHours'] as const;
+
+/**
+ * One measured input of a person in a cycle: measured values of a formula item (a survey), an occurrence the
+ * auditor logged on a day, a work ticket with its completion level, or pay facts.
+ */
+export type MeasuredEntry =
+  | { kind: 'ITEM_VALUES'; item: string; values: Readonly<Record<string, string>> }
+  | { kind: 'OCCURRENCE'; item: string; rule: string; date: IsoDate; count: number; note?: string }
+  | { kind: 'WORK_TICKET'; ticket: string; hours: string; level: string }
+  | { kind: 'PAY_FACT'; values: Readonly<Record<string, string>> };
+
+const SURVEY_INPUTS = ['returned', 'satisfied'];
+const isSurvey = (inputs: readonly string[]): boolean => inputs.length === 2 && [...inputs].sort().every((n, i) => n === SURVEY_INPUTS[i]);
+
+/** The completion levels of the scheme's output pay (Part 4: per work ticket), if it has any. */
+export function completionLevelsOf(scheme: SchemeDefinition): ReadonlyArray<{ code: string; percent: string }> | undefined {
+  return scheme.pay.find((p) => p.completionLevels && p.completionLevels.length > 0)?.completionLevels;
+}
+
+/**
+ * Checks one measured input against the scheme's input definitions: a formula item and exactly its inputs (a
+ * survey also whole counts with satisfied <= returned), a deduction rule with a whole count on a day of the
+ * period, a ticket with non-negative hours and a completion level of the output pay, known pay facts.
+ * Example: validateMeasuredEntry(seedPrograms.nursing, { kind: 'ITEM_VALUES', item: 'patientSatisfaction', values: { satisfied: '51', returned: '50' } }, span) -> [{ code: 'survey_satisfied_exceeds_returned', ... }]
+ */
+export function validateMeasuredEntry(scheme: SchemeDefinition, e: MeasuredEntry, span: PeriodSpan): DomainIssue[] {
+  switch (e.kind) {
+    case 'ITEM_VALUES': {
+      const issues = validateItemValues(scheme, e.item, e.values);
+      if (issues.length) return issues;
+      const item = scheme.sections.flatMap((s) => s.items).find((i) => i.id === e.item);
+      if (item?.method.kind === 'formula' && isSurvey(item.method.inputs)) {
+        const whole = (v: string | undefined) => (v !== undefined && /^\d+$/.test(v) ? Number(v) : Number.NaN);
+        const checked = surveyValues({ satisfied: whole(e.values.satisfied), returned: whole(e.values.returned) });
+        if (!checked.ok) return checked.issues.map((i) => ({ ...i, path: ['values', ...i.path], params: { ...i.params, item: e.item } }));
+      }
+      return [];
+    }
+    case 'OCCURRENCE':
+      return validateOccurrence(scheme, { date: e.date, item: e.item, rule: e.rule, count: e.count, ...(e.note === undefined ? {} : { note: e.note }) }, span);
+    case 'WORK_TICKET': {
+      const issues: DomainIssue[] = [];
+      if (e.ticket.trim() === '') issues.push(cycleIssue('ticket_number_required', 'a work ticket needs its number', {}, ['ticket']));
+      const hours = nonNegative('hours', e.hours, ['hours']);
+      if (hours) issues.push(hours);
+      const levels = completionLevelsOf(scheme);
+      if (!levels) issues.push(cycleIssue('ticket_no_levels', 'the scheme\'s pay judges no completion per work ticket', {}, ['level']));
+      else if (!levels.some((l) => l.code === e.level))
+        issues.push(cycleIssue('ticket_level_unknown', `"${e.level}" is not a completion level (${levels.map((l) => l.code).join(', ')})`, { value: e.level, levels: levels.map((l) => l.code).join(', ') }, ['level']));
+      return issues;
+    }
+    case 'PAY_FACT': {
+      const issues: DomainIssue[] = [];
+      const groups = scheme.pay.flatMap((p) => (p.groups ?? []).map((g) => g.id));
+      for (const [name, value] of Object.entries(e.values)) {
+        if (!(PAY_FACT_NAMES as readonly string[]).includes(name)) {
+          issues.push(cycleIssue('pay_fact_unknown', `"${name}" is not a pay fact (${PAY_FACT_NAMES.join(', ')})`, { name, names: PAY_FACT_NAMES.join(', ') }, ['values', name]));
+        } else if (name === 'groupId') {
+          if (!groups.includes(value)) issues.push(cycleIssue('pay_fact_group_unknown', `"${value}" is not an output-pay group of the scheme (${groups.join(', ') || 'none'})`, { value, groups: groups.join(', ') }, ['values', name]));
+        } else {
+          const bad = nonNegative(name, value, ['values', name]);
+          if (bad) issues.push(bad);
+        }
+      }
+      return issues;
+    }
+  }
+}
+
+/** The section holding an item, if any. */
+const sectionOfItem = (scheme: SchemeDefinition, itemId: string) => scheme.sections.find((s) => s.items.some((i) => i.id === itemId));
+
+/**
+ * Overlays a person's measured inputs on their stored ratings, the one place measured data becomes engine input:
+ * formula values and summed occurrences replace what a rating holds for those items (the data wins over typing),
+ * and a data slot (no rater, e.g. SURVEY) counts as submitted once every formula item of its section has values.
+ * Example: applyMeasuredInputs(nursing, [{ slotKey: 'satisfaction/SURVEY', raterId: null, state: 'pending', items: {}, ... }], [{ kind: 'ITEM_VALUES', item: 'patientSatisfaction', values: { satisfied: '48', returned: '50' } }])[0].state -> 'submitted'
+ */
+export function applyMeasuredInputs(scheme: SchemeDefinition, ratings: readonly StoredRating[], entries: readonly MeasuredEntry[]): StoredRating[] {
+  const byItem = new Map<string, ItemInput>();
+  for (const e of entries) if (e.kind === 'ITEM_VALUES') byItem.set(e.item, { values: { ...e.values } });
+  const occurrences = occurrenceInputs(entries.flatMap((e) => (e.kind === 'OCCURRENCE' ? [{ date: e.date, item: e.item, rule: e.rule, count: e.count }] : [])));
+  for (const [item, input] of Object.entries(occurrences)) byItem.set(item, input);
+  if (byItem.size === 0) return [...ratings];
+  const sectionItems = new Map<string, Record<string, ItemInput>>();
+  for (const [item, input] of byItem) {
+    const section = sectionOfItem(scheme, item);
+    if (!section) continue;
+    const list = sectionItems.get(section.id) ?? {};
+    list[item] = input;
+    sectionItems.set(section.id, list);
+  }
+  return ratings.map((r) => {
+    const measured = sectionItems.get(r.section);
+    if (!measured || r.state === 'reassigned') return r;
+    const items = { ...r.items, ...measured };
+    if (r.raterId !== null) return { ...r, items };
+    const section = scheme.sections.find((s) => s.id === r.section);
+    const complete = (section?.items ?? []).every((i) => i.method.kind !== 'formula' || measured[i.id] !== undefined);
+    return { ...r, items, state: complete ? 'submitted' : r.state };
+  });
+}
+
+/**
+ * A person's pay facts from their measured inputs: PAY_FACT values, and their work tickets — per ticket with its
+ * completion level when the output pay judges tickets, else summed into man-hours (unless given as a fact).
+ * Example: measuredPayFacts(seedPrograms.workshop, [{ kind: 'WORK_TICKET', ticket: 'T1', hours: '100', level: 'onTime' }, { kind: 'PAY_FACT', values: { groupId: 'welding' } }]) -> { groupId: 'welding', tickets: [{ hours: '100', level: 'onTime' }] }
+ */
+export function measuredPayFacts(scheme: SchemeDefinition, entries: readonly MeasuredEntry[]): { base?: string; groupId?: string; manHours?: string; tickets?: Array<{ hours: string; level: string }> } {
+  const out: { base?: string; groupId?: string; manHours?: string; tickets?: Array<{ hours: string; level: string }> } = {};
+  const tickets: Array<{ hours: string; level: string }> = [];
+  for (const e of entries) {
+    if (e.kind === 'PAY_FACT') {
+      for (const name of PAY_FACT_NAMES) if (e.values[name] !== undefined) out[name] = e.values[name];
+    } else if (e.kind === 'WORK_TICKET') tickets.push({ hours: e.hours, level: e.level });
+  }
+  if (tickets.length) {
+    if (completionLevelsOf(scheme)) out.tickets = tickets;
+    else if (out.manHours === undefined) out.manHours = plain(tickets.reduce((sum, t) => sum.plus(t.hours), new Decimal(0)));
+  }
+  return out;
 }

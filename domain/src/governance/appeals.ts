@@ -5,6 +5,8 @@ import { cycleIssue as issue } from '../cycles/issue.js';
 import type { AppealSettings, SchemeDefinition } from '../scheme/schema.js';
 import { DEFAULT_APPEAL_RESPONSE_WORKING_DAYS, type AppealState } from '../workflow/appeal.js';
 import { LEDGER_ATTACHMENTS_MAX, type AttachmentMeta } from '../ledger/entry.js';
+import type { RaterRole } from '../scheme/index.js';
+import type { AppraisalInput, ItemInput } from '../scoring/types.js';
 
 /** Defaults when a scheme states no appeal settings: 5 working days to appeal, 7 to answer (the cafeteria's rule). */
 export const DEFAULT_APPEAL_SETTINGS: AppealSettings = { windowWorkingDays: 5, responseWorkingDays: DEFAULT_APPEAL_RESPONSE_WORKING_DAYS, committeeHandles: false };
@@ -163,3 +165,44 @@ export function checkAppealNote(text: string): DomainIssue[] {
   return text.length > APPEAL_TEXT_MAX ? [issue('text_too_long', `the note is ${text.length} characters; at most ${APPEAL_TEXT_MAX}`, { field: 'note', max: APPEAL_TEXT_MAX, length: text.length }, ['text'])] : [];
 }
 
+
+/** One corrected item of an upheld result appeal: what every rating of a role in a section now says for an item. */
+export interface RescoreItem {
+  section: string;
+  role: RaterRole;
+  item: string;
+  value: ItemInput;
+}
+
+/** What an upheld result appeal changes in the recorded engine input before the result is scored again. */
+export interface Rescore {
+  /** Corrected items (replacing what the raters of that role entered for the item). */
+  items?: readonly RescoreItem[];
+  /** Adjustments (plus/minus entries) removed by rule id, e.g. a deduction found unjustified. */
+  removeAdjustments?: readonly string[];
+}
+
+/**
+ * Applies an upheld appeal's correction to the input recorded with the appealed result; the engine then scores the
+ * corrected input as a new result version (the old one is kept). Refuses a correction that names no rating or no
+ * adjustment of that input, or that changes nothing.
+ * Example: applyRescore(record.input, { removeAdjustments: ['lateness'] }).ok -> true
+ */
+export function applyRescore(input: AppraisalInput, rescore: Rescore): { ok: true; value: AppraisalInput } | { ok: false; issues: DomainIssue[] } {
+  const issues: DomainIssue[] = [];
+  const ratings = input.ratings.map((r) => ({ ...r, items: { ...r.items } }));
+  (rescore.items ?? []).forEach((c, i) => {
+    const targets = ratings.filter((r) => r.section === c.section && r.role === c.role);
+    if (!targets.length) issues.push(issue('appeal_correction_target', `no ${c.role} rating of section ${c.section} in the appealed result`, { section: c.section, role: c.role }, ['correction', 'items', i]));
+    for (const r of targets) r.items[c.item] = { ...c.value };
+  });
+  let adjustments = input.adjustments ? [...input.adjustments] : undefined;
+  (rescore.removeAdjustments ?? []).forEach((rule, i) => {
+    const at = adjustments?.findIndex((a) => a.rule === rule) ?? -1;
+    if (at < 0 || !adjustments) issues.push(issue('appeal_correction_target', `no adjustment ${rule} in the appealed result`, { rule }, ['correction', 'removeAdjustments', i]));
+    else adjustments = adjustments.filter((_, k) => k !== at);
+  });
+  if (!(rescore.items?.length ?? 0) && !(rescore.removeAdjustments?.length ?? 0)) issues.push(issue('appeal_correction_required', 'say what is corrected', {}, ['correction']));
+  if (issues.length) return { ok: false, issues };
+  return { ok: true, value: { ...input, ratings, ...(adjustments ? { adjustments } : {}) } };
+}

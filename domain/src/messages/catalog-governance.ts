@@ -165,6 +165,12 @@ export const governanceMessages = {
   'appeal_correction_kind.result': { en: 'An upheld appeal on a result re-scores it.', zh: '支持对考核结果的申诉须重新评分。' },
   'appeal_correction_kind.ledgerEntry': { en: 'An upheld appeal on a ledger entry reverses it.', zh: '支持对奖惩记录的申诉须冲销该记录。' },
   appeal_correction_required: { en: 'Say what is corrected.', zh: '请说明更正内容。' },
+  appeal_correction_target: { en: 'The correction names something the appealed result does not have.', zh: '更正内容在被申诉的结果中不存在。' },
+  appeal_not_open: { en: 'This appeal is no longer open.', zh: '该申诉已不在处理中。' },
+  appeal_statement_answered: { en: 'The statement was already given.', zh: '说明已提交。' },
+  appeal_statement_required: { en: 'Write the statement.', zh: '请填写说明。' },
+  appeal_handler_not_committee: { en: 'This scheme does not let the committee handle appeals.', zh: '该方案不允许考核委员会处理申诉。' },
+  archive_purge_nothing: { en: 'Nothing is due for purging.', zh: '没有需要清除的档案。' },
   appeal_note_required: { en: 'The note is empty.', zh: '备注为空。' },
   retention_years_invalid: { en: 'Keep archives 1 to 100 whole years.', zh: '档案保存年限为 1 至 100 整年。' },
 } as const satisfies Record<string, LocalMessage>;

@@ -150,3 +150,12 @@ export function canManageAppraisalInputs(actor: Actor, subject: SubjectRelation)
 
 /** The rows of `myAppraisals`: the actor's own appraisals. Example: readableOnEveryRow(myAppraisalsAccess, employeeActor, 'total') -> false (unpublished ones exist) */
 export const myAppraisalsAccess: ResourceAccess<AppraisalFacts> = narrowAccess(appraisalAccess, 'Appraisal', (f) => f.subject === 'self');
+
+/**
+ * Who may add or remove plus/minus entries on an appraisal: HR always; a supervisor of the line only when the
+ * scheme lets supervisors enter them (`adjustments.lineSupervisorEntry`).
+ * Example: canEnterAdjustments(supervisorActor, 'line', false) -> false
+ */
+export function canEnterAdjustments(actor: Actor, subject: SubjectRelation, lineSupervisorEntry: boolean): boolean {
+  return isHR(actor) || (lineSupervisorEntry && asLineSupervisor(actor, subject));
+}

@@ -22,7 +22,7 @@ export function cycleRowScope(actor: Actor): CycleRowScope {
 /** Fields everyone who sees a cycle reads: what it is and its dates. */
 export const CYCLE_PUBLIC_FIELDS = ['id', 'name', 'scheme', 'schemeVersion', 'periodKind', 'periodKey', 'periodStart', 'periodEnd', 'state', 'phases', 'acknowledgementWorkingDays', 'publishedAt', 'closedAt'] as const;
 /** Fields of HR's management: who is in and why, launch progress, completion statistics, calibration, reopenings, overrides, audit. */
-export const CYCLE_HR_FIELDS = ['population', 'launch', 'progress', 'calibration', 'reopenings', 'phaseOverrides', 'quotaOverrideReason', 'createdBy', 'version', 'createdAt', 'updatedAt'] as const;
+export const CYCLE_HR_FIELDS = ['population', 'launch', 'progress', 'calibration', 'groupAmounts', 'reopenings', 'phaseOverrides', 'quotaOverrideReason', 'createdBy', 'version', 'createdAt', 'updatedAt'] as const;
 
 const inScope = (actor: Actor): boolean => cycleRowScope(actor).kind !== 'none';
 

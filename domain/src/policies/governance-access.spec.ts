@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from './actor.js';
 import { readableOnEveryRow } from './access.js';
-import { APPEAL_FIELDS, appealAccess, appealRowScope, archiveAccess, canFileAppeal, inboxItemAccess, policyAccess, policyVersionAccess, statementRequestAccess, type AppealFacts } from './governance-access.js';
+import { APPEAL_FIELDS, appealAccess, appealRowScope, archiveAccess, canFileAppeal, statementRequestAccess, type AppealFacts } from './appeal-access.js';
+import { inboxItemAccess, policyAccess, policyVersionAccess } from './governance-access.js';
 import { noticeAccess } from './notice-access.js';
 
 const actor = (roles: Actor['roles'], employeeId: string | null = 'me'): Actor => ({ userId: 'u', employeeId, roles });
@@ -70,7 +71,7 @@ describe('policies, notices, inbox, archive by audience', () => {
   it('archives: HR everyone, a person their own, not supervisors or the committee', () => {
     expect(archiveAccess.fields.events?.(hr, { subject: 'other' })).toBe(true);
     expect(archiveAccess.fields.events?.(employee, { subject: 'self' })).toBe(true);
-    expect(archiveAccess.fields.export?.(employee, { subject: 'self' })).toBe(false);
+    expect(archiveAccess.fields.lastExport?.(employee, { subject: 'self' })).toBe(false);
     expect(archiveAccess.fields.events?.(supervisor, { subject: 'line' })).toBe(false);
     expect(archiveAccess.fields.events?.(committee, { subject: 'other' })).toBe(false);
   });

@@ -12,5 +12,7 @@ export * from './notice-access.js';
 export * from './ledger-access.js';
 export * from './honors-access.js';
 export * from './governance-access.js';
+export * from './appeal-access.js';
 export * from './analytics-access.js';
 export * from './rollup-access.js';
+export * from './measured-input-access.js';

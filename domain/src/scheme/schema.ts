@@ -332,6 +332,8 @@ export const schemeDefinitionSchema = z
       caps: z.strictObject({ maxBonus: decimalText.optional(), maxPenalty: decimalText.optional() }),
       /** Money per working hour, converting hour penalties and rewards. */
       hourRate: decimalText.optional(),
+      /** True: a supervisor of the appraised person's line may add and remove entries too (otherwise HR only). */
+      lineSupervisorEntry: z.boolean().optional(),
     }),
     /** Bounds applied to the total after adjustments (and the final formula). */
     total: z.strictObject({ floor: decimalText.optional(), cap: decimalText.optional() }),

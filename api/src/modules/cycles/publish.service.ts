@@ -14,6 +14,8 @@ import {
   type DomainIssue,
   type GradeChange as DomainGradeChange,
   type GroupPay,
+  type MeasuredEntry,
+  measuredPayFacts,
   nextState,
   type PayFacts,
   type PayMember,
@@ -37,6 +39,7 @@ import { getCycle, transitionCycle } from './cycle.service.js';
 import type { CycleNode } from './cycle.types.js';
 import { CycleActionValue } from './cycle.types.js';
 import { windowsOf } from './rating.service.js';
+import { entryOfRow } from './measured-input.data.js';
 
 /** Domain issues as field problems with their params (clients translate by rule + params). */
 export function problemsWithParams(issues: readonly DomainIssue[]): FieldProblem[] {
@@ -65,27 +68,21 @@ interface CycleFacts {
   acknowledgement_working_days: number;
 }
 
-/** Each person's pay facts: the base from the employee record (floating pay reads the floating base when set), overridden by PAY_FACT inputs of the cycle. */
-async function payFactsOf(db: ReadDb, doc: SchemeDefinition, cycleId: string): Promise<Map<string, PayFacts>> {
+/** Each person's pay facts: the base from the employee record (floating pay reads the floating base when set), overridden by the cycle's measured inputs (PAY_FACT values; work tickets as tickets or man-hours, `measuredPayFacts`). */
+export async function payFactsOf(db: ReadDb, doc: SchemeDefinition, cycleId: string): Promise<Map<string, PayFacts>> {
   const floating = doc.pay.some((p) => p.rule.kind === 'floatingByAverage');
-  const rows = await db.rows<{ employee_id: string; performance: string | null; floating: string | null; facts: Record<string, unknown> | null }>(
+  const rows = await db.rows<{ employee_id: string; performance: string | null; floating: string | null; measured: Array<{ kind: string; item: string | null; payload: Record<string, unknown> }> | null }>(
     sql`select a.employee_id, e.performance_pay_base::text as performance, e.floating_pay_base::text as floating,
-               (select jsonb_object_agg(k, v) from measured_input m, jsonb_each_text(m.payload) as p(k, v)
-                 where m.cycle_id = a.cycle_id and m.employee_id = a.employee_id and m.kind = 'PAY_FACT') as facts
+               (select jsonb_agg(jsonb_build_object('kind', m.kind, 'item', m.item, 'payload', m.payload) order by m.created_at, m.id) from measured_input m
+                 where m.cycle_id = a.cycle_id and m.employee_id = a.employee_id and m.kind in ('PAY_FACT', 'WORK_TICKET')) as measured
         from appraisal a join employee e on e.id = a.employee_id where a.cycle_id = ${cycleId} and a.state <> 'excluded'`,
   );
   const out = new Map<string, PayFacts>();
   for (const r of rows) {
     const base = (floating ? (r.floating ?? r.performance) : (r.performance ?? r.floating)) ?? undefined;
-    const f = r.facts ?? {};
-    const text = (k: string) => (typeof f[k] === 'string' ? (f[k] as string) : undefined);
-    const facts: PayFacts = {};
-    const b = text('base') ?? base;
-    if (b !== undefined) facts.base = b;
-    const groupId = text('groupId');
-    if (groupId !== undefined) facts.groupId = groupId;
-    const manHours = text('manHours');
-    if (manHours !== undefined) facts.manHours = manHours;
+    const entries = (r.measured ?? []).map((m) => entryOfRow(m.kind, m.item, m.payload)).filter((e): e is MeasuredEntry => e !== null);
+    const measured = measuredPayFacts(doc, entries);
+    const facts: PayFacts = { ...(base === undefined ? {} : { base }), ...measured };
     out.set(r.employee_id, facts);
   }
   return out;
@@ -313,8 +310,8 @@ async function answer(ctx: RequestContext, appraisalId: string, version: number,
     );
     if (!updated.length) throw new AppError('CONFLICT', 'The appraisal was changed since you read it; reload and try again.');
     recordAudit(em, ctx, { operation: action === 'acknowledge' ? 'acknowledgeResult' : 'refuseAcknowledgement', entityType: 'Appraisal', entityId: appraisalId, before: { state: row.state }, after: { state: to, reason } });
-    // TODO(appeals): a refusal is where an appeal starts (docs/governance-design.md, appeals on the work calendar);
-    // when appeals land, emit `appraisal.refused` here (same transaction) for the appeal workflow to pick up.
+    // A refusal is where an appeal may start: the refused result stays appealable (appraisalWorkflow `appeal` from
+    // `refused`) inside the scheme's appeal window; the employee files it with `fileAppeal` (api/src/modules/appeals).
     await em.flush();
   });
   return (await appraisalInScope(ctx, appraisalId)) as AppraisalNode;

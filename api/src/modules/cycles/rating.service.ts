@@ -1,4 +1,5 @@
 import {
+  applyMeasuredInputs,
   type AppraisalFacts,
   canManageAppraisalInputs,
   canManageCycles,
@@ -29,6 +30,7 @@ import { Appraisal, AppraisalResult, Rating } from './appraisal.entity.js';
 import { appraisalInScope, ratingById } from './appraisal.read.js';
 import type { AppraisalNode, RaterChangeInput, RatingFormInput, RatingNode, RatingPreviewView } from './appraisal.types.js';
 import { issueViews, problemsOf, schemeDocument } from './cycle-data.js';
+import { measuredEntriesOf } from './measured-input.data.js';
 
 const LAUNCHED_STATES = new Set(['open', 'self_review', 'rating', 'calibration', 'hr_review']);
 /** Cycle states after HR closed the rating phase: a rating is taken then only under an HR reopening of the rating window. */
@@ -144,8 +146,8 @@ export async function computeIfComplete(
 ): Promise<'computed' | 'waiting' | 'blocked' | 'unchanged'> {
   const tx = em.getTransactionContext();
   const connection = em.getConnection();
-  const locked = await connection.execute<Array<{ employee_id: string; participated: boolean; result_id: string | null }>>(
-    'select employee_id, participated, result_id from appraisal where id = ? for update',
+  const locked = await connection.execute<Array<{ cycle_id: string; employee_id: string; participated: boolean; result_id: string | null }>>(
+    'select cycle_id, employee_id, participated, result_id from appraisal where id = ? for update',
     [appraisalId],
     'all',
     tx,
@@ -165,6 +167,9 @@ export async function computeIfComplete(
     tx,
   );
   const doc = await schemeDocument(ctx.db, schemeVersionId);
+  // Measured inputs (surveys, occurrence logs) are engine input: they fill their items and data slots.
+  const measured = await measuredEntriesOf((text, params) => connection.execute(text, params, 'all', tx), appraisal.cycle_id, appraisal.employee_id);
+  const stored: StoredRating[] = ratings.map((r) => ({ slotKey: r.slot_key, section: r.section, role: r.role, raterId: r.rater_employee_id, state: r.state, items: r.items }));
   const outcome = computeResult({
     scheme: doc,
     schemeVersionId,
@@ -173,7 +178,7 @@ export async function computeIfComplete(
       appraisalId,
       employeeId: appraisal.employee_id,
       participated: appraisal.participated,
-      ratings: ratings.map((r) => ({ slotKey: r.slot_key, section: r.section, role: r.role, raterId: r.rater_employee_id, state: r.state, items: r.items })),
+      ratings: applyMeasuredInputs(doc, stored, measured),
       adjustments: adjustments.map((a) => ({ rule: a.rule, ...(a.count === null ? {} : { count: a.count }), ...(a.amount === null ? {} : { amount: a.amount }) })),
     },
   });

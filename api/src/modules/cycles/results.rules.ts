@@ -10,7 +10,7 @@ const hrOnly = anyRole('HR');
  */
 export const resultRules: Record<string, Record<string, IRule>> = {
   Mutation: {
-    ...fields(['changeGrade', 'applyCalibrationProposal', 'publishCycle', 'closeCycle'], isHR),
+    ...fields(['changeGrade', 'applyCalibrationProposal', 'setGroupAmounts', 'publishCycle', 'closeCycle'], isHR),
     ...fields(['acknowledgeResult', 'refuseAcknowledgement'], isAuthenticated),
   },
 };
@@ -22,6 +22,7 @@ export const resultRules: Record<string, Record<string, IRule>> = {
  */
 export const resultGuards: FieldGuardTree = mergeGuards(
   typeGuards('CalibrationGroup', ['groupKey', 'groupName', 'size', 'counts', 'violations', 'proposal'], hrOnly),
+  typeGuards('CycleGroupAmount', ['groupKey', 'pool', 'outputValue'], hrOnly),
   typeGuards('GradeCount', ['grade', 'count', 'percent'], hrOnly),
   typeGuards('CalibrationProposalRow', ['appraisalId', 'employeeId', 'rank', 'from', 'to'], hrOnly),
   typeGuards('GradeChange', ['id', 'from', 'to', 'reason', 'source', 'rank', 'groupSize', 'createdAt'], hrOnly),

@@ -12,7 +12,8 @@ import { RollupComputationView, RollupResultNode, RollupResultsArgs } from './ro
 export const RollupResultConnection = connectionType(RollupResultNode, 'RollupResult');
 
 const cycleLoaders = new WeakMap<RequestContext, DataLoader<string, CycleNode | undefined>>();
-function cycleLoader(ctx: RequestContext): DataLoader<string, CycleNode | undefined> {
+/** Cycles by id, batched per request (fields of rows that point at a cycle). */
+export function cycleLoader(ctx: RequestContext): DataLoader<string, CycleNode | undefined> {
   let loader = cycleLoaders.get(ctx);
   if (!loader) {
     loader = new DataLoader(async (ids) => {

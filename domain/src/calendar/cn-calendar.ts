@@ -1,15 +1,16 @@
-import type { WorkCalendarYear } from '@appraisal/domain';
+import type { WorkCalendarYear } from './definition.js';
 
 /**
  * Mainland China's public holidays and make-up working days (调休) for 2025-2027, entered the way HR enters them
  * from the State Council notice: named ranges of days off and the weekend days worked instead. The workshop's
  * 26th-25th accounting month is defined for every year. 2025 and 2026 follow the published notices; 2027 is
  * provisional (the statutory days with the usual bridges) until HR enters the official notice.
+ * One source for the demo group's calendar (api seed) and the domain's tests (calendar/__fixtures__).
  */
 const t = (en: string, zh: string) => ({ en, zh });
 const workshop = { code: 'workshop', name: t('Workshop month (26th-25th)', '车间核算月（26 日至 25 日）'), monthStartDay: 26 };
 
-export const demoCalendarYears: WorkCalendarYear[] = [
+const years: WorkCalendarYear[] = [
   {
     year: 2025,
     weekendDays: [0, 6],
@@ -73,3 +74,12 @@ export const demoCalendarYears: WorkCalendarYear[] = [
     accountingMonths: [workshop],
   },
 ];
+
+/** 2025 as published. */
+export const cn2025 = years[0] as WorkCalendarYear;
+/** 2026 as published. */
+export const cn2026 = years[1] as WorkCalendarYear;
+/** 2027, provisional. */
+export const cn2027 = years[2] as WorkCalendarYear;
+/** The three years, e.g. for buildWorkCalendar(cnCalendarYears). */
+export const cnCalendarYears: readonly WorkCalendarYear[] = years;

@@ -1,0 +1,124 @@
+import { canManageCycles, Decimal, type DomainIssue, type SchemeDefinition } from '@appraisal/domain';
+import { type RequestContext, requireActor } from '../../core/context.js';
+import { sql } from '../../core/db.js';
+import { AppError, assertNoProblems, forbidden, notFound } from '../../core/errors.js';
+import { inTransaction } from '../../core/transaction.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { schemeDocument } from './cycle-data.js';
+import { type CycleGroupAmountView, GroupAmountKind, type GroupAmountInput } from './group-amounts.types.js';
+import { problemsWithParams, WHOLE_CYCLE_GROUP } from './publish.service.js';
+
+/** States in which HR still sets the money a cycle's pay rules split (publishing prices with it; afterwards it is fixed). */
+const AMOUNT_STATES = new Set(['draft', 'open', 'self_review', 'rating', 'calibration', 'hr_review']);
+/** numeric(14,2): at most 12 digits before the point. */
+const MAX_AMOUNT = new Decimal('999999999999.99');
+
+/** Which amount kinds the scheme's pay rules read: a score-weighted pool split needs POOL, an output split OUTPUT_VALUE. */
+export function amountKindsOf(doc: SchemeDefinition): Set<GroupAmountKind> {
+  const kinds = new Set<GroupAmountKind>();
+  for (const p of doc.pay) {
+    if (p.rule.kind !== 'poolSplit') continue;
+    kinds.add(p.rule.weightBy === 'score' ? GroupAmountKind.POOL : GroupAmountKind.OUTPUT_VALUE);
+  }
+  return kinds;
+}
+
+const issue = (code: string, message: string, params: Record<string, string>, path: Array<string | number>): DomainIssue => ({ code, message, params, path });
+
+/** Checks one amount: a non-negative decimal with at most 2 places that fits numeric(14,2). */
+function checkAmount(value: string, path: Array<string | number>): DomainIssue | null {
+  if (!/^\d{1,12}(\.\d{1,2})?$/.test(value.trim())) {
+    const d = /^-?\d+(\.\d+)?$/.test(value.trim()) ? new Decimal(value.trim()) : null;
+    if (d?.isNegative()) return issue('group_amount_negative', `${value} is negative`, { value }, path);
+    if (d && d.decimalPlaces() > 2) return issue('group_amount_cents', `${value} has more than 2 decimal places`, { value }, path);
+    if (d && d.gt(MAX_AMOUNT)) return issue('group_amount_too_large', `${value} is more than ${MAX_AMOUNT.toFixed(2)}`, { value, max: MAX_AMOUNT.toFixed(2) }, path);
+    return issue('group_amount_not_money', `${value} is not an amount of money`, { value }, path);
+  }
+  return null;
+}
+
+/** The amounts of a cycle's pay groups (HR), ordered by group. */
+export async function cycleGroupAmounts(ctx: RequestContext, cycleId: string): Promise<CycleGroupAmountView[]> {
+  const rows = await ctx.db.rows<{ group_key: string; pool: string | null; output_value: string | null }>(
+    sql`select group_key, pool::text as pool, output_value::text as output_value from cycle_group_amount where cycle_id = ${cycleId} order by group_key`,
+  );
+  return rows.map((r) => ({ groupKey: r.group_key, pool: r.pool, outputValue: r.output_value }));
+}
+
+/**
+ * Sets the money a cycle's pay rules split (HR): per pay group, a bonus pool (Part 5) or an output value
+ * (Part 4). The group must be one the cycle pays by (`cycle` when it prices everyone together, else a
+ * calibration group of its appraisals), the kind one the scheme's pay rules read, the amount exact money
+ * (decimal, at most 2 places, not negative). Refused after publication; the cycle's version guards against
+ * concurrent edits (stale: CONFLICT) and moves on; one audit entry with the amounts before and after.
+ */
+export async function setGroupAmounts(ctx: RequestContext, cycleId: string, version: number, amounts: readonly GroupAmountInput[]): Promise<void> {
+  const actor = requireActor(ctx);
+  if (!canManageCycles(actor)) throw forbidden('setting group amounts');
+  const cycle = (await ctx.db.rows<{ state: string; version: number; scheme_version_id: string; pay_group_by: string }>(sql`select state, version, scheme_version_id, pay_group_by from cycle where id = ${cycleId}`))[0];
+  if (!cycle) throw notFound('Cycle', cycleId);
+  if (cycle.version !== version) throw new AppError('CONFLICT', 'The cycle was changed since you read it; reload and try again.');
+  if (!AMOUNT_STATES.has(cycle.state))
+    assertNoProblems(problemsWithParams([issue('group_amount_cycle_state', `the cycle is ${cycle.state}: its amounts are fixed`, { state: cycle.state }, ['cycleId'])]));
+  const doc = await schemeDocument(ctx.db, cycle.scheme_version_id);
+  const kinds = amountKindsOf(doc);
+  const groups =
+    cycle.pay_group_by === 'CYCLE'
+      ? [WHOLE_CYCLE_GROUP]
+      : (await ctx.db.rows<{ group_key: string }>(sql`select distinct group_key from appraisal where cycle_id = ${cycleId} and group_key is not null order by group_key`)).map((g) => g.group_key);
+  const issues: DomainIssue[] = [];
+  const seen = new Set<string>();
+  amounts.forEach((a, i) => {
+    if (!groups.includes(a.groupKey)) issues.push(issue('group_amount_unknown_group', `the cycle pays no group "${a.groupKey}"`, { groupKey: a.groupKey, groups: groups.join(', ') }, ['amounts', i, 'groupKey']));
+    if (!kinds.has(a.kind)) issues.push(issue('group_amount_kind_unused', `the scheme's pay rules do not split a ${a.kind}`, { kind: a.kind }, ['amounts', i, 'kind']));
+    const key = `${a.groupKey}/${a.kind}`;
+    if (seen.has(key)) issues.push(issue('group_amount_duplicate', `${a.kind} of "${a.groupKey}" is given twice`, { groupKey: a.groupKey, kind: a.kind }, ['amounts', i]));
+    seen.add(key);
+    if (a.amount !== null && a.amount !== undefined) {
+      const bad = checkAmount(a.amount, ['amounts', i, 'amount']);
+      if (bad) issues.push(bad);
+    }
+  });
+  if (issues.length) assertNoProblems(problemsWithParams(issues));
+
+  await inTransaction(ctx, async (em) => {
+    const tx = em.getTransactionContext();
+    const connection = em.getConnection();
+    const locked = await connection.execute<Array<{ version: number; state: string }>>('select version, state from cycle where id = ? for update', [cycleId], 'all', tx);
+    if (locked[0]?.version !== version || locked[0]?.state !== cycle.state) throw new AppError('CONFLICT', 'The cycle was changed since you read it; reload and try again.');
+    const before = await connection.execute<Array<{ group_key: string; pool: string | null; output_value: string | null }>>(
+      'select group_key, pool::text as pool, output_value::text as output_value from cycle_group_amount where cycle_id = ? order by group_key',
+      [cycleId],
+      'all',
+      tx,
+    );
+    const next = new Map(before.map((b) => [b.group_key, { pool: b.pool, output_value: b.output_value }]));
+    for (const a of amounts) {
+      const row = next.get(a.groupKey) ?? { pool: null, output_value: null };
+      const value = a.amount === null || a.amount === undefined ? null : new Decimal(a.amount.trim()).toFixed(2);
+      if (a.kind === GroupAmountKind.POOL) row.pool = value;
+      else row.output_value = value;
+      next.set(a.groupKey, row);
+    }
+    const rows = [...next].map(([g, r]) => ({ g, pool: r.pool, output: r.output_value }));
+    await connection.execute(
+      `insert into cycle_group_amount (cycle_id, group_key, version, created_at, updated_at, pool, output_value)
+       select ?, t.g, 1, now(), now(), t.pool::numeric, t.output::numeric from jsonb_to_recordset(?::jsonb) as t(g text, pool text, output text)
+       on conflict (cycle_id, group_key) do update set pool = excluded.pool, output_value = excluded.output_value,
+         version = cycle_group_amount.version + 1, updated_at = now()
+       where cycle_group_amount.pool is distinct from excluded.pool or cycle_group_amount.output_value is distinct from excluded.output_value`,
+      [cycleId, JSON.stringify(rows)],
+      'run',
+      tx,
+    );
+    await connection.execute('update cycle set version = version + 1, updated_at = now() where id = ?', [cycleId], 'run', tx);
+    recordAudit(em, ctx, {
+      operation: 'setGroupAmounts',
+      entityType: 'Cycle',
+      entityId: cycleId,
+      before: { amounts: before.map((b) => ({ groupKey: b.group_key, pool: b.pool, outputValue: b.output_value })) },
+      after: { amounts: rows.map((r) => ({ groupKey: r.g, pool: r.pool, outputValue: r.output })) },
+    });
+    await em.flush();
+  });
+}
