@@ -27,7 +27,7 @@ import { noticeGuards, noticeRules } from './modules/notices/notice.rules.js';
 import { AppraisalResultsResolver, CycleResultsResolver } from './modules/cycles/results.resolver.js';
 import { CycleGroupAmountsResolver } from './modules/cycles/group-amounts.resolver.js';
 import { resultGuards, resultRules } from './modules/cycles/results.rules.js';
-import { RollupResolver } from './modules/cycles/rollup.resolver.js';
+import { AppraisalRollupResolver, RollupResolver } from './modules/cycles/rollup.resolver.js';
 import { AdjustmentResolver, MeasuredInputResolver } from './modules/cycles/inputs.resolver.js';
 import { inputGuards, inputRules } from './modules/cycles/inputs.rules.js';
 import { rollupGuards, rollupRules } from './modules/cycles/rollup.rules.js';
@@ -108,6 +108,7 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       CycleResultsResolver,
       CycleGroupAmountsResolver,
       RollupResolver,
+      AppraisalRollupResolver,
       MeasuredInputResolver,
       AdjustmentResolver,
       LedgerRuleResolver,

@@ -76,6 +76,10 @@ describe('appraisal fields: committee, HR, admin', () => {
     expect(read(committee, facts({ subject: 'other', published: true, supervisorPay: true }), 'pay')).toBe(false);
     expect(read(committee, facts({ subject: 'other', published: true }), 'raterComments')).toBe(false);
     expect(readable(committee, facts({ subject: 'other' }))).toEqual([]);
+    // Roll-ups follow rollupAccess: not the committee's.
+    expect(read(committee, facts({ subject: 'other', published: true }), 'rollup')).toBe(false);
+    expect(read(employee, facts({ published: true }), 'rollup')).toBe(true);
+    expect(read(employee, facts(), 'rollup')).toBe(false);
   });
 
   it('HR reads every field on every row; admin none', () => {

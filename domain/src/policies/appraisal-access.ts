@@ -94,8 +94,14 @@ const seesRow: FieldPolicy<AppraisalFacts> = (actor, f) =>
 /** Work on the appraisal (self-review text, deadlines, progress): HR, the appraised person, the line, its raters; not the committee as such. */
 const takesPartIn: FieldPolicy<AppraisalFacts> = (actor, f) => isHR(actor) || asSubject(actor, f.subject) || asLineSupervisor(actor, f.subject) || (f.actorIsRater && actor.employeeId !== null);
 
-/** Total, grade, explanation, roll-up: HR; the subject after publication; the line per the scheme; the committee after publication (honours). */
+/** Total, grade, explanation: HR; the subject after publication; the line per the scheme; the committee after publication (honours). */
 const readsResult: FieldPolicy<AppraisalFacts> = (actor, f) => isHR(actor) || subjectSeesResult(actor, f) || lineSeesResult(actor, f) || (hasRole(actor, 'COMMITTEE') && f.published);
+
+/**
+ * Roll-ups of the appraisal's period (the quarter computed from its months...): as rollupAccess reads them — HR; the
+ * subject after publication; the line per the scheme. Not the committee (honours read appraisals, not roll-ups).
+ */
+const readsRollup: FieldPolicy<AppraisalFacts> = (actor, f) => isHR(actor) || subjectSeesResult(actor, f) || lineSeesResult(actor, f);
 
 /** Pay: HR; the subject after publication; the line only when the scheme lets supervisors see pay and the result. The committee never. */
 const readsPay: FieldPolicy<AppraisalFacts> = (actor, f) => isHR(actor) || subjectSeesResult(actor, f) || (f.supervisorPay && lineSeesResult(actor, f));
@@ -114,7 +120,8 @@ const readsAcknowledgement: FieldPolicy<AppraisalFacts> = (actor, f) => isHR(act
 export const APPRAISAL_FIELDS = {
   row: ['id', 'cycle', 'employee', 'state', 'version', 'createdAt', 'updatedAt'],
   work: ['selfReview', 'deadlines', 'ratingProgress', 'myRatings'],
-  result: ['total', 'grade', 'gradeLabel', 'explanation', 'rollup', 'publishedAt'],
+  result: ['total', 'grade', 'gradeLabel', 'explanation', 'publishedAt'],
+  rollup: ['rollup'],
   pay: ['pay', 'payLines'],
   comments: ['raterComments'],
   acknowledgement: ['acknowledgement'],
@@ -135,6 +142,7 @@ export const appraisalAccess: ResourceAccess<AppraisalFacts> = {
     ...sameFor(APPRAISAL_FIELDS.row, seesRow),
     ...sameFor(APPRAISAL_FIELDS.work, takesPartIn),
     ...sameFor(APPRAISAL_FIELDS.result, readsResult),
+    ...sameFor(APPRAISAL_FIELDS.rollup, readsRollup),
     ...sameFor(APPRAISAL_FIELDS.pay, readsPay),
     ...sameFor(APPRAISAL_FIELDS.comments, readsComments),
     ...sameFor(APPRAISAL_FIELDS.acknowledgement, readsAcknowledgement),

@@ -10,7 +10,7 @@ export const appraisalRules: Record<string, Record<string, IRule>> = {
 };
 
 /** Fields of the domain's policies that land with part 2 (pay, calibration, acknowledgement, forms, ...). */
-const APPRAISAL_LATER = new Set(['deadlines', 'myRatings', 'gradeLabel', 'rollup', 'raters', 'missingRatings', 'resultRecord', 'excludedReason']);
+const APPRAISAL_LATER = new Set(['deadlines', 'myRatings', 'gradeLabel', 'raters', 'missingRatings', 'resultRecord', 'excludedReason']);
 const RATING_LATER = new Set(['sectionName', 'sectionScore', 'form', 'window']);
 
 const page = ['nodes', 'edges', 'pageInfo', 'totalCount'] as const;

@@ -28,6 +28,7 @@ import { type RequestContext, requireActor } from '../../core/context.js';
 import { type ReadDb, sql } from '../../core/db.js';
 import { AppError, assertNoProblems, type FieldProblem, forbidden, notFound } from '../../core/errors.js';
 import { formatPath } from '@appraisal/domain';
+import { noJobs } from '../../core/jobs.js';
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { loadCalendarYears } from '../calendar/calendar.service.js';
@@ -39,6 +40,7 @@ import { getCycle, transitionCycle } from './cycle.service.js';
 import type { CycleNode } from './cycle.types.js';
 import { CycleActionValue } from './cycle.types.js';
 import { windowsOf } from './rating.service.js';
+import type { RollupJobData } from './rollup.service.js';
 import { entryOfRow } from './measured-input.data.js';
 
 /** Domain issues as field problems with their params (clients translate by rule + params). */
@@ -230,6 +232,9 @@ export async function publishCycle(ctx: RequestContext, cycleId: string, version
     // The appraised people are told their results are out (a generated notice, once per cycle).
     await announceResults(em, ctx, cycleId, plan.due);
   });
+  // Roll-ups follow each publication (a quarter from its months...): queued after the commit, once per cycle.
+  // Contexts without a job runner (the seed) compute roll-ups themselves when they need them.
+  if (ctx.jobs !== noJobs) await ctx.jobs.send<RollupJobData>('rollup.compute', { cycleId }, `rollup:${cycleId}`);
   return getCycle(ctx, cycleId);
 }
 

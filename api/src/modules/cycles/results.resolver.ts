@@ -1,6 +1,6 @@
 import { explainPublished, type PublishedResult as PublishedRecord } from '@appraisal/domain';
 import DataLoader from 'dataloader';
-import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { ArgLimits } from '../../core/input-limits.js';
 import type { RequestContext } from '../../core/context.js';
 import { sql } from '../../core/db.js';
@@ -11,6 +11,8 @@ import { applyCalibrationProposal, changeAppraisalGrade, cycleCalibration } from
 import { schemeDocument } from './cycle-data.js';
 import { getCycle } from './cycle.service.js';
 import { CycleNode } from './cycle.types.js';
+import { FileDownload } from '../org/employee-export.service.js';
+import { exportCycleResults } from './results-export.service.js';
 import { acknowledgeResult, closeCycle, publishCycle, refuseAcknowledgement } from './publish.service.js';
 import { AcknowledgementView, AppraisalPayView, CalibrationGroupView, GradeChangeView, PayLineView, PublishOverrideInput, RaterCommentView } from './results.types.js';
 
@@ -163,6 +165,15 @@ export class CycleResultsResolver {
     @Arg('override', () => PublishOverrideInput, { nullable: true, description: 'Publish despite quota violations, with the reason.' }) override?: PublishOverrideInput | null,
   ) {
     return publishCycle(ctx, id, version, { override: override ?? null });
+  }
+
+  @Query(() => FileDownload, { description: 'A cycle\'s results as an .xlsx workbook (HR; audited like every export): total, grades, pay and the acknowledgement per appraisal.' })
+  exportCycleResults(
+    @Ctx() ctx: RequestContext,
+    @Arg('cycleId', () => ID) cycleId: string,
+    @Arg('lang', () => String, { defaultValue: 'en', description: '"en" or "zh": the headers\' and states\' language.' }) lang: string,
+  ): Promise<FileDownload> {
+    return exportCycleResults(ctx, cycleId, lang === 'zh' ? 'zh' : 'en');
   }
 
   @Mutation(() => CycleNode, { description: 'Closes a published cycle: its appraisals are frozen (HR, audited).' })

@@ -9,6 +9,7 @@ const hrOnly = anyRole('HR');
  * HR's; acknowledging is the appraised employee's (the service refuses anyone else with FORBIDDEN).
  */
 export const resultRules: Record<string, Record<string, IRule>> = {
+  Query: fields(['exportCycleResults'], isHR),
   Mutation: {
     ...fields(['changeGrade', 'applyCalibrationProposal', 'setGroupAmounts', 'publishCycle', 'closeCycle'], isHR),
     ...fields(['acknowledgeResult', 'refuseAcknowledgement'], isAuthenticated),

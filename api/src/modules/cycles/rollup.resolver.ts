@@ -6,7 +6,8 @@ import type { RequestContext } from '../../core/context.js';
 import { EmployeeNode } from '../org/org.types.js';
 import { cyclesByIds } from './cycle.read.js';
 import { CycleNode } from './cycle.types.js';
-import { computeRollups, explainRollup, listRollupResults } from './rollup.service.js';
+import { AppraisalNode } from './appraisal.types.js';
+import { computeRollups, explainRollup, listRollupResults, rollupsOfAppraisals } from './rollup.service.js';
 import { RollupComputationView, RollupResultNode, RollupResultsArgs } from './rollup.types.js';
 
 export const RollupResultConnection = connectionType(RollupResultNode, 'RollupResult');
@@ -23,6 +24,29 @@ export function cycleLoader(ctx: RequestContext): DataLoader<string, CycleNode |
     cycleLoaders.set(ctx, loader);
   }
   return loader;
+}
+
+const appraisalRollupLoaders = new WeakMap<RequestContext, DataLoader<string, RollupResultNode[]>>();
+function appraisalRollupLoader(ctx: RequestContext): DataLoader<string, RollupResultNode[]> {
+  let loader = appraisalRollupLoaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader(async (ids) => {
+      const by = await rollupsOfAppraisals(ctx, ids);
+      return ids.map((id) => by.get(id) ?? []);
+    });
+    appraisalRollupLoaders.set(ctx, loader);
+  }
+  return loader;
+}
+
+@Resolver(() => AppraisalNode)
+export class AppraisalRollupResolver {
+  @FieldResolver(() => [RollupResultNode], {
+    description: 'The latest roll-up results of this appraisal\'s employee for its period (a quarter\'s appraisal: the quarter computed from its months); empty when none was computed. One statement per page.',
+  })
+  rollup(@Root() a: AppraisalNode, @Ctx() ctx: RequestContext): Promise<RollupResultNode[]> {
+    return appraisalRollupLoader(ctx).load(a.id);
+  }
 }
 
 @Resolver(() => RollupResultNode)

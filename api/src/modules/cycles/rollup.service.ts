@@ -23,6 +23,7 @@ import { AppError, assertNoProblems, forbidden, notFound } from '../../core/erro
 import { checkListArgs, defineListing, fetchPage } from '../../core/listing.js';
 import { toDate } from '../../core/projection.js';
 import { selectedHere } from '../../core/selection.js';
+import type { JobDefinition } from '../../core/jobs.js';
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { schemeDocument } from './cycle-data.js';
@@ -51,6 +52,11 @@ function canonical(value: unknown): string {
 export async function computeRollups(ctx: RequestContext, cycleId: string): Promise<RollupComputationView> {
   const actor = requireActor(ctx);
   if (!canManageCycles(actor)) throw forbidden('computing roll-ups');
+  return computeCycleRollups(ctx, cycleId);
+}
+
+/** `computeRollups` without the HR check: for the `rollup.compute` job (no actor) and HR's mutation. */
+async function computeCycleRollups(ctx: RequestContext, cycleId: string): Promise<RollupComputationView> {
   const rows = await ctx.db.rows<{ scheme_id: string; scheme_version_id: string; period_kind: string; period_key: string; state: string }>(
     sql`select scheme_id, scheme_version_id, period_kind, period_key, state from cycle where id = ${cycleId}`,
   );
@@ -130,6 +136,45 @@ export async function computeRollups(ctx: RequestContext, cycleId: string): Prom
   return { rollupId: rollup.id, periodKey: cycle.period_key, computed: write.length, unchanged };
 }
 
+/** The `rollup.compute` job's payload: the cycle just published. */
+export interface RollupJobData {
+  cycleId: string;
+}
+
+/** What the `rollup.compute` job did for one cycle. */
+export type RollupJobOutcome = { kind: 'computed'; computation: RollupComputationView } | { kind: 'none' } | { kind: 'blocked'; codes: string[] };
+
+/**
+ * The `rollup.compute` job's work: computes the published cycle's roll-up when the scheme has one for the cycle's
+ * kind (a quarter, half year or year), as HR's `computeRollups` would; a monthly cycle rolls nothing up. Idempotent:
+ * unchanged inputs are skipped, so running it again writes nothing. A missing child result (a month not published
+ * yet) writes nothing and is logged, not retried: HR computes once the child is published.
+ */
+export async function runRollupJob(ctx: RequestContext, cycleId: string): Promise<RollupJobOutcome> {
+  const rows = await ctx.db.rows<{ scheme_version_id: string; period_kind: string; state: string }>(sql`select scheme_version_id, period_kind, state from cycle where id = ${cycleId}`);
+  const cycle = rows[0];
+  if (!cycle || (cycle.state !== 'published' && cycle.state !== 'closed')) return { kind: 'none' };
+  if (!rollupForKind(await schemeDocument(ctx.db, cycle.scheme_version_id), cycle.period_kind.toLowerCase())) return { kind: 'none' };
+  try {
+    const computation = await computeCycleRollups(ctx, cycleId);
+    ctx.log.info({ cycleId, ...computation }, 'roll-ups computed after publication');
+    return { kind: 'computed', computation };
+  } catch (error) {
+    if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;
+    const codes = [...new Set((error.details ?? []).map((d) => d.rule))];
+    ctx.log.warn({ cycleId, codes }, 'roll-ups not computed after publication');
+    return { kind: 'blocked', codes };
+  }
+}
+
+/** `rollup.compute`: queued after each publication (one per cycle); see runRollupJob. */
+export const rollupComputeJob: JobDefinition<RollupJobData> = {
+  name: 'rollup.compute',
+  run: async (ctx, data) => {
+    await runRollupJob(ctx, data.cycleId);
+  },
+};
+
 // ---- read side ---------------------------------------------------------------------------------------------
 
 const ROLLUP_SELECT = sql`rr.id, rr.employee_id, rr.rollup_id, rr.period_key, rr.number, rr.created_at, trim_scale(rr.value)::text as value, rr.grade,
@@ -201,4 +246,24 @@ export async function listRollupResults(ctx: RequestContext, args: RollupResults
 export async function explainRollup(ctx: RequestContext, r: RollupResultNode, lang: ExplainLanguage): Promise<string[]> {
   if (!r.schemeVersionId) return [];
   return explain(r.trace as TraceStep[], lang, await schemeDocument(ctx.db, r.schemeVersionId));
+}
+
+/**
+ * `Appraisal.rollup` for a page of appraisals: the latest roll-up results of each appraisal's employee for the
+ * appraisal's scheme and period (a quarter's appraisal carries the quarter's roll-up), in one statement, each row
+ * with its rollupAccess facts so the RollupResult fields are guarded as in `rollupResults`.
+ */
+export async function rollupsOfAppraisals(ctx: RequestContext, appraisalIds: readonly string[]): Promise<Map<string, RollupResultNode[]>> {
+  const me = ctx.actor?.employeeId ?? null;
+  const rows = await ctx.db.rows<Record<string, unknown>>(
+    sql`select a.id as appraisal_id, ${ROLLUP_SELECT}, ${factsSql(me)}
+        from appraisal a join cycle ac on ac.id = a.cycle_id
+        join rollup_result rr on rr.employee_id = a.employee_id and rr.scheme_id = ac.scheme_id and rr.period_key = ac.period_key
+        join employee e on e.id = rr.employee_id left join cycle c on c.id = rr.cycle_id
+        where a.id = any(${[...appraisalIds]}::uuid[]) and ${LATEST}
+        order by rr.rollup_id`,
+  );
+  const by = new Map<string, RollupResultNode[]>(appraisalIds.map((id) => [id, []]));
+  for (const r of rows) by.get(r.appraisal_id as string)?.push(toRow(r));
+  return by;
 }
