@@ -112,7 +112,7 @@ describe('honors: program, nominations, votes, decision, announcement', () => {
     expect(await review(ids.disc as string)).toBe('INELIGIBLE');
     expect(ok(await step('OPEN_VOTING')).transitionHonorProgram.state).toBe('VOTING');
     // The committee's ballot: the shortlisted candidates only, with reasons and results, never pay.
-    const ballot = ok(await gql<{ nominations: { totalCount: number; nodes: Array<{ reason: string; annualResult: { total: string } | null; resultsHistory: Array<{ periodKey: string }> }> } }>(server.url, '{ nominations(first: 50) { totalCount nodes { reason annualResult { total } resultsHistory { periodKey } } } }', {}, t.committee));
+    const ballot = ok(await gql<{ nominations: { totalCount: number; nodes: Array<{ reason: string; annualResult: { total: string } | null; resultsHistory: Array<{ periodKey: string }> }> } }>(server.url, 'query($p: ID!) { nominations(first: 50, filter: { programId: $p }) { totalCount nodes { reason annualResult { total } resultsHistory { periodKey } } } }', { p: ids.program }, t.committee));
     expect(ballot.nominations.totalCount).toBe(2);
     expect(ballot.nominations.nodes.map((n) => n.annualResult?.total)).toEqual(['99', '98']);
   });

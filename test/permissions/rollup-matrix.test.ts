@@ -50,11 +50,12 @@ beforeAll(async () => {
 }, 240_000);
 afterAll(() => server?.stop());
 
+// The quarter of this test only: the demo holds other roll-ups (the cafeteria's 2025 annual results for the honors demo).
 const cases = (Object.keys(MATRIX) as Reader[]).flatMap((reader) => (Object.keys(FIELDS) as Grant[]).flatMap((grant) => FIELDS[grant].map((field) => ({ reader, grant, field }))));
 
 describe('roll-up result field matrix', () => {
   it.each(cases)('$reader reading $field', async ({ reader, grant, field }) => {
-    const result = await gql<{ rollupResults: { totalCount: number; nodes: unknown[] } }>(server.url, `{ rollupResults(first: 50) { totalCount nodes { ${field} } } }`, {}, tokens[reader]);
+    const result = await gql<{ rollupResults: { totalCount: number; nodes: unknown[] } }>(server.url, `{ rollupResults(first: 50, filter: { periodKey: "2025-Q3" }) { totalCount nodes { ${field} } } }`, {}, tokens[reader]);
     const { rows, grants } = MATRIX[reader];
     if (rows === 0) {
       expect(result.errors).toBeUndefined();

@@ -18,6 +18,9 @@ import { LedgerRuleRecord } from '../modules/ledger/ledger.entity.js';
 import { WorkCalendarYear } from '../modules/calendar/work-calendar-year.entity.js';
 import { seedDemoGovernance } from './demo-governance.js';
 import { type DemoCyclesOptions, type DemoCyclesSummary, seedDemoCycles } from './demo-cycles.js';
+import { seedDemoAppeals } from './demo-appeals.js';
+import { seedDemoHonors } from './demo-honors.js';
+import { systemClock } from '../core/clock.js';
 
 export interface SeedResult {
   seeded: boolean;
@@ -83,10 +86,14 @@ export async function seedDemoData(rootEm: EntityManager, options: DemoCyclesOpt
     recordAudit(tx, null, { operation: 'seedDemoData', entityType: 'SchemeLibrary', entityId: 'demo', after: { indicators: buildDemoIndicators().length, schemes: demoSchemes.length } });
     await seedDemoGovernance(tx, departments);
   });
+  // Honors (every template): the cafeteria's 2025 annual results and a program in voting.
+  await seedDemoHonors(rootEm, options.today ?? systemClock.today());
   // The cycles run through the services (their own transactions), on the committed organization and schemes.
   // Tests keep a template without them (test/support/global-setup.ts) and add them to a second one.
   if (options.cycles === false) return { seeded: true, employees: people.length };
   const cycles = await seedDemoCycles(rootEm, options);
+  // Appeals on the cycles' published results (api/src/seed/demo-appeals.ts).
+  await seedDemoAppeals(rootEm, options);
   return { seeded: true, employees: people.length, cycles };
 }
 
