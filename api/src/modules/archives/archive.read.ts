@@ -77,9 +77,8 @@ export async function archiveEvents(db: ReadDb, employeeId: string): Promise<Eve
      where pa.employee_id = ${e}::uuid`);
 }
 
-/** The scheme documents of the given versions, in one statement. */
+/** The scheme documents of the given versions, in one statement (also when there are none: the count stays the same whatever the history). */
 async function schemeDocuments(db: ReadDb, ids: readonly string[]): Promise<Map<string, SchemeDefinition>> {
-  if (!ids.length) return new Map();
   const rows = await db.rows<{ id: string; document: SchemeDefinition }>(sql`select id, document from scheme_version where id = any(${[...ids]}::uuid[])`);
   return new Map(rows.map((r) => [r.id, r.document]));
 }
