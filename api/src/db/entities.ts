@@ -23,7 +23,7 @@ import { Indicator } from '../modules/indicators/indicator.entity.js';
 import { Department } from '../modules/org/department.entity.js';
 import { Employee } from '../modules/org/employee.entity.js';
 import { Position } from '../modules/org/position.entity.js';
-import { LedgerEntry, LedgerIncident, LedgerRuleRecord, PayoutBatch } from '../modules/ledger/ledger.entity.js';
+import { LedgerEntry, LedgerIncident, LedgerRuleRecord, LedgerRuleRevision, PayoutBatch, PayoutBatchEntry, PayoutBatchLine } from '../modules/ledger/ledger.entity.js';
 import { InboxDelivery, InboxItemEntity } from '../modules/notifications/inbox.entity.js';
 import { Notice, NoticeRecipient } from '../modules/notices/notice.entity.js';
 import { Policy, PolicyAcknowledgement, PolicyVersion } from '../modules/policies/policy.entity.js';
@@ -63,8 +63,11 @@ export const entities = [
   RollupResult,
   ProbationReview,
   LedgerRuleRecord,
+  LedgerRuleRevision,
   LedgerIncident,
   LedgerEntry,
+  PayoutBatchEntry,
+  PayoutBatchLine,
   PayoutBatch,
   InboxItemEntity,
   InboxDelivery,
