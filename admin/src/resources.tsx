@@ -1,7 +1,7 @@
 import { CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { canListEmployees, canRate, canReadOrg, isAppraised, canReadSchemes, isCommitteeOnly, isOrgManager, type Role } from './auth/roles';
-import { CalendarPage, CycleCreate, CycleList, CyclePage, MyAppraisals, RatingFormPage, RatingInbox } from './cycles';
+import { CalendarPage, CycleCreate, CycleDashboardPage, CycleList, CyclePage, MyAppraisals, ProbationPage, RatingFormPage, RatingInbox, SelfReviewPage, TeamResults } from './cycles';
 import { departments } from './departments';
 import { InboxPage, NoticesPage, PoliciesPage, PolicyPage, PolicyVersionRedirect } from './governance';
 import { employees } from './employees';
@@ -56,7 +56,7 @@ export const resourcesFor = (roles: Role[]) => {
   ];
 };
 
-/** The cycle pages: HR runs cycles and the work calendar; raters fill their ratings. Others get a 403 page. */
+/** The cycle pages: HR runs cycles, probations and the work calendar; raters fill their ratings and read their team's results; the appraised write their self-review. Others get a 403 page. */
 const cycleRoutes = (roles: Role[]) => {
   const hr = isOrgManager(roles);
   const rater = canRate(roles);
@@ -66,9 +66,13 @@ const cycleRoutes = (roles: Role[]) => {
     <Route key="cycles" path="/cycles" element={hr ? <CycleList /> : denied} />,
     <Route key="cycles-create" path="/cycles/create" element={hr ? <CycleCreate /> : denied} />,
     <Route key="cycle" path="/cycles/:id" element={hr ? <CyclePage /> : denied} />,
+    <Route key="cycle-dashboard" path="/cycles/:id/dashboard" element={hr ? <CycleDashboardPage /> : denied} />,
+    <Route key="probation" path="/probation" element={hr ? <ProbationPage /> : denied} />,
+    <Route key="team-results" path="/team-results" element={rater ? <TeamResults /> : denied} />,
     <Route key="to-rate" path="/to-rate" element={rater ? <RatingInbox /> : denied} />,
     <Route key="rating" path="/to-rate/:appraisalId/:ratingId" element={rater ? <RatingFormPage /> : denied} />,
     <Route key="my-appraisals" path="/my-appraisals" element={isAppraised(roles) ? <MyAppraisals /> : denied} />,
+    <Route key="self-review" path="/my-appraisals/:id/self-review" element={isAppraised(roles) ? <SelfReviewPage /> : denied} />,
   ];
 };
 

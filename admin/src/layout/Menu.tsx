@@ -4,6 +4,8 @@ import BadgeIcon from '@mui/icons-material/Badge';
 import CategoryIcon from '@mui/icons-material/Category';
 import EventIcon from '@mui/icons-material/Event';
 import GradingIcon from '@mui/icons-material/Grading';
+import GroupsIcon from '@mui/icons-material/Groups';
+import HourglassBottomIcon from '@mui/icons-material/HourglassBottom';
 import LoopIcon from '@mui/icons-material/Loop';
 import RateReviewIcon from '@mui/icons-material/RateReview';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
@@ -30,7 +32,9 @@ export const ENTRY_ICONS: Record<ConsoleEntry['key'], ReactElement> = {
   schemes: <AssignmentIcon />,
   calendar: <EventIcon />,
   cycles: <LoopIcon />,
+  probation: <HourglassBottomIcon />,
   to_rate: <RateReviewIcon />,
+  team_results: <GroupsIcon />,
   my_appraisals: <GradingIcon />,
   inbox: <InboxIcon />,
   policies: <GavelIcon />,
