@@ -117,7 +117,7 @@ describe.skipIf(browserMissing)('console in Chromium', () => {
       const { page } = session;
       await page.getByRole('menuitem', { name: 'My profile' }).waitFor();
       const items = await page.getByRole('menuitem').allInnerTexts();
-      expect(items.map((i) => i.trim())).toEqual(['Dashboard', 'Schemes', 'My appraisals', 'My profile']);
+      expect(items.map((i) => i.trim())).toEqual(['Dashboard', 'Schemes', 'My appraisals', 'Inbox', 'Policies', 'My profile']);
       await screenshot(page, 'employee-dashboard');
     });
 

@@ -6,11 +6,12 @@ import { toApiError } from './apiErrors';
 import { buildQueryFactory } from './buildQuery';
 import { createApolloClient } from './client';
 import { createCycleApi, type CycleApi } from './cycleApi';
+import { createGovernanceApi, type GovernanceApi } from './governanceApi';
 import { createOrgApi, type OrgApi } from './orgApi';
 import { RESOURCES, type ResourceMapping } from './resources';
 import { createSchemeApi, type SchemeApi } from './schemeApi';
 
-export type AppDataProvider = DataProvider & OrgApi & SchemeApi & CycleApi;
+export type AppDataProvider = DataProvider & OrgApi & SchemeApi & CycleApi & GovernanceApi;
 
 const schema = (schemaFile as unknown as IntrospectionQuery).__schema;
 
@@ -57,7 +58,7 @@ export const createDataProvider = (): AppDataProvider => {
       operationNames,
     },
   });
-  return Object.assign(withApiErrors(base), createOrgApi(client), createSchemeApi(client), createCycleApi(client));
+  return Object.assign(withApiErrors(base), createOrgApi(client), createSchemeApi(client), createCycleApi(client), createGovernanceApi(client));
 };
 
 export type { EmployeeRelation, FileDownload, ImportEmployeesInput, ImportEmployeesReport, ImportRowError, PersonSummary } from './orgApi';
