@@ -1,6 +1,7 @@
 import { CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
-import { canListEmployees, canRate, canReadOrg, isAppraised, canReadSchemes, isCommitteeOnly, isOrgManager, type Role } from './auth/roles';
+import { canListEmployees, canRate, canReadOrg, canUseHonors, isAppraised, canReadSchemes, isCommitteeOnly, isOrgManager, type Role } from './auth/roles';
+import { HonorProgramPage, HonorsPage } from './honors';
 import { CalendarPage, CycleCreate, CycleList, CyclePage, MyAppraisals, RatingFormPage, RatingInbox } from './cycles';
 import { departments } from './departments';
 import { employees } from './employees';
@@ -67,6 +68,8 @@ const cycleRoutes = (roles: Role[]) => {
     <Route key="to-rate" path="/to-rate" element={rater ? <RatingInbox /> : denied} />,
     <Route key="rating" path="/to-rate/:appraisalId/:ratingId" element={rater ? <RatingFormPage /> : denied} />,
     <Route key="my-appraisals" path="/my-appraisals" element={isAppraised(roles) ? <MyAppraisals /> : denied} />,
+    <Route key="honors" path="/honors" element={canUseHonors(roles) ? <HonorsPage /> : denied} />,
+    <Route key="honor" path="/honors/:id" element={canUseHonors(roles) ? <HonorProgramPage /> : denied} />,
   ];
 };
 

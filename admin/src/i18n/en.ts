@@ -1,4 +1,5 @@
 import { enCycles } from './en.cycles';
+import { enHonors } from './en.honors';
 import { enSchemes } from './en.schemes';
 
 const base = {
@@ -288,8 +289,9 @@ export const en = {
     ...base.app,
     ...enSchemes.app,
     ...enCycles.app,
-    menu: { ...base.app.menu, ...enSchemes.app.menu, ...enCycles.app.menu },
-    entry: { ...base.app.entry, ...enCycles.app.entry },
+    ...enHonors.app,
+    menu: { ...base.app.menu, ...enSchemes.app.menu, ...enCycles.app.menu, ...enHonors.app.menu },
+    entry: { ...base.app.entry, ...enCycles.app.entry, ...enHonors.app.entry },
     validation: { ...base.app.validation, ...enSchemes.app.validation },
     error: { ...base.app.error, ...enSchemes.app.error },
   },

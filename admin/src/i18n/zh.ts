@@ -1,5 +1,6 @@
 import type { AppMessages } from './en';
 import { zhCycles } from './zh.cycles';
+import { zhHonors } from './zh.honors';
 import { zhSchemes } from './zh.schemes';
 
 /** react-admin keys newer than ra-language-chinese (which targets an older react-admin). */
@@ -347,8 +348,9 @@ export const zh: AppMessages = {
     ...base.app,
     ...zhSchemes.app,
     ...zhCycles.app,
-    menu: { ...base.app.menu, ...zhSchemes.app.menu, ...zhCycles.app.menu },
-    entry: { ...base.app.entry, ...zhCycles.app.entry },
+    ...zhHonors.app,
+    menu: { ...base.app.menu, ...zhSchemes.app.menu, ...zhCycles.app.menu, ...zhHonors.app.menu },
+    entry: { ...base.app.entry, ...zhCycles.app.entry, ...zhHonors.app.entry },
     validation: { ...base.app.validation, ...zhSchemes.app.validation },
     error: { ...base.app.error, ...zhSchemes.app.error },
   },

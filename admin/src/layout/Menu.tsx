@@ -2,6 +2,7 @@ import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import AssignmentIcon from '@mui/icons-material/Assignment';
 import BadgeIcon from '@mui/icons-material/Badge';
 import CategoryIcon from '@mui/icons-material/Category';
+import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
 import EventIcon from '@mui/icons-material/Event';
 import GradingIcon from '@mui/icons-material/Grading';
 import LoopIcon from '@mui/icons-material/Loop';
@@ -28,6 +29,7 @@ export const ENTRY_ICONS: Record<ConsoleEntry['key'], ReactElement> = {
   calendar: <EventIcon />,
   cycles: <LoopIcon />,
   to_rate: <RateReviewIcon />,
+  honors: <EmojiEventsIcon />,
   my_appraisals: <GradingIcon />,
   my_profile: <PersonIcon />,
 };
