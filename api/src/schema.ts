@@ -50,6 +50,8 @@ import { SchemeResolver, SchemeVersionResolver } from './modules/schemes/scheme.
 import { schemeGuards, schemeRules } from './modules/schemes/schemes.rules.js';
 import { LedgerEntryResolver, LedgerRuleResolver } from './modules/ledger/ledger.resolver.js';
 import { AppealResolver } from './modules/appeals/appeal.resolver.js';
+import { ArchiveResolver } from './modules/archives/archive.resolver.js';
+import { archiveGuards, archiveRules } from './modules/archives/archive.rules.js';
 import { appealGuards, appealRules } from './modules/appeals/appeal.rules.js';
 import { ledgerGuards, ledgerRules } from './modules/ledger/ledger.rules.js';
 import { AwardResolver, HonorCommitteeMemberResolver, HonorProgramResolver, NominationResolver, VoteResolver } from './modules/honors/honors.resolver.js';
@@ -72,10 +74,10 @@ export function mergeRules(...maps: RuleTree[]): RuleTree {
   return merged;
 }
 
-export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, resultRules, rollupRules, ledgerRules, inboxRules, policyRules, analyticsRules, probationRules, notificationRules, dashboardRules, honorRules, inputRules, appealRules);
+export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, resultRules, rollupRules, ledgerRules, inboxRules, policyRules, analyticsRules, probationRules, notificationRules, dashboardRules, honorRules, inputRules, appealRules, archiveRules);
 
 /** Field guards of every type below the root, from the domain's field policies. */
-export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, resultGuards, rollupGuards, ledgerGuards, inboxGuards, policyGuards, analyticsGuards, probationGuards, notificationGuards, dashboardGuards, honorGuards, inputGuards, appealGuards);
+export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, resultGuards, rollupGuards, ledgerGuards, inboxGuards, policyGuards, analyticsGuards, probationGuards, notificationGuards, dashboardGuards, honorGuards, inputGuards, appealGuards, archiveGuards);
 
 /** The type-graphql schema without permissions (used to emit the SDL and to check rule coverage). */
 export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
@@ -119,6 +121,7 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       AnalyticsResolver,
       PayAggregateResolver,
       AppealResolver,
+      ArchiveResolver,
       HonorProgramResolver,
       HonorCommitteeMemberResolver,
       NominationResolver,

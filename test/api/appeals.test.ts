@@ -180,11 +180,14 @@ describe('due dates: flags on HR\'s desk and in the inbox, withdrawal', () => {
     clock.set('2025-10-09');
   });
 
-  it('rejected with a reason, then closed; the employee reads the decision', async () => {
+  it('rejected with a reason, then closed; the employee reads the decision; the cycle closes only when no appeal is open', async () => {
+    const closeCycle = async () => gql(server.url, 'mutation($id: ID!, $v: Int!) { closeCycle(id: $id, version: $v) { state } }', { id: ward.cycleId, v: (await cycleVersion(server, hr, ward.cycleId)).version }, hr);
+    expect(details(await closeCycle())).toEqual([['action', 'cycle_open_appeals']]);
     const started = ok(await gql<{ startAppealReview: { version: number } }>(server.url, 'mutation($id: ID!, $v: Int!) { startAppealReview(id: $id, version: $v) { version } }', { id: second.id, v: second.version }, hr)).startAppealReview;
     const decided = ok(await gql<{ decideAppeal: { version: number } }>(server.url, 'mutation($id: ID!, $v: Int!, $d: AppealDecisionInput!) { decideAppeal(id: $id, version: $v, decision: $d) { version } }', { id: second.id, v: started.version, d: { outcome: 'REJECTED', reason: 'Attendance matches the roster.' } }, hr)).decideAppeal;
     ok(await gql(server.url, 'mutation($id: ID!, $v: Int!) { closeAppeal(id: $id, version: $v) { state } }', { id: second.id, v: decided.version }, hr));
     const seen = ok(await one(second.id, other, 'state outcome reason newResult { number }')).appeal;
     expect(seen).toMatchObject({ state: 'CLOSED', outcome: 'REJECTED', reason: 'Attendance matches the roster.', newResult: null });
+    expect(ok(await closeCycle())).toMatchObject({ closeCycle: { state: 'CLOSED' } });
   });
 });

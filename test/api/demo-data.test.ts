@@ -18,7 +18,8 @@ beforeAll(async () => {
   tokens.hr = await login(server.url, demo.hr);
   tokens.supervisor = await login(server.url, demo.supervisor);
   tokens.employee = await login(server.url, demo.employee);
-}, 120_000);
+  // The first file asking for the demo cycles makes their template (tens of seconds on a loaded machine).
+}, 300_000);
 afterAll(() => server?.stop());
 
 type CycleRow = { name: string; state: string; periodKey: string; scheme: { code: string } };
@@ -58,7 +59,7 @@ describe('demo cycles', () => {
     ]);
   });
 
-  it('the HQ Q1 roll-up is computed from January, February and the quarter for every accountant', async () => {
+  it('the HQ Q1 roll-up is computed from January, February and the quarter for each of the three accountants', async () => {
     const data = ok(
       await gql<{ rollupResults: { totalCount: number; nodes: Array<{ periodKey: string; value: string; inputs: Record<string, { value: string; periodKey: string }> }> } }>(
         server.url,
@@ -67,7 +68,7 @@ describe('demo cycles', () => {
         tokens.hr,
       ),
     );
-    expect(data.rollupResults.totalCount).toBe(5);
+    expect(data.rollupResults.totalCount).toBe(3);
     for (const n of data.rollupResults.nodes) {
       expect(Object.fromEntries(Object.entries(n.inputs).map(([k, v]) => [k, v.periodKey]))).toEqual({ month1: '2026-01', month2: '2026-02', quarter: '2026-Q1' });
       const { month1, month2, quarter } = n.inputs as Record<string, { value: string }>;

@@ -150,7 +150,7 @@ describe('the loop for every seed program, reproducing the worked examples', () 
     expect(explanation.join('\n')).toContain('93.1');
   });
 
-  it('workshop (Part 4): 100,000.00 split 55/45 by work-ticket hours: 29830.51 / 25169.49 / 30600.00 / 14400.00, to the cent, with hour penalties and a reward on top', async () => {
+  it('workshop (Part 4): the output value from revenue and kilograms, 100,000.00, split 55/45 by work-ticket hours: 29830.51 / 25169.49 / 30600.00 / 14400.00, to the cent, with hour penalties and a reward on top', async () => {
     const cycleId = await launch('workshop', 'Workshop November 2025 (loop)', { kind: 'MONTH', key: '2025-11' }, { positions: ['WELDER', 'INT-WORKER'] }, ['WSW001', 'WSW002', 'WSI001', 'WSI002']);
     await step(cycleId, 'SKIP_SELF_REVIEW');
     await toPhase(cycleId, 'RATING');
@@ -166,7 +166,15 @@ describe('the loop for every seed program, reproducing the worked examples', () 
     await adjust(before.get('WSI001') as Row, 'rationalisation', { amount: '200' });
     await rateAll(cycleId, () => Object.fromEntries(['people', 'machine', 'material', 'method', 'environment'].map((a) => [a, { points: '18' }])));
     await step(cycleId, 'START_CALIBRATION');
-    await setPool(server, hr, cycleId, '100000.00', 'OUTPUT_VALUE');
+    // Part 4's output value from the month's figures: 1,200,000.00 / 60,000 kg x 5,000 kg of finished products = 100,000.00.
+    const SET = 'mutation($id: ID!, $v: Int!, $a: [GroupAmountInput!]!) { setGroupAmounts(cycleId: $id, version: $v, amounts: $a) { groupAmounts { groupKey outputValue inputs } } }';
+    const input = (name: string, amount: string) => ({ groupKey: 'cycle', kind: 'OUTPUT_INPUT', name, amount });
+    const unknown = await gql(server.url, SET, { id: cycleId, v: await version(cycleId), a: [input('tonnage', '5')] }, hr);
+    expect(unknown.errors?.[0]?.extensions?.details).toMatchObject([{ field: 'amounts[0].name', rule: 'group_amount_unknown_input' }]);
+    const set = ok(
+      await gql<{ setGroupAmounts: { groupAmounts: unknown[] } }>(server.url, SET, { id: cycleId, v: await version(cycleId), a: [input('revenue', '1200000.00'), input('kilogramsProduced', '60000'), input('finishedKilograms', '5000')] }, hr),
+    );
+    expect(set.setGroupAmounts.groupAmounts).toEqual([{ groupKey: 'cycle', outputValue: null, inputs: { revenue: '1200000', kilogramsProduced: '60000', finishedKilograms: '5000' } }]);
     ok(await gql(server.url, 'mutation($id: ID!, $v: Int!) { publishCycle(id: $id, version: $v) { state } }', { id: cycleId, v: await version(cycleId) }, hr));
     const after = await rows(cycleId);
     expect(['WSW001', 'WSW002', 'WSI001', 'WSI002'].map((n) => lines(after.get(n), 'outputPay'))).toEqual([['29830.51'], ['25169.49'], ['30600.00'], ['14400.00']]);
@@ -217,8 +225,11 @@ describe('the loop for every seed program, reproducing the worked examples', () 
     expect(crew.map((n) => after.get(n)?.total)).toEqual(['90', '80', '70']);
     expect(crew.map((n) => lines(after.get(n), 'floatingPay'))).toEqual([['1125.00'], ['1000.00'], ['875.00']]);
     expect(crew.map((n) => lines(after.get(n), 'bonus'))).toEqual([['3750.00'], ['3333.33'], ['2916.67']]);
-    ok(await gql(server.url, 'mutation($c: ID!) { computeRollups(cycleId: $c) { computed } }', { c: quarter }, hr));
-    const rolled = ok(await gql<{ rollupResults: { nodes: Array<{ value: string; employee: { employeeNumber: string } }> } }>(server.url, 'query($c: ID) { rollupResults(first: 10, filter: { cycleId: $c }) { nodes { value employee { employeeNumber } } } }', { c: quarter }, hr));
+    // Publishing the quarter queues its roll-up (the rollup.compute job).
+    type Rolled = { rollupResults: { nodes: Array<{ value: string; employee: { employeeNumber: string } }> } };
+    let rolled: Rolled = { rollupResults: { nodes: [] } };
+    for (const until = Date.now() + 30_000; rolled.rollupResults.nodes.length < 3 && Date.now() < until; await new Promise((r) => setTimeout(r, 250)))
+      rolled = ok(await gql<Rolled>(server.url, 'query($c: ID) { rollupResults(first: 10, filter: { cycleId: $c }) { nodes { value employee { employeeNumber } } } }', { c: quarter }, hr));
     expect(Object.fromEntries(rolled.rollupResults.nodes.map((n) => [n.employee.employeeNumber, n.value]))).toEqual({ HQO001: '85', HQO002: '80', HQO003: '70' });
     await acknowledge(after.get('HQO002') as Row);
   }, 120_000);

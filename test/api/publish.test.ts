@@ -140,7 +140,7 @@ describe('publication', () => {
     expect(set.setGroupAmounts).toEqual({ version: version + 1, groupAmounts: [{ groupKey: 'cycle', pool: '9999.90', outputValue: null }] });
     expect((await gql(server.url, M, { id: ward.cycleId, v: version, a: [{ groupKey: 'cycle', kind: 'POOL', amount: '1' }] }, hr)).errors?.[0]?.extensions?.code).toBe('CONFLICT');
     const audit = await sqlRows<{ after: { amounts: unknown[] } }>(`select after from audit_entry where operation = 'setGroupAmounts' and entity_id = ? order by at desc limit 1`, [ward.cycleId]);
-    expect(audit[0]?.after.amounts).toEqual([{ groupKey: 'cycle', pool: '9999.90', outputValue: null }]);
+    expect(audit[0]?.after.amounts).toEqual([{ groupKey: 'cycle', pool: '9999.90', outputValue: null, inputs: null }]);
   });
 
   it('publishes: published results and pay lines exact to the cent (the 10,000.00 pool pays 10,000.00), appraisals published with the acknowledgement due on the work calendar; publishing again changes nothing', async () => {

@@ -61,6 +61,8 @@ async function demoTemplate(adminUrl: string): Promise<string> {
       const orm = await openOrm({ url: withCredentials(withDatabase(adminUrl, name), EMBEDDED_ROLES.owner.name, EMBEDDED_ROLES.owner.password), poolMax: 4 });
       try {
         const seeded = await seedDemoCycles(orm.em);
+        const { seedDemoAppeals } = await import('../../api/src/seed/demo-appeals.js');
+        await seedDemoAppeals(orm.em);
         if (process.env.SEED_TIMING) console.log(`demo cycles seeded: ${JSON.stringify(seeded)}`);
       } finally {
         await orm.close(true);

@@ -17,6 +17,7 @@ import { checkWorkCalendarYear, cnCalendarYears as demoCalendarYears, seedLedger
 import { LedgerRuleRecord } from '../modules/ledger/ledger.entity.js';
 import { WorkCalendarYear } from '../modules/calendar/work-calendar-year.entity.js';
 import { type DemoCyclesOptions, type DemoCyclesSummary, seedDemoCycles } from './demo-cycles.js';
+import { seedDemoAppeals } from './demo-appeals.js';
 import { seedDemoHonors } from './demo-honors.js';
 import { systemClock } from '../core/clock.js';
 
@@ -89,6 +90,8 @@ export async function seedDemoData(rootEm: EntityManager, options: DemoCyclesOpt
   // Tests keep a template without them (test/support/global-setup.ts) and add them to a second one.
   if (options.cycles === false) return { seeded: true, employees: people.length };
   const cycles = await seedDemoCycles(rootEm, options);
+  // Appeals on the cycles' published results (api/src/seed/demo-appeals.ts).
+  await seedDemoAppeals(rootEm, options);
   return { seeded: true, employees: people.length, cycles };
 }
 

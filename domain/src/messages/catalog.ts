@@ -499,10 +499,11 @@ export const issueMessages = {
   group_amount_cycle_state: { en: 'The cycle is {state}: its pay amounts are fixed.', zh: '考核周期当前为 {state}：其分配金额已固定。' },
   group_amount_unknown_group: { en: 'The cycle pays no group "{groupKey}" (its pay groups: {groups}).', zh: '本周期没有“{groupKey}”分配组（分配组：{groups}）。' },
   group_amount_kind_unused: { en: 'The scheme\'s pay rules do not split a {kind}.', zh: '本方案的薪酬规则不分配此类金额（{kind}）。' },
+  group_amount_unknown_input: { en: 'The output value formula has no input "{name}" (its inputs: {inputs}).', zh: '产值公式没有输入项“{name}”（输入项：{inputs}）。' },
   group_amount_duplicate: { en: '{kind} of group "{groupKey}" is given twice.', zh: '“{groupKey}”组的 {kind} 重复填写。' },
   group_amount_not_money: { en: '{value} is not an amount of money.', zh: '{value} 不是有效金额。' },
   group_amount_negative: { en: 'The amount {value} cannot be negative.', zh: '金额 {value} 不能为负数。' },
-  group_amount_cents: { en: 'The amount {value} has more than 2 decimal places.', zh: '金额 {value} 的小数超过 2 位。' },
+  group_amount_cents: { en: 'The amount {value} has more than {places} decimal places.', zh: '金额 {value} 的小数超过 {places} 位。' },
   group_amount_too_large: { en: 'The amount {value} is more than {max}.', zh: '金额 {value} 超过 {max}。' },
   pay_split_mismatch: { en: '{paid} was paid out of {amount}; a split must pay exactly its amount.', zh: '应分配 {amount}，实际分配 {paid}；分配金额必须完全相等。' },
 

@@ -195,6 +195,10 @@ export class CycleGroupAmount extends TimestampedEntity {
 
   @Property({ type: 'decimal', precision: 14, scale: 3, nullable: true })
   finishedKg: string | null = null;
+
+  /** Inputs of the scheme's output value formula by name (decimal strings), e.g. { revenue, kilogramsProduced, finishedKilograms }. */
+  @Property({ type: 'json', nullable: true })
+  inputs: Record<string, string> | null = null;
 }
 
 export const REOPEN_SCOPES = ['CYCLE', 'APPRAISAL', 'RATING'] as const;

@@ -319,6 +319,14 @@ const APPRAISAL_MOVES: Partial<Record<CycleAction, { from: string[]; to: string;
  * Takes a step of the cycle workflow (HR) with the facts its guards read computed in SQL; the cycle's
  * appraisals follow (pending -> self_review or rating, ... -> calibrated). Audited with before and after.
  */
+/** Appeals of a cycle's appraisals that are not closed or withdrawn yet. */
+async function openAppealsOf(ctx: RequestContext, cycleId: string): Promise<number> {
+  const rows = await ctx.db.rows<{ n: number }>(
+    sql`select count(*)::int as n from appeal ap join appraisal a on a.id = ap.appraisal_id where a.cycle_id = ${cycleId} and ap.state in ('filed', 'under_review', 'decided')`,
+  );
+  return rows[0]?.n ?? 0;
+}
+
 export async function transitionCycle(ctx: RequestContext, id: string, version: number, action: CycleActionValue, reason: string | null | undefined): Promise<CycleNode> {
   const actor = requireManager(ctx);
   const rows = await ctx.db.rows<{ state: CycleState; scheme_version_id: string }>(sql`select state, scheme_version_id from cycle where id = ${id}`);
@@ -334,7 +342,8 @@ export async function transitionCycle(ctx: RequestContext, id: string, version: 
     pendingSelfReviews: counts.pending_self,
     selfReviewDeadlinePassed: selfPhase[0] ? selfPhase[0].closes < ctx.clock.today() : true,
     unscoredAppraisals: counts.appraisals - counts.scored,
-    openAppeals: 0,
+    // Appeals against the cycle's results (filed, under review or decided) keep it from closing: closing freezes them.
+    openAppeals: (action as string) === 'close' ? await openAppealsOf(ctx, id) : 0,
     ...(reason ? { cancelReason: reason } : {}),
   };
   const step = nextState(cycleWorkflow, row.state, action as CycleAction, facts);

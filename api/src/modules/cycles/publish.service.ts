@@ -136,7 +136,11 @@ async function planPublication(ctx: Pick<RequestContext, 'db' | 'clock'>, cycle:
   if (doc.pay.length > 0) {
     const facts = await payFactsOf(db, doc, cycle.id);
     const amounts = new Map(
-      (await db.rows<{ group_key: string; pool: string | null; output_value: string | null }>(sql`select group_key, pool::text as pool, output_value::text as output_value from cycle_group_amount where cycle_id = ${cycle.id}`)).map((a) => [a.group_key, a]),
+      (
+        await db.rows<{ group_key: string; pool: string | null; output_value: string | null; inputs: Record<string, string> | null }>(
+          sql`select group_key, pool::text as pool, output_value::text as output_value, inputs from cycle_group_amount where cycle_id = ${cycle.id}`,
+        )
+      ).map((a) => [a.group_key, a]),
     );
     const payGroups = new Map<string, PayMember[]>();
     for (const r of records) {
@@ -149,7 +153,8 @@ async function planPublication(ctx: Pick<RequestContext, 'db' | 'clock'>, cycle:
     const issues: DomainIssue[] = [];
     for (const [key, list] of payGroups) {
       const a = amounts.get(key);
-      const priced = priceCalibratedGroup(doc, list, { ...(a?.pool ? { pool: a.pool } : {}), ...(a?.output_value ? { outputValue: a.output_value } : {}) });
+      // An output value HR gives wins; otherwise the scheme's formula computes it from the group's inputs.
+      const priced = priceCalibratedGroup(doc, list, { ...(a?.pool ? { pool: a.pool } : {}), ...(a?.output_value ? { outputValue: a.output_value } : {}), ...(a?.inputs ? { inputs: a.inputs } : {}) });
       if (!priced.ok) {
         issues.push(...priced.issues.map((i) => ({ ...i, params: { ...i.params, group: key } })));
         continue;

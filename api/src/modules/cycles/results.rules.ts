@@ -23,7 +23,7 @@ export const resultRules: Record<string, Record<string, IRule>> = {
  */
 export const resultGuards: FieldGuardTree = mergeGuards(
   typeGuards('CalibrationGroup', ['groupKey', 'groupName', 'size', 'counts', 'violations', 'proposal'], hrOnly),
-  typeGuards('CycleGroupAmount', ['groupKey', 'pool', 'outputValue'], hrOnly),
+  typeGuards('CycleGroupAmount', ['groupKey', 'pool', 'outputValue', 'inputs'], hrOnly),
   typeGuards('GradeCount', ['grade', 'count', 'percent'], hrOnly),
   typeGuards('CalibrationProposalRow', ['appraisalId', 'employeeId', 'rank', 'from', 'to'], hrOnly),
   typeGuards('GradeChange', ['id', 'from', 'to', 'reason', 'source', 'rank', 'groupSize', 'createdAt'], hrOnly),

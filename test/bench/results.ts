@@ -1,0 +1,81 @@
+/**
+ * Results for 10,000 (issue 9: "compute and persist results for 10,000 (report the ratio to a plain COPY of the
+ * same rows), results list of 500 with grade and total (SQL count constant)").
+ * A scratch embedded PostgreSQL, the demo group grown to ~10,000 cafeteria staff, the real API in-process: HR
+ * launches the cafeteria's month, every rating is filled in (SQL fixture), HR closes the rating phase and the
+ * `cycle.closeRatingPhase` job computes every result with the engine and persists it (appraisal_result with the
+ * trace, appraisal.result_id, audit entry; one transaction per appraisal). Baseline: COPY of the same
+ * appraisal_result rows (written to a file, then COPY FROM into an empty table of the same shape).
+ * Then `appraisals(first: N)` with total, grade and employee: statements per request for N = 10, 100, 500.
+ * Run: pnpm bench (or: npx tsx --conditions=source test/bench/results.ts). BENCH_EMPLOYEES changes the size.
+ */
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { call, launchCafeteria, startBenchServer } from './cycle-setup.js';
+
+const EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 10_000);
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+
+const server = await startBenchServer(EMPLOYEES);
+const scratch = await mkdtemp(path.join(os.tmpdir(), 'appraisal-bench-copy-'));
+await chmod(scratch, 0o777);
+try {
+  const { cycleId } = await launchCafeteria(server);
+  const version = async () => (await call<{ cycle: { version: number } }>(server.url, server.hr, 'query($id: ID!) { cycle(id: $id) { version } }', { id: cycleId })).cycle.version;
+  await call(server.url, server.hr, 'mutation($id: ID!, $v: Int!) { transitionCycle(id: $id, version: $v, action: SKIP_SELF_REVIEW) { state } }', { id: cycleId, v: await version() });
+  // Every head of a team rated their cooks (fixture: the rating service is not what is measured here).
+  await server.owner.query(
+    `update rating r set state = 'submitted', submitted_at = now(), version = r.version + 1,
+       items = jsonb_build_object('hygiene', jsonb_build_object('points', (15 + n % 11)::text), 'foodQuality', jsonb_build_object('points', (14 + n % 12)::text),
+         'service', jsonb_build_object('points', (10 + n % 11)::text), 'discipline', jsonb_build_object('points', (8 + n % 8)::text), 'safety', jsonb_build_object('points', (7 + n % 9)::text))
+     from (select r2.id, row_number() over (order by r2.id) as n from rating r2 join appraisal a on a.id = r2.appraisal_id where a.cycle_id = $1) x
+     where x.id = r.id`,
+    [cycleId],
+  );
+  const started = performance.now();
+  await call(server.url, server.hr, 'mutation($id: ID!, $v: Int!) { closeRatingPhase(cycleId: $id, version: $v) { id } }', { id: cycleId, v: await version() });
+  let progress: Record<string, unknown> = {};
+  for (;;) {
+    const c = await call<{ cycle: { ratingClose: { status: string; progress: Record<string, unknown> } | null } }>(server.url, server.hr, 'query($id: ID!) { cycle(id: $id) { ratingClose { status progress } } }', { id: cycleId });
+    if (c.cycle.ratingClose?.status === 'DONE' || c.cycle.ratingClose?.status === 'FAILED') {
+      progress = c.cycle.ratingClose.progress;
+      break;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const computeSeconds = (performance.now() - started) / 1000;
+  const rows = (await server.owner.query<{ n: number }>('select count(*)::int as n from appraisal_result r join appraisal a on a.id = r.appraisal_id where a.cycle_id = $1', [cycleId])).rows[0]?.n ?? 0;
+
+  // Baseline: the same rows written by COPY into an empty table of the same shape (no triggers, no constraints but its columns).
+  const file = path.join(scratch, 'results.copy');
+  await server.owner.query(`copy (select r.* from appraisal_result r join appraisal a on a.id = r.appraisal_id where a.cycle_id = '${cycleId}') to '${file}'`);
+  await server.owner.query('create table bench_copy_baseline (like appraisal_result including defaults)');
+  const copyStarted = performance.now();
+  await server.owner.query(`copy bench_copy_baseline from '${file}'`);
+  const copySeconds = (performance.now() - copyStarted) / 1000;
+
+  console.log(`results: ${rows} computed and persisted in ${computeSeconds.toFixed(1)} s (${Math.round(rows / computeSeconds)}/s; job progress ${JSON.stringify({ computed: progress.computed, blocked: progress.blocked })})`);
+  console.log(`results: COPY of the same ${rows} rows ${(copySeconds * 1000).toFixed(0)} ms; ratio ${(computeSeconds / copySeconds).toFixed(0)}x`);
+
+  // The results list: total, grade and the employee per row; the statement count must not grow with the page.
+  const LIST = 'query($c: ID!, $n: Int!) { appraisals(first: $n, filter: { cycleId: $c }, sort: [{ field: TOTAL, direction: DESC }]) { totalCount nodes { id total grade state employee { name employeeNumber } } } }';
+  const counts: string[] = [];
+  for (const n of [10, 100, 500]) {
+    const times: number[] = [];
+    let statements = 0;
+    for (let i = 0; i < 5; i++) {
+      server.statements.length = 0;
+      const t = performance.now();
+      const data = await call<{ appraisals: { nodes: Array<{ total: string | null; grade: string | null }> } }>(server.url, server.hr, LIST, { c: cycleId, n });
+      times.push(performance.now() - t);
+      if (data.appraisals.nodes.length !== n || data.appraisals.nodes.some((x) => x.total === null || x.grade === null)) throw new Error(`list of ${n}: rows without total or grade`);
+      statements = server.statements.length;
+    }
+    counts.push(`${n}: ${statements} statements, ${median(times).toFixed(0)} ms`);
+  }
+  console.log(`results list (HR, total + grade + employee): ${counts.join('; ')}`);
+} finally {
+  await server.stop();
+  await rm(scratch, { recursive: true, force: true });
+}
