@@ -54,6 +54,7 @@ import { ArchiveResolver } from './modules/archives/archive.resolver.js';
 import { archiveGuards, archiveRules } from './modules/archives/archive.rules.js';
 import { appealGuards, appealRules } from './modules/appeals/appeal.rules.js';
 import { ledgerGuards, ledgerRules } from './modules/ledger/ledger.rules.js';
+import { PayoutBatchResolver } from './modules/ledger/payout.resolver.js';
 import { AwardResolver, HonorCommitteeMemberResolver, HonorProgramResolver, NominationResolver, VoteResolver } from './modules/honors/honors.resolver.js';
 import { honorGuards, honorRules } from './modules/honors/honors.rules.js';
 
@@ -112,6 +113,7 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       AdjustmentResolver,
       LedgerRuleResolver,
       LedgerEntryResolver,
+      PayoutBatchResolver,
       RatingCloseResolver,
       InboxResolver,
       PolicyResolver,

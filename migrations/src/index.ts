@@ -13,6 +13,7 @@ import { Migration20261127141000 } from './Migration20261127141000.js';
 import { Migration20261127150000 } from './Migration20261127150000.js';
 import { Migration20261128010000 } from './Migration20261128010000.js';
 import { Migration20261128030000 } from './Migration20261128030000.js';
+import { Migration20261128040000 } from './Migration20261128040000.js';
 import { Migration20261128050000 } from './Migration20261128050000.js';
 import { Migration20261128070000 } from './Migration20261128070000.js';
 import { Migration20261128080000 } from './Migration20261128080000.js';
@@ -36,6 +37,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261127150000', class: Migration20261127150000 },
   { name: 'Migration20261128010000', class: Migration20261128010000 },
   { name: 'Migration20261128030000', class: Migration20261128030000 },
+  { name: 'Migration20261128040000', class: Migration20261128040000 },
   { name: 'Migration20261128050000', class: Migration20261128050000 },
   { name: 'Migration20261128070000', class: Migration20261128070000 },
   { name: 'Migration20261128080000', class: Migration20261128080000 },

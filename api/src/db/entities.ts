@@ -23,7 +23,7 @@ import { Indicator } from '../modules/indicators/indicator.entity.js';
 import { Department } from '../modules/org/department.entity.js';
 import { Employee } from '../modules/org/employee.entity.js';
 import { Position } from '../modules/org/position.entity.js';
-import { LedgerEntry, LedgerIncident, LedgerRuleRecord, PayoutBatch } from '../modules/ledger/ledger.entity.js';
+import { LedgerEntry, LedgerIncident, LedgerRuleRecord, LedgerRuleRevision, PayoutBatch, PayoutBatchEntry, PayoutBatchLine } from '../modules/ledger/ledger.entity.js';
 import { InboxDelivery, InboxItemEntity } from '../modules/notifications/inbox.entity.js';
 import { Notification } from '../modules/notifications/notification.entity.js';
 import { Policy, PolicyAcknowledgement, PolicyVersion } from '../modules/policies/policy.entity.js';
@@ -64,8 +64,11 @@ export const entities = [
   ProbationReview,
   Notification,
   LedgerRuleRecord,
+  LedgerRuleRevision,
   LedgerIncident,
   LedgerEntry,
+  PayoutBatchEntry,
+  PayoutBatchLine,
   PayoutBatch,
   InboxItemEntity,
   InboxDelivery,

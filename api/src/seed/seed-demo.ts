@@ -19,6 +19,7 @@ import { WorkCalendarYear } from '../modules/calendar/work-calendar-year.entity.
 import { type DemoCyclesOptions, type DemoCyclesSummary, seedDemoCycles } from './demo-cycles.js';
 import { seedDemoAppeals } from './demo-appeals.js';
 import { seedDemoHonors } from './demo-honors.js';
+import { seedDemoLedger } from './demo-ledger.js';
 import { systemClock } from '../core/clock.js';
 
 export interface SeedResult {
@@ -88,11 +89,13 @@ export async function seedDemoData(rootEm: EntityManager, options: DemoCyclesOpt
   await seedDemoHonors(rootEm, options.today ?? systemClock.today());
   // The cycles run through the services (their own transactions), on the committed organization and schemes.
   // Tests keep a template without them (test/support/global-setup.ts) and add them to a second one.
-  if (options.cycles === false) return { seeded: true, employees: people.length };
-  const cycles = await seedDemoCycles(rootEm, options);
+  const cycles = options.cycles === false ? null : await seedDemoCycles(rootEm, options);
   // Appeals on the cycles' published results (api/src/seed/demo-appeals.ts).
-  await seedDemoAppeals(rootEm, options);
-  return { seeded: true, employees: people.length, cycles };
+  if (cycles) await seedDemoAppeals(rootEm, options);
+  // The ledger through its services, after the organization, the catalog and the published cycles (whose
+  // publication already posted the generated pay entries).
+  await seedDemoLedger(rootEm);
+  return cycles ? { seeded: true, employees: people.length, cycles } : { seeded: true, employees: people.length };
 }
 
 /** The indicator library and the five seed programs, published as version 1 and applying to their departments. */

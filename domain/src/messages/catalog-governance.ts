@@ -62,6 +62,7 @@ export const ledgerMessages = {
   ledger_already_reversed: { en: 'This entry is already reversed.', zh: '该记录已被冲销。' },
   ledger_entry_invalid: { en: 'The entry breaks its rule ({count} problems); fix it before approving.', zh: '该记录不符合规则（{count} 个问题），请先更正再审批。' },
   ledger_not_proposer: { en: 'Only the proposer may withdraw an entry.', zh: '只有提出人可以撤回记录。' },
+  ledger_period_invalid: { en: 'An accounting month is written YYYY-MM ("{value}").', zh: '会计月份格式为 YYYY-MM（“{value}”）。' },
   // ---- payout batches
   batch_two_person_rule: { en: 'The preparer of a batch cannot approve it.', zh: '批次编制人不能审批自己编制的批次。' },
   batch_empty: { en: 'The batch holds no entry.', zh: '批次中没有记录。' },
@@ -71,6 +72,7 @@ export const ledgerMessages = {
   batch_payee_missing: { en: 'A payee of the batch has no employee record.', zh: '批次中有收款人缺少员工档案。' },
   batch_export_total_mismatch: { en: 'The export adds up to {exported}, the batch to {stored}.', zh: '导出合计 {exported} 与批次合计 {stored} 不一致。' },
   batch_export_checksum_mismatch: { en: 'The export differs from the frozen batch.', zh: '导出内容与已冻结的批次不一致。' },
+  batch_export_not_approved: { en: 'Only an approved (frozen) batch is exported for payroll.', zh: '只有已审批（已冻结）的批次才能导出给薪资。' },
 } as const satisfies Record<string, LocalMessage>;
 
 /** Honour programs, eligibility checks, nominations, votes and decisions. */

@@ -30,6 +30,7 @@ import { formatPath } from '@appraisal/domain';
 import { noJobs } from '../../core/jobs.js';
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { postPublicationEntries } from '../ledger/generated.service.js';
 import { loadCalendarYears } from '../calendar/calendar.service.js';
 import { appraisalInScope } from './appraisal.read.js';
 import type { AppraisalNode } from './appraisal.types.js';
@@ -218,6 +219,8 @@ export async function publishCycle(ctx: RequestContext, cycleId: string, version
     const locked = await connection.execute<Array<{ version: number; state: string }>>('select version, state from cycle where id = ? for update', [cycleId], 'all', tx);
     if (locked[0]?.version !== version || locked[0]?.state !== cycle.state) throw new AppError('CONFLICT', 'The cycle was changed since you read it; reload and try again.');
     await writePublication(em, cycleId, plan);
+    // One approved ledger entry per pay component of each published result (docs/ledger-honors-design.md §5).
+    await postPublicationEntries(em, cycleId, actor);
     const overrideReason = plan.overridden.length && options.override ? options.override.reason.trim() : null;
     await connection.execute(
       `update cycle set state = 'published', published_at = now(), quota_override_reason = ?, version = version + 1, updated_at = now() where id = ?`,

@@ -1,10 +1,16 @@
 import { LEDGER_ENTRY_STATES, PAYOUT_BATCH_STATES, type LedgerEntryState, type LedgerKind, type LedgerRule, type LedgerSettlement, type LedgerSourceKind, type LedgerUnit, type PayoutBatchState } from '@appraisal/domain';
-import { Entity, Enum, type Opt, PrimaryKey, Property } from '@mikro-orm/core';
+import { ArrayType, Entity, Enum, Index, ManyToOne, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { EditableEntity } from '../../core/record.js';
+import { Department } from '../org/department.entity.js';
+import { Employee } from '../org/employee.entity.js';
+
+// Foreign keys of the ledger tables are plain `references` (no cascade either way): entries outlive nothing.
+const plainFk = { updateRule: 'no action', deleteRule: 'no action' } as const;
 
 /** A rule of the reward-and-punishment catalog (write model): the validated LedgerRule document and its revision. */
 @Entity({ tableName: 'ledger_rule' })
+@Index({ name: 'ledger_rule_program_index', properties: ['program'] })
 export class LedgerRuleRecord extends EditableEntity {
   @Property({ type: 'string', length: 64, unique: true })
   code!: string;
@@ -18,16 +24,36 @@ export class LedgerRuleRecord extends EditableEntity {
   @Property({ type: 'string', length: 64, nullable: true })
   program: string | null = null;
 
-  @Property({ type: 'boolean' })
+  @Property({ type: 'boolean', default: true })
   active: Opt<boolean> = true;
 
   /** Bumped on every save; `ledger_rule_revision` keeps each document. */
-  @Property({ type: 'integer' })
+  @Property({ type: 'integer', default: 1 })
   revision: Opt<number> = 1;
+}
+
+/** Every saved document of a catalog rule (append-only: a trigger refuses UPDATE and DELETE). Written by SQL. */
+@Entity({ tableName: 'ledger_rule_revision' })
+export class LedgerRuleRevision {
+  @ManyToOne({ entity: () => LedgerRuleRecord, fieldName: 'rule_id', primary: true, mapToPk: true, ...plainFk })
+  ruleId!: string;
+
+  @PrimaryKey({ type: 'integer' })
+  revision!: number;
+
+  @Property({ type: 'json' })
+  document!: LedgerRule;
+
+  @Property({ type: 'uuid', nullable: true })
+  createdByUserId: string | null = null;
+
+  @Property({ type: 'datetime', defaultRaw: 'now()' })
+  createdAt: Opt<Date> = new Date();
 }
 
 /** A team incident (joint liability): priced once, split into one `team` entry per member. Written once. */
 @Entity({ tableName: 'ledger_incident' })
+@Index({ name: 'ledger_incident_rule_code_occurred_on_index', properties: ['ruleCode', 'occurredOn'] })
 export class LedgerIncident {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -66,7 +92,7 @@ export class LedgerIncident {
   @Property({ type: 'text' })
   evidence!: string;
 
-  @Property({ type: 'json' })
+  @Property({ type: 'json', default: "'[]'" })
   attachments: Opt<unknown[]> = [];
 
   @Property({ type: 'uuid' })
@@ -78,11 +104,30 @@ export class LedgerIncident {
  * batch (a database trigger enforces both). A correction is a reversal entry pointing at the original.
  */
 @Entity({ tableName: 'ledger_entry' })
+@Index({ name: 'ledger_entry_employee_period_index', properties: ['employeeId', 'periodKey'] })
+@Index({ name: 'ledger_entry_department_period_index', properties: ['departmentId', 'periodKey'] })
+@Index({ name: 'ledger_entry_caps_index', properties: ['employeeId', 'ruleCode', 'occurredOn'] })
+@Index({ name: 'ledger_entry_incident_index', properties: ['incidentId'] })
+@Index({ name: 'ledger_entry_batch_index', properties: ['batchId'] })
+@Unique({ name: 'ledger_entry_idempotency_key_unique', properties: ['idempotencyKey'] })
+// One standing reversal per entry (rejected and withdrawn proposals do not count).
+@Index({
+  name: 'ledger_entry_reverses_id_unique',
+  expression: `create unique index "ledger_entry_reverses_id_unique" on "ledger_entry" ("reverses_id") where "reverses_id" is not null and "status" not in ('rejected', 'withdrawn')`,
+})
+@Index({ name: 'ledger_entry_appraisal_index', expression: `create index "ledger_entry_appraisal_index" on "ledger_entry" ("appraisal_id") where "source_kind" = 'appraisal'` })
+// Batch selection: approved payroll money of an accounting month and convention.
+@Index({
+  name: 'ledger_entry_batch_selection_index',
+  expression: `create index "ledger_entry_batch_selection_index" on "ledger_entry" ("accounting_month", "period_key", "department_id") where "status" = 'approved' and "settlement" = 'payroll' and "money" is not null`,
+})
+// HR's queue of proposals.
+@Index({ name: 'ledger_entry_proposed_index', expression: `create index "ledger_entry_proposed_index" on "ledger_entry" ("status", "proposed_at") where "status" = 'proposed'` })
 export class LedgerEntry extends EditableEntity {
-  @Property({ type: 'uuid' })
+  @ManyToOne({ entity: () => Employee, fieldName: 'employee_id', mapToPk: true, ...plainFk })
   employeeId!: string;
 
-  @Property({ type: 'uuid' })
+  @ManyToOne({ entity: () => Department, fieldName: 'department_id', mapToPk: true, ...plainFk })
   departmentId!: string;
 
   @Property({ type: 'string', length: 64, nullable: true })
@@ -103,7 +148,7 @@ export class LedgerEntry extends EditableEntity {
   @Property({ type: 'decimal', precision: 14, scale: 2 })
   quantity!: string;
 
-  @Property({ type: 'integer' })
+  @Property({ type: 'integer', default: 1 })
   count: Opt<number> = 1;
 
   /** Signed amount in the unit. */
@@ -117,7 +162,7 @@ export class LedgerEntry extends EditableEntity {
   @Enum({ items: ['payroll', 'appraisal', 'record'], type: 'string' })
   settlement!: LedgerSettlement;
 
-  @Property({ type: 'string', length: 32 })
+  @Property({ type: 'string', length: 32, default: 'calendar' })
   accountingMonth: Opt<string> = 'calendar';
 
   @Property({ type: 'character', length: 7 })
@@ -132,7 +177,7 @@ export class LedgerEntry extends EditableEntity {
   @Enum({ items: ['manual', 'team', 'appraisal', 'award', 'reversal'], type: 'string' })
   sourceKind!: LedgerSourceKind;
 
-  @Property({ type: 'boolean' })
+  @Property({ type: 'boolean', default: false })
   payFromAppraisal: Opt<boolean> = false;
 
   @Property({ type: 'uuid', nullable: true })
@@ -147,13 +192,13 @@ export class LedgerEntry extends EditableEntity {
   @Property({ type: 'uuid', nullable: true })
   awardId: string | null = null;
 
-  @Property({ type: 'uuid', nullable: true })
+  @ManyToOne({ entity: () => LedgerIncident, fieldName: 'incident_id', mapToPk: true, nullable: true, ...plainFk })
   incidentId: string | null = null;
 
-  @Property({ type: 'uuid', nullable: true })
+  @ManyToOne({ entity: () => LedgerEntry, fieldName: 'reverses_id', mapToPk: true, nullable: true, ...plainFk })
   reversesId: string | null = null;
 
-  @Property({ type: 'uuid', nullable: true })
+  @ManyToOne({ entity: () => LedgerEntry, fieldName: 'corrects_id', mapToPk: true, nullable: true, ...plainFk })
   correctsId: string | null = null;
 
   @Property({ type: 'string', length: 200, nullable: true })
@@ -162,10 +207,14 @@ export class LedgerEntry extends EditableEntity {
   @Property({ type: 'json', nullable: true })
   basis: Opt<Record<string, unknown>> | null = null;
 
+  /** Generated entries: the manual entries (hours and money plus/minus) they pay. */
+  @Property({ type: ArrayType, columnType: 'uuid[]', nullable: true })
+  inputs: Opt<string[]> | null = null;
+
   @Property({ type: 'text', nullable: true })
   evidence: string | null = null;
 
-  @Property({ type: 'json' })
+  @Property({ type: 'json', default: "'[]'" })
   attachments: Opt<unknown[]> = [];
 
   /** Why a reversal was posted. */
@@ -193,7 +242,7 @@ export class LedgerEntry extends EditableEntity {
   @Property({ type: 'datetime', nullable: true })
   withdrawnAt: Date | null = null;
 
-  @Property({ type: 'uuid', nullable: true })
+  @ManyToOne({ entity: () => PayoutBatch, fieldName: 'batch_id', mapToPk: true, nullable: true, ...plainFk })
   batchId: string | null = null;
 
   @Property({ type: 'datetime', nullable: true })
@@ -202,6 +251,7 @@ export class LedgerEntry extends EditableEntity {
 
 /** A payout batch ("special project application"): draft -> submitted -> approved (frozen) | cancelled. */
 @Entity({ tableName: 'payout_batch' })
+@Index({ name: 'payout_batch_status_period_key_index', properties: ['status', 'periodKey'] })
 export class PayoutBatch extends EditableEntity {
   @Property({ type: 'string', length: 32, unique: true })
   number!: string;
@@ -222,16 +272,16 @@ export class PayoutBatch extends EditableEntity {
   @Property({ type: 'json' })
   scope!: { departmentIds: string[] | null; components: string[] | null; includeEarlier: boolean };
 
-  @Enum({ items: [...PAYOUT_BATCH_STATES], type: 'string' })
+  @Enum({ items: [...PAYOUT_BATCH_STATES], type: 'string', default: 'draft' })
   status: Opt<PayoutBatchState> = 'draft';
 
-  @Property({ type: 'decimal', precision: 16, scale: 2 })
+  @Property({ type: 'decimal', precision: 16, scale: 2, defaultRaw: '0' })
   total: Opt<string> = '0.00';
 
-  @Property({ type: 'integer' })
+  @Property({ type: 'integer', default: 0 })
   entryCount: Opt<number> = 0;
 
-  @Property({ type: 'integer' })
+  @Property({ type: 'integer', default: 0 })
   peopleCount: Opt<number> = 0;
 
   /** `BatchTotals` as computed in SQL. */
@@ -258,4 +308,49 @@ export class PayoutBatch extends EditableEntity {
 
   @Property({ type: 'text', nullable: true })
   cancelReason: string | null = null;
+}
+
+/** An entry collected into a batch (one live batch per entry; rows leave only draft batches). Written by SQL. */
+@Entity({ tableName: 'payout_batch_entry' })
+@Unique({ name: 'payout_batch_entry_entry_id_unique', properties: ['entryId'] })
+export class PayoutBatchEntry {
+  @ManyToOne({ entity: () => PayoutBatch, fieldName: 'batch_id', primary: true, mapToPk: true, ...plainFk })
+  batchId!: string;
+
+  @ManyToOne({ entity: () => LedgerEntry, fieldName: 'entry_id', primary: true, mapToPk: true, ...plainFk })
+  entryId!: string;
+}
+
+/** A payroll line frozen at approval: one person, one component (append-only). Written by SQL. */
+@Entity({ tableName: 'payout_batch_line' })
+export class PayoutBatchLine {
+  @ManyToOne({ entity: () => PayoutBatch, fieldName: 'batch_id', primary: true, mapToPk: true, ...plainFk })
+  batchId!: string;
+
+  @PrimaryKey({ type: 'integer' })
+  lineNo!: number;
+
+  @Property({ type: 'uuid' })
+  employeeId!: string;
+
+  @Property({ type: 'string', length: 32 })
+  employeeNumber!: string;
+
+  @Property({ type: 'string', length: 100 })
+  name!: string;
+
+  @Property({ type: 'string', length: 32 })
+  departmentCode!: string;
+
+  @Property({ type: 'string', length: 100 })
+  departmentName!: string;
+
+  @Property({ type: 'string', length: 64 })
+  component!: string;
+
+  @Property({ type: 'decimal', precision: 16, scale: 2 })
+  amount!: string;
+
+  @Property({ type: 'integer' })
+  entries!: number;
 }

@@ -1,4 +1,4 @@
-import { ledgerEntryAccess, ledgerRuleAccess } from '@appraisal/domain';
+import { ledgerEntryAccess, ledgerRuleAccess, payoutBatchAccess } from '@appraisal/domain';
 import { anyRole, type FieldGuardTree, guardsFromAccess, mergeGuards, signedIn, typeGuards } from '../../core/access.js';
 import { fields, hasAnyRole, isAuthenticated, type IRule } from '../../core/shield-rules.js';
 import { withoutFields } from '../cycles/cycles.rules.js';
@@ -7,8 +7,14 @@ const isHR = hasAnyRole('HR');
 
 /** Shield rules of the ledger operations; the services decide per row (line, proposer, four eyes). */
 export const ledgerRules: Record<string, Record<string, IRule>> = {
-  Query: { ...fields(['ledgerRules', 'ledgerRule', 'ledgerEntries', 'ledgerEntry', 'ledgerStatement'], isAuthenticated), ledgerTotals: isHR },
+  Query: {
+    ...fields(['ledgerRules', 'ledgerRule', 'ledgerEntries', 'ledgerEntry', 'ledgerStatement'], isAuthenticated),
+    ledgerTotals: isHR,
+    ...fields(['payoutBatches', 'payoutBatch', 'exportPayoutBatch'], hasAnyRole('HR', 'APPROVER')),
+  },
   Mutation: {
+    createPayoutBatch: isHR,
+    transitionPayoutBatch: hasAnyRole('HR', 'APPROVER'),
     ...fields(['saveLedgerRule', 'retireLedgerRule', 'approveLedgerEntry', 'rejectLedgerEntry', 'reverseLedgerEntry'], isHR),
     ...fields(['proposeLedgerEntry', 'proposeTeamIncident', 'withdrawLedgerEntry'], hasAnyRole('HR', 'SUPERVISOR')),
   },
@@ -43,4 +49,12 @@ export const ledgerGuards: FieldGuardTree = mergeGuards(
   typeGuards('LedgerRuleEdge', ['cursor', 'node'], signedIn),
   typeGuards('LedgerEntryConnection', page, signedIn),
   typeGuards('LedgerEntryEdge', ['cursor', 'node'], signedIn),
+  guardsFromAccess(payoutBatchAccess, { what: 'payout batch' }),
+  // The parts of a batch were decided by its field (scope, totals, lines); the export by the query (canExportBatch).
+  typeGuards('PayoutBatchScope', ['departmentIds', 'components', 'includeEarlier'], signedIn),
+  typeGuards('PayoutBatchTotal', ['departmentId', 'departmentCode', 'departmentName', 'component', 'total', 'entries'], signedIn),
+  typeGuards('PayoutBatchLine', ['lineNo', 'employeeId', 'employeeNumber', 'name', 'departmentCode', 'departmentName', 'component', 'amount', 'entries'], signedIn),
+  typeGuards('PayoutBatchExport', ['fileName', 'contentType', 'contentBase64', 'checksum', 'lineCount', 'total'], anyRole('HR', 'APPROVER')),
+  typeGuards('PayoutBatchConnection', page, signedIn),
+  typeGuards('PayoutBatchEdge', ['cursor', 'node'], signedIn),
 );
