@@ -1,8 +1,8 @@
 import { CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { canListEmployees, canRate, canReadOrg, canUseHonors, isAppraised, canReadSchemes, isCommitteeOnly, isOrgManager, type Role } from './auth/roles';
+import { CalendarPage, CycleCreate, CycleDashboardPage, CycleList, CyclePage, MyAppraisals, ProbationPage, RatingFormPage, RatingInbox, SelfReviewPage, TeamResults } from './cycles';
 import { HonorProgramPage, HonorsPage } from './honors';
-import { CalendarPage, CycleCreate, CycleList, CyclePage, MyAppraisals, RatingFormPage, RatingInbox } from './cycles';
 import { departments } from './departments';
 import { employees } from './employees';
 import { ImportPage } from './import';
@@ -55,7 +55,7 @@ export const resourcesFor = (roles: Role[]) => {
   ];
 };
 
-/** The cycle pages: HR runs cycles and the work calendar; raters fill their ratings. Others get a 403 page. */
+/** The cycle pages: HR runs cycles, probations and the work calendar; raters fill their ratings and read their team's results; the appraised write their self-review. Others get a 403 page. */
 const cycleRoutes = (roles: Role[]) => {
   const hr = isOrgManager(roles);
   const rater = canRate(roles);
@@ -65,11 +65,15 @@ const cycleRoutes = (roles: Role[]) => {
     <Route key="cycles" path="/cycles" element={hr ? <CycleList /> : denied} />,
     <Route key="cycles-create" path="/cycles/create" element={hr ? <CycleCreate /> : denied} />,
     <Route key="cycle" path="/cycles/:id" element={hr ? <CyclePage /> : denied} />,
+    <Route key="cycle-dashboard" path="/cycles/:id/dashboard" element={hr ? <CycleDashboardPage /> : denied} />,
+    <Route key="probation" path="/probation" element={hr ? <ProbationPage /> : denied} />,
+    <Route key="team-results" path="/team-results" element={rater ? <TeamResults /> : denied} />,
     <Route key="to-rate" path="/to-rate" element={rater ? <RatingInbox /> : denied} />,
     <Route key="rating" path="/to-rate/:appraisalId/:ratingId" element={rater ? <RatingFormPage /> : denied} />,
     <Route key="my-appraisals" path="/my-appraisals" element={isAppraised(roles) ? <MyAppraisals /> : denied} />,
     <Route key="honors" path="/honors" element={canUseHonors(roles) ? <HonorsPage /> : denied} />,
     <Route key="honor" path="/honors/:id" element={canUseHonors(roles) ? <HonorProgramPage /> : denied} />,
+    <Route key="self-review" path="/my-appraisals/:id/self-review" element={isAppraised(roles) ? <SelfReviewPage /> : denied} />,
   ];
 };
 

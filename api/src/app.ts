@@ -2,13 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { DriverException } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Express } from 'express';
+import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './config.js';
@@ -22,6 +22,7 @@ import { AppError } from './core/errors.js';
 import { httpLogSerializers, type Logger } from './core/logger.js';
 import { withRequestLocale } from './core/messages.js';
 import type { TokenService } from './core/tokens.js';
+import { compiledExecution } from './core/compiled-execution.js';
 import { operationGuardPlugin, withDeadline } from './core/guard-plugin.js';
 import { jsonErrors } from './http/body-errors.js';
 import { refuseSourceMaps, securityHeaders } from './http/security-headers.js';
@@ -103,7 +104,7 @@ export async function createApp({ config, orm, tokens, log, sqlObserver, clock, 
   const protection = armor.protect();
   const guard = operationGuardPlugin({ authenticate: (ctx) => authenticateRequest(ctx, tokens) });
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    ...(config.graphqlExecution === 'compiled' ? { gateway: compiledExecution(schema) } : { schema }),
     ...protection,
     parseOptions: { maxTokens: 4000 },
     // graphql-armor is typed against the CommonJS build of @apollo/server; the objects are the same.

@@ -129,6 +129,9 @@ describe('decision', () => {
     const payAfter = await sqlRows<{ total: string; reversals: number }>(`select sum(amount)::text as total, count(*) filter (where amount < 0)::int as reversals from pay_line where appraisal_id = ?`, [appraisal('NUMED001')]);
     expect(payAfter[0]?.total).toBe(decided.newResult.payTotal);
     expect(payAfter[0]?.reversals).toBeGreaterThan(0);
+    // The ledger's entries generated from the result were re-issued from version 2 in the same transaction.
+    const reissued = await sqlRows<{ after: { resultNumber: number } }>(`select after from audit_entry where operation = 'reissueResultEntries' and entity_id = ?`, [appraisal('NUMED001')]);
+    expect(reissued.map((r) => r.after.resultNumber)).toEqual([2]);
     const seen = ok(await gql<{ appraisal: { total: string } }>(server.url, 'query($id: ID!) { appraisal(id: $id) { total } }', { id: appraisal('NUMED001') }, employee));
     expect(seen.appraisal.total).toBe('100');
     const mineNow = ok(await one(mine.id, employee, 'state outcome reason newResult { number total }')).appeal;

@@ -2,16 +2,18 @@
  * The API against a hand-written server, over HTTP, interleaved in one run.
  *
  * Starts an embedded PostgreSQL with the demo group grown to 5,150 employees (1,500+ of them in the demo
- * supervisor's line), the real API as a child process, and a hand-written node:http + pg server that
- * answers the same employee list with one join query and a count, returning the same JSON. autocannon
- * (concurrency 10, loopback only, bounded in time) drives each target in turn, twice, and the bench prints
- * requests per second, p50 and p99, the ratio to the hand-written server, and the API's peak RSS.
+ * supervisor's line), the real API as a child process twice (graphql-js's interpreter, the default, and
+ * graphql-jit's compiled execution, opt-in, for comparison), and a hand-written node:http + pg server in a third process
+ * that answers the same employee list with one join query and a count, returning the same JSON.
+ * autocannon (concurrency 10, loopback only, bounded in time) drives each target in turn, twice, and the
+ * bench prints requests per second, p50 and p99, the ratio to the hand-written server, each process's
+ * CPU time per request (read from /proc, so it holds up when other work shares the machine) and the
+ * API's peak RSS.
  *
  * Run: pnpm bench (or: npx tsx --conditions=source test/bench/api-http.ts). Prints its figures.
  */
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { chmod, mkdtemp, readFile, rm } from 'node:fs/promises';
-import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -47,9 +49,7 @@ const scenarios = allScenarios.filter((s) => !process.env.BENCH_ONLY || s.label.
 const dir = await mkdtemp(path.join(os.tmpdir(), 'appraisal-bench-http-'));
 await chmod(dir, 0o755);
 const database = await startEmbeddedPostgres(path.join(dir, 'pg'), await freePort());
-let api: ChildProcess | undefined;
-let baseline: http.Server | undefined;
-let pool: pg.Pool | undefined;
+const children: ChildProcess[] = [];
 try {
   const admin = new pg.Client({ connectionString: database.url });
   await admin.connect();
@@ -80,23 +80,40 @@ try {
   // ---- the API, as it runs in production: built, in its own process ----
   const built = spawnSync('pnpm', ['--filter', './domain', '--filter', './migrations', '--filter', './api', 'run', 'build'], { cwd: repoRoot, stdio: 'ignore' });
   if (built.status !== 0) throw new Error('building the API failed (pnpm --filter ./api run build)');
-  const apiPort = await freePort();
-  const profile = process.env.BENCH_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
-  // The same Node flags as `pnpm start` (package.json): the heap bound is part of how it runs in production.
-  api = spawn(process.execPath, [...profile, ...(process.env.BENCH_NODE_FLAGS ?? '--max-old-space-size=384').split(' ').filter(Boolean), path.join(repoRoot, 'api/dist/main.js')], {
-    cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: url, PORT: String(apiPort), HOST: '127.0.0.1', NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench-secret-123', SEED_DEMO: 'false', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const apiUrl = `http://127.0.0.1:${apiPort}`;
-  for (let i = 0; ; i++) {
-    const ok = await fetch(`${apiUrl}/health/ready`).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (i > 300) throw new Error('the API did not start');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+  const startApi = async (execution: 'compiled' | 'interpreted') => {
+    const apiPort = await freePort();
+    const profile = process.env.BENCH_CPU_PROFILE && execution === 'interpreted' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+    // The same Node flags as `pnpm start` (package.json): the heap bound is part of how it runs in production.
+    const flags = (process.env.BENCH_NODE_FLAGS ?? '--max-old-space-size=384').split(' ').filter(Boolean);
+    const child = spawn(process.execPath, [...profile, ...flags, path.join(repoRoot, 'api/dist/main.js')], {
+      cwd: repoRoot,
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        PORT: String(apiPort),
+        HOST: '127.0.0.1',
+        NODE_ENV: 'production',
+        JWT_SECRET: 'bench-secret-bench-secret-bench-secret-123',
+        SEED_DEMO: 'false',
+        LOG_LEVEL: 'warn',
+        GRAPHQL_EXECUTION: execution,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    children.push(child);
+    const apiUrl = `http://127.0.0.1:${apiPort}`;
+    for (let i = 0; ; i++) {
+      const ok = await fetch(`${apiUrl}/health/ready`).then((r) => r.ok, () => false);
+      if (ok) break;
+      if (i > 300) throw new Error('the API did not start');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return { url: apiUrl, pid: child.pid ?? 0 };
+  };
+  const api = await startApi('interpreted');
+  const compiled = await startApi('compiled');
   const token = async (email: string) => {
-    const response = await fetch(`${apiUrl}/graphql`, {
+    const response = await fetch(`${api.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
       body: JSON.stringify({ query: 'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }', variables: { e: email, p: 'demo1234' } }),
@@ -106,86 +123,66 @@ try {
     return body.data.login.token;
   };
 
-  // ---- the hand-written server: one join query and a count, the same JSON ----
-  pool = new pg.Pool({ connectionString: url, max: 10, options: '-c jit=off' });
-  const employeeOf = new Map<string, string>();
-  for (const row of (await pool.query<{ email: string; employee_id: string }>('select email, employee_id from app_user where employee_id is not null')).rows)
-    employeeOf.set(row.email, row.employee_id);
-  const handWrittenPool = pool;
-  baseline = http.createServer((req, res) => {
-    const params = new URL(req.url ?? '/', 'http://x').searchParams;
-    const first = Number(params.get('first') ?? 50);
-    const supervisor = params.get('as') === 'supervisor' ? employeeOf.get('supervisor@demo.local') : undefined;
-    // $1 is the supervisor in both statements; the page size goes inline (a validated number). The line is
-    // found the same way the API finds it, through the supervisor path the database keeps on each row.
-    const scope = '';
-    const where = supervisor ? 'where (e.id = $1 or e.supervisor_path @> array[$1::uuid])' : '';
-    const values = supervisor ? [supervisor] : [];
-    const limit = Number.isInteger(first) && first > 0 && first <= 500 ? first : 50;
-    req.resume();
-    req.on('end', async () => {
-      try {
-        const [page, count] = await Promise.all([
-          handWrittenPool.query(
-            `${scope} select e.id, e.name, e.employee_number, d.name as department, p.name as position, s.name as supervisor
-             from employee e join department d on d.id = e.department_id join position p on p.id = e.position_id
-             left join employee s on s.id = e.supervisor_id ${where} order by e.employee_number, e.id limit ${limit}`,
-            values,
-          ),
-          handWrittenPool.query(`${scope} select count(*)::int as n from employee e ${where}`, values),
-        ]);
-        const nodes = page.rows.map((r: Record<string, string | null>) => ({
-          id: r.id,
-          name: r.name,
-          employeeNumber: r.employee_number,
-          department: { name: r.department },
-          position: { name: r.position },
-          supervisor: r.supervisor === null ? null : { name: r.supervisor },
-        }));
-        res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify({ data: { employees: { nodes, totalCount: count.rows[0].n } } }));
-      } catch (error) {
-        res.statusCode = 500;
-        res.end(String(error));
-      }
-    });
-  });
+  // ---- the hand-written server, in its own process: one join query and a count, the same JSON ----
+  const lookup = new pg.Client({ connectionString: url });
+  await lookup.connect();
+  const supervisorId = (
+    await lookup.query<{ employee_id: string }>(`select employee_id from app_user where email = 'supervisor@demo.local'`)
+  ).rows[0]?.employee_id;
+  await lookup.end();
   const baselinePort = await freePort();
-  await new Promise<void>((resolve) => baseline?.listen(baselinePort, '127.0.0.1', resolve));
+  const baselineProcess = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'test/bench/support/hand-written-server.ts')], {
+    cwd: path.join(repoRoot, 'test'),
+    env: { ...process.env, DATABASE_URL: url, PORT: String(baselinePort), SUPERVISOR_ID: supervisorId ?? '' },
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+  });
+  children.push(baselineProcess);
+  await new Promise<void>((resolve, reject) => {
+    baselineProcess.once('message', () => resolve());
+    baselineProcess.once('exit', (code) => reject(new Error(`the hand-written server exited (${code})`)));
+  });
   const baselineUrl = `http://127.0.0.1:${baselinePort}`;
 
-  const run = async (requestUrl: string, init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }) => {
+  /** User + system CPU time of a process so far, in ms (/proc/<pid>/stat fields 14 and 15, in clock ticks of 10 ms). */
+  const cpuMs = async (pid: number) => {
+    const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).replace(/^.*\) /, '').split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  };
+
+  const run = async (pid: number, requestUrl: string, init: { method: 'GET' | 'POST'; headers?: Record<string, string>; body?: string }) => {
+    const cpuBefore = await cpuMs(pid);
     const result = await autocannon({ url: requestUrl, connections: CONNECTIONS, duration: SECONDS, ...init });
     if (result.non2xx || result.errors) throw new Error(`${requestUrl}: ${result.non2xx} non-2xx, ${result.errors} errors`);
-    return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99 };
+    const cpu = ((await cpuMs(pid)) - cpuBefore) / Math.max(1, result.requests.total);
+    return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, cpu };
   };
 
   console.log(`API vs hand-written server: ${total} employees, ${lineSize} in the demo supervisor's line; autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run, ${ROUNDS} interleaved rounds`);
-  console.log('scenario                 target          req/s     p50 ms   p99 ms   ratio   aim');
+  console.log('CPU ms/req is the target process\'s user+system time per answered request; "cpu ratio" is the hand-written server\'s CPU per request over the target\'s.');
+  console.log('scenario                 target               req/s    p50 ms   p99 ms  CPU ms/req   ratio  cpu ratio  aim');
   let allMet = true;
+  type Run = Awaited<ReturnType<typeof run>>;
   for (const scenario of scenarios) {
     const auth = await token(scenario.email);
     const body = JSON.stringify({ query: QUERY, variables: { first: scenario.first } });
-    const apiRuns: Array<{ rps: number; p50: number; p99: number }> = [];
-    const baseRuns: Array<{ rps: number; p50: number; p99: number }> = [];
+    const post = { method: 'POST' as const, headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', authorization: `Bearer ${auth}` }, body };
+    const runs: Record<'base' | 'api' | 'compiled', Run[]> = { base: [], api: [], compiled: [] };
     for (let round = 0; round < ROUNDS; round++) {
-      baseRuns.push(await run(`${baselineUrl}/?first=${scenario.first}${scenario.email.startsWith('supervisor') ? '&as=supervisor' : ''}`, { method: 'GET' }));
-      apiRuns.push(
-        await run(`${apiUrl}/graphql`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', authorization: `Bearer ${auth}` },
-          body,
-        }),
-      );
+      const as = scenario.email.startsWith('supervisor') ? '&as=supervisor' : '';
+      runs.base.push(await run(baselineProcess.pid ?? 0, `${baselineUrl}/?first=${scenario.first}${as}`, { method: 'GET' }));
+      runs.api.push(await run(api.pid, `${api.url}/graphql`, post));
+      runs.compiled.push(await run(compiled.pid, `${compiled.url}/graphql`, post));
     }
-    const mean = (runs: typeof apiRuns, key: 'rps' | 'p50' | 'p99') => runs.reduce((sum, r) => sum + r[key], 0) / runs.length;
-    const ratio = mean(apiRuns, 'rps') / mean(baseRuns, 'rps');
-    const met = ratio >= scenario.target;
+    const mean = (list: Run[], key: keyof Run) => list.reduce((sum, r) => sum + r[key], 0) / list.length;
+    const ratio = (list: Run[]) => mean(list, 'rps') / mean(runs.base, 'rps');
+    const cpuRatio = (list: Run[]) => mean(runs.base, 'cpu') / mean(list, 'cpu');
+    const met = ratio(runs.api) >= scenario.target;
     allMet &&= met;
-    const line = (target: string, runs: typeof apiRuns, extra: string) =>
-      `${scenario.label.padEnd(24)} ${target.padEnd(14)} ${mean(runs, 'rps').toFixed(1).padStart(7)}  ${mean(runs, 'p50').toFixed(1).padStart(8)} ${mean(runs, 'p99').toFixed(1).padStart(8)}   ${extra}`;
-    console.log(line('hand-written', baseRuns, '1'));
-    console.log(line('this API', apiRuns, `${ratio.toFixed(2).padStart(5)}   >= ${scenario.target} ${met ? 'met' : 'NOT MET'}`));
+    const line = (target: string, list: Run[], extra: string) =>
+      `${scenario.label.padEnd(24)} ${target.padEnd(19)} ${mean(list, 'rps').toFixed(1).padStart(7)}  ${mean(list, 'p50').toFixed(1).padStart(8)} ${mean(list, 'p99').toFixed(1).padStart(8)}  ${mean(list, 'cpu').toFixed(2).padStart(10)}   ${extra}`;
+    console.log(line('hand-written', runs.base, '    1          1'));
+    console.log(line('this API', runs.api, `${ratio(runs.api).toFixed(2).padStart(5)}  ${cpuRatio(runs.api).toFixed(2).padStart(9)}  >= ${scenario.target} ${met ? 'met' : 'NOT MET'}`));
+    console.log(line('API, graphql-jit', runs.compiled, `${ratio(runs.compiled).toFixed(2).padStart(5)}  ${cpuRatio(runs.compiled).toFixed(2).padStart(9)}  (compiled execution, opt-in, for comparison)`));
   }
   const status = await readFile(`/proc/${api.pid}/status`, 'utf8').catch(() => '');
   const peakKb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
@@ -193,9 +190,7 @@ try {
   console.log(`API peak RSS under this load: ${(peakKb / 1024).toFixed(0)} MB (aim <= 250 MB: ${rssMet ? 'met' : 'NOT MET'})`);
   console.log(allMet && rssMet ? 'All API speed aims met.' : 'Some API speed aims are not met (see above).');
 } finally {
-  api?.kill('SIGTERM');
-  baseline?.close();
-  await pool?.end();
+  for (const child of children) child.kill('SIGTERM');
   await new Promise((resolve) => setTimeout(resolve, 500));
   await database.stop();
   await rm(dir, { recursive: true, force: true });

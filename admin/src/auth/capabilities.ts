@@ -3,7 +3,7 @@ import { canListEmployees, canRate, canReadOrg, canUseHonors, isAppraised, canRe
 /** One place of the console a person can go to: its menu entry and its line on the dashboard. */
 export interface ConsoleEntry {
   /** Stable id: `app.entry.<key>` describes it on the dashboard, `data-testid="menu-<key>"` in the menu. */
-  key: 'departments' | 'positions' | 'employees' | 'my_team' | 'import' | 'indicators' | 'indicatorCategories' | 'schemes' | 'calendar' | 'cycles' | 'to_rate' | 'honors' | 'my_appraisals' | 'my_profile';
+  key: 'departments' | 'positions' | 'employees' | 'my_team' | 'import' | 'indicators' | 'indicatorCategories' | 'schemes' | 'calendar' | 'cycles' | 'probation' | 'to_rate' | 'team_results' | 'honors' | 'my_appraisals' | 'my_profile';
   to: string;
   /** The entry's name: the resource's plural name, so the menu, the page title and the buttons agree. */
   label: string;
@@ -34,8 +34,12 @@ export const entriesFor = (roles: readonly Role[], employeeId: string | null | u
   if (manager) {
     entries.push({ key: 'calendar', to: '/calendar', label: 'app.menu.calendar' });
     entries.push({ key: 'cycles', to: '/cycles', label: 'app.menu.cycles' });
+    entries.push({ key: 'probation', to: '/probation', label: 'app.menu.probation' });
   }
-  if (canRate(roles)) entries.push({ key: 'to_rate', to: '/to-rate', label: 'app.menu.to_rate' });
+  if (canRate(roles)) {
+    entries.push({ key: 'to_rate', to: '/to-rate', label: 'app.menu.to_rate' });
+    entries.push({ key: 'team_results', to: '/team-results', label: 'app.menu.team_results' });
+  }
   if (canUseHonors(roles)) entries.push({ key: 'honors', to: '/honors', label: 'app.menu.honors' });
   if (employeeId && isAppraised(roles)) entries.push({ key: 'my_appraisals', to: '/my-appraisals', label: 'app.menu.my_appraisals' });
   if (employeeId) entries.push({ key: 'my_profile', to: `/employees/${employeeId}/show`, label: 'app.menu.my_profile' });

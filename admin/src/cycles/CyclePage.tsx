@@ -1,4 +1,5 @@
 import { cycleWorkflow } from '@appraisal/domain/workflow/cycle';
+import DashboardIcon from '@mui/icons-material/SpaceDashboard';
 import { Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogTitle, Grid, LinearProgress, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useCallback, useState } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
@@ -8,6 +9,7 @@ import { LoadErrorState } from '../common/LoadError';
 import type { CycleDetail } from '../dataProvider/cycleApi';
 import { Day, errorMessage, PhaseTable, StateChip } from './common';
 import { CycleWizardSteps, LaunchStep } from './CycleWizard';
+import { RatersPanel } from './RatersPanel';
 import { ResultsPanel } from './ResultsPanel';
 import { useCycleApi, useLoad, useLocale } from './useCycleApi';
 
@@ -225,8 +227,14 @@ export const CyclePage = () => {
                 <PhaseTable phases={cycle.phases} />
               </Box>
               {cycle.state === 'CANCELLED' && <Alert severity="warning">{translate('app.cycles.cancelled')}</Alert>}
+              <Stack direction="row" spacing={1}>
+                <Button variant="outlined" startIcon={<DashboardIcon />} component={Link} to={`/cycles/${cycle.id}/dashboard`} data-testid="open-dashboard">
+                  {translate('app.cycle_dashboard.open')}
+                </Button>
+              </Stack>
               <Transitions cycle={cycle} onChanged={onChanged} />
               {!['CLOSED', 'CANCELLED'].includes(cycle.state) && <ReopenForm cycle={cycle} onChanged={onChanged} />}
+              <RatersPanel cycle={cycle} onCycleChanged={refresh} />
               {cycle.progress.scored > 0 && <ResultsPanel cycle={cycle} onCycleChanged={refresh} />}
             </>
           )}

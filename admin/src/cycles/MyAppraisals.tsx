@@ -1,6 +1,7 @@
 import { Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogTitle, LinearProgress, Stack, Table, TableBody, TableCell, TableRow, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
+import { Link } from 'react-router-dom';
 import { formatDateTime, formatMoney, formatNumber } from '../common/format';
 import { localizedName } from '../common/localizedName';
 import { LoadErrorState } from '../common/LoadError';
@@ -82,6 +83,13 @@ const AppraisalCard = ({ appraisal, onChanged }: { appraisal: MyAppraisal; onCha
               <Day value={appraisal.cycle.periodStart} /> – <Day value={appraisal.cycle.periodEnd} />
             </Typography>
           </Stack>
+          {!r && appraisal.cycle.phases.some((p) => p.phase === 'SELF_REVIEW') && (
+            <Box>
+              <Button variant={appraisal.state === 'SELF_REVIEW' ? 'contained' : 'outlined'} component={Link} to={`/my-appraisals/${appraisal.id}/self-review`} data-testid="write-self-review">
+                {translate(appraisal.state === 'SELF_REVIEW' ? 'app.my.write_self_review' : 'app.my.open_self_review')}
+              </Button>
+            </Box>
+          )}
           {!r && <Typography color="text.secondary">{translate('app.my.not_published')}</Typography>}
           {r && (
             <>

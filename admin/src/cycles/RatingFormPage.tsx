@@ -16,7 +16,7 @@ import { localText, ratingDeadline, useCycleApi, useLoad, useLocale } from './us
 type Items = Record<string, ItemValue>;
 
 /** Only what the rater filled: empty fields are left out, so the preview lists them as missing. */
-const filled = (items: Items): Items => {
+export const filled = (items: Items): Items => {
   const out: Items = {};
   for (const [id, v] of Object.entries(items)) {
     const value: ItemValue = {};
@@ -33,7 +33,7 @@ const filled = (items: Items): Items => {
 };
 
 /** The input of one item, by its scoring method: a number in range, a rubric level, deduction occurrences, formula values or pass/fail. */
-const ItemInputs = ({ item, value, onChange, disabled }: { item: FormItem; value: ItemValue; onChange: (v: ItemValue) => void; disabled: boolean }) => {
+export const ItemInputs = ({ item, value, onChange, disabled }: { item: FormItem; value: ItemValue; onChange: (v: ItemValue) => void; disabled: boolean }) => {
   const translate = useTranslate();
   const locale = useLocale();
   const input = item.input;

@@ -1,4 +1,5 @@
 import { describeIssue } from '@appraisal/domain/messages';
+import { ExportButton } from '../import/ExportButton';
 import DownloadIcon from '@mui/icons-material/Download';
 import {
   Alert,
@@ -219,10 +220,11 @@ const CalibrationPanel = ({ cycle, board, onChanged }: { cycle: CycleDetail; boa
 
 const RESULT_STATES = ['RATING', 'CALIBRATED', 'PUBLISHED', 'ACKNOWLEDGED', 'REFUSED', 'LAPSED', 'APPEALED'] as const;
 
-/** A cycle's results (HR): filters, the calibration board, grade changes with a reason, and the sheet for Excel. */
+/** A cycle's results (HR): filters, the calibration board, grade changes with a reason, and the results as CSV or as an .xlsx workbook from the API (audited). */
 export const ResultsPanel = ({ cycle, onCycleChanged }: { cycle: CycleDetail; onCycleChanged: () => void }) => {
   const translate = useTranslate();
   const locale = useLocale();
+  const api = useCycleApi();
   const [state, setState] = useState('');
   const [grade, setGrade] = useState('');
   const [tick, setTick] = useState(0);
@@ -270,6 +272,7 @@ export const ResultsPanel = ({ cycle, onCycleChanged }: { cycle: CycleDetail; on
           >
             {translate('app.results.export')}
           </Button>
+          <ExportButton exportFile={() => api.exportCycleResults(cycle.id, locale)} label="app.results.export_xlsx" testId="results-export-xlsx" />
         </Stack>
         {results.loading && <LinearProgress />}
         {results.error ? (

@@ -8,3 +8,7 @@ export const CyclePage = lazyView(() => import('./CyclePage'), 'CyclePage');
 export const RatingInbox = lazyView(() => import('./RatingInbox'), 'RatingInbox');
 export const RatingFormPage = lazyView(() => import('./RatingFormPage'), 'RatingFormPage');
 export const MyAppraisals = lazyView(() => import('./MyAppraisals'), 'MyAppraisals');
+export const SelfReviewPage = lazyView(() => import('./SelfReviewPage'), 'SelfReviewPage');
+export const CycleDashboardPage = lazyView(() => import('./CycleDashboardPage'), 'CycleDashboardPage');
+export const ProbationPage = lazyView(() => import('./ProbationPage'), 'ProbationPage');
+export const TeamResults = lazyView(() => import('./TeamResults'), 'TeamResults');

@@ -202,6 +202,116 @@ export interface MyResult {
   pay: { total: string; lines: { component: string; amount: string; detail: string | null }[] } | null;
 }
 
+/** The employee's own appraisal with what the self-review page needs: the texts, the SELF ratings and the scheme. */
+export interface SelfReviewAppraisal {
+  id: string;
+  version: number;
+  state: string;
+  selfReview: { achievements?: string; problems?: string; plans?: string } | null;
+  selfReviewSubmittedAt: string | null;
+  employee: { id: string; name: string; employeeNumber: string };
+  cycle: CycleSummary & { schemeVersion: { id: string; document: { json: unknown } } };
+  ratings: RatingRecord[];
+}
+
+export interface SelfReviewInput {
+  achievements?: string;
+  problems?: string;
+  plans?: string;
+  scores?: { section: string; items: Record<string, ItemValue> }[];
+}
+
+export interface DepartmentProgress {
+  departmentId: string | null;
+  departmentName: string | null;
+  appraisals: number;
+  scored: number;
+  ratingsDue: number;
+  ratingsDone: number;
+  selfReviewsDue: number;
+  selfReviewsDone: number;
+  acknowledgementsDue: number;
+  acknowledged: number;
+}
+
+/** Where a cycle stands (HR): phases, progress per department, open and overdue tasks. */
+export interface CycleDashboard {
+  cycleId: string;
+  state: string;
+  today: string;
+  phases: { phase: string; opens: string; closes: string; status: string; open: number; overdue: number }[];
+  total: DepartmentProgress;
+  departments: DepartmentProgress[];
+  outstanding: { kind: string; open: number; overdue: number; recipients: number }[];
+  overdue: { appraisalId: string; kind: string; due: string; daysOverdue: number; subjectName: string; recipient: { id: string; name: string; employeeNumber: string } }[];
+  overdueCount: number;
+}
+
+export interface ProbationReviewRecord {
+  id: string;
+  version: number;
+  state: string;
+  probationStart: string;
+  probationEndDate: string;
+  outcome: string | null;
+  newEndDate: string | null;
+  effectiveOn: string | null;
+  decisionReason: string | null;
+  recommendedOutcome: string | null;
+  appraisal: { id: string; state: string } | null;
+}
+
+export interface ProbationDue {
+  employee: { id: string; name: string; employeeNumber: string; department: { name: string; nameZh: string | null } | null };
+  probationEndDate: string;
+  daysLeft: number;
+  overdue: boolean;
+  reviewOpen: boolean;
+  review: ProbationReviewRecord | null;
+}
+
+export interface DecideProbationInput {
+  outcome: 'CONFIRM' | 'EXTEND' | 'TERMINATE';
+  newEndDate?: string;
+  lastWorkingDay?: string;
+  reason?: string;
+}
+
+/** One appraisal of a cycle with its rating slots and who holds them (HR's raters panel). */
+export interface RaterRow {
+  id: string;
+  version: number;
+  state: string;
+  employee: { id: string; name: string; employeeNumber: string };
+  ratings: { id: string; version: number; state: string; section: string; role: string; rater: { id: string; name: string; employeeNumber: string } | null }[];
+}
+
+export interface RaterChangeInput {
+  section: string;
+  role: string;
+  from?: string | null;
+  to: string;
+  reason: string;
+}
+
+/** A published appraisal of the supervisor's line; the result fields are absent when the scheme hides them from supervisors. */
+export interface TeamResult {
+  id: string;
+  state: string;
+  publishedAt: string;
+  employee: { id: string; name: string; employeeNumber: string };
+  cycle: CycleSummary & { schemeVersion: { document: { gradeBands: { grade: string; label: LocalText }[] } } };
+  total?: string | null;
+  grade?: string | null;
+  hidden: boolean;
+}
+
+export interface EmployeeChoice {
+  id: string;
+  name: string;
+  employeeNumber: string;
+}
+
 export interface CycleApi {
   workCalendarYears(): Promise<CalendarYear[]>;
   saveWorkCalendarYear(input: CalendarYearInput, version: number | null): Promise<CalendarYear>;
@@ -228,6 +338,19 @@ export interface CycleApi {
   myAppraisals(lang: string): Promise<MyAppraisal[]>;
   acknowledgeResult(appraisalId: string, version: number): Promise<{ id: string }>;
   refuseAcknowledgement(appraisalId: string, version: number, reason: string): Promise<{ id: string }>;
+  selfReviewAppraisal(id: string): Promise<SelfReviewAppraisal>;
+  saveSelfReview(appraisalId: string, version: number, input: SelfReviewInput, submit: boolean): Promise<{ id: string; version: number; state: string; selfReviewSubmittedAt: string | null }>;
+  cycleDashboard(cycleId: string): Promise<CycleDashboard>;
+  sendReminders(cycleId: string): Promise<{ items: number; notifications: number; pending: number }>;
+  probationsDue(withinDays: number): Promise<ProbationDue[]>;
+  startProbationReview(employeeId: string, schemeVersionId: string): Promise<ProbationReviewRecord>;
+  decideProbation(id: string, version: number, input: DecideProbationInput): Promise<ProbationReviewRecord>;
+  cycleRaters(cycleId: string): Promise<{ appraisals: RaterRow[]; sectionNames: Record<string, LocalText> }>;
+  returnRating(ratingId: string, version: number, reason: string): Promise<{ id: string; state: string }>;
+  changeRater(appraisalId: string, version: number, input: RaterChangeInput): Promise<{ id: string; version: number }>;
+  exportCycleResults(cycleId: string, lang: string): Promise<{ fileName: string; contentType: string; contentBase64: string }>;
+  teamResults(myEmployeeId: string | null): Promise<TeamResult[]>;
+  searchEmployees(q: string): Promise<EmployeeChoice[]>;
 }
 
 const LOCAL = 'en zh';
@@ -240,6 +363,8 @@ const DETAIL = `${SUMMARY} version acknowledgementWorkingDays publishedAt closed
 const ISSUE = 'code message path params';
 const POPULATION = `includedCount excludedCount entries { employeeId name employeeNumber status manual reasons { ${ISSUE} } } issues { ${ISSUE} } blocked { ${ISSUE} }`;
 const RATING = 'id version state section role items comment itemComments returnReason rater { id }';
+const PROGRESS = 'departmentId departmentName appraisals scored ratingsDue ratingsDone selfReviewsDue selfReviewsDone acknowledgementsDue acknowledged';
+const PROBATION = 'id version state probationStart probationEndDate outcome newEndDate effectiveOn decisionReason recommendedOutcome appraisal { id state }';
 
 const ops = {
   years: gql`query WorkCalendarYears { result: workCalendarYears { ${YEAR} } }`,
@@ -288,6 +413,38 @@ const ops = {
   }`,
   acknowledge: gql`mutation AcknowledgeResult($appraisalId: ID!, $version: Int!) { result: acknowledgeResult(appraisalId: $appraisalId, version: $version) { id } }`,
   refuse: gql`mutation RefuseAcknowledgement($appraisalId: ID!, $version: Int!, $reason: String!) { result: refuseAcknowledgement(appraisalId: $appraisalId, version: $version, reason: $reason) { id } }`,
+  selfReviewAppraisal: gql`query SelfReviewAppraisal($id: ID!) {
+    result: appraisal(id: $id) { id version state selfReview selfReviewSubmittedAt employee { id name employeeNumber } cycle { ${SUMMARY} schemeVersion { id document { json } } } ratings { ${RATING} } }
+  }`,
+  saveSelfReview: gql`mutation SaveSelfReview($appraisalId: ID!, $version: Int!, $input: SelfReviewInput!) { result: saveSelfReview(appraisalId: $appraisalId, version: $version, input: $input) { id version state selfReviewSubmittedAt } }`,
+  submitSelfReview: gql`mutation SubmitSelfReview($appraisalId: ID!, $version: Int!, $input: SelfReviewInput!) { result: submitSelfReview(appraisalId: $appraisalId, version: $version, input: $input) { id version state selfReviewSubmittedAt } }`,
+  dashboard: gql`query CycleDashboard($cycleId: ID!) {
+    result: cycleDashboard(cycleId: $cycleId) {
+      cycleId state today overdueCount
+      phases { phase opens closes status open overdue }
+      total { ${PROGRESS} }
+      departments { ${PROGRESS} }
+      outstanding { kind open overdue recipients }
+      overdue { appraisalId kind due daysOverdue subjectName recipient { id name employeeNumber } }
+    }
+  }`,
+  sendReminders: gql`mutation SendReminders($cycleId: ID!) { result: sendReminders(cycleId: $cycleId) { items notifications pending } }`,
+  probationsDue: gql`query ProbationsDue($withinDays: Int!) {
+    result: probationsDue(withinDays: $withinDays) { probationEndDate daysLeft overdue reviewOpen employee { id name employeeNumber department { name nameZh } } review { ${PROBATION} } }
+  }`,
+  startProbation: gql`mutation StartProbationReview($input: StartProbationReviewInput!) { result: startProbationReview(input: $input) { ${PROBATION} } }`,
+  decideProbation: gql`mutation DecideProbation($id: ID!, $version: Int!, $input: DecideProbationInput!) { result: decideProbation(id: $id, version: $version, input: $input) { ${PROBATION} } }`,
+  raters: gql`query CycleRaters($cycleId: ID!) {
+    result: appraisals(first: 500, filter: { cycleId: $cycleId }) { nodes { id version state employee { id name employeeNumber } ratings { id version state section role rater { id name employeeNumber } } } }
+    scheme: cycle(id: $cycleId) { id schemeVersion { id document { json } } }
+  }`,
+  returnRating: gql`mutation ReturnRating($ratingId: ID!, $version: Int!, $reason: String!) { result: returnRating(ratingId: $ratingId, version: $version, reason: $reason) { id state } }`,
+  changeRater: gql`mutation ChangeRater($appraisalId: ID!, $version: Int!, $input: RaterChangeInput!) { result: changeRater(appraisalId: $appraisalId, version: $version, input: $input) { id version } }`,
+  exportResults: gql`query ExportCycleResults($cycleId: ID!, $lang: String!) { result: exportCycleResults(cycleId: $cycleId, lang: $lang) { fileName contentType contentBase64 } }`,
+  team: gql`query TeamAppraisals {
+    result: appraisals(first: 500) { nodes { id state publishedAt employee { id name employeeNumber } cycle { ${SUMMARY} schemeVersion { id document { gradeBands { grade label { ${LOCAL} } } } } } } }
+  }`,
+  employees: gql`query EmployeeChoices($q: String) { result: employees(first: 20, filter: { q: $q, active: true }) { nodes { id name employeeNumber } } }`,
 };
 
 const graphQLErrorsOf = (value: unknown): unknown[] => {
@@ -351,5 +508,41 @@ export const createCycleApi = (client: ApolloClient<unknown>): CycleApi => {
     },
     acknowledgeResult: (appraisalId, version) => call('mutation', ops.acknowledge, { appraisalId, version }),
     refuseAcknowledgement: (appraisalId, version, reason) => call('mutation', ops.refuse, { appraisalId, version, reason }),
+    selfReviewAppraisal: (id) => call('query', ops.selfReviewAppraisal, { id }),
+    saveSelfReview: (appraisalId, version, input, submit) => call('mutation', submit ? ops.submitSelfReview : ops.saveSelfReview, { appraisalId, version, input: input as Json }),
+    cycleDashboard: (cycleId) => call('query', ops.dashboard, { cycleId }),
+    sendReminders: (cycleId) => call('mutation', ops.sendReminders, { cycleId }),
+    probationsDue: (withinDays) => call('query', ops.probationsDue, { withinDays }),
+    startProbationReview: (employeeId, schemeVersionId) => call('mutation', ops.startProbation, { input: { employeeId, schemeVersionId } }),
+    decideProbation: (id, version, input) => call('mutation', ops.decideProbation, { id, version, input: input as unknown as Json }),
+    cycleRaters: async (cycleId) => {
+      try {
+        const { data } = await client.query<{ result: { nodes: RaterRow[] }; scheme: { schemeVersion: { document: { json: { sections?: { id: string; name: LocalText }[] } } } } }>({ query: ops.raters, variables: { cycleId }, fetchPolicy: 'no-cache' });
+        const sectionNames = Object.fromEntries((data.scheme.schemeVersion.document.json.sections ?? []).map((x) => [x.id, x.name]));
+        return { appraisals: data.result.nodes, sectionNames };
+      } catch (error) {
+        throw cycleError(error);
+      }
+    },
+    returnRating: (ratingId, version, reason) => call('mutation', ops.returnRating, { ratingId, version, reason }),
+    changeRater: (appraisalId, version, input) => call('mutation', ops.changeRater, { appraisalId, version, input: input as unknown as Json }),
+    exportCycleResults: (cycleId, lang) => call('query', ops.exportResults, { cycleId, lang }),
+    teamResults: async (me) => {
+      const published = (await call<{ nodes: Omit<TeamResult, 'hidden'>[] }>('query', ops.team)).nodes.filter((a) => a.publishedAt && a.employee.id !== me);
+      if (published.length === 0) return [];
+      // One request for every result: a scheme may hide results from supervisors (FORBIDDEN on that row), so each
+      // appraisal is its own aliased field and a refused one shows as hidden, not as a failed page.
+      const document = gql`query TeamResults { ${published.map((a, i) => `a${i}: appraisal(id: ${JSON.stringify(a.id)}) { id total grade }`).join(' ')} }`;
+      try {
+        const result = await client.query<Record<string, { total: string | null; grade: string | null } | null>>({ query: document, errorPolicy: 'all', fetchPolicy: 'no-cache' });
+        return published.map((a, i) => {
+          const r = result.data?.[`a${i}`];
+          return r ? { ...a, total: r.total, grade: r.grade, hidden: false } : { ...a, hidden: true };
+        });
+      } catch (error) {
+        throw cycleError(error);
+      }
+    },
+    searchEmployees: async (q) => (await call<{ nodes: EmployeeChoice[] }>('query', ops.employees, { q: q || null })).nodes,
   };
 };

@@ -5,6 +5,8 @@ import CategoryIcon from '@mui/icons-material/Category';
 import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
 import EventIcon from '@mui/icons-material/Event';
 import GradingIcon from '@mui/icons-material/Grading';
+import GroupsIcon from '@mui/icons-material/Groups';
+import HourglassBottomIcon from '@mui/icons-material/HourglassBottom';
 import LoopIcon from '@mui/icons-material/Loop';
 import RateReviewIcon from '@mui/icons-material/RateReview';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
@@ -28,8 +30,10 @@ export const ENTRY_ICONS: Record<ConsoleEntry['key'], ReactElement> = {
   schemes: <AssignmentIcon />,
   calendar: <EventIcon />,
   cycles: <LoopIcon />,
+  probation: <HourglassBottomIcon />,
   to_rate: <RateReviewIcon />,
   honors: <EmojiEventsIcon />,
+  team_results: <GroupsIcon />,
   my_appraisals: <GradingIcon />,
   my_profile: <PersonIcon />,
 };

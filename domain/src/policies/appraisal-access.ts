@@ -119,7 +119,7 @@ const readsAcknowledgement: FieldPolicy<AppraisalFacts> = (actor, f) => isHR(act
 /** Fields of the Appraisal GraphQL type, grouped by policy (every field is named). */
 export const APPRAISAL_FIELDS = {
   row: ['id', 'cycle', 'employee', 'state', 'version', 'createdAt', 'updatedAt'],
-  work: ['selfReview', 'deadlines', 'ratingProgress', 'myRatings'],
+  work: ['selfReview', 'selfReviewSubmittedAt', 'deadlines', 'ratingProgress', 'myRatings'],
   result: ['total', 'grade', 'gradeLabel', 'explanation', 'publishedAt'],
   rollup: ['rollup'],
   pay: ['pay', 'payLines'],

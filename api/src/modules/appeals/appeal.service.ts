@@ -39,6 +39,7 @@ import { inTransaction } from '../../core/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { schemeDocument } from '../cycles/cycle-data.js';
 import { payFactsOf, problemsWithParams, WHOLE_CYCLE_GROUP } from '../cycles/publish.service.js';
+import { reissueResultEntries } from '../ledger/generated.service.js';
 import { reverseLedgerEntry } from '../ledger/ledger.service.js';
 import { completeInboxTasks, deliverInbox } from '../notifications/inbox.service.js';
 import { appealInScope, NEAR_DUE_WORKING_DAYS, requestCalendar } from './appeal.read.js';
@@ -439,11 +440,12 @@ async function writeRescore(em: EntityManager, ctx: RequestContext, appealId: st
 }
 
 /**
- * The ledger side of a re-score: standing entries generated from the old result are reversed and the new amounts
- * issued (the ledger module's `reissueResultEntries`, once it is on main; until then pay lines carry the correction).
+ * The ledger side of a re-score (after the new `published_result` exists, in the same transaction): standing entries
+ * generated from the old result whose amount changed are reversed and the new amounts issued under the new result
+ * number (the ledger module's `reissueResultEntries`; unchanged components stay).
  */
-async function reissueLedger(_em: EntityManager, _ctx: RequestContext, _appraisalId: string, _reason: string): Promise<void> {
-  // Wired to reissueResultEntries when the ledger's generated entries land (branch ledger2).
+async function reissueLedger(em: EntityManager, ctx: RequestContext, appraisalId: string, reason: string): Promise<void> {
+  await reissueResultEntries(em, appraisalId, ctx.actor, reason);
 }
 
 /**

@@ -34,7 +34,7 @@ function appraisalFactsSql(me: string | null): Sql {
     c.vis_supervisor_result as "f_vis_result", c.vis_supervisor_pay as "f_vis_pay", c.vis_subject_ratings as "f_vis_ratings"`;
 }
 
-const APPRAISAL_SELECT = sql`a.id, a.version, a.created_at, a.updated_at, a.cycle_id, a.employee_id, a.state, a.self_review, a.published_at, c.scheme_version_id,
+const APPRAISAL_SELECT = sql`a.id, a.version, a.created_at, a.updated_at, a.cycle_id, a.employee_id, a.state, a.self_review, a.self_review_submitted_at, a.published_at, c.scheme_version_id,
   trim_scale(r.total)::text as total, coalesce(a.final_grade, r.engine_grade) as grade, r.engine_grade, r.basis, r.record,
   (select count(*)::int from rating x where x.appraisal_id = a.id and x.state <> 'reassigned') as expected,
   (select count(*)::int from rating x where x.appraisal_id = a.id and x.state = 'submitted') as submitted`;
@@ -61,6 +61,7 @@ function toAppraisalRow(r: Record<string, unknown>): AppraisalNode {
     schemeVersionId: r.scheme_version_id as string,
     state: r.state as AppraisalStateValue,
     selfReview: (r.self_review as Record<string, string> | null) ?? null,
+    selfReviewSubmittedAt: r.self_review_submitted_at ? toDate(r.self_review_submitted_at) : null,
     ratingProgress: { expected: r.expected as number, submitted: r.submitted as number },
     total: (r.total as string | null) ?? null,
     grade: (r.grade as string | null) ?? null,

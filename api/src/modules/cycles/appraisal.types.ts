@@ -44,6 +44,7 @@ export class AppraisalNode extends RecordNode {
 
   @Field(() => AppraisalStateValue, { description: 'Workflow state.' }) state!: AppraisalStateValue;
   @Field(() => JSONResolver, { nullable: true, description: 'The self-review text: { achievements, problems, plans }.' }) selfReview!: Record<string, string> | null;
+  @Field(() => Date, { nullable: true, description: 'When the appraised person submitted the self-review; null while it can still be changed.' }) selfReviewSubmittedAt!: Date | null;
   @Field(() => RatingProgressView, { description: 'Ratings expected and submitted.' }) ratingProgress!: RatingProgressView;
   @Field(() => String, { nullable: true, description: 'Final score as a decimal string; null until computed.' }) total!: string | null;
   @Field(() => String, { nullable: true, description: 'Grade code (after calibration, the calibrated one); null until computed or when the scheme has no bands.' }) grade!: string | null;
