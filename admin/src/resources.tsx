@@ -4,6 +4,7 @@ import { canListEmployees, canRate, canReadOrg, canUseHonors, isAppraised, canRe
 import { CalendarPage, CycleCreate, CycleDashboardPage, CycleList, CyclePage, MyAppraisals, ProbationPage, RatingFormPage, RatingInbox, SelfReviewPage, TeamResults } from './cycles';
 import { HonorProgramPage, HonorsPage } from './honors';
 import { departments } from './departments';
+import { InboxPage, NoticesPage, PoliciesPage, PolicyPage, PolicyVersionRedirect } from './governance';
 import { employees } from './employees';
 import { ImportPage } from './import';
 import { IndicatorImport, indicators } from './indicators';
@@ -48,6 +49,7 @@ export const resourcesFor = (roles: Role[]) => {
     <CustomRoutes key="denied">
       {isOrgManager(roles) ? <Route path="/import" element={<ImportPage />} /> : <Route path="/import" element={<AccessDeniedPage />} />}
       {cycleRoutes(roles)}
+      {governanceRoutes(roles)}
       {denied.map((name) => (
         <Route key={name} path={`/${name}/*`} element={<AccessDeniedPage />} />
       ))}
@@ -76,6 +78,15 @@ const cycleRoutes = (roles: Role[]) => {
     <Route key="self-review" path="/my-appraisals/:id/self-review" element={isAppraised(roles) ? <SelfReviewPage /> : denied} />,
   ];
 };
+
+/** Inbox and policies for everyone signed in (the API scopes them); notices are composed by HR. */
+const governanceRoutes = (roles: Role[]) => [
+  <Route key="inbox" path="/inbox" element={<InboxPage />} />,
+  <Route key="policies" path="/policies" element={<PoliciesPage />} />,
+  <Route key="policy-version" path="/policies/version/:id" element={<PolicyVersionRedirect />} />,
+  <Route key="policy" path="/policies/:id" element={<PolicyPage />} />,
+  <Route key="notices" path="/notices" element={isOrgManager(roles) ? <NoticesPage /> : <AccessDeniedPage />} />,
+];
 
 /**
  * HR builds the indicator library and the schemes; every other role reads the published schemes that

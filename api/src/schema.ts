@@ -21,8 +21,9 @@ import { RatingCloseResolver } from './modules/cycles/rating-close.resolver.js';
 import { cycleGuards, cycleRules } from './modules/cycles/cycles.rules.js';
 import { CycleDashboardResolver, OverdueTaskResolver } from './modules/cycles/dashboard.resolver.js';
 import { dashboardGuards, dashboardRules } from './modules/cycles/dashboard.rules.js';
-import { NotificationResolver } from './modules/notifications/notification.resolver.js';
-import { notificationGuards, notificationRules } from './modules/notifications/notifications.rules.js';
+import { RemindersResolver } from './modules/notifications/reminders.resolver.js';
+import { NoticeResolver } from './modules/notices/notice.resolver.js';
+import { noticeGuards, noticeRules } from './modules/notices/notice.rules.js';
 import { AppraisalResultsResolver, CycleResultsResolver } from './modules/cycles/results.resolver.js';
 import { CycleGroupAmountsResolver } from './modules/cycles/group-amounts.resolver.js';
 import { resultGuards, resultRules } from './modules/cycles/results.rules.js';
@@ -40,6 +41,7 @@ import { InboxResolver } from './modules/notifications/inbox.resolver.js';
 import { inboxGuards, inboxRules } from './modules/notifications/inbox.rules.js';
 import { NodeResolver } from './modules/org/node.resolver.js';
 import { PolicyAcknowledgementEntryResolver, PolicyResolver, PolicyVersionResolver } from './modules/policies/policy.resolver.js';
+import { LedgerRulePolicyResolver, PolicyLinkResolver, PolicyVersionLinksResolver, SchemePolicyResolver } from './modules/policies/policy-links.js';
 import { policyGuards, policyRules } from './modules/policies/policy.rules.js';
 import { orgGuards, orgRules } from './modules/org/org.rules.js';
 import { PositionResolver } from './modules/org/position.resolver.js';
@@ -75,10 +77,10 @@ export function mergeRules(...maps: RuleTree[]): RuleTree {
   return merged;
 }
 
-export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, resultRules, rollupRules, ledgerRules, inboxRules, policyRules, analyticsRules, probationRules, notificationRules, dashboardRules, honorRules, inputRules, appealRules, archiveRules);
+export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules, schemeRules, calendarRules, cycleRules, appraisalRules, resultRules, rollupRules, ledgerRules, inboxRules, policyRules, analyticsRules, probationRules, noticeRules, dashboardRules, honorRules, inputRules, appealRules, archiveRules);
 
 /** Field guards of every type below the root, from the domain's field policies. */
-export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, resultGuards, rollupGuards, ledgerGuards, inboxGuards, policyGuards, analyticsGuards, probationGuards, notificationGuards, dashboardGuards, honorGuards, inputGuards, appealGuards, archiveGuards);
+export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, resultGuards, rollupGuards, ledgerGuards, inboxGuards, policyGuards, analyticsGuards, probationGuards, noticeGuards, dashboardGuards, honorGuards, inputGuards, appealGuards, archiveGuards);
 
 /** The type-graphql schema without permissions (used to emit the SDL and to check rule coverage). */
 export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
@@ -101,7 +103,8 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       RatingResolver,
       ProbationReviewResolver,
       ProbationDueResolver,
-      NotificationResolver,
+      RemindersResolver,
+      NoticeResolver,
       CycleDashboardResolver,
       OverdueTaskResolver,
       AppraisalResultsResolver,
@@ -119,6 +122,10 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       PolicyResolver,
       PolicyVersionResolver,
       PolicyAcknowledgementEntryResolver,
+      PolicyLinkResolver,
+      SchemePolicyResolver,
+      LedgerRulePolicyResolver,
+      PolicyVersionLinksResolver,
       ServiceAccountResolver,
       AnalyticsResolver,
       PayAggregateResolver,

@@ -15,6 +15,7 @@ import { Migration20261128010000 } from './Migration20261128010000.js';
 import { Migration20261128030000 } from './Migration20261128030000.js';
 import { Migration20261128040000 } from './Migration20261128040000.js';
 import { Migration20261128050000 } from './Migration20261128050000.js';
+import { Migration20261128060000 } from './Migration20261128060000.js';
 import { Migration20261128070000 } from './Migration20261128070000.js';
 import { Migration20261128080000 } from './Migration20261128080000.js';
 
@@ -39,6 +40,7 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261128030000', class: Migration20261128030000 },
   { name: 'Migration20261128040000', class: Migration20261128040000 },
   { name: 'Migration20261128050000', class: Migration20261128050000 },
+  { name: 'Migration20261128060000', class: Migration20261128060000 },
   { name: 'Migration20261128070000', class: Migration20261128070000 },
   { name: 'Migration20261128080000', class: Migration20261128080000 },
 ];

@@ -18,10 +18,10 @@ let raters = 0;
 const clock = fixedClock('2026-11-02');
 
 const jobContext = () => createRequestContext({ requestId: 'test-job', actor: null, em: server.orm.em.fork(), db: createReadDb(server.orm), log: createLogger('warn'), clock });
-const send = (token: string) => gql<{ sendReminders: { notifications: number; items: number; pending: number } }>(server.url, 'mutation($id: ID!) { sendReminders(cycleId: $id) { notifications items pending } }', { id: cycleId }, token);
-type Note = { id: string; version: number; kind: string; readAt: string | null; items: Array<{ kind: string; reason: string; due: string; workingDaysLeft: number; subjectName: string | null; cycleName: string | null }> };
+const send = (token: string) => gql<{ sendReminders: { recipients: number; items: number; pending: number } }>(server.url, 'mutation($id: ID!) { sendReminders(cycleId: $id) { recipients items pending } }', { id: cycleId }, token);
+type Item = { id: string; kind: string; taskKind: string | null; title: { en: string; zh: string }; link: { type: string }; due: string | null; readAt: string | null; doneAt: string | null };
 const mine = async (token: string, filter: Record<string, unknown> = {}) =>
-  ok(await gql<{ myNotifications: { totalCount: number; nodes: Note[] } }>(server.url, 'query($f: NotificationFilter) { myNotifications(first: 20, filter: $f) { totalCount nodes { id version kind readAt items { kind reason due workingDaysLeft subjectName cycleName } } } }', { f: filter }, token)).myNotifications;
+  ok(await gql<{ myInbox: { totalCount: number; nodes: Item[] } }>(server.url, 'query($f: InboxFilter) { myInbox(first: 50, filter: $f) { totalCount nodes { id kind taskKind title { en zh } link { type } due readAt doneAt } } }', { f: filter }, token)).myInbox;
 
 beforeAll(async () => {
   server = await startTestServer({ clock });
@@ -48,50 +48,56 @@ afterAll(async () => {
 
 describe('reminders', () => {
 
-  it('HR sends today\'s reminders: one in-app message per rater listing their ratings; never twice on one day', async () => {
+  it('HR sends today\'s reminders to the inbox: one task per rating to its rater; never twice on one day', async () => {
     expect(codes(await send(employee))).toEqual(['FORBIDDEN']);
     const first = ok(await send(hr)).sendReminders;
     ratings = first.items;
-    raters = first.notifications;
+    raters = first.recipients;
     expect(ratings).toBeGreaterThanOrEqual(4);
     expect(raters).toBeGreaterThanOrEqual(1);
-    expect(first).toEqual({ notifications: raters, items: ratings, pending: ratings });
-    const recipients = await server.orm.em.fork().getConnection().execute<Array<{ n: number }>>(`select count(distinct recipient_employee_id)::int as n from notification where kind = 'reminder'`);
-    expect(recipients[0]?.n).toBe(raters);
-    expect(ok(await send(hr)).sendReminders).toEqual({ notifications: 0, items: 0, pending: ratings });
+    expect(first).toEqual({ recipients: raters, items: ratings, pending: ratings });
+    const counted = await server.orm.em.fork().getConnection().execute<Array<{ people: number; items: number }>>(
+      `select count(distinct recipient_employee_id)::int as people, count(*)::int as items from inbox_item where task_kind = 'rating' and key like 'rating:%@2026-11-02'`,
+    );
+    expect(counted[0]).toEqual({ people: raters, items: ratings });
+    // The old notification table is gone: the inbox is the one mechanism.
+    const tables = await server.orm.em.fork().getConnection().execute<Array<{ n: number }>>(`select count(*)::int as n from information_schema.tables where table_name = 'notification'`);
+    expect(tables[0]?.n).toBe(0);
+    expect(ok(await send(hr)).sendReminders).toEqual({ recipients: 0, items: 0, pending: ratings });
     // The daily job the same day finds nothing new either.
-    expect(await runReminders(jobContext(), { cycleId: null, operation: 'remindersDaily' })).toMatchObject({ notifications: 0, items: 0 });
+    expect(await runReminders(jobContext(), { cycleId: null, operation: 'remindersDaily' })).toMatchObject({ recipients: 0, items: 0 });
   });
 
-  it('the head cook lists and marks the message read; nobody else sees or marks it', async () => {
-    const list = await mine(headCook);
-    expect(list.totalCount).toBe(1);
-    const note = list.nodes[0] as Note;
-    expect(note.kind).toBe('reminder');
-    expect(note.items.length).toBeGreaterThanOrEqual(4);
-    expect(note.items.every((i) => i.kind === 'rating')).toBe(true);
-    expect(note.items[0]).toMatchObject({ kind: 'rating', reason: 'opened', due: '2026-11-05', workingDaysLeft: 3, cycleName: 'Cafeteria October 2026' });
-    expect((await mine(hr)).totalCount).toBe(0);
-    const foreign = await gql(server.url, 'mutation($id: ID!, $v: Int!) { markNotificationRead(id: $id, version: $v) { readAt } }', { id: note.id, v: note.version }, hr);
-    expect(codes(foreign)).toEqual(['NOT_FOUND']);
-    const stale = await gql(server.url, 'mutation($id: ID!, $v: Int!) { markNotificationRead(id: $id, version: $v) { readAt } }', { id: note.id, v: note.version + 1 }, headCook);
-    expect(codes(stale)).toEqual(['CONFLICT']);
-    const read = ok(await gql<{ markNotificationRead: { readAt: string | null } }>(server.url, 'mutation($id: ID!, $v: Int!) { markNotificationRead(id: $id, version: $v) { readAt } }', { id: note.id, v: note.version }, headCook));
-    expect(read.markNotificationRead.readAt).not.toBeNull();
-    expect((await mine(headCook, { unread: true })).totalCount).toBe(0);
-    expect((await mine(headCook, { unread: false })).totalCount).toBe(1);
+  it('the head cook finds the rating tasks in the inbox and marks one read; nobody else sees or marks them', async () => {
+    const list = await mine(headCook, { taskKind: 'rating' });
+    expect(list.totalCount).toBeGreaterThanOrEqual(4);
+    const task = list.nodes[0] as Item;
+    expect(task).toMatchObject({ kind: 'TASK', taskKind: 'rating', due: '2026-11-05', link: { type: 'Rating' }, readAt: null, doneAt: null });
+    expect(task.title.en).toMatch(/^Rate /);
+    expect(task.title.zh).toMatch(/^为.+评分$/);
+    expect((await mine(hr, { taskKind: 'rating' })).totalCount).toBe(0);
+    const foreign = ok(await gql<{ markRead: number }>(server.url, 'mutation($ids: [ID!]!) { markRead(itemIds: $ids) }', { ids: [task.id] }, hr));
+    expect(foreign.markRead).toBe(0);
+    expect(ok(await gql<{ markRead: number }>(server.url, 'mutation($ids: [ID!]!) { markRead(itemIds: $ids) }', { ids: [task.id] }, headCook)).markRead).toBe(1);
+    expect((await mine(headCook, { taskKind: 'rating', unread: true })).totalCount).toBe(list.totalCount - 1);
   });
 
-  it('two working days before the due day, concurrent runs (two replicas) send one message', async () => {
+  it('two working days before the due day, concurrent runs (two replicas) remind once; the newest reminder stands for the task', async () => {
     clock.set('2026-11-03');
     const runs = await Promise.all([runReminders(jobContext(), { cycleId: null, operation: 'remindersDaily' }), runReminders(jobContext(), { cycleId: null, operation: 'remindersDaily' })]);
-    expect(runs.map((r) => r.notifications).sort((a, b) => a - b)).toEqual([0, raters]);
-    const list = await mine(headCook, { unread: true });
-    expect(list.totalCount).toBe(1);
-    expect(list.nodes[0]?.items[0]).toMatchObject({ reason: 'dueSoon', workingDaysLeft: 2 });
+    expect(runs.map((r) => r.recipients).sort((a, b) => a - b)).toEqual([0, raters]);
+    const open = await mine(headCook, { taskKind: 'rating', openOnly: true });
+    const all = await mine(headCook, { taskKind: 'rating' });
+    expect(all.totalCount).toBe(open.totalCount * 2);
+    expect(open.nodes.every((n) => n.title.en.endsWith('(due 2026-11-05)'))).toBe(true);
     // Nothing on the day between (not opening, not 2 or 0 working days before).
     clock.set('2026-11-04');
-    expect(await runReminders(jobContext(), { cycleId: null, operation: 'remindersDaily' })).toMatchObject({ notifications: 0 });
+    expect(await runReminders(jobContext(), { cycleId: null, operation: 'remindersDaily' })).toMatchObject({ recipients: 0, items: 0 });
+  });
+
+  it('opening the rating phase told its participants with a generated notice (once)', async () => {
+    const list = ok(await gql<{ notices: { nodes: Array<{ template: string | null; title: { en: string; zh: string } }> } }>(server.url, '{ notices(first: 20, filter: { template: "cyclePhaseOpened" }) { nodes { template title { en zh } } } }', {}, headCook)).notices.nodes;
+    expect(list).toEqual([{ template: 'cyclePhaseOpened', title: { en: 'Cafeteria October 2026: rating is open', zh: 'Cafeteria October 2026：评分已开始' } }]);
   });
 
   it('the daily job is scheduled with pg-boss at 08:00 in the organisation\'s time zone', async () => {
@@ -138,7 +144,7 @@ describe('cycle dashboard', () => {
     expect(late.overdue[0]).toMatchObject({ kind: 'rating', due: '2026-11-05', daysOverdue: 4 });
     expect(late.overdue.some((o) => o.recipient.employeeNumber === 'CF002')).toBe(true);
     // Overdue ratings are not reminded (the window is closed; HR reopens it or closes the phase).
-    expect(await runReminders(jobContext(), { cycleId, operation: 'remindersDaily' })).toMatchObject({ notifications: 0, pending: ratings - 1 });
+    expect(await runReminders(jobContext(), { cycleId, operation: 'remindersDaily' })).toMatchObject({ items: 0, pending: ratings - 1 });
 
     const supervisor = await login(server.url, demo.supervisor);
     expect(codes(await gql(server.url, query, { id: cycleId }, supervisor))).toEqual(['FORBIDDEN']);

@@ -53,7 +53,7 @@ describe('the public schema', () => {
   it('gives every list query a connection with totalCount, nodes, edges and pageInfo', () => {
     const query = schema.getQueryType();
     const connections = Object.values(query?.getFields() ?? {}).filter((f) => String(f.type).endsWith('Connection!'));
-    expect(connections.map((f) => f.name).sort()).toEqual(['appeals', 'appraisals', 'cycles', 'departments', 'employees', 'honorPrograms', 'indicatorCategories', 'indicators', 'ledgerEntries', 'ledgerRules', 'measuredInputs', 'myAppraisals', 'myInbox', 'myNotifications', 'myRatingTasks', 'nominations', 'payoutBatches', 'policies', 'positions', 'rollupResults', 'schemes', 'serviceAccounts']);
+    expect(connections.map((f) => f.name).sort()).toEqual(['appeals', 'appraisals', 'cycles', 'departments', 'employees', 'honorPrograms', 'indicatorCategories', 'indicators', 'ledgerEntries', 'ledgerRules', 'measuredInputs', 'myAppraisals', 'myInbox', 'myRatingTasks', 'nominations', 'notices', 'payoutBatches', 'policies', 'positions', 'rollupResults', 'schemes', 'serviceAccounts']);
     for (const field of connections) {
       const type = schema.getType(String(field.type).replace('!', ''));
       expect(isObjectType(type) && Object.keys(type.getFields()).sort()).toEqual(['edges', 'nodes', 'pageInfo', 'totalCount']);

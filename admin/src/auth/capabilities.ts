@@ -3,7 +3,7 @@ import { canListEmployees, canRate, canReadOrg, canUseHonors, isAppraised, canRe
 /** One place of the console a person can go to: its menu entry and its line on the dashboard. */
 export interface ConsoleEntry {
   /** Stable id: `app.entry.<key>` describes it on the dashboard, `data-testid="menu-<key>"` in the menu. */
-  key: 'departments' | 'positions' | 'employees' | 'my_team' | 'import' | 'indicators' | 'indicatorCategories' | 'schemes' | 'calendar' | 'cycles' | 'probation' | 'to_rate' | 'team_results' | 'honors' | 'my_appraisals' | 'my_profile';
+  key: 'departments' | 'positions' | 'employees' | 'my_team' | 'import' | 'indicators' | 'indicatorCategories' | 'schemes' | 'calendar' | 'cycles' | 'probation' | 'to_rate' | 'team_results' | 'honors' | 'my_appraisals' | 'inbox' | 'policies' | 'notices' | 'my_profile';
   to: string;
   /** The entry's name: the resource's plural name, so the menu, the page title and the buttons agree. */
   label: string;
@@ -42,6 +42,10 @@ export const entriesFor = (roles: readonly Role[], employeeId: string | null | u
   }
   if (canUseHonors(roles)) entries.push({ key: 'honors', to: '/honors', label: 'app.menu.honors' });
   if (employeeId && isAppraised(roles)) entries.push({ key: 'my_appraisals', to: '/my-appraisals', label: 'app.menu.my_appraisals' });
+  // Governance: everyone with an employee record has an inbox and reads the policies that govern them; HR writes them and the notices.
+  if (employeeId) entries.push({ key: 'inbox', to: '/inbox', label: 'app.menu.inbox' });
+  if (employeeId || manager) entries.push({ key: 'policies', to: '/policies', label: 'app.menu.policies' });
+  if (manager) entries.push({ key: 'notices', to: '/notices', label: 'app.menu.notices' });
   if (employeeId) entries.push({ key: 'my_profile', to: `/employees/${employeeId}/show`, label: 'app.menu.my_profile' });
   return entries;
 };

@@ -7,6 +7,7 @@ import { buildQueryFactory } from './buildQuery';
 import { createApolloClient } from './client';
 import { createCycleApi, cycleError, type CycleApi } from './cycleApi';
 import { gql } from '@apollo/client';
+import { createGovernanceApi, type GovernanceApi } from './governanceApi';
 import { createOrgApi, type OrgApi } from './orgApi';
 import { RESOURCES, type ResourceMapping } from './resources';
 import { createSchemeApi, type SchemeApi } from './schemeApi';
@@ -16,7 +17,7 @@ export interface GraphqlApi {
   graphql<T>(kind: 'query' | 'mutation', document: string, variables?: Record<string, unknown>): Promise<T>;
 }
 
-export type AppDataProvider = DataProvider & OrgApi & SchemeApi & CycleApi & GraphqlApi;
+export type AppDataProvider = DataProvider & OrgApi & SchemeApi & CycleApi & GovernanceApi & GraphqlApi;
 
 const schema = (schemaFile as unknown as IntrospectionQuery).__schema;
 
@@ -75,7 +76,7 @@ export const createDataProvider = (): AppDataProvider => {
       }
     },
   };
-  return Object.assign(withApiErrors(base), createOrgApi(client), createSchemeApi(client), createCycleApi(client), graphqlApi);
+  return Object.assign(withApiErrors(base), createOrgApi(client), createSchemeApi(client), createCycleApi(client), createGovernanceApi(client), graphqlApi);
 };
 
 export type { EmployeeRelation, FileDownload, ImportEmployeesInput, ImportEmployeesReport, ImportRowError, PersonSummary } from './orgApi';

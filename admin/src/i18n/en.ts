@@ -1,5 +1,6 @@
 import { enCycles } from './en.cycles';
 import { enHonors } from './en.honors';
+import { enGovernance } from './en.governance';
 import { enSchemes } from './en.schemes';
 
 const base = {
@@ -290,8 +291,9 @@ export const en = {
     ...enSchemes.app,
     ...enCycles.app,
     ...enHonors.app,
-    menu: { ...base.app.menu, ...enSchemes.app.menu, ...enCycles.app.menu, ...enHonors.app.menu },
-    entry: { ...base.app.entry, ...enCycles.app.entry, ...enHonors.app.entry },
+    ...enGovernance.app,
+    menu: { ...base.app.menu, ...enSchemes.app.menu, ...enCycles.app.menu, ...enHonors.app.menu, ...enGovernance.app.menu },
+    entry: { ...base.app.entry, ...enCycles.app.entry, ...enHonors.app.entry, ...enGovernance.app.entry },
     validation: { ...base.app.validation, ...enSchemes.app.validation },
     error: { ...base.app.error, ...enSchemes.app.error },
   },

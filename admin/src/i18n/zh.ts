@@ -1,6 +1,7 @@
 import type { AppMessages } from './en';
 import { zhCycles } from './zh.cycles';
 import { zhHonors } from './zh.honors';
+import { zhGovernance } from './zh.governance';
 import { zhSchemes } from './zh.schemes';
 
 /** react-admin keys newer than ra-language-chinese (which targets an older react-admin). */
@@ -349,8 +350,9 @@ export const zh: AppMessages = {
     ...zhSchemes.app,
     ...zhCycles.app,
     ...zhHonors.app,
-    menu: { ...base.app.menu, ...zhSchemes.app.menu, ...zhCycles.app.menu, ...zhHonors.app.menu },
-    entry: { ...base.app.entry, ...zhCycles.app.entry, ...zhHonors.app.entry },
+    ...zhGovernance.app,
+    menu: { ...base.app.menu, ...zhSchemes.app.menu, ...zhCycles.app.menu, ...zhHonors.app.menu, ...zhGovernance.app.menu },
+    entry: { ...base.app.entry, ...zhCycles.app.entry, ...zhHonors.app.entry, ...zhGovernance.app.entry },
     validation: { ...base.app.validation, ...zhSchemes.app.validation },
     error: { ...base.app.error, ...zhSchemes.app.error },
   },

@@ -1,7 +1,9 @@
 import { AppBar as RaAppBar, LocalesMenuButton, RefreshIconButton, TitlePortal } from 'react-admin';
+import { InboxBadge } from './InboxBadge';
 
 const Toolbar = () => (
   <>
+    <InboxBadge />
     <LocalesMenuButton />
     <RefreshIconButton />
   </>

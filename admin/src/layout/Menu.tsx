@@ -10,6 +10,9 @@ import HourglassBottomIcon from '@mui/icons-material/HourglassBottom';
 import LoopIcon from '@mui/icons-material/Loop';
 import RateReviewIcon from '@mui/icons-material/RateReview';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
+import CampaignIcon from '@mui/icons-material/Campaign';
+import GavelIcon from '@mui/icons-material/Gavel';
+import InboxIcon from '@mui/icons-material/Inbox';
 import PeopleIcon from '@mui/icons-material/People';
 import PersonIcon from '@mui/icons-material/Person';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
@@ -35,6 +38,9 @@ export const ENTRY_ICONS: Record<ConsoleEntry['key'], ReactElement> = {
   honors: <EmojiEventsIcon />,
   team_results: <GroupsIcon />,
   my_appraisals: <GradingIcon />,
+  inbox: <InboxIcon />,
+  policies: <GavelIcon />,
+  notices: <CampaignIcon />,
   my_profile: <PersonIcon />,
 };
 

@@ -20,6 +20,7 @@ import { Link } from 'react-router-dom';
 import { useRoles } from '../auth/useRoles';
 import { LocalizedNameField } from '../common/LocalizedNameField';
 import { periodChoices, statusChoices } from './choices';
+import { SchemePolicy } from '../governance/SchemePolicy';
 import { SchemeStructure } from './SchemeStructure';
 import { SchemeVersions, useSchemeExport } from './SchemeVersions';
 import { isTypedDocument, type SchemeRecord } from './types';
@@ -39,6 +40,7 @@ const HrActions = () => {
 };
 
 const Metadata = ({ hr }: { hr: boolean }) => (
+  <>
   <SimpleShowLayout>
     <TextField source="code" />
     <LocalizedNameField label="resources.schemes.fields.name" />
@@ -58,7 +60,15 @@ const Metadata = ({ hr }: { hr: boolean }) => (
     </ArrayField>
     <DateField source="updatedAt" showTime />
   </SimpleShowLayout>
+  <GoverningPolicy hr={hr} />
+  </>
 );
+
+/** The regulation the scheme follows (issue 11): linked to its policy page; HR changes the link. */
+const GoverningPolicy = ({ hr }: { hr: boolean }) => {
+  const record = useRecordContext<SchemeRecord>();
+  return record ? <SchemePolicy schemeId={String(record.id)} hr={hr} /> : null;
+};
 
 /** The structure shown: HR sees the draft when there is one; everyone else only the latest published version. */
 const Structure = ({ hr }: { hr: boolean }) => {

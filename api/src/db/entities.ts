@@ -25,7 +25,7 @@ import { Employee } from '../modules/org/employee.entity.js';
 import { Position } from '../modules/org/position.entity.js';
 import { LedgerEntry, LedgerIncident, LedgerRuleRecord, LedgerRuleRevision, PayoutBatch, PayoutBatchEntry, PayoutBatchLine } from '../modules/ledger/ledger.entity.js';
 import { InboxDelivery, InboxItemEntity } from '../modules/notifications/inbox.entity.js';
-import { Notification } from '../modules/notifications/notification.entity.js';
+import { Notice, NoticeRecipient } from '../modules/notices/notice.entity.js';
 import { Policy, PolicyAcknowledgement, PolicyVersion } from '../modules/policies/policy.entity.js';
 import { ProbationReview } from '../modules/probation/probation-review.entity.js';
 import { SchemeVersion } from '../modules/schemes/scheme-version.entity.js';
@@ -62,7 +62,6 @@ export const entities = [
   PayLine,
   RollupResult,
   ProbationReview,
-  Notification,
   LedgerRuleRecord,
   LedgerRuleRevision,
   LedgerIncident,
@@ -75,6 +74,8 @@ export const entities = [
   Policy,
   PolicyVersion,
   PolicyAcknowledgement,
+  Notice,
+  NoticeRecipient,
   ServiceAccountEntity,
   Appeal,
   AppealHandler,

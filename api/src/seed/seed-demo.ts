@@ -16,6 +16,7 @@ import { buildDemoIndicators, demoIndicatorCategories, demoSchemes } from './dem
 import { checkWorkCalendarYear, cnCalendarYears as demoCalendarYears, seedLedgerRules } from '@appraisal/domain';
 import { LedgerRuleRecord } from '../modules/ledger/ledger.entity.js';
 import { WorkCalendarYear } from '../modules/calendar/work-calendar-year.entity.js';
+import { seedDemoGovernance } from './demo-governance.js';
 import { type DemoCyclesOptions, type DemoCyclesSummary, seedDemoCycles } from './demo-cycles.js';
 import { seedDemoAppeals } from './demo-appeals.js';
 import { seedDemoHonors } from './demo-honors.js';
@@ -84,6 +85,7 @@ export async function seedDemoData(rootEm: EntityManager, options: DemoCyclesOpt
     recordAudit(tx, null, { operation: 'seedDemoData', entityType: 'Organization', entityId: 'demo', after: { employees: people.length, accounts: demoAccounts.length } });
     recordAudit(tx, null, { operation: 'seedDemoData', entityType: 'WorkCalendar', entityId: 'demo', after: { years: demoCalendarYears.map((y) => y.year) } });
     recordAudit(tx, null, { operation: 'seedDemoData', entityType: 'SchemeLibrary', entityId: 'demo', after: { indicators: buildDemoIndicators().length, schemes: demoSchemes.length } });
+    await seedDemoGovernance(tx, departments);
   });
   // Honors (every template): the cafeteria's 2025 annual results and a program in voting.
   await seedDemoHonors(rootEm, options.today ?? systemClock.today());

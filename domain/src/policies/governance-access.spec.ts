@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from './actor.js';
 import { readableOnEveryRow } from './access.js';
 import { APPEAL_FIELDS, appealAccess, appealRowScope, archiveAccess, canFileAppeal, statementRequestAccess, type AppealFacts } from './appeal-access.js';
-import { inboxItemAccess, noticeAccess, policyAccess, policyVersionAccess } from './governance-access.js';
+import { inboxItemAccess, policyAccess, policyVersionAccess } from './governance-access.js';
+import { noticeAccess } from './notice-access.js';
 
 const actor = (roles: Actor['roles'], employeeId: string | null = 'me'): Actor => ({ userId: 'u', employeeId, roles });
 const hr = actor(['HR', 'EMPLOYEE'], 'hr');

@@ -8,7 +8,7 @@ export * from './cycle-access.js';
 export * from './appraisal-access.js';
 export * from './rating-access.js';
 export * from './probation-access.js';
-export * from './notification-access.js';
+export * from './notice-access.js';
 export * from './ledger-access.js';
 export * from './honors-access.js';
 export * from './governance-access.js';

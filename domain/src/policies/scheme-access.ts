@@ -73,7 +73,7 @@ export const schemeAccess: ResourceAccess<NoFacts> = {
   factClasses: () => [NO_FACTS],
   fields: {
     ...sameFor(
-      ['id', 'code', 'name', 'nameZh', 'periodType', 'applicableDepartments', 'applicablePositions', 'owner', 'status', 'latestVersion', 'versions', 'templateKey', 'version', 'createdAt', 'updatedAt'],
+      ['id', 'code', 'name', 'nameZh', 'periodType', 'applicableDepartments', 'applicablePositions', 'owner', 'status', 'latestVersion', 'versions', 'templateKey', 'policy', 'version', 'createdAt', 'updatedAt'],
       isSchemeReader,
     ),
     draft: isHR,

@@ -1,3 +1,4 @@
+import { announceCyclePhase } from '../notices/notice.service.js';
 import {
   buildPopulation,
   canManageCycles,
@@ -366,6 +367,8 @@ export async function transitionCycle(ctx: RequestContext, id: string, version: 
         em.getTransactionContext(),
       );
     recordAudit(em, ctx, { operation: 'transitionCycle', entityType: 'Cycle', entityId: id, before: { state: before }, after: { state: to, action, reason: reason ?? null } });
+    // A phase opens: its participants are told (a generated notice, once per cycle and phase).
+    await announceCyclePhase(em, ctx, id, to);
   });
   return getCycle(ctx, id);
 }

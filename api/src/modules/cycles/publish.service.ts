@@ -1,3 +1,4 @@
+import { announceResults } from '../notices/notice.service.js';
 import {
   acknowledgementDue,
   type AppraisalResultRecord,
@@ -236,6 +237,8 @@ export async function publishCycle(ctx: RequestContext, cycleId: string, version
       after: { state: 'published', appraisals: plan.rows.length, acknowledgementDue: plan.due, overriddenViolations: plan.overridden.map((v) => ({ code: v.code, params: v.params })), overrideReason, splits: plan.splits },
     });
     await em.flush();
+    // The appraised people are told their results are out (a generated notice, once per cycle).
+    await announceResults(em, ctx, cycleId, plan.due);
   });
   // Roll-ups follow each publication (a quarter from its months...): queued after the commit, once per cycle.
   // The publication is committed: a queue that refuses (no job runner, the demo seed's inline runner) must not turn

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { EditableEntity } from '../../core/record.js';
 import { Department } from '../org/department.entity.js';
 import { Employee } from '../org/employee.entity.js';
+import { Policy } from '../policies/policy.entity.js';
 
 // Foreign keys of the ledger tables are plain `references` (no cascade either way): entries outlive nothing.
 const plainFk = { updateRule: 'no action', deleteRule: 'no action' } as const;
@@ -18,7 +19,9 @@ export class LedgerRuleRecord extends EditableEntity {
   @Property({ type: 'json' })
   document!: LedgerRule;
 
-  @Property({ type: 'uuid', nullable: true })
+  /** The policy that governs the rule (issue 11; `LedgerRule.policy`). */
+  @ManyToOne({ entity: () => Policy, joinColumn: 'policy_id', mapToPk: true, nullable: true, deleteRule: 'set null', updateRule: 'cascade' })
+  @Index({ name: 'ledger_rule_policy_id_index' })
   policyId: string | null = null;
 
   @Property({ type: 'string', length: 64, nullable: true })

@@ -21,7 +21,7 @@ export const ledgerRules: Record<string, Record<string, IRule>> = {
 };
 
 /** Fields of the domain's policies not in the schema yet: scheme links and policies (governance), appraisal and team links, batches (payout). */
-const RULE_LATER = new Set(['policy', 'usedBySchemes']);
+const RULE_LATER = new Set(['usedBySchemes']);
 const ENTRY_LATER = new Set(['appraisal', 'reverses', 'team', 'teamShare', 'batch']);
 
 const page = ['nodes', 'edges', 'pageInfo', 'totalCount'] as const;

@@ -1,4 +1,4 @@
-import { Entity, Index, ManyToOne, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Check, Entity, Enum, Index, ManyToOne, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
 import { randomUUID } from 'node:crypto';
 import { EditableEntity } from '../../core/record.js';
 import { Employee } from '../org/employee.entity.js';
@@ -9,6 +9,10 @@ import { Employee } from '../org/employee.entity.js';
  * the same item is never delivered twice. This is the one notification mechanism of the platform.
  */
 @Entity({ tableName: 'inbox_item' })
+@Index({ name: 'inbox_item_recipient_created_index', expression: 'create index "inbox_item_recipient_created_index" on "inbox_item" ("recipient_employee_id", "created_at" desc)' })
+@Index({ name: 'inbox_item_unread_index', expression: 'create index "inbox_item_unread_index" on "inbox_item" ("recipient_employee_id") where "read_at" is null' })
+@Index({ name: 'inbox_item_open_task_index', expression: `create index "inbox_item_open_task_index" on "inbox_item" ("recipient_employee_id", "due") where "kind" = 'task' and "done_at" is null` })
+@Check({ name: 'inbox_item_task_kind_check', expression: `("kind" = 'task') = ("task_kind" is not null)` })
 export class InboxItemEntity extends EditableEntity {
   @Property({ type: 'string', length: 200 })
   @Unique()
@@ -18,7 +22,7 @@ export class InboxItemEntity extends EditableEntity {
   recipientEmployee!: Employee;
 
   /** 'notice' or 'task'. */
-  @Property({ type: 'string', length: 16 })
+  @Enum({ items: ['notice', 'task'], type: 'string', columnType: 'varchar(16)' })
   kind!: 'notice' | 'task';
 
   /** The domain's TaskKind for tasks, null for notices. */
@@ -48,6 +52,7 @@ export class InboxItemEntity extends EditableEntity {
 
 /** One delivery of an inbox item over one transport (in-app, e-mail later), idempotent by the message key. */
 @Entity({ tableName: 'inbox_delivery' })
+@Index({ name: 'inbox_delivery_pending_index', expression: 'create index "inbox_delivery_pending_index" on "inbox_delivery" ("created_at") where "delivered_at" is null' })
 export class InboxDelivery {
   @PrimaryKey({ type: 'uuid' })
   id: string = randomUUID();
@@ -59,9 +64,10 @@ export class InboxDelivery {
   updatedAt: Opt<Date> = new Date();
 
   @ManyToOne({ entity: () => InboxItemEntity, deleteRule: 'cascade' })
+  @Index({ name: 'inbox_delivery_item_index' })
   inboxItem!: InboxItemEntity;
 
-  @Property({ type: 'string', length: 16 })
+  @Property({ type: 'string', columnType: 'varchar(16)' })
   channel!: string;
 
   @Property({ type: 'string', length: 220 })

@@ -1,6 +1,5 @@
 import { deliveryChannels, type InboxItem, outgoingMessage, type Transport } from '@appraisal/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { randomUUID } from 'node:crypto';
 import { type RequestContext, requireActor } from '../../core/context.js';
 import { transports as serverTransports } from '../../core/transports/index.js';
 
@@ -13,7 +12,6 @@ import { transports as serverTransports } from '../../core/transports/index.js';
 export async function deliverInbox(em: EntityManager, items: readonly InboxItem[], available: ReadonlyMap<string, Transport> = serverTransports()): Promise<string[]> {
   if (!items.length) return [];
   const fresh: string[] = [];
-  // One statement for the whole batch: unnest of parallel arrays, `on conflict do nothing` on the key.
   // One statement for the whole batch (a JSON array of rows), `on conflict do nothing` on the key.
   const rows = (await em.execute(
     `insert into inbox_item (id, version, created_at, updated_at, key, recipient_employee_id, kind, task_kind, title, link_type, link_id, due)
@@ -28,6 +26,7 @@ export async function deliverInbox(em: EntityManager, items: readonly InboxItem[
   )) as Array<{ id: string; key: string }>;
   const byKey = new Map(items.map((i) => [i.key, i]));
   const names = [...available.keys()];
+  const deliveries: Array<{ item: string; channel: string; key: string; at: string | null; error: string | null }> = [];
   for (const row of rows) {
     const item = byKey.get(row.key);
     if (!item) continue;
@@ -37,13 +36,18 @@ export async function deliverInbox(em: EntityManager, items: readonly InboxItem[
       if (!transport) continue;
       const message = outgoingMessage(item, channel);
       const result = await transport.deliver(message);
-      await em.execute(
-        `insert into inbox_delivery (id, created_at, updated_at, inbox_item_id, channel, idempotency_key, attempts, delivered_at, error)
-         values (?, now(), now(), ?, ?, ?, 1, ?, ?) on conflict (idempotency_key) do nothing`,
-        [randomUUID(), row.id, channel, message.idempotencyKey, result.ok ? new Date(result.deliveredAt) : null, result.ok ? null : result.error],
-      );
+      deliveries.push({ item: row.id, channel, key: message.idempotencyKey, at: result.ok ? result.deliveredAt : null, error: result.ok ? null : result.error });
     }
   }
+  // Every delivery of the batch in one statement as well, each recorded once by its message key.
+  if (deliveries.length)
+    await em.execute(
+      `insert into inbox_delivery (id, created_at, updated_at, inbox_item_id, channel, idempotency_key, attempts, delivered_at, error)
+       select gen_random_uuid(), now(), now(), x.item, x.channel, x.key, 1, x.at, x.error
+         from jsonb_to_recordset(?::jsonb) as x(item uuid, channel text, key text, at timestamptz, error text)
+       on conflict (idempotency_key) do nothing`,
+      [JSON.stringify(deliveries)],
+    );
   return fresh;
 }
 
@@ -67,11 +71,16 @@ export async function markInboxRead(ctx: RequestContext, ids: readonly string[] 
   const me = requireActor(ctx).employeeId;
   if (!me) return 0;
   const em = ctx.em.fork();
-  const rows = (await em.execute(
-    `update inbox_item set read_at = now(), updated_at = now(), version = version + 1
-      where recipient_employee_id = ? and read_at is null${ids ? ' and id in (select value::uuid from jsonb_array_elements_text(?::jsonb))' : ''} returning id`,
-    ids ? [me, JSON.stringify(ids)] : [me],
-  )) as Array<{ id: string }>;
-  // Notices carry per-person read receipts on notice_recipient once notices exist; the inbox row is the receipt here.
-  return rows.length;
+  return em.transactional(async (tx) => {
+    const rows = (await tx.execute(
+      `update inbox_item set read_at = now(), updated_at = now(), version = version + 1
+        where recipient_employee_id = ? and read_at is null${ids ? ' and id in (select value::uuid from jsonb_array_elements_text(?::jsonb))' : ''} returning id, link_type, link_id`,
+      ids ? [me, JSON.stringify(ids)] : [me],
+    )) as Array<{ id: string; link_type: string; link_id: string }>;
+    // A notice's inbox item read is its read receipt too (reach counts receipts).
+    const notices = rows.filter((r) => r.link_type === 'Notice').map((r) => r.link_id);
+    if (notices.length)
+      await tx.execute(`update notice_recipient set read_at = now() where employee_id = ? and read_at is null and notice_id::text in (select jsonb_array_elements_text(?::jsonb))`, [me, JSON.stringify(notices)]);
+    return rows.length;
+  });
 }

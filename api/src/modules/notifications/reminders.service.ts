@@ -1,12 +1,11 @@
-import { createHash } from 'node:crypto';
-import { buildWorkCalendar, canManageCycles, type PendingItem, type PendingKind, planReminders, remindersByRecipient } from '@appraisal/domain';
+import { buildWorkCalendar, canManageCycles, inboxFromReminders, type PendingItem, type PendingKind, planReminders } from '@appraisal/domain';
 import { type RequestContext, requireActor } from '../../core/context.js';
 import { empty, type ReadDb, sql } from '../../core/db.js';
 import { forbidden, notFound } from '../../core/errors.js';
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { loadCalendarYears } from '../calendar/calendar.service.js';
-import { inAppTransport, type NotificationMessage, type NotificationTransport } from './notification.transport.js';
+import { deliverInbox } from './inbox.service.js';
 
 /** An open task of a cycle, with what the dashboard and the reminder text show about it. */
 export interface CyclePendingItem extends PendingItem {
@@ -81,43 +80,51 @@ export async function pendingItems(db: ReadDb, cycleId: string | null): Promise<
   }));
 }
 
-/** The last day each task was reminded of (from the reminder notifications' item keys), for the recipients given. */
+/** A JSON array parameter as a text array (the driver would expand a JS array into a list). */
+const LIST = 'array(select jsonb_array_elements_text(?::jsonb))';
+
+/** Kinds of the cycle tasks the reminder planner delivers (their inbox keys are `<task key>@<day>`). */
+const REMINDER_KINDS = ['rating', 'selfReview', 'acknowledgement'];
+
+/** The last day each task was reminded of (from the reminder items of the recipients' inboxes). */
 async function lastReminded(db: ReadDb, recipients: readonly string[]): Promise<Map<string, string>> {
   if (!recipients.length) return new Map();
   const rows = await db.rows<{ key: string; last: string }>(sql`
-    select k.key, max(n.payload->>'date') as last
-      from notification n cross join lateral jsonb_array_elements_text(n.payload->'itemKeys') as k(key)
-     where n.kind = 'reminder' and n.recipient_employee_id = any(${recipients}::uuid[]) and n.created_at > now() - interval '120 days'
-     group by k.key`);
+    select split_part(i.key, '@', 1) as key, max(split_part(i.key, '@', 2)) as last
+      from inbox_item i
+     where i.recipient_employee_id = any(${recipients}::uuid[]) and i.kind = 'task' and i.task_kind = any(${REMINDER_KINDS}::text[])
+       and i.key like '%@%' and i.created_at > now() - interval '120 days'
+     group by 1`);
   return new Map(rows.map((r) => [r.key, r.last]));
 }
 
 /** What one run of the reminder planner did. */
 export interface ReminderRun {
-  /** Notifications written (one per recipient). */
-  notifications: number;
-  /** Tasks reminded of. */
+  /** People who got at least one new inbox task. */
+  recipients: number;
+  /** Tasks reminded of (one inbox task each). */
   items: number;
   /** Open tasks seen. */
   pending: number;
 }
 
 /**
- * Plans today's reminders and delivers them: open tasks from SQL, the last day each was reminded of, the domain's
- * `planReminders` (working days only, on opening, two working days before and on the due day) and
- * `remindersByRecipient` (one message per person listing their tasks). Runs hold a transaction-level advisory lock,
- * so two replicas (or HR's button and the daily job) never remind of the same task twice on one day; the message key
- * `reminder:<recipient>@<date>#<hash of its tasks>` makes a repeated delivery a no-op as well.
+ * Plans today's reminders and delivers them to the inbox (the one notification mechanism): open tasks from SQL, the
+ * last day each was reminded of, the domain's `planReminders` (working days only, on opening, two working days
+ * before and on the due day) and `inboxFromReminders` (one inbox task per reminder, keyed `<task>@<day>`), delivered
+ * by `deliverInbox`. A task is never reminded twice on one day: runs hold a transaction-level advisory lock (two
+ * replicas, or HR's button and the daily job) and the inbox key is unique. The newest reminder of a task stands for
+ * it: earlier ones leave the open list, and so do reminders of tasks no longer open (daily run over every cycle).
  */
-export async function runReminders(ctx: RequestContext, options: { cycleId: string | null; transport?: NotificationTransport; operation: string }): Promise<ReminderRun> {
-  const transport = options.transport ?? inAppTransport;
+export async function runReminders(ctx: RequestContext, options: { cycleId: string | null; operation: string }): Promise<ReminderRun> {
   const today = ctx.clock.today();
   const calendar = buildWorkCalendar(await loadCalendarYears(ctx.db));
   return inTransaction(ctx, async (em) => {
-    await em.getConnection().execute(`select pg_advisory_xact_lock(hashtext('reminders.daily'))`, [], 'all', em.getTransactionContext());
+    const tx = em.getTransactionContext();
+    const connection = em.getConnection();
+    await connection.execute(`select pg_advisory_xact_lock(hashtext('reminders.daily'))`, [], 'all', tx);
     const items = await pendingItems(ctx.db, options.cycleId);
     const last = await lastReminded(ctx.db, [...new Set(items.map((i) => i.recipientId))]);
-    const byKey = new Map(items.map((i) => [i.key, i]));
     const planned = planReminders(
       items.map((i) => {
         const on = last.get(i.key);
@@ -126,27 +133,28 @@ export async function runReminders(ctx: RequestContext, options: { cycleId: stri
       today,
       calendar,
     );
-    const messages: NotificationMessage[] = [];
-    for (const [recipient, reminders] of remindersByRecipient(planned)) {
-      const itemKeys = reminders.map((r) => r.itemKey).sort();
-      const hash = createHash('sha256').update(itemKeys.join('\n')).digest('hex').slice(0, 16);
-      messages.push({
-        idempotencyKey: `reminder:${recipient}@${today}#${hash}`,
-        recipientEmployeeId: recipient,
-        kind: 'reminder',
-        payload: {
-          date: today,
-          itemKeys,
-          items: reminders.map((r) => {
-            const item = byKey.get(r.itemKey);
-            return { key: r.itemKey, kind: r.kind, reason: r.reason, due: r.due, workingDaysLeft: r.workingDaysLeft, appraisalId: r.appraisalId, cycleId: item?.cycleId, cycleName: item?.cycleName, subjectName: item?.subjectName };
-          }),
-        },
-      });
-    }
-    const notifications = await transport.deliver(em, messages);
-    const run: ReminderRun = { notifications, items: planned.length, pending: items.length };
-    recordAudit(em, ctx, { operation: options.operation, entityType: options.cycleId ? 'Cycle' : 'Reminders', entityId: options.cycleId ?? today, after: { ...run, date: today, transport: transport.name } });
+    const subjects = new Map(items.map((i) => [i.appraisalId, { en: i.subjectName, zh: i.subjectName }]));
+    const fresh = await deliverInbox(em, inboxFromReminders(planned, subjects, ctx.clock.now().toISOString()));
+    if (fresh.length)
+      await connection.execute(
+        `update inbox_item set done_at = now(), updated_at = now(), version = version + 1
+          where kind = 'task' and done_at is null and task_kind = any(${LIST}) and recipient_employee_id::text = any(${LIST})
+            and split_part(key, '@', 1) = any(${LIST}) and not (key = any(${LIST}))`,
+        [JSON.stringify(REMINDER_KINDS), JSON.stringify([...new Set(planned.map((p) => p.recipientId))]), JSON.stringify(planned.map((p) => p.itemKey)), JSON.stringify(fresh)],
+        'run',
+        tx,
+      );
+    if (!options.cycleId)
+      await connection.execute(
+        `update inbox_item set done_at = now(), updated_at = now(), version = version + 1
+          where kind = 'task' and done_at is null and task_kind = any(${LIST}) and key like '%@%' and not (split_part(key, '@', 1) = any(${LIST}))`,
+        [JSON.stringify(REMINDER_KINDS), JSON.stringify(items.map((i) => i.key))],
+        'run',
+        tx,
+      );
+    const byKey = new Map(planned.map((p) => [p.idempotencyKey, p]));
+    const run: ReminderRun = { recipients: new Set(fresh.map((k) => byKey.get(k)?.recipientId)).size, items: fresh.length, pending: items.length };
+    recordAudit(em, ctx, { operation: options.operation, entityType: options.cycleId ? 'Cycle' : 'Reminders', entityId: options.cycleId ?? today, after: { ...run, date: today } });
     return run;
   });
 }

@@ -1,5 +1,7 @@
-import { ArrayType, Entity, type Opt, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { ArrayType, Entity, Enum, Index, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
 import { EditableEntity } from '../../core/record.js';
+import { User as AppUser } from '../auth/user.entity.js';
+import { Employee } from '../org/employee.entity.js';
 
 /** A policy (regulation) HR publishes in versions (write model; reads go through policy.read.ts). */
 @Entity({ tableName: 'policy' })
@@ -8,11 +10,11 @@ export class Policy extends EditableEntity {
   @Unique()
   code!: string;
 
-  @Property({ type: 'uuid', nullable: true })
+  @ManyToOne({ entity: () => AppUser, joinColumn: 'owner_user_id', mapToPk: true, nullable: true, deleteRule: 'restrict', updateRule: 'cascade' })
   ownerUserId: string | null = null;
 
   /** The published version (null until the first is published). */
-  @Property({ type: 'uuid', nullable: true })
+  @ManyToOne({ entity: () => PolicyVersion, joinColumn: 'current_version_id', mapToPk: true, nullable: true, deleteRule: 'restrict', updateRule: 'cascade' })
   currentVersionId: string | null = null;
 }
 
@@ -22,8 +24,11 @@ export class Policy extends EditableEntity {
  */
 @Entity({ tableName: 'policy_version' })
 @Unique({ properties: ['policyId', 'number'] })
+@Index({ name: 'policy_version_one_published', expression: `create unique index "policy_version_one_published" on "policy_version" ("policy_id") where "state" = 'published'` })
+@Index({ name: 'policy_version_state_effective_index', properties: ['state', 'effectiveFrom'] })
+@Index({ name: 'policy_version_scope_ids_index', expression: 'create index "policy_version_scope_ids_index" on "policy_version" using gin ("scope_ids")' })
 export class PolicyVersion extends EditableEntity {
-  @Property({ type: 'uuid' })
+  @ManyToOne({ entity: () => Policy, joinColumn: 'policy_id', mapToPk: true, deleteRule: 'restrict', updateRule: 'cascade' })
   policyId!: string;
 
   @Property({ type: 'integer' })
@@ -39,7 +44,7 @@ export class PolicyVersion extends EditableEntity {
   @Property({ type: 'date' })
   effectiveFrom!: string;
 
-  @Property({ type: 'string', length: 16 })
+  @Enum({ items: ['all', 'departments', 'positions'], type: 'string', columnType: 'varchar(16)' })
   scopeKind!: 'all' | 'departments' | 'positions';
 
   @Property({ type: ArrayType, columnType: 'uuid[]', default: '{}' })
@@ -51,13 +56,13 @@ export class PolicyVersion extends EditableEntity {
   @Property({ type: 'smallint', nullable: true })
   acknowledgementWorkingDays: number | null = null;
 
-  @Property({ type: 'string', length: 16 })
+  @Enum({ items: ['draft', 'review', 'published', 'superseded'], type: 'string', columnType: 'varchar(16)' })
   state: Opt<'draft' | 'review' | 'published' | 'superseded'> = 'draft';
 
-  @Property({ type: 'uuid' })
+  @ManyToOne({ entity: () => AppUser, joinColumn: 'author_user_id', mapToPk: true, deleteRule: 'restrict', updateRule: 'cascade' })
   authorUserId!: string;
 
-  @Property({ type: 'uuid', nullable: true })
+  @ManyToOne({ entity: () => AppUser, joinColumn: 'reviewer_user_id', mapToPk: true, nullable: true, deleteRule: 'restrict', updateRule: 'cascade' })
   reviewerUserId: string | null = null;
 
   @Property({ type: 'datetime', nullable: true })
@@ -74,10 +79,11 @@ export class PolicyVersion extends EditableEntity {
 /** A person's acknowledgement of a published version (append-only). */
 @Entity({ tableName: 'policy_acknowledgement' })
 export class PolicyAcknowledgement {
-  @PrimaryKey({ type: 'uuid' })
+  @ManyToOne({ entity: () => PolicyVersion, joinColumn: 'policy_version_id', mapToPk: true, primary: true, deleteRule: 'restrict', updateRule: 'cascade' })
   policyVersionId!: string;
 
-  @PrimaryKey({ type: 'uuid' })
+  @ManyToOne({ entity: () => Employee, joinColumn: 'employee_id', mapToPk: true, primary: true, deleteRule: 'restrict', updateRule: 'cascade' })
+  @Index({ name: 'policy_acknowledgement_employee_index' })
   employeeId!: string;
 
   @Property({ type: 'datetime' })

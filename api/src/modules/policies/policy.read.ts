@@ -236,3 +236,26 @@ export async function policyInScope(ctx: RequestContext, id: string): Promise<Po
   const rows = await ctx.db.rows<Record<string, unknown>>(sql`select ${POLICY_SELECT}, ${facts} from ${POLICY_FROM} where p.id = ${id}${scope ? sql` and ${scope}` : empty}`);
   return rows[0] ? toPolicyRow(rows[0]) : null;
 }
+
+const policyLoaders = new WeakMap<RequestContext, DataLoader<string, PolicyNode | null>>();
+
+/** Policies by id in the actor's scope (null outside it): one statement per batch (schemes and ledger rules name theirs). */
+export function policyById(ctx: RequestContext): DataLoader<string, PolicyNode | null> {
+  let loader = policyLoaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader(async (ids: readonly string[]) => {
+      const actor = requireActor(ctx);
+      const placement = await actorPlacement(ctx);
+      const scope = policyScopeSql(actor, placement);
+      if (scope === 'none') return ids.map(() => null);
+      const facts = sql`v.id is not null as f_published, coalesce(${coversActorSql('v', placement)}, false) as f_in_scope`;
+      const rows = await ctx.db.rows<Record<string, unknown>>(
+        sql`select ${POLICY_SELECT}, ${facts} from ${POLICY_FROM} where p.id = any(${[...ids]}::uuid[])${scope ? sql` and ${scope}` : empty}`,
+      );
+      const byId = new Map(rows.map((r) => [r.id as string, toPolicyRow(r)]));
+      return ids.map((id) => byId.get(id) ?? null);
+    });
+    policyLoaders.set(ctx, loader);
+  }
+  return loader;
+}

@@ -6,7 +6,7 @@ import { sql } from '../../core/db.js';
 import { notFound } from '../../core/errors.js';
 import { EmployeeNode } from '../org/org.types.js';
 import { acknowledgementEntries, acknowledgementStatusOf, listPolicies, policyInScope, policyVersionInScope, versionsOfPolicy } from './policy.read.js';
-import { acknowledgePolicy, createPolicy, savePolicyVersion, transitionPolicyVersion } from './policy.service.js';
+import { acknowledgePolicy, createPolicy, remindPolicyAcknowledgement, savePolicyVersion, transitionPolicyVersion } from './policy.service.js';
 import {
   AcknowledgementStatusView,
   CreatePolicyInput,
@@ -84,6 +84,11 @@ export class PolicyVersionResolver {
   @Mutation(() => PolicyVersionNode, { description: 'The caller acknowledges a published version that governs them (idempotent).' })
   acknowledgePolicy(@Ctx() ctx: RequestContext, @Arg('versionId', () => ID) versionId: string) {
     return acknowledgePolicy(ctx, versionId);
+  }
+
+  @Mutation(() => Int, { description: 'Reminds the people in scope who have not acknowledged this published version (an inbox task each, never twice a day; HR). Returns how many.' })
+  remindPolicyAcknowledgement(@Ctx() ctx: RequestContext, @Arg('versionId', () => ID) versionId: string) {
+    return remindPolicyAcknowledgement(ctx, versionId);
   }
 
   @FieldResolver(() => PolicyNode, { description: 'The policy.' })

@@ -240,3 +240,50 @@ async function coversMe(ctx: RequestContext, versionId: string, me: string): Pro
   );
   return rows.length > 0;
 }
+
+/**
+ * HR reminds the people in scope who have not acknowledged a published version: each gets a new inbox task (key
+ * `policyAck:<version>:<employee>@<day>`, so never twice on one day) and their earlier task for it leaves the open
+ * list. Audited. Returns how many people were reminded.
+ */
+export async function remindPolicyAcknowledgement(ctx: RequestContext, versionId: string): Promise<number> {
+  requireManager(ctx);
+  const rows = await ctx.db.rows<{ state: string; requires_acknowledgement: boolean; title: { en: string; zh: string }; acknowledge_by: string | null }>(
+    sql`select state, requires_acknowledgement, title, acknowledge_by::text as acknowledge_by from policy_version where id = ${versionId}`,
+  );
+  const v = rows[0];
+  if (!v) throw notFound('PolicyVersion', versionId);
+  if (v.state !== 'published' || !v.requires_acknowledgement)
+    assertNoProblems([{ field: 'versionId', rule: 'policy_no_acknowledgement', message: 'only a published version that asks for acknowledgement is reminded of' }]);
+  const pending = await ctx.db.rows<{ id: string }>(
+    sql`select e.id from policy_version v join employee e on e.active join department d on d.id = e.department_id and ${coversEmployeeSql('v', 'e', 'd')}
+        left join policy_acknowledgement a on a.policy_version_id = v.id and a.employee_id = e.id where v.id = ${versionId} and a.employee_id is null`,
+  );
+  const today = ctx.clock.today();
+  const now = ctx.clock.now().toISOString();
+  const items: InboxItem[] = pending.map((p) => ({
+    key: `policyAck:${versionId}:${p.id}@${today}`,
+    recipientId: p.id,
+    kind: 'task',
+    taskKind: 'policyAcknowledgement',
+    title: taskTitle('policyAcknowledgement', v.title),
+    link: { type: 'PolicyVersion', id: versionId },
+    ...(v.acknowledge_by ? { due: v.acknowledge_by } : {}),
+    createdAt: now,
+  }));
+  return inTransaction(ctx, async (em) => {
+    const fresh = await deliverInbox(em, items);
+    if (fresh.length)
+      await em.getConnection().execute(
+        `update inbox_item set done_at = now(), updated_at = now(), version = version + 1
+          where link_type = 'PolicyVersion' and link_id = ? and kind = 'task' and done_at is null and not (key in (select jsonb_array_elements_text(?::jsonb)))
+            and recipient_employee_id::text in (select split_part(jsonb_array_elements_text(?::jsonb), ':', 3))`,
+        [versionId, JSON.stringify(fresh), JSON.stringify(fresh.map((k) => k.split('@')[0]))],
+        'run',
+        em.getTransactionContext(),
+      );
+    recordAudit(em, ctx, { operation: 'remindPolicyAcknowledgement', entityType: 'PolicyVersion', entityId: versionId, after: { reminded: fresh.length, date: today } });
+    await em.flush();
+    return fresh.length;
+  });
+}

@@ -1,6 +1,7 @@
-import { Entity, Enum, type Opt, Property, Unique } from '@mikro-orm/core';
+import { Entity, Enum, Index, ManyToOne, type Opt, Property, Unique } from '@mikro-orm/core';
 import { Field, ObjectType, registerEnumType } from 'type-graphql';
 import { EditableRecord, Node } from '../../core/record.js';
+import { Policy } from '../policies/policy.entity.js';
 
 export enum SchemePeriod {
   DAY = 'DAY',
@@ -56,6 +57,11 @@ export class Scheme extends EditableRecord {
 
   @Property({ type: 'uuid', nullable: true })
   ownerUserId: string | null = null;
+
+  /** The policy (regulation) that governs the scheme; `Scheme.policy` resolves it. */
+  @ManyToOne({ entity: () => Policy, joinColumn: 'policy_id', mapToPk: true, nullable: true, deleteRule: 'set null', updateRule: 'cascade' })
+  @Index({ name: 'scheme_policy_id_index' })
+  policyId: string | null = null;
 
   @Field(() => String, { description: 'Display name of the HR owner.' })
   @Property({ type: 'string', length: 100 })
