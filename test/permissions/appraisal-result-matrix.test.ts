@@ -11,9 +11,11 @@ import { startTestServer, type TestServer } from '../support/server.js';
  * "outside" is a supervisor outside the nurse's line: the row is not theirs, so it does not exist for them.
  */
 type Reader = 'hr' | 'admin' | 'committee' | 'lineSupervisor' | 'outsideSupervisor' | 'employeeSelf' | 'employeeOther';
-type Grant = 'result' | 'pay' | 'comments' | 'acknowledgement' | 'hr';
+type Grant = 'row' | 'result' | 'pay' | 'comments' | 'acknowledgement' | 'hr';
 const FIELDS: Record<Grant, string[]> = {
-  result: ['total', 'grade', 'explanation', 'publishedAt'],
+  // Whoever sees the row sees whether its result is out (the console lists unpublished appraisals with it).
+  row: ['state', 'publishedAt'],
+  result: ['total', 'grade', 'explanation'],
   pay: ['pay { total }', 'payLines { amount }'],
   comments: ['raterComments { comment }'],
   acknowledgement: ['acknowledgement { due }'],
@@ -23,21 +25,21 @@ type Phase = 'before' | 'after';
 // null = the row is outside the reader's scope (NOT_FOUND); otherwise the grants.
 const MATRIX: Record<Phase, Record<Reader, Grant[] | null>> = {
   before: {
-    hr: ['result', 'pay', 'comments', 'acknowledgement', 'hr'],
+    hr: ['row', 'result', 'pay', 'comments', 'acknowledgement', 'hr'],
     admin: null,
     committee: null,
-    lineSupervisor: [],
+    lineSupervisor: ['row'],
     outsideSupervisor: null,
-    employeeSelf: [],
+    employeeSelf: ['row'],
     employeeOther: null,
   },
   after: {
-    hr: ['result', 'pay', 'comments', 'acknowledgement', 'hr'],
+    hr: ['row', 'result', 'pay', 'comments', 'acknowledgement', 'hr'],
     admin: null,
-    committee: ['result'],
-    lineSupervisor: ['result', 'comments', 'acknowledgement'],
+    committee: ['row', 'result'],
+    lineSupervisor: ['row', 'result', 'comments', 'acknowledgement'],
     outsideSupervisor: null,
-    employeeSelf: ['result', 'pay', 'comments', 'acknowledgement'],
+    employeeSelf: ['row', 'result', 'pay', 'comments', 'acknowledgement'],
     employeeOther: null,
   },
 };

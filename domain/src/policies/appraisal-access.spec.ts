@@ -27,7 +27,7 @@ describe('appraisal row scope', () => {
 
 describe('appraisal fields: the employee before and after publication', () => {
   it('before publication: their work, never total, grade, pay, explanation or comments (FORBIDDEN, not null)', () => {
-    expect(readable(employee, facts())).toEqual(['id', 'cycle', 'employee', 'state', 'version', 'createdAt', 'updatedAt', 'selfReview', 'selfReviewSubmittedAt', 'deadlines', 'ratingProgress', 'myRatings']);
+    expect(readable(employee, facts())).toEqual(['id', 'cycle', 'employee', 'state', 'version', 'createdAt', 'updatedAt', 'publishedAt', 'selfReview', 'selfReviewSubmittedAt', 'deadlines', 'ratingProgress', 'myRatings']);
   });
 
   it('after publication: the result with its explanation, pay, comments and the acknowledgement; never calibration history', () => {

@@ -118,9 +118,10 @@ const readsAcknowledgement: FieldPolicy<AppraisalFacts> = (actor, f) => isHR(act
 
 /** Fields of the Appraisal GraphQL type, grouped by policy (every field is named). */
 export const APPRAISAL_FIELDS = {
-  row: ['id', 'cycle', 'employee', 'state', 'version', 'createdAt', 'updatedAt'],
+  // publishedAt tells only that the result is out, as `state` and the cycle's own publishedAt already do.
+  row: ['id', 'cycle', 'employee', 'state', 'version', 'createdAt', 'updatedAt', 'publishedAt'],
   work: ['selfReview', 'selfReviewSubmittedAt', 'deadlines', 'ratingProgress', 'myRatings'],
-  result: ['total', 'grade', 'gradeLabel', 'explanation', 'publishedAt'],
+  result: ['total', 'grade', 'gradeLabel', 'explanation'],
   rollup: ['rollup'],
   pay: ['pay', 'payLines'],
   comments: ['raterComments'],
