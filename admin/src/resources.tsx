@@ -1,7 +1,8 @@
 import { CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
-import { canListEmployees, canRate, canReadOrg, isAppraised, canReadSchemes, isCommitteeOnly, isOrgManager, type Role } from './auth/roles';
+import { canListEmployees, canRate, canReadOrg, canUseHonors, isAppraised, canReadSchemes, isCommitteeOnly, isOrgManager, type Role } from './auth/roles';
 import { CalendarPage, CycleCreate, CycleDashboardPage, CycleList, CyclePage, MyAppraisals, ProbationPage, RatingFormPage, RatingInbox, SelfReviewPage, TeamResults } from './cycles';
+import { HonorProgramPage, HonorsPage } from './honors';
 import { departments } from './departments';
 import { InboxPage, NoticesPage, PoliciesPage, PolicyPage, PolicyVersionRedirect } from './governance';
 import { employees } from './employees';
@@ -72,6 +73,8 @@ const cycleRoutes = (roles: Role[]) => {
     <Route key="to-rate" path="/to-rate" element={rater ? <RatingInbox /> : denied} />,
     <Route key="rating" path="/to-rate/:appraisalId/:ratingId" element={rater ? <RatingFormPage /> : denied} />,
     <Route key="my-appraisals" path="/my-appraisals" element={isAppraised(roles) ? <MyAppraisals /> : denied} />,
+    <Route key="honors" path="/honors" element={canUseHonors(roles) ? <HonorsPage /> : denied} />,
+    <Route key="honor" path="/honors/:id" element={canUseHonors(roles) ? <HonorProgramPage /> : denied} />,
     <Route key="self-review" path="/my-appraisals/:id/self-review" element={isAppraised(roles) ? <SelfReviewPage /> : denied} />,
   ];
 };

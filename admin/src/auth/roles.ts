@@ -27,3 +27,6 @@ export const canRate = (roles: readonly Role[]): boolean => roles.includes('SUPE
 
 /** People appraised in cycles: every employee reads their own appraisals. */
 export const isAppraised = (roles: readonly Role[]): boolean => roles.includes('EMPLOYEE');
+
+/** Honors: HR runs the programs, the committee votes and decides, supervisors nominate their line. */
+export const canUseHonors = (roles: readonly Role[]): boolean => roles.includes('HR') || roles.includes('COMMITTEE') || roles.includes('SUPERVISOR');

@@ -5,13 +5,19 @@ import schemaFile from '../schema.generated.json';
 import { toApiError } from './apiErrors';
 import { buildQueryFactory } from './buildQuery';
 import { createApolloClient } from './client';
-import { createCycleApi, type CycleApi } from './cycleApi';
+import { createCycleApi, cycleError, type CycleApi } from './cycleApi';
+import { gql } from '@apollo/client';
 import { createGovernanceApi, type GovernanceApi } from './governanceApi';
 import { createOrgApi, type OrgApi } from './orgApi';
 import { RESOURCES, type ResourceMapping } from './resources';
 import { createSchemeApi, type SchemeApi } from './schemeApi';
 
-export type AppDataProvider = DataProvider & OrgApi & SchemeApi & CycleApi & GovernanceApi;
+/** A typed call of one GraphQL operation (pages whose operations live in their own lazy chunk, e.g. honors). */
+export interface GraphqlApi {
+  graphql<T>(kind: 'query' | 'mutation', document: string, variables?: Record<string, unknown>): Promise<T>;
+}
+
+export type AppDataProvider = DataProvider & OrgApi & SchemeApi & CycleApi & GovernanceApi & GraphqlApi;
 
 const schema = (schemaFile as unknown as IntrospectionQuery).__schema;
 
@@ -58,7 +64,19 @@ export const createDataProvider = (): AppDataProvider => {
       operationNames,
     },
   });
-  return Object.assign(withApiErrors(base), createOrgApi(client), createSchemeApi(client), createCycleApi(client), createGovernanceApi(client));
+  const graphqlApi: GraphqlApi = {
+    async graphql<T>(kind: 'query' | 'mutation', document: string, variables: Record<string, unknown> = {}): Promise<T> {
+      try {
+        const parsed = gql(document);
+        const result = kind === 'query' ? await client.query<{ result: T }>({ query: parsed, variables }) : await client.mutate<{ result: T }>({ mutation: parsed, variables });
+        if (!result.data) throw new Error('app.error.bad_response');
+        return result.data.result;
+      } catch (error) {
+        throw cycleError(error);
+      }
+    },
+  };
+  return Object.assign(withApiErrors(base), createOrgApi(client), createSchemeApi(client), createCycleApi(client), createGovernanceApi(client), graphqlApi);
 };
 
 export type { EmployeeRelation, FileDownload, ImportEmployeesInput, ImportEmployeesReport, ImportRowError, PersonSummary } from './orgApi';

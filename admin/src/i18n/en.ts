@@ -1,4 +1,5 @@
 import { enCycles } from './en.cycles';
+import { enHonors } from './en.honors';
 import { enGovernance } from './en.governance';
 import { enSchemes } from './en.schemes';
 
@@ -289,9 +290,10 @@ export const en = {
     ...base.app,
     ...enSchemes.app,
     ...enCycles.app,
+    ...enHonors.app,
     ...enGovernance.app,
-    menu: { ...base.app.menu, ...enSchemes.app.menu, ...enCycles.app.menu, ...enGovernance.app.menu },
-    entry: { ...base.app.entry, ...enCycles.app.entry, ...enGovernance.app.entry },
+    menu: { ...base.app.menu, ...enSchemes.app.menu, ...enCycles.app.menu, ...enHonors.app.menu, ...enGovernance.app.menu },
+    entry: { ...base.app.entry, ...enCycles.app.entry, ...enHonors.app.entry, ...enGovernance.app.entry },
     validation: { ...base.app.validation, ...enSchemes.app.validation },
     error: { ...base.app.error, ...enSchemes.app.error },
   },

@@ -1,5 +1,6 @@
 import type { AppMessages } from './en';
 import { zhCycles } from './zh.cycles';
+import { zhHonors } from './zh.honors';
 import { zhGovernance } from './zh.governance';
 import { zhSchemes } from './zh.schemes';
 
@@ -348,9 +349,10 @@ export const zh: AppMessages = {
     ...base.app,
     ...zhSchemes.app,
     ...zhCycles.app,
+    ...zhHonors.app,
     ...zhGovernance.app,
-    menu: { ...base.app.menu, ...zhSchemes.app.menu, ...zhCycles.app.menu, ...zhGovernance.app.menu },
-    entry: { ...base.app.entry, ...zhCycles.app.entry, ...zhGovernance.app.entry },
+    menu: { ...base.app.menu, ...zhSchemes.app.menu, ...zhCycles.app.menu, ...zhHonors.app.menu, ...zhGovernance.app.menu },
+    entry: { ...base.app.entry, ...zhCycles.app.entry, ...zhHonors.app.entry, ...zhGovernance.app.entry },
     validation: { ...base.app.validation, ...zhSchemes.app.validation },
     error: { ...base.app.error, ...zhSchemes.app.error },
   },

@@ -2,6 +2,7 @@ import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import AssignmentIcon from '@mui/icons-material/Assignment';
 import BadgeIcon from '@mui/icons-material/Badge';
 import CategoryIcon from '@mui/icons-material/Category';
+import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
 import EventIcon from '@mui/icons-material/Event';
 import GradingIcon from '@mui/icons-material/Grading';
 import GroupsIcon from '@mui/icons-material/Groups';
@@ -34,6 +35,7 @@ export const ENTRY_ICONS: Record<ConsoleEntry['key'], ReactElement> = {
   cycles: <LoopIcon />,
   probation: <HourglassBottomIcon />,
   to_rate: <RateReviewIcon />,
+  honors: <EmojiEventsIcon />,
   team_results: <GroupsIcon />,
   my_appraisals: <GradingIcon />,
   inbox: <InboxIcon />,
