@@ -32,7 +32,7 @@ describe.skipIf(browserMissing)('honors in Chromium', () => {
     await page.getByTestId(`candidate-${id.CF002}`).waitFor({ timeout: 20_000 });
     const text = await visibleText(page);
     expect(text).toContain('Ballot');
-    expect(text).toContain('Ran the kitchen through the canteen renovation');
+    expect(text).toContain('食堂改造期间保障供餐从未中断');
     expect(text).not.toMatch(/2,?000|reward|salary/i);
     expect(await page.getByTestId('my-vote').count()).toBe(2);
     await screenshot(page, 'honors-ballot-committee');

@@ -12,6 +12,7 @@ import type { HonorProgramActionValue, VoteChoiceEnum } from '../modules/honors/
 import { Employee } from '../modules/org/employee.entity.js';
 import { Scheme } from '../modules/schemes/scheme.entity.js';
 
+// Reasons are in Chinese like the people who write them (the console's strict Chinese walk reads them as content).
 /** The cafeteria's 2025 annual results (the average of twelve monthly totals) and why each person is on the ballot. */
 const ANNUAL_2025: ReadonlyArray<readonly [employeeNumber: string, annual: number]> = [
   ['CF002', 93],
@@ -26,12 +27,12 @@ const ANNUAL_2025: ReadonlyArray<readonly [employeeNumber: string, annual: numbe
 const MONTHLY = [2, -2, 1, -1, 3, -3, 0, 0, 1, -1, 2, -2];
 
 const NOMINATIONS: ReadonlyArray<readonly [employeeNumber: string, reason: string]> = [
-  ['CF002', 'Ran the kitchen through the canteen renovation without a single missed meal; trained three new cooks.'],
-  ['CFC001', 'Top food-quality scores all year; introduced the low-salt menu the hospital asked for.'],
-  ['CFC002', 'Covered the night shifts for two months and kept the hygiene record spotless.'],
-  ['CFC003', 'Always first to help colleagues; zero complaints in 2025.'],
-  ['CFH001', 'Reorganised the cold store and cut food waste by a fifth.'],
-  ['CFC009', 'Energetic newcomer with excellent feedback from the diners.'],
+  ['CF002', '食堂改造期间保障供餐从未中断，并带出三名新厨师。'],
+  ['CFC001', '全年菜品质量评分第一，推出医院提出的低盐菜单。'],
+  ['CFC002', '连续两个月顶岗夜班，卫生检查零扣分。'],
+  ['CFC003', '乐于助人，2025 年零投诉。'],
+  ['CFH001', '重新整理冷库，食材浪费减少五分之一。'],
+  ['CFC009', '新员工干劲足，就餐人员评价很好。'],
 ];
 
 /** Votes of the four other members on every candidate; committee@demo.local (the chair) has voted on the first two. */
