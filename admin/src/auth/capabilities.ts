@@ -46,6 +46,8 @@ export const entriesFor = (roles: readonly Role[], employeeId: string | null | u
   if (employeeId) entries.push({ key: 'inbox', to: '/inbox', label: 'app.menu.inbox' });
   if (employeeId || manager) entries.push({ key: 'policies', to: '/policies', label: 'app.menu.policies' });
   if (manager) entries.push({ key: 'notices', to: '/notices', label: 'app.menu.notices' });
-  if (employeeId) entries.push({ key: 'my_profile', to: `/employees/${employeeId}/show`, label: 'app.menu.my_profile' });
+  // The profile is read as the employee themself (EMPLOYEE or SUPERVISOR): an account linked to an employee only to
+  // vote on the committee reads names, departments and positions, so it is not offered a profile it cannot open.
+  if (employeeId && (roles.includes('EMPLOYEE') || roles.includes('SUPERVISOR'))) entries.push({ key: 'my_profile', to: `/employees/${employeeId}/show`, label: 'app.menu.my_profile' });
   return entries;
 };

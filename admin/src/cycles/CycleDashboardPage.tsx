@@ -60,7 +60,7 @@ export const CycleDashboardPage = () => {
     setBusy(true);
     try {
       const run = await api.sendReminders(id);
-      notify('app.cycle_dashboard.reminders_sent', { type: 'success', messageArgs: { notifications: run.notifications, items: run.items } });
+      notify('app.cycle_dashboard.reminders_sent', { type: 'success', messageArgs: { notifications: run.items, items: run.pending } });
       dashboard.reload();
     } catch (error) {
       notify(errorMessage(error), { type: 'error' });

@@ -341,7 +341,7 @@ export interface CycleApi {
   selfReviewAppraisal(id: string): Promise<SelfReviewAppraisal>;
   saveSelfReview(appraisalId: string, version: number, input: SelfReviewInput, submit: boolean): Promise<{ id: string; version: number; state: string; selfReviewSubmittedAt: string | null }>;
   cycleDashboard(cycleId: string): Promise<CycleDashboard>;
-  sendReminders(cycleId: string): Promise<{ items: number; notifications: number; pending: number }>;
+  sendReminders(cycleId: string): Promise<{ items: number; recipients: number; pending: number }>;
   probationsDue(withinDays: number): Promise<ProbationDue[]>;
   startProbationReview(employeeId: string, schemeVersionId: string): Promise<ProbationReviewRecord>;
   decideProbation(id: string, version: number, input: DecideProbationInput): Promise<ProbationReviewRecord>;
@@ -428,7 +428,7 @@ const ops = {
       overdue { appraisalId kind due daysOverdue subjectName recipient { id name employeeNumber } }
     }
   }`,
-  sendReminders: gql`mutation SendReminders($cycleId: ID!) { result: sendReminders(cycleId: $cycleId) { items notifications pending } }`,
+  sendReminders: gql`mutation SendReminders($cycleId: ID!) { result: sendReminders(cycleId: $cycleId) { items recipients pending } }`,
   probationsDue: gql`query ProbationsDue($withinDays: Int!) {
     result: probationsDue(withinDays: $withinDays) { probationEndDate daysLeft overdue reviewOpen employee { id name employeeNumber department { name nameZh } } review { ${PROBATION} } }
   }`,
@@ -442,7 +442,7 @@ const ops = {
   changeRater: gql`mutation ChangeRater($appraisalId: ID!, $version: Int!, $input: RaterChangeInput!) { result: changeRater(appraisalId: $appraisalId, version: $version, input: $input) { id version } }`,
   exportResults: gql`query ExportCycleResults($cycleId: ID!, $lang: String!) { result: exportCycleResults(cycleId: $cycleId, lang: $lang) { fileName contentType contentBase64 } }`,
   team: gql`query TeamAppraisals {
-    result: appraisals(first: 500) { nodes { id state publishedAt employee { id name employeeNumber } cycle { ${SUMMARY} schemeVersion { id document { gradeBands { grade label { ${LOCAL} } } } } } } }
+    result: appraisals(first: 100) { nodes { id state publishedAt employee { id name employeeNumber } cycle { ${SUMMARY} schemeVersion { id document { gradeBands { grade label { ${LOCAL} } } } } } } }
   }`,
   employees: gql`query EmployeeChoices($q: String) { result: employees(first: 20, filter: { q: $q, active: true }) { nodes { id name employeeNumber } } }`,
 };

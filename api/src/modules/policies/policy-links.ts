@@ -1,4 +1,5 @@
 import { canManagePolicies } from '@appraisal/domain';
+import { isUuid } from '../../core/ids.js';
 import DataLoader from 'dataloader';
 import { Arg, Ctx, Field, FieldResolver, ID, Mutation, ObjectType, Resolver, Root, registerEnumType } from 'type-graphql';
 import { type RequestContext, requireActor } from '../../core/context.js';
@@ -47,6 +48,8 @@ async function linksWhere(ctx: RequestContext, kind: GovernedKindValue, conditio
 export async function setGoverningPolicy(ctx: RequestContext, kind: GovernedKindValue, id: string, policyId: string | null): Promise<PolicyLinkView> {
   const actor = requireActor(ctx);
   if (!canManagePolicies(actor)) throw forbidden('linking policies');
+  if (!isUuid(id)) throw notFound(kind === GovernedKindValue.SCHEME ? 'Scheme' : 'LedgerRule', id);
+  if (policyId && !isUuid(policyId)) throw notFound('Policy', policyId);
   if (policyId && !(await ctx.db.rows(sql`select 1 from policy where id = ${policyId}`)).length) throw notFound('Policy', policyId);
   const table = raw(TABLE[kind]);
   await inTransaction(ctx, async (em) => {
