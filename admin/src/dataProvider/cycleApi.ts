@@ -435,7 +435,7 @@ const ops = {
   startProbation: gql`mutation StartProbationReview($input: StartProbationReviewInput!) { result: startProbationReview(input: $input) { ${PROBATION} } }`,
   decideProbation: gql`mutation DecideProbation($id: ID!, $version: Int!, $input: DecideProbationInput!) { result: decideProbation(id: $id, version: $version, input: $input) { ${PROBATION} } }`,
   raters: gql`query CycleRaters($cycleId: ID!) {
-    result: appraisals(first: 500, filter: { cycleId: $cycleId }) { nodes { id version state employee { id name employeeNumber } ratings { id version state section role rater { id name employeeNumber } } } }
+    result: appraisals(first: 100, filter: { cycleId: $cycleId }) { nodes { id version state employee { id name employeeNumber } ratings { id version state section role rater { id name employeeNumber } } } }
     scheme: cycle(id: $cycleId) { id schemeVersion { id document { json } } }
   }`,
   returnRating: gql`mutation ReturnRating($ratingId: ID!, $version: Int!, $reason: String!) { result: returnRating(ratingId: $ratingId, version: $version, reason: $reason) { id state } }`,
