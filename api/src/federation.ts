@@ -1,4 +1,5 @@
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import { isUuid } from './core/ids.js';
 import DataLoader from 'dataloader';
 import { type ConstArgumentNode, type ConstDirectiveNode, type DocumentNode, type GraphQLSchema, Kind, parse, print, printSchema, visit } from 'graphql';
 import { applyMiddleware, type IMiddlewareFieldMap } from 'graphql-middleware';
@@ -90,9 +91,8 @@ function entityLoaders(ctx: RequestContext): EntityLoaders {
   return loaders;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const idOf = (type: string, ref: Representation): string => {
-  if (!ref.id || !UUID.test(ref.id)) throw outOfScope(type);
+  if (!ref.id || !isUuid(ref.id)) throw outOfScope(type);
   return ref.id;
 };
 

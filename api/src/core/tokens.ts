@@ -1,4 +1,5 @@
 import { createSecretKey, randomBytes } from 'node:crypto';
+import { isUuid } from './ids.js';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { jwtVerify, SignJWT } from 'jose';
@@ -41,7 +42,6 @@ export interface TokenService {
   ttlSeconds: number;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Longer than any token we sign; anything bigger is not worth parsing.
 const MAX_TOKEN_LENGTH = 2048;
 
@@ -87,7 +87,7 @@ export function createTokenService(secretBytes: Uint8Array, ttlSeconds: number):
           clockTolerance: 5,
         });
         const { sub, jti } = payload;
-        if (typeof sub !== 'string' || !UUID.test(sub) || typeof jti !== 'string' || !UUID.test(jti)) return null;
+        if (typeof sub !== 'string' || !isUuid(sub) || typeof jti !== 'string' || !isUuid(jti)) return null;
         if (typeof payload.iat === 'number' && payload.iat > Date.now() / 1000 + 60) return null;
         const claims = { userId: sub, sessionId: jti };
         if (typeof payload.exp === 'number') {
