@@ -1,7 +1,7 @@
 import { CustomRoutes, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { canListEmployees, canRate, canReadOrg, canUseHonors, isAppraised, canReadSchemes, isCommitteeOnly, isOrgManager, type Role } from './auth/roles';
-import { CalendarPage, CycleCreate, CycleDashboardPage, CycleList, CyclePage, MyAppraisals, ProbationPage, RatingFormPage, RatingInbox, SelfReviewPage, TeamResults } from './cycles';
+import { CalendarPage, CycleCreate, CycleDashboardPage, CycleList, CyclePage, InputsPage, MyAppraisals, ProbationPage, RatingFormPage, RatingInbox, SelfReviewPage, TeamResults } from './cycles';
 import { HonorProgramPage, HonorsPage } from './honors';
 import { departments } from './departments';
 import { InboxPage, NoticesPage, PoliciesPage, PolicyPage, PolicyVersionRedirect } from './governance';
@@ -68,6 +68,7 @@ const cycleRoutes = (roles: Role[]) => {
     <Route key="cycles-create" path="/cycles/create" element={hr ? <CycleCreate /> : denied} />,
     <Route key="cycle" path="/cycles/:id" element={hr ? <CyclePage /> : denied} />,
     <Route key="cycle-dashboard" path="/cycles/:id/dashboard" element={hr ? <CycleDashboardPage /> : denied} />,
+    <Route key="cycle-inputs" path="/cycles/:id/inputs" element={hr ? <InputsPage /> : denied} />,
     <Route key="probation" path="/probation" element={hr ? <ProbationPage /> : denied} />,
     <Route key="team-results" path="/team-results" element={rater ? <TeamResults /> : denied} />,
     <Route key="to-rate" path="/to-rate" element={rater ? <RatingInbox /> : denied} />,

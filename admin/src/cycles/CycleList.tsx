@@ -6,7 +6,10 @@ import { Link } from 'react-router-dom';
 import { localizedName } from '../common/localizedName';
 import { Day, StateChip } from './common';
 import { ListCard, nodesOf } from './ListCard';
-import { ratingDeadline, useLoad, useLocale } from './useCycleApi';
+import { usePagedLoad } from './paging';
+import { ratingDeadline, useLocale } from './useCycleApi';
+
+const PAGE = 100;
 
 export const CYCLE_STATES = ['DRAFT', 'OPEN', 'SELF_REVIEW', 'RATING', 'CALIBRATION', 'HR_REVIEW', 'PUBLISHED', 'CLOSED', 'CANCELLED'] as const;
 
@@ -15,7 +18,7 @@ export const CycleList = () => {
   const translate = useTranslate();
   const locale = useLocale();
   const [state, setState] = useState('');
-  const cycles = useLoad((api) => api.cycleList(200, state ? { state } : undefined), [state]);
+  const { loaded: cycles, pager } = usePagedLoad((api, after) => api.cycleList(PAGE, state ? { state } : undefined, after), PAGE, [state]);
   return (
     <ListCard
       title="app.menu.cycles"
@@ -26,6 +29,7 @@ export const CycleList = () => {
         </Button>
       }
       loaded={nodesOf(cycles)}
+      pager={pager}
       empty="app.cycles.empty"
       emptyTestId="cycles-empty"
       tableTestId="cycle-table"

@@ -1,5 +1,6 @@
 import { cycleWorkflow } from '@appraisal/domain/workflow/cycle';
 import DashboardIcon from '@mui/icons-material/SpaceDashboard';
+import InputIcon from '@mui/icons-material/Input';
 import { Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogTitle, Grid, LinearProgress, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useCallback, useState } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
@@ -230,6 +231,9 @@ export const CyclePage = () => {
               <Stack direction="row" spacing={1}>
                 <Button variant="outlined" startIcon={<DashboardIcon />} component={Link} to={`/cycles/${cycle.id}/dashboard`} data-testid="open-dashboard">
                   {translate('app.cycle_dashboard.open')}
+                </Button>
+                <Button variant="outlined" startIcon={<InputIcon />} component={Link} to={`/cycles/${cycle.id}/inputs`} data-testid="open-inputs">
+                  {translate('app.inputs.open')}
                 </Button>
               </Stack>
               <Transitions cycle={cycle} onChanged={onChanged} />

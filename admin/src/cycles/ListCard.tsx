@@ -2,6 +2,7 @@ import { Card, CardContent, LinearProgress, MenuItem, Stack, Table, TableBody, T
 import type { ReactNode } from 'react';
 import { Title, useTranslate } from 'react-admin';
 import { LoadErrorState } from '../common/LoadError';
+import { PageControls, type Pager } from './paging';
 import type { Loaded } from './useCycleApi';
 
 /** A select above a list that narrows it (a state, a horizon...): "all" first, then the options. */
@@ -30,6 +31,8 @@ interface ListCardProps<T> {
   columns: string[];
   row: (item: T) => ReactNode;
   children?: ReactNode;
+  /** Page controls under the table when the list comes a page at a time. */
+  pager?: Pager;
 }
 
 /**
@@ -37,7 +40,7 @@ interface ListCardProps<T> {
  * an optional filter and buttons, a progress bar while loading, the load error with a retry, an empty text, or the
  * table of rows.
  */
-export function ListCard<T>({ title, filter, actions, loaded, empty, emptyTestId, tableTestId, columns, row, children }: ListCardProps<T>) {
+export function ListCard<T>({ title, filter, actions, loaded, empty, emptyTestId, tableTestId, columns, row, children, pager }: ListCardProps<T>) {
   const translate = useTranslate();
   return (
     <Card sx={{ mt: 2 }}>
@@ -88,6 +91,7 @@ export function ListCard<T>({ title, filter, actions, loaded, empty, emptyTestId
               <TableBody>{(loaded.data ?? []).map(row)}</TableBody>
             </Table>
           )}
+          {pager && <PageControls pager={pager} testId={`${tableTestId}-pages`} />}
         </Stack>
       </CardContent>
     </Card>

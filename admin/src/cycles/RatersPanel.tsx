@@ -3,8 +3,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { LoadErrorState } from '../common/LoadError';
 import type { CycleDetail, EmployeeChoice, RaterRow } from '../dataProvider/cycleApi';
+import { APPRAISALS_PAGE } from '../dataProvider/cycleApi';
 import { errorMessage, StateChip } from './common';
-import { localText, useCycleApi, useLoad, useLocale } from './useCycleApi';
+import { PageControls, usePagedLoad } from './paging';
+import { localText, useCycleApi, useLocale } from './useCycleApi';
 
 type Rating = RaterRow['ratings'][number];
 type Action = { kind: 'return'; appraisal: RaterRow; rating: Rating } | { kind: 'reassign'; appraisal: RaterRow; rating: Rating } | { kind: 'peer'; appraisal: RaterRow } | { kind: 'reopen'; appraisal: RaterRow; rating: Rating };
@@ -112,18 +114,19 @@ const ActionDialog = ({ cycle, action, sectionName, onClose, onDone }: { cycle: 
 /**
  * Who rates whom in a running cycle (HR): each appraisal's rating slots with the rater and where the rating stands;
  * return a submitted rating with a reason, reassign a slot to someone else, add a peer, or reopen one rating's
- * window until a date (each audited by the API). A search narrows the people shown.
+ * window until a date (each audited by the API). The appraisals come 100 at a time (page controls under the table);
+ * a search narrows the people of the page shown.
  */
 export const RatersPanel = ({ cycle, onCycleChanged }: { cycle: CycleDetail; onCycleChanged: () => void }) => {
   const translate = useTranslate();
   const locale = useLocale();
-  const rows = useLoad((api) => api.cycleRaters(cycle.id), [cycle.id]);
+  const { loaded: rows, pager } = usePagedLoad((api, after) => api.cycleRaters(cycle.id, after), APPRAISALS_PAGE, [cycle.id]);
   const sectionName = (id: string): string => localText(rows.data?.sectionNames[id], locale) || id;
   const [search, setSearch] = useState('');
   const [action, setAction] = useState<Action | null>(null);
   const shown = useMemo(() => {
     const q = search.trim().toLowerCase();
-    return (rows.data?.appraisals ?? []).filter((a) => !q || a.employee.name.toLowerCase().includes(q) || a.employee.employeeNumber.toLowerCase().includes(q)).slice(0, 50);
+    return (rows.data?.nodes ?? []).filter((a) => !q || a.employee.name.toLowerCase().includes(q) || a.employee.employeeNumber.toLowerCase().includes(q));
   }, [rows.data, search]);
   const open = !['PUBLISHED', 'CLOSED', 'CANCELLED', 'DRAFT'].includes(cycle.state);
   if (!open) return null;
@@ -196,11 +199,7 @@ export const RatersPanel = ({ cycle, onCycleChanged }: { cycle: CycleDetail; onC
           </TableBody>
         </Table>
       )}
-      {(rows.data?.appraisals.length ?? 0) > shown.length && (
-        <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
-          {translate('app.raters.more', { shown: shown.length, total: rows.data?.appraisals.length ?? 0 })}
-        </Typography>
-      )}
+      <PageControls pager={pager} testId="raters-pages" />
       {action && (
         <ActionDialog
           cycle={cycle}

@@ -5,7 +5,10 @@ import { Link } from 'react-router-dom';
 import { localizedName } from '../common/localizedName';
 import { Day, StateChip } from './common';
 import { ListCard, nodesOf } from './ListCard';
-import { ratingDeadline, useLoad, useLocale } from './useCycleApi';
+import { usePagedLoad } from './paging';
+import { ratingDeadline, useLocale } from './useCycleApi';
+
+const PAGE = 100;
 
 const RATING_STATES = ['PENDING', 'DRAFT', 'SUBMITTED', 'RETURNED'] as const;
 
@@ -14,12 +17,13 @@ export const RatingInbox = () => {
   const translate = useTranslate();
   const locale = useLocale();
   const [state, setState] = useState('');
-  const tasks = useLoad((api) => api.myRatingTasks(200, state ? { state } : undefined), [state]);
+  const { loaded: tasks, pager } = usePagedLoad((api, after) => api.myRatingTasks(PAGE, state ? { state } : undefined, after), PAGE, [state]);
   return (
     <ListCard
       title="app.menu.to_rate"
       filter={{ label: 'app.rating.state_filter', value: state, onChange: setState, allLabel: 'app.cycles.all_states', options: RATING_STATES.map((s) => ({ value: s, label: translate(`app.cycles.rating_state.${s}`) })) }}
       loaded={nodesOf(tasks)}
+      pager={pager}
       empty="app.rating.empty"
       emptyTestId="tasks-empty"
       tableTestId="task-table"

@@ -28,7 +28,9 @@ import { formatMoney, formatNumber } from '../common/format';
 import { localizedName } from '../common/localizedName';
 import { LoadErrorState } from '../common/LoadError';
 import type { CalibrationBoard, CalibrationGroup, CycleDetail, ResultRow } from '../dataProvider/cycleApi';
+import { APPRAISALS_PAGE } from '../dataProvider/cycleApi';
 import { errorMessage, StateChip } from './common';
+import { PageControls, usePagedLoad } from './paging';
 import { localText, useCycleApi, useLoad, useLocale } from './useCycleApi';
 
 type Bands = CalibrationBoard['schemeVersion']['document']['gradeBands'];
@@ -230,7 +232,21 @@ export const ResultsPanel = ({ cycle, onCycleChanged }: { cycle: CycleDetail; on
   const [tick, setTick] = useState(0);
   const [changing, setChanging] = useState<ResultRow | null>(null);
   const filter = { ...(state ? { state } : {}), ...(grade ? { grade } : {}) };
-  const results = useLoad((api) => api.cycleResults(cycle.id, filter), [cycle.id, cycle.version, state, grade, tick]);
+  // 100 results a page (cursor page controls under the table); a filter starts again from the first page, an edit keeps the page.
+  const { loaded: results, pager } = usePagedLoad((api, after) => api.cycleResults(cycle.id, filter, { first: APPRAISALS_PAGE, after }), APPRAISALS_PAGE, [cycle.id, state, grade], [cycle.version, tick]);
+  const [exporting, setExporting] = useState(false);
+  const notify = useNotify();
+  const exportCsv = async () => {
+    setExporting(true);
+    try {
+      const all = await api.allCycleResults(cycle.id, filter);
+      downloadCsv(all, bands, locale, head, `${cycle.periodKey}-${cycle.scheme.code}.csv`, (s) => translate(`app.cycles.appraisal_state.${s}`));
+    } catch (error) {
+      notify(errorMessage(error), { type: 'error' });
+    } finally {
+      setExporting(false);
+    }
+  };
   const board = useLoad((api) => api.calibrationBoard(cycle.id), [cycle.id, cycle.version, tick]);
   const calibrating = cycle.state === 'CALIBRATION' || cycle.state === 'HR_REVIEW';
   const bands = board.data?.schemeVersion.document.gradeBands ?? [];
@@ -266,8 +282,8 @@ export const ResultsPanel = ({ cycle, onCycleChanged }: { cycle: CycleDetail; on
           <Box sx={{ flex: 1 }} />
           <Button
             startIcon={<DownloadIcon />}
-            disabled={!results.data?.nodes.length}
-            onClick={() => results.data && downloadCsv(results.data.nodes, bands, locale, head, `${cycle.periodKey}-${cycle.scheme.code}.csv`, (s) => translate(`app.cycles.appraisal_state.${s}`))}
+            disabled={!results.data?.nodes.length || exporting}
+            onClick={() => void exportCsv()}
             data-testid="results-export"
           >
             {translate('app.results.export')}
@@ -317,6 +333,7 @@ export const ResultsPanel = ({ cycle, onCycleChanged }: { cycle: CycleDetail; on
             </TableBody>
           </Table>
         )}
+        <PageControls pager={pager} testId="results-pages" />
       </Stack>
       <ChangeGradeDialog
         key={changing?.id ?? 'none'}

@@ -6,7 +6,9 @@ import { formatNumber } from '../common/format';
 import { localizedName } from '../common/localizedName';
 import { Day, StateChip } from './common';
 import { ListCard } from './ListCard';
-import { localText, useLoad, useLocale } from './useCycleApi';
+import { usePagedLoad } from './paging';
+import { APPRAISALS_PAGE } from '../dataProvider/cycleApi';
+import { localText, useLocale } from './useCycleApi';
 
 /**
  * Team results (supervisor): the published appraisals of the reporting line, read-only, newest first. The total and
@@ -16,15 +18,17 @@ export const TeamResults = () => {
   const translate = useTranslate();
   const locale = useLocale();
   const me = readSession()?.user.employeeId ?? null;
-  const list = useLoad((api) => api.teamResults(me), [me]);
+  // The line's appraisals come 100 at a time (with their results, one aliased field each); the published ones show.
+  const { loaded: list, pager } = usePagedLoad((api, after) => api.teamResults(me, after), APPRAISALS_PAGE, [me]);
   const [cycleId, setCycleId] = useState('');
-  const cycles = [...new Map((list.data ?? []).map((a) => [a.cycle.id, a.cycle])).values()];
-  const data = list.data?.filter((a) => !cycleId || a.cycle.id === cycleId).sort((a, b) => b.cycle.periodEnd.localeCompare(a.cycle.periodEnd) || a.employee.employeeNumber.localeCompare(b.employee.employeeNumber));
+  const cycles = [...new Map((list.data?.nodes ?? []).map((a) => [a.cycle.id, a.cycle])).values()];
+  const data = list.data?.nodes.filter((a) => !cycleId || a.cycle.id === cycleId).sort((a, b) => b.cycle.periodEnd.localeCompare(a.cycle.periodEnd) || a.employee.employeeNumber.localeCompare(b.employee.employeeNumber));
   return (
     <ListCard
       title="app.menu.team_results"
       filter={{ label: 'app.team.cycle_filter', value: cycleId, onChange: setCycleId, allLabel: 'app.team.all_cycles', testId: 'team-cycle-filter', options: cycles.map((c) => ({ value: c.id, label: localizedName(c, locale) })) }}
       loaded={{ ...list, data }}
+      pager={pager}
       empty="app.team.empty"
       emptyTestId="team-empty"
       tableTestId="team-table"

@@ -11,4 +11,5 @@ export const MyAppraisals = lazyView(() => import('./MyAppraisals'), 'MyAppraisa
 export const SelfReviewPage = lazyView(() => import('./SelfReviewPage'), 'SelfReviewPage');
 export const CycleDashboardPage = lazyView(() => import('./CycleDashboardPage'), 'CycleDashboardPage');
 export const ProbationPage = lazyView(() => import('./ProbationPage'), 'ProbationPage');
+export const InputsPage = lazyView(() => import('./InputsPage'), 'InputsPage');
 export const TeamResults = lazyView(() => import('./TeamResults'), 'TeamResults');

@@ -306,6 +306,59 @@ export interface TeamResult {
   hidden: boolean;
 }
 
+/** One page of a connection: its rows, the size of the whole list and the cursor to the next page. */
+export interface PageOf<T> {
+  nodes: T[];
+  totalCount: number;
+  pageInfo: { endCursor: string | null; hasNextPage: boolean };
+  /** Rows read from the server when the page shows fewer of them. */
+  read?: number;
+}
+
+/** What the measured-inputs page edits: a person's values of one formula item (ITEM_VALUES) or their pay facts (PAY_FACT). */
+export interface MeasuredEntryInput {
+  kind: 'ITEM_VALUES' | 'OCCURRENCE' | 'WORK_TICKET' | 'PAY_FACT';
+  item?: string | null;
+  values?: { name: string; value: string }[] | null;
+  rule?: string | null;
+  date?: string | null;
+  count?: number | null;
+  ticket?: string | null;
+  hours?: string | null;
+  level?: string | null;
+  note?: string | null;
+}
+
+export interface MeasuredInputRecord extends MeasuredEntryInput {
+  id: string;
+  importBatchId: string | null;
+}
+
+/**
+ * One participant of a cycle on the measured-inputs page: their formula item values and pay facts (what the page
+ * edits) and how many occurrences and work tickets they have (entered through the sheet).
+ */
+export interface InputsPerson {
+  appraisalId: string;
+  state: string;
+  employee: { id: string; name: string; employeeNumber: string };
+  itemValues: { item: string; values: { name: string; value: string }[] }[];
+  payFacts: { name: string; value: string }[];
+  occurrences: number;
+  tickets: number;
+}
+
+export interface MeasuredImportReport {
+  dryRun: boolean;
+  totalRows: number;
+  validRows: number;
+  applied: boolean;
+  created: number;
+  updated: number;
+  results: number;
+  errors: { row: number; field: string | null; column?: string | null; code: string; message: string }[];
+}
+
 export interface EmployeeChoice {
   id: string;
   name: string;
@@ -315,7 +368,7 @@ export interface EmployeeChoice {
 export interface CycleApi {
   workCalendarYears(): Promise<CalendarYear[]>;
   saveWorkCalendarYear(input: CalendarYearInput, version: number | null): Promise<CalendarYear>;
-  cycleList(first: number, filter?: Json): Promise<{ nodes: CycleSummary[]; totalCount: number }>;
+  cycleList(first: number, filter?: Json, after?: string | null): Promise<PageOf<CycleSummary>>;
   cycleDetail(id: string): Promise<CycleDetail>;
   publishedSchemes(): Promise<PublishedScheme[]>;
   createCycle(input: CreateCycleInput): Promise<CycleDetail>;
@@ -324,12 +377,14 @@ export interface CycleApi {
   launchCycle(id: string, version: number): Promise<CycleDetail>;
   transitionCycle(id: string, version: number, action: string, reason?: string): Promise<CycleDetail>;
   reopenWindow(cycleId: string, input: { window: string; scope: string; until: string; reason: string; appraisalId?: string; ratingId?: string }): Promise<CycleDetail>;
-  myRatingTasks(first: number, filter?: Json): Promise<{ nodes: RatingTask[]; totalCount: number }>;
+  myRatingTasks(first: number, filter?: Json, after?: string | null): Promise<PageOf<RatingTask>>;
   ratingAppraisal(appraisalId: string): Promise<RatingAppraisal>;
   previewRating(ratingId: string, items: Record<string, ItemValue>): Promise<RatingPreview>;
   saveRating(ratingId: string, version: number, input: RatingFormValues): Promise<RatingRecord>;
   submitRating(ratingId: string, version: number, input: RatingFormValues): Promise<RatingRecord>;
-  cycleResults(cycleId: string, filter?: Json): Promise<{ nodes: ResultRow[]; totalCount: number }>;
+  cycleResults(cycleId: string, filter?: Json, page?: { first: number; after: string | null }): Promise<PageOf<ResultRow>>;
+  /** Every result of a cycle (page after page), for a download. */
+  allCycleResults(cycleId: string, filter?: Json): Promise<ResultRow[]>;
   calibrationBoard(cycleId: string): Promise<CalibrationBoard>;
   changeGrade(appraisalId: string, version: number, to: string, reason: string): Promise<{ id: string; version: number; grade: string | null }>;
   applyCalibrationProposal(cycleId: string, version: number, groupKey?: string): Promise<{ id: string; version: number }>;
@@ -345,11 +400,19 @@ export interface CycleApi {
   probationsDue(withinDays: number): Promise<ProbationDue[]>;
   startProbationReview(employeeId: string, schemeVersionId: string): Promise<ProbationReviewRecord>;
   decideProbation(id: string, version: number, input: DecideProbationInput): Promise<ProbationReviewRecord>;
-  cycleRaters(cycleId: string): Promise<{ appraisals: RaterRow[]; sectionNames: Record<string, LocalText> }>;
+  cycleRaters(cycleId: string, after?: string | null): Promise<PageOf<RaterRow> & { sectionNames: Record<string, LocalText> }>;
   returnRating(ratingId: string, version: number, reason: string): Promise<{ id: string; state: string }>;
   changeRater(appraisalId: string, version: number, input: RaterChangeInput): Promise<{ id: string; version: number }>;
   exportCycleResults(cycleId: string, lang: string): Promise<{ fileName: string; contentType: string; contentBase64: string }>;
-  teamResults(myEmployeeId: string | null): Promise<TeamResult[]>;
+  /** One page of the line's appraisals (RATERS_PAGE at a time), the published ones with their results. */
+  teamResults(myEmployeeId: string | null, after?: string | null): Promise<PageOf<TeamResult>>;
+  /** The scheme document of a cycle's pinned version (the measured-inputs page derives its columns from it). */
+  cycleScheme(cycleId: string): Promise<{ id: string; version: number; state: string; name: string; nameZh: string | null; json: unknown }>;
+  /** One page of a cycle's participants with their measured inputs. */
+  cycleInputs(cycleId: string, after: string | null): Promise<PageOf<InputsPerson>>;
+  saveMeasuredInputs(input: { cycleId: string; employeeId: string; kinds: string[]; entries: MeasuredEntryInput[] }): Promise<{ entries: MeasuredInputRecord[]; result: string }>;
+  importMeasuredInputs(input: { cycleId: string; fileName: string; contentBase64: string; dryRun: boolean }): Promise<MeasuredImportReport>;
+  measuredInputTemplate(cycleId: string): Promise<{ fileName: string; contentType: string; contentBase64: string }>;
   searchEmployees(q: string): Promise<EmployeeChoice[]>;
 }
 
@@ -366,10 +429,18 @@ const RATING = 'id version state section role items comment itemComments returnR
 const PROGRESS = 'departmentId departmentName appraisals scored ratingsDue ratingsDone selfReviewsDue selfReviewsDone acknowledgementsDue acknowledged';
 const PROBATION = 'id version state probationStart probationEndDate outcome newEndDate effectiveOn decisionReason recommendedOutcome appraisal { id state }';
 
+const PAGE_INFO = 'totalCount pageInfo { endCursor hasNextPage }';
+const MEASURED = 'id kind item values { name value } rule date count ticket hours level note importBatchId';
+
+/** Appraisals per page on the long cycle lists: 100 with their ratings stay well under the operation cost limit. */
+export const APPRAISALS_PAGE = 100;
+/** People per page on the measured-inputs page (each brings their inputs in an aliased field). */
+export const INPUTS_PAGE = 25;
+
 const ops = {
   years: gql`query WorkCalendarYears { result: workCalendarYears { ${YEAR} } }`,
   saveYear: gql`mutation SaveWorkCalendarYear($input: WorkCalendarYearInput!, $version: Int) { result: saveWorkCalendarYear(input: $input, version: $version) { ${YEAR} } }`,
-  cycles: gql`query Cycles($first: Int!, $filter: CycleFilter) { result: cycles(first: $first, filter: $filter) { totalCount nodes { ${SUMMARY} } } }`,
+  cycles: gql`query Cycles($first: Int!, $after: String, $filter: CycleFilter) { result: cycles(first: $first, after: $after, filter: $filter) { ${PAGE_INFO} nodes { ${SUMMARY} } } }`,
   cycle: gql`query Cycle($id: ID!) { result: cycle(id: $id) { ${DETAIL} } }`,
   schemes: gql`query PublishedSchemes { result: schemes(first: 200) { nodes { id code name nameZh periodType latestVersion { id number } } } }`,
   create: gql`mutation CreateCycle($input: CreateCycleInput!) { result: createCycle(input: $input) { ${DETAIL} } }`,
@@ -378,8 +449,8 @@ const ops = {
   launch: gql`mutation LaunchCycle($id: ID!, $version: Int!) { result: launchCycle(id: $id, version: $version) { ${DETAIL} } }`,
   transition: gql`mutation TransitionCycle($id: ID!, $version: Int!, $action: CycleAction!, $reason: String) { result: transitionCycle(id: $id, version: $version, action: $action, reason: $reason) { ${DETAIL} } }`,
   reopen: gql`mutation ReopenWindow($cycleId: ID!, $input: ReopenWindowInput!) { result: reopenWindow(cycleId: $cycleId, input: $input) { ${DETAIL} } }`,
-  tasks: gql`query MyRatingTasks($first: Int!, $filter: RatingTaskFilter) {
-    result: myRatingTasks(first: $first, filter: $filter) { totalCount nodes { id version state section role submittedAt appraisal { id employee { id name employeeNumber } cycle { ${SUMMARY} } } } }
+  tasks: gql`query MyRatingTasks($first: Int!, $after: String, $filter: RatingTaskFilter) {
+    result: myRatingTasks(first: $first, after: $after, filter: $filter) { ${PAGE_INFO} nodes { id version state section role submittedAt appraisal { id employee { id name employeeNumber } cycle { ${SUMMARY} } } } }
   }`,
   ratingAppraisal: gql`query RatingAppraisal($id: ID!) {
     result: appraisal(id: $id) { id state employee { id name employeeNumber } cycle { ${SUMMARY} schemeVersion { id document { json } } } ratings { ${RATING} } }
@@ -387,9 +458,9 @@ const ops = {
   previewRating: gql`query PreviewRating($ratingId: ID!, $items: JSON!) { result: previewRating(ratingId: $ratingId, items: $items) { items missing sectionScore issues } }`,
   saveRating: gql`mutation SaveRating($ratingId: ID!, $version: Int!, $input: RatingFormInput!) { result: saveRating(ratingId: $ratingId, version: $version, input: $input) { ${RATING} } }`,
   submitRating: gql`mutation SubmitRating($ratingId: ID!, $version: Int!, $input: RatingFormInput!) { result: submitRating(ratingId: $ratingId, version: $version, input: $input) { ${RATING} } }`,
-  results: gql`query CycleResults($first: Int!, $filter: AppraisalFilter) {
-    result: appraisals(first: $first, filter: $filter, sort: [{ field: TOTAL, direction: DESC }]) {
-      totalCount nodes { id version state total grade engineGrade employee { id name employeeNumber department { id name nameZh } } pay { total } }
+  results: gql`query CycleResults($first: Int!, $after: String, $filter: AppraisalFilter) {
+    result: appraisals(first: $first, after: $after, filter: $filter, sort: [{ field: TOTAL, direction: DESC }]) {
+      ${PAGE_INFO} nodes { id version state total grade engineGrade employee { id name employeeNumber department { id name nameZh } } pay { total } }
     }
   }`,
   calibration: gql`query CalibrationBoard($id: ID!) {
@@ -434,16 +505,25 @@ const ops = {
   }`,
   startProbation: gql`mutation StartProbationReview($input: StartProbationReviewInput!) { result: startProbationReview(input: $input) { ${PROBATION} } }`,
   decideProbation: gql`mutation DecideProbation($id: ID!, $version: Int!, $input: DecideProbationInput!) { result: decideProbation(id: $id, version: $version, input: $input) { ${PROBATION} } }`,
-  raters: gql`query CycleRaters($cycleId: ID!) {
-    result: appraisals(first: 100, filter: { cycleId: $cycleId }) { nodes { id version state employee { id name employeeNumber } ratings { id version state section role rater { id name employeeNumber } } } }
+  raters: gql`query CycleRaters($cycleId: ID!, $first: Int!, $after: String) {
+    result: appraisals(first: $first, after: $after, filter: { cycleId: $cycleId }) { ${PAGE_INFO} nodes { id version state employee { id name employeeNumber } ratings { id version state section role rater { id name employeeNumber } } } }
     scheme: cycle(id: $cycleId) { id schemeVersion { id document { json } } }
   }`,
   returnRating: gql`mutation ReturnRating($ratingId: ID!, $version: Int!, $reason: String!) { result: returnRating(ratingId: $ratingId, version: $version, reason: $reason) { id state } }`,
   changeRater: gql`mutation ChangeRater($appraisalId: ID!, $version: Int!, $input: RaterChangeInput!) { result: changeRater(appraisalId: $appraisalId, version: $version, input: $input) { id version } }`,
   exportResults: gql`query ExportCycleResults($cycleId: ID!, $lang: String!) { result: exportCycleResults(cycleId: $cycleId, lang: $lang) { fileName contentType contentBase64 } }`,
-  team: gql`query TeamAppraisals {
-    result: appraisals(first: 100) { nodes { id state publishedAt employee { id name employeeNumber } cycle { ${SUMMARY} schemeVersion { id document { gradeBands { grade label { ${LOCAL} } } } } } } }
+  team: gql`query TeamAppraisals($first: Int!, $after: String) {
+    result: appraisals(first: $first, after: $after) { ${PAGE_INFO} nodes { id state publishedAt employee { id name employeeNumber } cycle { ${SUMMARY} schemeVersion { id document { gradeBands { grade label { ${LOCAL} } } } } } } }
   }`,
+  cycleScheme: gql`query CycleScheme($id: ID!) { result: cycle(id: $id) { id version state name nameZh schemeVersion { id document { json } } } }`,
+  inputPeople: gql`query CycleInputPeople($cycleId: ID!, $first: Int!, $after: String) {
+    result: appraisals(first: $first, after: $after, filter: { cycleId: $cycleId }) { ${PAGE_INFO} nodes { id state employee { id name employeeNumber } } }
+  }`,
+  saveInputs: gql`mutation SaveMeasuredInputs($input: SaveMeasuredInputsInput!) { result: saveMeasuredInputs(input: $input) { result entries { ${MEASURED} } } }`,
+  importInputs: gql`mutation ImportMeasuredInputs($input: ImportMeasuredInputsInput!) {
+    result: importMeasuredInputs(input: $input) { dryRun totalRows validRows applied created updated results errors { row field column code message } }
+  }`,
+  inputTemplate: gql`query MeasuredInputTemplate($cycleId: ID!) { result: measuredInputTemplate(cycleId: $cycleId) { fileName contentType contentBase64 } }`,
   employees: gql`query EmployeeChoices($q: String) { result: employees(first: 20, filter: { q: $q, active: true }) { nodes { id name employeeNumber } } }`,
 };
 
@@ -481,7 +561,7 @@ export const createCycleApi = (client: ApolloClient<unknown>): CycleApi => {
   return {
     workCalendarYears: () => call('query', ops.years),
     saveWorkCalendarYear: (input, version) => call('mutation', ops.saveYear, { input, version }),
-    cycleList: (first, filter) => call('query', ops.cycles, { first, filter }),
+    cycleList: (first, filter, after) => call('query', ops.cycles, { first, filter, after: after ?? null }),
     cycleDetail: (id) => call('query', ops.cycle, { id }),
     publishedSchemes: async () => (await call<{ nodes: PublishedScheme[] }>('query', ops.schemes)).nodes.filter((s) => s.latestVersion !== null),
     createCycle: (input) => call('mutation', ops.create, { input }),
@@ -490,12 +570,22 @@ export const createCycleApi = (client: ApolloClient<unknown>): CycleApi => {
     launchCycle: (id, version) => call('mutation', ops.launch, { id, version }),
     transitionCycle: (id, version, action, reason) => call('mutation', ops.transition, { id, version, action, reason: reason || undefined }),
     reopenWindow: (cycleId, input) => call('mutation', ops.reopen, { cycleId, input }),
-    myRatingTasks: (first, filter) => call('query', ops.tasks, { first, filter }),
+    myRatingTasks: (first, filter, after) => call('query', ops.tasks, { first, filter, after: after ?? null }),
     ratingAppraisal: (id) => call('query', ops.ratingAppraisal, { id }),
     previewRating: (ratingId, items) => call('query', ops.previewRating, { ratingId, items }),
     saveRating: (ratingId, version, input) => call('mutation', ops.saveRating, { ratingId, version, input }),
     submitRating: (ratingId, version, input) => call('mutation', ops.submitRating, { ratingId, version, input }),
-    cycleResults: (cycleId, filter) => call('query', ops.results, { first: 500, filter: { ...filter, cycleId } }),
+    cycleResults: (cycleId, filter, page) => call('query', ops.results, { first: page?.first ?? APPRAISALS_PAGE, after: page?.after ?? null, filter: { ...filter, cycleId } }),
+    allCycleResults: async (cycleId, filter) => {
+      const rows: ResultRow[] = [];
+      let after: string | null = null;
+      for (;;) {
+        const page: PageOf<ResultRow> = await call('query', ops.results, { first: APPRAISALS_PAGE, after, filter: { ...filter, cycleId } });
+        rows.push(...page.nodes);
+        if (!page.pageInfo.hasNextPage || !page.pageInfo.endCursor) return rows;
+        after = page.pageInfo.endCursor;
+      }
+    },
     calibrationBoard: (id) => call('query', ops.calibration, { id }),
     changeGrade: (appraisalId, version, to, reason) => call('mutation', ops.changeGrade, { appraisalId, version, to, reason }),
     applyCalibrationProposal: (cycleId, version, groupKey) => call('mutation', ops.applyProposal, { cycleId, version, groupKey }),
@@ -515,11 +605,15 @@ export const createCycleApi = (client: ApolloClient<unknown>): CycleApi => {
     probationsDue: (withinDays) => call('query', ops.probationsDue, { withinDays }),
     startProbationReview: (employeeId, schemeVersionId) => call('mutation', ops.startProbation, { input: { employeeId, schemeVersionId } }),
     decideProbation: (id, version, input) => call('mutation', ops.decideProbation, { id, version, input: input as unknown as Json }),
-    cycleRaters: async (cycleId) => {
+    cycleRaters: async (cycleId, after) => {
       try {
-        const { data } = await client.query<{ result: { nodes: RaterRow[] }; scheme: { schemeVersion: { document: { json: { sections?: { id: string; name: LocalText }[] } } } } }>({ query: ops.raters, variables: { cycleId }, fetchPolicy: 'no-cache' });
+        const { data } = await client.query<{ result: PageOf<RaterRow>; scheme: { schemeVersion: { document: { json: { sections?: { id: string; name: LocalText }[] } } } } }>({
+          query: ops.raters,
+          variables: { cycleId, first: APPRAISALS_PAGE, after: after ?? null },
+          fetchPolicy: 'no-cache',
+        });
         const sectionNames = Object.fromEntries((data.scheme.schemeVersion.document.json.sections ?? []).map((x) => [x.id, x.name]));
-        return { appraisals: data.result.nodes, sectionNames };
+        return { ...data.result, sectionNames };
       } catch (error) {
         throw cycleError(error);
       }
@@ -527,22 +621,67 @@ export const createCycleApi = (client: ApolloClient<unknown>): CycleApi => {
     returnRating: (ratingId, version, reason) => call('mutation', ops.returnRating, { ratingId, version, reason }),
     changeRater: (appraisalId, version, input) => call('mutation', ops.changeRater, { appraisalId, version, input: input as unknown as Json }),
     exportCycleResults: (cycleId, lang) => call('query', ops.exportResults, { cycleId, lang }),
-    teamResults: async (me) => {
-      const published = (await call<{ nodes: Omit<TeamResult, 'hidden'>[] }>('query', ops.team)).nodes.filter((a) => a.publishedAt && a.employee.id !== me);
-      if (published.length === 0) return [];
+    teamResults: async (me, after) => {
+      const page = await call<PageOf<Omit<TeamResult, 'hidden'>>>('query', ops.team, { first: APPRAISALS_PAGE, after: after ?? null });
+      const published = page.nodes.filter((a) => a.publishedAt && a.employee.id !== me);
+      if (published.length === 0) return { ...page, nodes: [], read: page.nodes.length };
       // One request for every result: a scheme may hide results from supervisors (FORBIDDEN on that row), so each
       // appraisal is its own aliased field and a refused one shows as hidden, not as a failed page.
       const document = gql`query TeamResults { ${published.map((a, i) => `a${i}: appraisal(id: ${JSON.stringify(a.id)}) { id total grade }`).join(' ')} }`;
       try {
         const result = await client.query<Record<string, { total: string | null; grade: string | null } | null>>({ query: document, errorPolicy: 'all', fetchPolicy: 'no-cache' });
-        return published.map((a, i) => {
+        const nodes = published.map((a, i) => {
           const r = result.data?.[`a${i}`];
           return r ? { ...a, total: r.total, grade: r.grade, hidden: false } : { ...a, hidden: true };
         });
+        return { ...page, nodes, read: page.nodes.length };
       } catch (error) {
         throw cycleError(error);
       }
     },
+    cycleScheme: async (id) => {
+      const c = await call<{ id: string; version: number; state: string; name: string; nameZh: string | null; schemeVersion: { document: { json: unknown } } }>('query', ops.cycleScheme, { id });
+      return { id: c.id, version: c.version, state: c.state, name: c.name, nameZh: c.nameZh, json: c.schemeVersion.document.json };
+    },
+    cycleInputs: async (cycleId, after) => {
+      const people = await call<PageOf<{ id: string; state: string; employee: InputsPerson['employee'] }>>('query', ops.inputPeople, { cycleId, first: INPUTS_PAGE, after });
+      const shown = people.nodes.filter((p) => p.state !== 'EXCLUDED');
+      if (shown.length === 0) return { ...people, nodes: [] };
+      // The page's people's inputs in one request, aliased per person and kind: values of the formula items and pay
+      // facts in full, occurrences and tickets counted (a month of daily audits would not fit the cost limit).
+      const fields = shown
+        .map((p, i) => {
+          const f = (kind: string) => `filter: { cycleId: $cycleId, employeeId: ${JSON.stringify(p.employee.id)}, kind: ${kind} }`;
+          return `v${i}: measuredInputs(first: 10, ${f('ITEM_VALUES')}) { nodes { item values { name value } } }
+            f${i}: measuredInputs(first: 1, ${f('PAY_FACT')}) { nodes { values { name value } } }
+            o${i}: measuredInputs(first: 1, ${f('OCCURRENCE')}) { totalCount }
+            t${i}: measuredInputs(first: 1, ${f('WORK_TICKET')}) { totalCount }`;
+        })
+        .join(' ');
+      type Values = { name: string; value: string }[];
+      try {
+        const { data } = await client.query<Record<string, { nodes?: { item?: string; values: Values | null }[]; totalCount?: number }>>({
+          query: gql`query CycleInputs($cycleId: ID!) { ${fields} }`,
+          variables: { cycleId },
+          fetchPolicy: 'no-cache',
+        });
+        const nodes: InputsPerson[] = shown.map((p, i) => ({
+          appraisalId: p.id,
+          state: p.state,
+          employee: p.employee,
+          itemValues: (data[`v${i}`]?.nodes ?? []).map((n) => ({ item: n.item ?? '', values: n.values ?? [] })),
+          payFacts: data[`f${i}`]?.nodes?.[0]?.values ?? [],
+          occurrences: data[`o${i}`]?.totalCount ?? 0,
+          tickets: data[`t${i}`]?.totalCount ?? 0,
+        }));
+        return { ...people, nodes };
+      } catch (error) {
+        throw cycleError(error);
+      }
+    },
+    saveMeasuredInputs: (input) => call('mutation', ops.saveInputs, { input: input as unknown as Json }),
+    importMeasuredInputs: (input) => call('mutation', ops.importInputs, { input: input as unknown as Json }),
+    measuredInputTemplate: (cycleId) => call('query', ops.inputTemplate, { cycleId }),
     searchEmployees: async (q) => (await call<{ nodes: EmployeeChoice[] }>('query', ops.employees, { q: q || null })).nodes,
   };
 };
