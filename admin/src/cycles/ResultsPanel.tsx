@@ -107,13 +107,16 @@ const ChangeGradeDialog = ({ row, bands, onClose, onDone }: { row: ResultRow | n
   );
 };
 
+const barLabel = (name: string, code: string): string => (name.length <= 10 ? name : code);
+
 /** A small bar chart of one group: each grade's share, with the quota's limit drawn as a dashed line. */
 const DistributionChart = ({ group, board }: { group: CalibrationGroup; board: CalibrationBoard }) => {
   const locale = useLocale();
-  // Bars are labelled with the grade codes (the table below names them); the full name shows on hover.
+  // Bars are labelled with the grade's name in the console language when it fits under a bar ("优秀", "Excellent"),
+  // else with its code (the table below names them); the full name shows on hover.
   const bands = board.schemeVersion.document.gradeBands;
   const quotas = board.schemeVersion.document.quotas;
-  const width = 60;
+  const width = 72;
   const height = 120;
   const grades = bands.length > 0 ? bands.map((b) => b.grade) : group.counts.map((c) => c.grade);
   return (
@@ -135,7 +138,7 @@ const DistributionChart = ({ group, board }: { group: CalibrationGroup; board: C
             </text>
             <text x={x + width / 2} y={height + 26} fontSize={11} textAnchor="middle">
               <title>{gradeName(bands, g, locale)}</title>
-              {g}
+              {barLabel(gradeName(bands, g, locale), g)}
             </text>
           </g>
         );
