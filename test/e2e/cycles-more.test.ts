@@ -271,7 +271,8 @@ describe.skipIf(browserMissing)('the cycle pages on the demo cycles', () => {
       await rateProbation(server, hr, 'WSI009', Object.fromEntries(['people', 'machine', 'material', 'method', 'environment'].map((a) => [a, { points: '18' }])));
       await page.getByTestId('menu-probation').click();
       const cook = page.getByTestId('probation-CFC009');
-      await cook.getByText('Awaiting decision').waitFor();
+      // Rated: the review takes the result when HR decides (awaiting decision), so the buttons are offered now.
+      await cook.getByTestId('probation-CONFIRM').waitFor();
       await cook.getByTestId('probation-CONFIRM').click();
       await page.getByTestId('probation-decide-confirm').click();
       await page.getByText(/confirmed$/).first().waitFor();

@@ -107,13 +107,14 @@ const PersonRow = ({ person, columns, editable, onSaved }: { person: InputsPerso
         notify(errorMessage(error), { type: 'error' });
         return;
       }
-      // input.entries.<i>.values.<name> (or .<n>): the column of that value; else the entry's first column.
+      // input.entries[<i>].values.<name> (or values[<n>]): the column of that value; else the entry's first column.
       setProblems(
         details.map((d) => {
-          const m = /^input\.entries\.(\d+)(?:\.values\.([^.]+))?/.exec(d.field);
-          const at = m?.[1] ?? '';
-          const byName = m?.[2] !== undefined ? columnOf.get(`${at}.${m[2]}`) : undefined;
-          const column = byName ?? [...columnOf.entries()].find(([k]) => k.startsWith(`${at}.`))?.[1] ?? null;
+          const m = /^input\.entries(?:\[(\d+)\]|\.(\d+))(?:\.values(?:\.([^.[\]]+)|\[(\d+)\]))?/.exec(d.field);
+          const at = m?.[1] ?? m?.[2] ?? '';
+          const inEntry = [...columnOf.entries()].filter(([k]) => k.startsWith(`${at}.`)).map(([, c]) => c);
+          const byName = m?.[3] !== undefined ? columnOf.get(`${at}.${m[3]}`) : m?.[4] !== undefined ? inEntry[Number(m[4])] : undefined;
+          const column = byName ?? inEntry[0] ?? null;
           return { column, rule: d.rule ?? '', text: describeIssue({ code: d.rule ?? '', message: d.message, params: d.params ?? {} }, locale) };
         }),
       );
