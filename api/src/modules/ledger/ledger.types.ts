@@ -1,6 +1,6 @@
 import { JSONResolver } from 'graphql-scalars';
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageArgs, SortDirection } from '../../core/connection.js';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { type ListArgs, listArgsType, sortInputType, type SortKey } from '../../core/connection.js';
 import { Limit } from '../../core/input-limits.js';
 import { Node, RecordNode } from '../../core/record.js';
 import { PayoutBatchStatusValue } from './payout.types.js';
@@ -193,17 +193,11 @@ export enum LedgerRuleSortField {
 }
 registerEnumType(LedgerRuleSortField, { name: 'LedgerRuleSortField', description: 'What catalog rules can be ordered by.' });
 
-@InputType({ description: 'One sort key for catalog rules.' })
-export class LedgerRuleSort {
-  @Field(() => LedgerRuleSortField, { description: 'The key.' }) field!: LedgerRuleSortField;
-  @Field(() => SortDirection, { nullable: true, description: 'ASC (default) or DESC.' }) direction?: SortDirection | null;
-}
+export const LedgerRuleSort = sortInputType('LedgerRuleSort', LedgerRuleSortField, 'catalog rules');
+export type LedgerRuleSort = SortKey<LedgerRuleSortField>;
 
-@ArgsType()
-export class LedgerRulesArgs extends PageArgs {
-  @Field(() => LedgerRuleFilter, { nullable: true, description: 'Filter.' }) filter?: LedgerRuleFilter | null;
-  @Field(() => [LedgerRuleSort], { nullable: true, description: 'Order; default: code.' }) sort?: LedgerRuleSort[] | null;
-}
+export const LedgerRulesArgs = listArgsType(LedgerRuleFilter, LedgerRuleSort, 'code');
+export type LedgerRulesArgs = ListArgs<LedgerRuleFilter, LedgerRuleSort>;
 
 @InputType({ description: 'Which ledger entries to list; all conditions must hold.' })
 export class LedgerEntryFilter {
@@ -228,17 +222,11 @@ export enum LedgerEntrySortField {
 }
 registerEnumType(LedgerEntrySortField, { name: 'LedgerEntrySortField', description: 'What ledger entries can be ordered by.' });
 
-@InputType({ description: 'One sort key for ledger entries.' })
-export class LedgerEntrySort {
-  @Field(() => LedgerEntrySortField, { description: 'The key.' }) field!: LedgerEntrySortField;
-  @Field(() => SortDirection, { nullable: true, description: 'ASC (default) or DESC.' }) direction?: SortDirection | null;
-}
+export const LedgerEntrySort = sortInputType('LedgerEntrySort', LedgerEntrySortField, 'ledger entries');
+export type LedgerEntrySort = SortKey<LedgerEntrySortField>;
 
-@ArgsType()
-export class LedgerEntriesArgs extends PageArgs {
-  @Field(() => LedgerEntryFilter, { nullable: true, description: 'Filter.' }) filter?: LedgerEntryFilter | null;
-  @Field(() => [LedgerEntrySort], { nullable: true, description: 'Order; default: newest occurrence first.' }) sort?: LedgerEntrySort[] | null;
-}
+export const LedgerEntriesArgs = listArgsType(LedgerEntryFilter, LedgerEntrySort, 'newest occurrence first');
+export type LedgerEntriesArgs = ListArgs<LedgerEntryFilter, LedgerEntrySort>;
 
 @InputType({ description: 'Evidence file metadata (the file is stored by its SHA-256).' })
 export class AttachmentInput {
