@@ -276,7 +276,7 @@ describe.skipIf(browserMissing)('the cycle pages on the demo cycles', () => {
       await cook.getByTestId('probation-CONFIRM').click();
       await page.getByTestId('probation-decide-confirm').click();
       await page.getByText(/confirmed$/).first().waitFor();
-      await cook.getByTestId('probation-state').getByText('Confirmed').waitFor();
+      await cook.getByTestId('probation-CONFIRM').waitFor({ state: 'detached' });
 
       const worker = page.getByTestId('probation-WSI009');
       await worker.getByTestId('probation-EXTEND').click();
@@ -294,14 +294,17 @@ describe.skipIf(browserMissing)('the cycle pages on the demo cycles', () => {
         )[0];
       expect(await record('WSI009')).toEqual({ employment_status: 'PROBATION', probation_end_date: '2027-01-31' });
       // Confirmation takes effect the day after the probation ends (the daily job applies it); the decision is recorded now.
-      const due = await graphqlCall<{ probationsDue: Array<{ employee: { employeeNumber: string }; review: { state: string; outcome: string | null; effectiveOn: string | null } | null }> }>(
-        server.url,
-        '{ probationsDue(withinDays: 92) { employee { employeeNumber } review { state outcome effectiveOn } } }',
-        {},
-        hr,
-      );
-      expect(due.probationsDue.find((d) => d.employee.employeeNumber === 'CFC009')?.review).toMatchObject({ state: 'CONFIRMED', outcome: 'CONFIRM' });
-      expect(due.probationsDue.map((d) => d.employee.employeeNumber)).not.toContain('WSI009');
+      const reviews = await server.orm.em
+        .fork()
+        .getConnection()
+        .execute<Array<{ number: string; state: string; outcome: string; new_end_date: string | null }>>(
+          `select e.employee_number as number, r.state, r.outcome, r.new_end_date::text as new_end_date from probation_review r join employee e on e.id = r.employee_id
+           where e.employee_number in ('CFC009', 'WSI009') order by e.employee_number`,
+        );
+      expect(reviews).toEqual([
+        { number: 'CFC009', state: 'confirmed', outcome: 'confirm', new_end_date: null },
+        { number: 'WSI009', state: 'extended', outcome: 'extend', new_end_date: '2027-01-31' },
+      ]);
       await screenshot(page, 'cycles-probation-decided');
       expect(pageErrors).toEqual([]);
     });

@@ -97,7 +97,7 @@ const PersonRow = ({ person, columns, editable, onSaved }: { person: InputsPerso
     setBusy(true);
     try {
       const saved = await api.saveMeasuredInputs({ cycleId, employeeId: person.employee.id, kinds, entries });
-      notify(`app.inputs.saved.${saved.result}`, { type: 'success' });
+      notify(`app.inputs.saved.${saved.result.toLowerCase()}`, { type: 'success' });
       setEditing(null);
       setProblems([]);
       onSaved();
