@@ -11,7 +11,7 @@ import { LoadErrorState } from '../common/LoadError';
 import { Day, errorMessage } from '../cycles/common';
 import { useLoad, useLocale } from '../cycles/useCycleApi';
 import { useGovernance } from '../governance/common';
-import { APPRAISAL_CYCLE, APPRAISAL_FOR_APPEAL, ASK, type AppealDetail, appealQuery, CLOSE, DECIDE, isOpen, NOTE, type ResultVersion, START, WITHDRAW } from './api';
+import { APPRAISAL_CYCLE, APPRAISAL_FOR_APPEAL, ASK, RESULT_INPUTS, type AppealDetail, appealQuery, CLOSE, DECIDE, isOpen, NOTE, type ResultVersion, START, WITHDRAW } from './api';
 import { AppealStateChip, DueFlags, OutcomeChip } from './parts';
 
 interface RatedItem {
@@ -24,8 +24,10 @@ interface RatedItem {
 
 interface AppraisalRatings {
   id: string;
-  cycle: { id: string; name: string; nameZh: string | null };
-  ratings: Array<{ id: string; section: string; role: string; state: string; items: Record<string, Record<string, unknown>>; rater: { id: string; name: string } | null }>;
+  employee: { id: string };
+  ratings: Array<{ id: string; section: string; role: string; state: string; rater: { id: string; name: string } | null }>;
+  /** The engine input of the appealed result version. */
+  input: { ratings?: Array<{ section: string; role: string; items: Record<string, Record<string, unknown>> }> } | null;
 }
 
 const Fact = ({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) => {
@@ -77,10 +79,9 @@ const Versions = ({ before, after }: { before: ResultVersion | null; after: Resu
   );
 };
 
-/** The items of the appealed ratings a re-score may correct (points and levels). */
+/** The items of the appealed result's input a re-score may correct (points and levels). */
 const ratedItems = (appraisal: AppraisalRatings | undefined): RatedItem[] =>
-  (appraisal?.ratings ?? [])
-    .filter((r) => r.state === 'SUBMITTED')
+  (appraisal?.input?.ratings ?? [])
     .flatMap((r) =>
       Object.entries(r.items ?? {})
         .filter(([, v]) => v && ('points' in v || 'level' in v))
@@ -187,7 +188,8 @@ const AskDialog = ({ appeal, appraisal, onClose, onDone }: { appeal: AppealDetai
   const notify = useNotify();
   const call = useGovernance();
   const raters = [...new Map((appraisal?.ratings ?? []).filter((r) => r.rater && r.state === 'SUBMITTED').map((r) => [r.rater?.id ?? '', r.rater?.name ?? ''])).entries()];
-  const [rater, setRater] = useState(raters[0]?.[0] ?? '');
+  const [chosen, setRater] = useState('');
+  const rater = chosen || (raters[0]?.[0] ?? '');
   const [question, setQuestion] = useState('');
   const [excerpt, setExcerpt] = useState('');
   const [days, setDays] = useState('2');
@@ -240,7 +242,17 @@ const Handling = ({ appeal, onChange }: { appeal: AppealDetail; onChange: (a: Ap
   const [note, setNote] = useState('');
   const [dialog, setDialog] = useState<'decide' | 'ask' | null>(null);
   const appraisalId = appeal.target.appraisalId;
-  const appraisal = useLoad(async (api) => (appraisalId ? (await api.governance<{ appraisal: AppraisalRatings }>(APPRAISAL_FOR_APPEAL, { id: appraisalId })).appraisal : undefined), [appraisalId]);
+  const resultNumber = appeal.previousResult?.number ?? null;
+  const appraisal = useLoad(
+    async (api): Promise<AppraisalRatings | undefined> => {
+      if (!appraisalId) return undefined;
+      const found = (await api.governance<{ appraisal: Omit<AppraisalRatings, 'input'> }>(APPRAISAL_FOR_APPEAL, { id: appraisalId })).appraisal;
+      const archive = await api.governance<{ employeeArchive: { events: Array<{ kind: string; relatedId: string | null; resultNumber: number | null; inputs: AppraisalRatings['input'] }> } }>(RESULT_INPUTS, { e: found.employee.id });
+      const version = archive.employeeArchive.events.find((e) => e.kind === 'APPRAISAL' && e.relatedId === appraisalId && e.resultNumber === resultNumber);
+      return { ...found, input: version?.inputs ?? null };
+    },
+    [appraisalId, resultNumber],
+  );
   const run = async <K extends string>(document: string, variables: Record<string, unknown>, field: K, message: string) => {
     try {
       const done = await call<Record<K, AppealDetail>>(document, { id: appeal.id, ...variables });

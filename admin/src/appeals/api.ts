@@ -80,7 +80,9 @@ export const DASHBOARD = '{ appealDashboard { open overdue nearDue decided } }';
 /** One appeal: handlers (HR) read the handling too; the appellant reads status, contents and decision. */
 export const appealQuery = (handling: boolean) => `query($id: ID!) { appeal(id: $id) { ${DETAIL} ${handling ? HANDLING : ''} } }`;
 /** What the appealed appraisal was rated with (HR: the correction form and the raters to ask). */
-export const APPRAISAL_FOR_APPEAL = `query($id: ID!) { appraisal(id: $id) { id cycle { id name nameZh } ratings { id section role state items rater { id name } } } }`;
+export const APPRAISAL_FOR_APPEAL = `query($id: ID!) { appraisal(id: $id) { id employee { id } ratings { id section role state rater { id name } } } }`;
+/** The engine input recorded with each result version (rating items are not readable one by one once the raters are anonymous). */
+export const RESULT_INPUTS = `query($e: ID!) { employeeArchive(employeeId: $e, lang: EN) { events { kind relatedId resultNumber inputs } } }`;
 export const APPRAISAL_CYCLE = `query($id: ID!) { appraisal(id: $id) { id cycle { id name nameZh } } }`;
 
 const RETURNS = `{ ${DETAIL} }`;
