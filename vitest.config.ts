@@ -46,9 +46,12 @@ export default defineConfig({
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/support/global-setup.ts'],
+          setupFiles: ['test/e2e/setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 180_000,
           fileParallelism: false,
+          // As for the api files: one worker loads the API's modules once for all the browser files.
+          isolate: false,
         },
       },
     ],

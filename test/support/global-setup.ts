@@ -52,6 +52,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 }
 
 async function prepare(): Promise<SharedDatabase> {
+  const started = Date.now();
   const external = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   let adminUrl: string;
   let stopEmbedded = async () => undefined as void;
@@ -89,6 +90,7 @@ async function prepare(): Promise<SharedDatabase> {
   await dropping.query(`drop database if exists ${TEMPLATE}_demo`);
   await dropping.end();
 
+  if (process.env.SEED_TIMING) console.log(`test database: PostgreSQL, migrations and demo data in ${Date.now() - started} ms`);
   return {
     adminUrl,
     users: 0,
