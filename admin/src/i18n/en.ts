@@ -1,5 +1,6 @@
 import { enCycles } from './en.cycles';
 import { enHonors } from './en.honors';
+import { enAnalytics } from './en.analytics';
 import { enGovernance } from './en.governance';
 import { enSchemes } from './en.schemes';
 
@@ -291,9 +292,10 @@ export const en = {
     ...enSchemes.app,
     ...enCycles.app,
     ...enHonors.app,
+    ...enAnalytics.app,
     ...enGovernance.app,
-    menu: { ...base.app.menu, ...enSchemes.app.menu, ...enCycles.app.menu, ...enHonors.app.menu, ...enGovernance.app.menu },
-    entry: { ...base.app.entry, ...enCycles.app.entry, ...enHonors.app.entry, ...enGovernance.app.entry },
+    menu: { ...base.app.menu, ...enSchemes.app.menu, ...enCycles.app.menu, ...enHonors.app.menu, ...enAnalytics.app.menu, ...enGovernance.app.menu },
+    entry: { ...base.app.entry, ...enCycles.app.entry, ...enHonors.app.entry, ...enAnalytics.app.entry, ...enGovernance.app.entry },
     validation: { ...base.app.validation, ...enSchemes.app.validation },
     error: { ...base.app.error, ...enSchemes.app.error },
   },
