@@ -43,7 +43,8 @@ const FilterBar = ({ filter, onChange, names }: { filter: AnalyticsFilter; onCha
         label={translate(`${p}.cycle`)}
         value={filter.cycleIds?.[0] ?? ''}
         onChange={(e) => set({ cycleIds: e.target.value ? [e.target.value] : undefined })}
-        sx={{ minWidth: 220 }}
+        fullWidth={false}
+        sx={{ width: 220 }}
         slotProps={{ htmlInput: { 'data-testid': 'filter-cycle' } }}
       >
         <MenuItem value="">{translate(`${p}.all_cycles`)}</MenuItem>
@@ -59,7 +60,8 @@ const FilterBar = ({ filter, onChange, names }: { filter: AnalyticsFilter; onCha
         label={translate(`${p}.scheme`)}
         value={filter.schemeId ?? ''}
         onChange={(e) => set({ schemeId: e.target.value || undefined })}
-        sx={{ minWidth: 200 }}
+        fullWidth={false}
+        sx={{ width: 200 }}
         slotProps={{ htmlInput: { 'data-testid': 'filter-scheme' } }}
       >
         <MenuItem value="">{translate(`${p}.all_schemes`)}</MenuItem>
@@ -75,7 +77,8 @@ const FilterBar = ({ filter, onChange, names }: { filter: AnalyticsFilter; onCha
         label={translate(`${p}.department`)}
         value={filter.departmentId ?? ''}
         onChange={(e) => set({ departmentId: e.target.value || undefined })}
-        sx={{ minWidth: 240 }}
+        fullWidth={false}
+        sx={{ width: 240 }}
         slotProps={{ htmlInput: { 'data-testid': 'filter-department' } }}
       >
         <MenuItem value="">{translate(`${p}.all_departments`)}</MenuItem>
@@ -88,6 +91,8 @@ const FilterBar = ({ filter, onChange, names }: { filter: AnalyticsFilter; onCha
       <TextField
         type="date"
         size="small"
+        fullWidth={false}
+        sx={{ width: 180 }}
         label={translate(`${p}.period_from`)}
         value={filter.periodFrom ?? ''}
         onChange={(e) => set({ periodFrom: e.target.value || undefined })}
@@ -96,6 +101,8 @@ const FilterBar = ({ filter, onChange, names }: { filter: AnalyticsFilter; onCha
       <TextField
         type="date"
         size="small"
+        fullWidth={false}
+        sx={{ width: 180 }}
         label={translate(`${p}.period_to`)}
         value={filter.periodTo ?? ''}
         onChange={(e) => set({ periodTo: e.target.value || undefined })}

@@ -50,10 +50,11 @@ export const GradeChart = ({ rows, names }: { rows: GradeDistributionRow[]; name
       summary={`${translate(`${p}.size`)}: ${formatNumber(total, locale)}`}
     >
       <BarChart
-        height={HEIGHT}
-        xAxis={[{ scaleType: 'band', data: rows.map(label) }]}
-        yAxis={[{ valueFormatter: n(locale) }]}
-        series={grades.map((grade) => ({ label: grade, data: rows.map((r) => r.grades.find((g) => g.grade === grade)?.count ?? 0), valueFormatter: n(locale) }))}
+        height={Math.max(160, rows.length * 40 + 90)}
+        layout="horizontal"
+        yAxis={[{ scaleType: 'band', data: rows.map(label), width: 200 }]}
+        xAxis={[{ valueFormatter: n(locale) }]}
+        series={grades.map((grade) => ({ label: grade || '—', stack: 'grades', data: rows.map((r) => r.grades.find((g) => g.grade === grade)?.count ?? 0), valueFormatter: n(locale) }))}
       />
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mt: 1 }} data-testid="quota-checks">
         {rows.flatMap((r) =>
@@ -155,7 +156,7 @@ export const LeniencyChart = ({ rows, names }: { rows: LeniencyRow[]; names: Nam
         rows: rows.map((r) => [r.rater?.name ?? r.raterId, department(r.departmentId), r.ratings, r.raterAverage, r.departmentAverage, r.difference]),
       }}
       empty={rows.length === 0}
-      summary={`${translate(`${p}.rater`)}: ${formatNumber(rows.length, locale)}`}
+      summary={`${translate(`${p}.raters`)}: ${formatNumber(rows.length, locale)}`}
     >
       <BarChart
         height={Math.max(HEIGHT, shown.length * 28)}

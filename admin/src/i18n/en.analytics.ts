@@ -58,6 +58,7 @@ export const enAnalytics = {
         title: 'Rater leniency',
         help: 'Each rater\'s average rating (percent of full marks) against the average of all ratings in the department of the people rated; raters with at least 3 ratings.',
         rater: 'Rater',
+        raters: 'Raters',
         department: 'Department',
         ratings: 'Ratings',
         rater_average: 'Rater average %',

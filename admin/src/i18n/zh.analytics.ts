@@ -58,6 +58,7 @@ export const zhAnalytics = {
         title: '评分宽严度',
         help: '每位评分人的平均评分（占满分的百分比）与被评人所在部门全部评分平均值的比较；仅含评分不少于 3 次的评分人。',
         rater: '评分人',
+        raters: '评分人数',
         department: '部门',
         ratings: '评分次数',
         rater_average: '评分人平均 %',
