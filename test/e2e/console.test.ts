@@ -64,6 +64,10 @@ describe.skipIf(browserMissing)('console in Chromium', () => {
     it('creates an employee through the form and finds it in the list', async () => {
       const { page } = session;
       await login(page, server.url, 'hr@demo.local', { screenshotAs: 'login' });
+      // HR's menu offers analytics (charts over the whole group) beside the organisation and the cycles.
+      await page.getByRole('menuitem', { name: 'Analytics' }).waitFor();
+      expect((await page.getByRole('menuitem').allInnerTexts()).map((i) => i.trim())).toEqual(expect.arrayContaining(['Dashboard', 'Employees', 'Appraisal cycles', 'Analytics']));
+      await page.getByTestId('home-open-cycles').waitFor();
       await screenshot(page, 'hr-dashboard');
 
       const number = `E2E${Date.now().toString().slice(-7)}`;
@@ -101,7 +105,7 @@ describe.skipIf(browserMissing)('console in Chromium', () => {
       await page.getByRole('menuitem', { name: '中文' }).click();
       await page.getByText('欢迎', { exact: false }).first().waitFor();
       const text = await visibleText(page);
-      for (const label of ['部门', '岗位', '员工', '员工导入与导出']) expect(text).toContain(label);
+      for (const label of ['部门', '岗位', '员工', '员工导入与导出', '统计分析', '进行中的考核周期']) expect(text).toContain(label);
       await screenshot(page, 'hr-dashboard-zh');
       await page.goto(`${server.url}/#/employees`);
       await page.getByText('工号').first().waitFor();
