@@ -64,11 +64,8 @@ describe.skipIf(browserMissing)('analytics in Chromium', () => {
       await page.getByRole('combobox', { name: 'Department and below' }).click();
       await page.getByRole('option', { name: department.name, exact: true }).click();
       await page.getByTestId('analytics-stale').waitFor({ state: 'detached', timeout: 30_000 }).catch(() => undefined);
-      await page.waitForFunction(
-        (expected) => document.querySelector('[data-testid="chart-grades-summary"]')?.textContent?.trim() === expected,
-        `Graded: ${graded(department.graded).toLocaleString('en-US')}`,
-        { timeout: 30_000 },
-      );
+      const expected = `Graded: ${graded(department.graded).toLocaleString('en-US')}`;
+      await page.waitForFunction(`document.querySelector('[data-testid="chart-grades-summary"]')?.textContent?.trim() === ${JSON.stringify(expected)}`, undefined, { timeout: 30_000 });
       const after = await bars(page, 'chart-grades');
       expect(after).toBeLessThan(before);
       const deptHistogram = department.graded.analytics.scoreHistogram.buckets.reduce((s, b) => s + b.count, 0);
