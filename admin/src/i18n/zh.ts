@@ -3,6 +3,7 @@ import { zhCycles } from './zh.cycles';
 import { zhHonors } from './zh.honors';
 import { zhAnalytics } from './zh.analytics';
 import { zhGovernance } from './zh.governance';
+import { zhAppeals } from './zh.appeals';
 import { zhSchemes } from './zh.schemes';
 
 /** react-admin keys newer than ra-language-chinese (which targets an older react-admin). */
@@ -205,6 +206,7 @@ const base = {
       language: '语言',
     },
     employee: {
+      details_tab: '基本信息',
       reporting_line: '汇报线（向上）',
       direct_reports: '直接下属',
       pay: '薪酬',
@@ -353,8 +355,9 @@ export const zh: AppMessages = {
     ...zhHonors.app,
     ...zhAnalytics.app,
     ...zhGovernance.app,
-    menu: { ...base.app.menu, ...zhSchemes.app.menu, ...zhCycles.app.menu, ...zhHonors.app.menu, ...zhAnalytics.app.menu, ...zhGovernance.app.menu },
-    entry: { ...base.app.entry, ...zhCycles.app.entry, ...zhHonors.app.entry, ...zhAnalytics.app.entry, ...zhGovernance.app.entry },
+    ...zhAppeals.app,
+    menu: { ...base.app.menu, ...zhSchemes.app.menu, ...zhCycles.app.menu, ...zhHonors.app.menu, ...zhAnalytics.app.menu, ...zhGovernance.app.menu, ...zhAppeals.app.menu },
+    entry: { ...base.app.entry, ...zhCycles.app.entry, ...zhHonors.app.entry, ...zhAnalytics.app.entry, ...zhGovernance.app.entry, ...zhAppeals.app.entry },
     validation: { ...base.app.validation, ...zhSchemes.app.validation },
     error: { ...base.app.error, ...zhSchemes.app.error },
   },
