@@ -121,6 +121,13 @@ describe('entries', () => {
     expect(details(ofReversal).map((d) => d.rule)).toEqual(['ledger_reverse_reversal']);
     const original = await gql<{ ledgerEntry: Entry }>(server.url, `query($id: ID!) { ledgerEntry(id: $id) { ${ENTRY} } }`, { id: entry.id }, hr);
     expect(original.data?.ledgerEntry).toMatchObject({ amount: '60.00', status: 'APPROVED', reversedBy: reversal.id });
+    // The reversal links its original (a LedgerEntry with its own rules) and its rule; a manual entry has no appraisal or batch.
+    const LINKS = `query($id: ID!) { ledgerEntry(id: $id) { reverses { id amount status } rule { code } appraisal { id } batch { id } } }`;
+    for (const token of [hr, employee, supervisor]) {
+      const linked = await gql<{ ledgerEntry: unknown }>(server.url, LINKS, { id: reversal.id }, token);
+      expect(linked.errors, JSON.stringify(linked.errors)).toBeUndefined();
+      expect(linked.data?.ledgerEntry).toEqual({ reverses: { id: entry.id, amount: '60.00', status: 'APPROVED' }, rule: { code: 'hotel.goodDeed' }, appraisal: null, batch: null });
+    }
   });
 
   it('splits a team incident so the shares sum exactly, each share its own entry', async () => {

@@ -152,6 +152,19 @@ describe('payout batches', () => {
     const audit = await sqlRows<{ operation: string }>(`select operation from audit_entry where entity_id = ? order by id`, [b.id]);
     expect(audit.map((a) => a.operation)).toEqual(['createPayoutBatch', 'submitPayoutBatch', 'rejectPayoutBatch', 'submitPayoutBatch', 'approvePayoutBatch']);
     batch = approved;
+    // The nurse's paid entries link the appraisal they pay (with its cycle) and the batch they were paid in.
+    const LINKS = '{ ledgerEntries(first: 10, filter: { sourceKind: APPRAISAL, status: PAID }) { nodes { appraisal { id cycleId cycleName periodKey } batch { id number status } } } }';
+    const links = ok(await gql<{ ledgerEntries: { nodes: Array<{ appraisal: { id: string; cycleId: string; cycleName: string; periodKey: string }; batch: { id: string; number: string; status: string } }> } }>(server.url, LINKS, {}, employee)).ledgerEntries.nodes;
+    expect(links.length).toBe(2);
+    for (const link of links) {
+      expect(link.appraisal).toMatchObject({ id: ward.appraisalOf.get('NUMED001'), cycleId: ward.cycleId, periodKey: '2025-09' });
+      expect(link.appraisal.cycleName.length).toBeGreaterThan(0);
+      expect(link.batch).toEqual({ id: b.id, number: 'PB-2025-09-001', status: 'APPROVED' });
+    }
+    // The approver reads the links of the entries put before them.
+    const seen = ok(await gql<{ ledgerEntries: { totalCount: number; nodes: Array<{ batch: { id: string } }> } }>(server.url, `{ ledgerEntries(first: 50, filter: { batchId: "${b.id}" }) { totalCount nodes { batch { id } appraisal { id } } } }`, {}, approver)).ledgerEntries;
+    expect(seen.totalCount).toBe(32);
+    expect(new Set(seen.nodes.map((n) => n.batch.id))).toEqual(new Set([b.id]));
   });
 
   it('exports one row per person per component, exact cents, a totals row and the checksum; a re-export is identical', async () => {

@@ -15,8 +15,16 @@ let nurse: string;
 let outsider: string;
 
 // Every field of LedgerEntry in the schema (the domain's groups, less those that land later), with a selection.
-const SELECT: Record<string, string> = { employee: 'employee { id }', department: 'department { id }', rule: 'rule { code }', source: 'source { kind }' };
-const LATER = new Set(['appraisal', 'reverses', 'team', 'teamShare', 'batch']);
+const SELECT: Record<string, string> = {
+  employee: 'employee { id }',
+  department: 'department { id }',
+  rule: 'rule { code }',
+  source: 'source { kind }',
+  appraisal: 'appraisal { id cycleId cycleName cycleNameZh periodKey resultNumber }',
+  reverses: 'reverses { id amount }',
+  batch: 'batch { id number periodKey status }',
+};
+const LATER = new Set(['team', 'teamShare']);
 const ENTRY_FIELDS = [...Object.values(LEDGER_ENTRY_FIELDS).flat(), 'explanationZh'].filter((f) => !LATER.has(f));
 const ONE = `query($id: ID!) { ledgerEntry(id: $id) { ${ENTRY_FIELDS.map((f) => SELECT[f] ?? f).join(' ')} } }`;
 const LIST = `{ ledgerEntries(first: 100) { totalCount nodes { id amount } } }`;

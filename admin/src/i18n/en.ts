@@ -1,6 +1,7 @@
 import { enCycles } from './en.cycles';
 import { enHonors } from './en.honors';
 import { enGovernance } from './en.governance';
+import { enAppeals } from './en.appeals';
 import { enSchemes } from './en.schemes';
 
 const base = {
@@ -142,6 +143,7 @@ const base = {
       language: 'Language',
     },
     employee: {
+      details_tab: 'Details',
       reporting_line: 'Reporting line (upward)',
       direct_reports: 'Direct reports',
       pay: 'Pay',
@@ -292,8 +294,9 @@ export const en = {
     ...enCycles.app,
     ...enHonors.app,
     ...enGovernance.app,
-    menu: { ...base.app.menu, ...enSchemes.app.menu, ...enCycles.app.menu, ...enHonors.app.menu, ...enGovernance.app.menu },
-    entry: { ...base.app.entry, ...enCycles.app.entry, ...enHonors.app.entry, ...enGovernance.app.entry },
+    ...enAppeals.app,
+    menu: { ...base.app.menu, ...enSchemes.app.menu, ...enCycles.app.menu, ...enHonors.app.menu, ...enGovernance.app.menu, ...enAppeals.app.menu },
+    entry: { ...base.app.entry, ...enCycles.app.entry, ...enHonors.app.entry, ...enGovernance.app.entry, ...enAppeals.app.entry },
     validation: { ...base.app.validation, ...enSchemes.app.validation },
     error: { ...base.app.error, ...enSchemes.app.error },
   },

@@ -2,6 +2,7 @@ import type { AppMessages } from './en';
 import { zhCycles } from './zh.cycles';
 import { zhHonors } from './zh.honors';
 import { zhGovernance } from './zh.governance';
+import { zhAppeals } from './zh.appeals';
 import { zhSchemes } from './zh.schemes';
 
 /** react-admin keys newer than ra-language-chinese (which targets an older react-admin). */
@@ -204,6 +205,7 @@ const base = {
       language: '语言',
     },
     employee: {
+      details_tab: '基本信息',
       reporting_line: '汇报线（向上）',
       direct_reports: '直接下属',
       pay: '薪酬',
@@ -351,8 +353,9 @@ export const zh: AppMessages = {
     ...zhCycles.app,
     ...zhHonors.app,
     ...zhGovernance.app,
-    menu: { ...base.app.menu, ...zhSchemes.app.menu, ...zhCycles.app.menu, ...zhHonors.app.menu, ...zhGovernance.app.menu },
-    entry: { ...base.app.entry, ...zhCycles.app.entry, ...zhHonors.app.entry, ...zhGovernance.app.entry },
+    ...zhAppeals.app,
+    menu: { ...base.app.menu, ...zhSchemes.app.menu, ...zhCycles.app.menu, ...zhHonors.app.menu, ...zhGovernance.app.menu, ...zhAppeals.app.menu },
+    entry: { ...base.app.entry, ...zhCycles.app.entry, ...zhHonors.app.entry, ...zhGovernance.app.entry, ...zhAppeals.app.entry },
     validation: { ...base.app.validation, ...zhSchemes.app.validation },
     error: { ...base.app.error, ...zhSchemes.app.error },
   },

@@ -1,4 +1,4 @@
-import { ArgsType, type ClassType, Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { ArgsType, type ClassType, Field, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { AppError } from './errors.js';
 
 export enum SortDirection {
@@ -63,6 +63,44 @@ export class PageArgs {
   after?: string | null;
   @Field(() => Int, { nullable: true, description: 'Items to skip; for page-based clients. Not together with `after`.' })
   offset?: number | null;
+}
+
+/** One sort key of a list: the field and the direction. */
+export interface SortKey<F> {
+  field: F;
+  direction?: SortDirection | null;
+}
+
+/**
+ * Builds the `<name>` input type, one sort key of a list: `field` from the list's sort-field enum (registered
+ * with registerEnumType) and an optional direction. `items` names the list's items in the description.
+ */
+export function sortInputType<F extends string>(name: string, fieldEnum: Record<string, F>, items: string): ClassType<SortKey<F>> {
+  @InputType(name, { description: `One sort key for ${items}.` })
+  class Sort implements SortKey<F> {
+    @Field(() => fieldEnum, { description: 'The key.' }) field!: F;
+    @Field(() => SortDirection, { nullable: true, description: 'ASC (default) or DESC.' }) direction?: SortDirection | null;
+  }
+  return Sort;
+}
+
+/** Paging arguments with a list's filter and sort keys. */
+export interface ListArgs<Filter, Sort> extends PageArgs {
+  filter?: Filter | null;
+  sort?: Sort[] | null;
+}
+
+/**
+ * Builds the arguments of a list query: paging (PageArgs), `filter` and `sort`. `defaultOrder` says how the
+ * list is ordered without sort keys (e.g. "code", "newest first").
+ */
+export function listArgsType<Filter extends object, Sort extends object>(filter: ClassType<Filter>, sort: ClassType<Sort>, defaultOrder: string): ClassType<ListArgs<Filter, Sort>> {
+  @ArgsType()
+  class Args extends PageArgs implements ListArgs<Filter, Sort> {
+    @Field(() => filter, { nullable: true, description: 'Filter.' }) filter?: Filter | null;
+    @Field(() => [sort], { nullable: true, description: `Order; default: ${defaultOrder}.` }) sort?: Sort[] | null;
+  }
+  return Args;
 }
 
 export const MAX_PAGE_SIZE = 500;

@@ -1,5 +1,5 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageArgs, SortDirection } from '../../core/connection.js';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { type ListArgs, listArgsType, sortInputType, type SortKey } from '../../core/connection.js';
 import { Limit } from '../../core/input-limits.js';
 import { Node, RecordNode } from '../../core/record.js';
 
@@ -79,19 +79,13 @@ export enum ServiceAccountSortField {
 }
 registerEnumType(ServiceAccountSortField, { name: 'ServiceAccountSortField', description: 'What service accounts can be ordered by.' });
 
-@InputType({ description: 'One sort key for service accounts.' })
-export class ServiceAccountSort {
-  @Field(() => ServiceAccountSortField, { description: 'The key.' }) field!: ServiceAccountSortField;
-  @Field(() => SortDirection, { nullable: true, description: 'ASC (default) or DESC.' }) direction?: SortDirection | null;
-}
+export const ServiceAccountSort = sortInputType('ServiceAccountSort', ServiceAccountSortField, 'service accounts');
+export type ServiceAccountSort = SortKey<ServiceAccountSortField>;
 
 @InputType({ description: 'Which service accounts to list.' })
 export class ServiceAccountFilter {
   @Field(() => ServiceTokenStatusValue, { nullable: true, description: 'Only accounts in this status.' }) status?: ServiceTokenStatusValue | null;
 }
 
-@ArgsType()
-export class ServiceAccountsArgs extends PageArgs {
-  @Field(() => ServiceAccountFilter, { nullable: true, description: 'Filter.' }) filter?: ServiceAccountFilter | null;
-  @Field(() => [ServiceAccountSort], { nullable: true, description: 'Order; default: name.' }) sort?: ServiceAccountSort[] | null;
-}
+export const ServiceAccountsArgs = listArgsType(ServiceAccountFilter, ServiceAccountSort, 'name');
+export type ServiceAccountsArgs = ListArgs<ServiceAccountFilter, ServiceAccountSort>;

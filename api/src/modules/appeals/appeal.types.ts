@@ -1,6 +1,6 @@
 import { JSONResolver } from 'graphql-scalars';
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageArgs, SortDirection } from '../../core/connection.js';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { type ListArgs, listArgsType, sortInputType, type SortKey } from '../../core/connection.js';
 import { Limit } from '../../core/input-limits.js';
 import { Node, RecordNode } from '../../core/record.js';
 import { LocalDateScalar, MoneyScalar } from '../../core/scalars.js';
@@ -190,14 +190,8 @@ export class AppealFilter {
   @Field(() => Boolean, { nullable: true, description: 'True: only open appeals due within two working days.' }) nearDue?: boolean | null;
 }
 
-@InputType({ description: 'One sort key for appeals.' })
-export class AppealSort {
-  @Field(() => AppealSortField, { description: 'The key.' }) field!: AppealSortField;
-  @Field(() => SortDirection, { nullable: true, description: 'ASC (default) or DESC.' }) direction?: SortDirection | null;
-}
+export const AppealSort = sortInputType('AppealSort', AppealSortField, 'appeals');
+export type AppealSort = SortKey<AppealSortField>;
 
-@ArgsType()
-export class AppealsArgs extends PageArgs {
-  @Field(() => AppealFilter, { nullable: true, description: 'Filter.' }) filter?: AppealFilter | null;
-  @Field(() => [AppealSort], { nullable: true, description: 'Order; default: due date, soonest first.' }) sort?: AppealSort[] | null;
-}
+export const AppealsArgs = listArgsType(AppealFilter, AppealSort, 'due date, soonest first');
+export type AppealsArgs = ListArgs<AppealFilter, AppealSort>;

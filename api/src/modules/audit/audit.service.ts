@@ -2,6 +2,7 @@ import { isServiceActor } from '@appraisal/domain';
 import { wrap, type AnyEntity } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../core/context.js';
+import { executeBound } from '../../core/db.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
 /** A plain snapshot of an entity's columns (relations as ids) for the audit trail. */
@@ -34,6 +35,29 @@ export function recordAudit(em: EntityManager, ctx: Pick<RequestContext, 'actor'
   entry.before = input.before ?? null;
   entry.after = service ? { ...(input.after ?? {}), serviceAccountId: service } : (input.after ?? null);
   em.persist(entry);
+}
+
+/**
+ * Writes many audit rows with one statement in `em`'s transaction (bulk jobs: one row per changed record, as
+ * recordAudit would queue them, without an entity per row). Rows are written now, not at the next flush.
+ */
+export async function recordAuditRows(em: EntityManager, ctx: Pick<RequestContext, 'actor' | 'requestId'> | null, inputs: readonly AuditInput[]): Promise<void> {
+  if (!inputs.length) return;
+  const actor = ctx?.actor ?? null;
+  const service = actor && isServiceActor(actor) ? actor.service.accountId : null;
+  const rows = inputs.map((input) => ({
+    o: input.operation,
+    t: input.entityType,
+    e: input.entityId,
+    b: input.before ?? null,
+    a: service ? { ...(input.after ?? {}), serviceAccountId: service } : (input.after ?? null),
+  }));
+  await executeBound(
+    em,
+    `insert into audit_entry (at, actor_user_id, operation, entity_type, entity_id, before, after, request_id)
+     select now(), ?::uuid, t.o, t.t, t.e, t.b, t.a, ? from jsonb_to_recordset(?::jsonb) as t(o text, t text, e text, b jsonb, a jsonb)`,
+    [service ? null : (actor?.userId ?? null), ctx?.requestId ?? null, JSON.stringify(rows)],
+  );
 }
 
 /**

@@ -1,6 +1,6 @@
 import { JSONResolver } from 'graphql-scalars';
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageArgs, SortDirection } from '../../core/connection.js';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { type ListArgs, listArgsType, sortInputType, type SortKey } from '../../core/connection.js';
 import { Limit } from '../../core/input-limits.js';
 import { Node, RecordNode } from '../../core/record.js';
 
@@ -99,17 +99,11 @@ export enum AppraisalSortField {
 }
 registerEnumType(AppraisalSortField, { name: 'AppraisalSortField', description: 'What appraisals can be ordered by.' });
 
-@InputType({ description: 'One sort key for appraisals.' })
-export class AppraisalSort {
-  @Field(() => AppraisalSortField, { description: 'The key.' }) field!: AppraisalSortField;
-  @Field(() => SortDirection, { nullable: true, description: 'ASC (default) or DESC.' }) direction?: SortDirection | null;
-}
+export const AppraisalSort = sortInputType('AppraisalSort', AppraisalSortField, 'appraisals');
+export type AppraisalSort = SortKey<AppraisalSortField>;
 
-@ArgsType()
-export class AppraisalsArgs extends PageArgs {
-  @Field(() => AppraisalFilter, { nullable: true, description: 'Filter.' }) filter?: AppraisalFilter | null;
-  @Field(() => [AppraisalSort], { nullable: true, description: 'Order; default: employee name.' }) sort?: AppraisalSort[] | null;
-}
+export const AppraisalsArgs = listArgsType(AppraisalFilter, AppraisalSort, 'employee name');
+export type AppraisalsArgs = ListArgs<AppraisalFilter, AppraisalSort>;
 
 @InputType({ description: 'Which of my rating tasks to list.' })
 export class RatingTaskFilter {
@@ -123,17 +117,11 @@ export enum RatingTaskSortField {
 }
 registerEnumType(RatingTaskSortField, { name: 'RatingTaskSortField', description: 'What rating tasks can be ordered by.' });
 
-@InputType({ description: 'One sort key for rating tasks.' })
-export class RatingTaskSort {
-  @Field(() => RatingTaskSortField, { description: 'The key.' }) field!: RatingTaskSortField;
-  @Field(() => SortDirection, { nullable: true, description: 'ASC (default) or DESC.' }) direction?: SortDirection | null;
-}
+export const RatingTaskSort = sortInputType('RatingTaskSort', RatingTaskSortField, 'rating tasks');
+export type RatingTaskSort = SortKey<RatingTaskSortField>;
 
-@ArgsType()
-export class RatingTasksArgs extends PageArgs {
-  @Field(() => RatingTaskFilter, { nullable: true, description: 'Filter.' }) filter?: RatingTaskFilter | null;
-  @Field(() => [RatingTaskSort], { nullable: true, description: 'Order; default: state.' }) sort?: RatingTaskSort[] | null;
-}
+export const RatingTasksArgs = listArgsType(RatingTaskFilter, RatingTaskSort, 'state');
+export type RatingTasksArgs = ListArgs<RatingTaskFilter, RatingTaskSort>;
 
 @InputType({ description: 'A rater\'s form contents.' })
 export class RatingFormInput {

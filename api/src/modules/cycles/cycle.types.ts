@@ -1,6 +1,6 @@
 import { JSONResolver } from 'graphql-scalars';
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageArgs, SortDirection } from '../../core/connection.js';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { type ListArgs, listArgsType, sortInputType, type SortKey } from '../../core/connection.js';
 import { Node, RecordNode } from '../../core/record.js';
 import { LocalDateScalar } from '../../core/scalars.js';
 import { SchemePeriod } from '../schemes/scheme.entity.js';
@@ -227,14 +227,8 @@ export enum CycleSortField {
 }
 registerEnumType(CycleSortField, { name: 'CycleSortField', description: 'What cycles can be ordered by.' });
 
-@InputType({ description: 'One sort key for cycles.' })
-export class CycleSort {
-  @Field(() => CycleSortField, { description: 'The key.' }) field!: CycleSortField;
-  @Field(() => SortDirection, { nullable: true, description: 'ASC (default) or DESC.' }) direction?: SortDirection | null;
-}
+export const CycleSort = sortInputType('CycleSort', CycleSortField, 'cycles');
+export type CycleSort = SortKey<CycleSortField>;
 
-@ArgsType()
-export class CyclesArgs extends PageArgs {
-  @Field(() => CycleFilter, { nullable: true, description: 'Filter.' }) filter?: CycleFilter | null;
-  @Field(() => [CycleSort], { nullable: true, description: 'Order; default: period end, newest first.' }) sort?: CycleSort[] | null;
-}
+export const CyclesArgs = listArgsType(CycleFilter, CycleSort, 'period end, newest first');
+export type CyclesArgs = ListArgs<CycleFilter, CycleSort>;

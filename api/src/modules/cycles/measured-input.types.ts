@@ -1,5 +1,5 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageArgs, SortDirection } from '../../core/connection.js';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { type ListArgs, listArgsType, sortInputType, type SortKey } from '../../core/connection.js';
 import { Limit } from '../../core/input-limits.js';
 import { Node, RecordNode } from '../../core/record.js';
 import { ImportRowError } from '../org/employee-import.service.js';
@@ -99,17 +99,11 @@ export enum MeasuredInputSortField {
 }
 registerEnumType(MeasuredInputSortField, { name: 'MeasuredInputSortField', description: 'What measured inputs can be ordered by.' });
 
-@InputType({ description: 'One sort key for measured inputs.' })
-export class MeasuredInputSort {
-  @Field(() => MeasuredInputSortField, { description: 'The key.' }) field!: MeasuredInputSortField;
-  @Field(() => SortDirection, { nullable: true, description: 'ASC (default) or DESC.' }) direction?: SortDirection | null;
-}
+export const MeasuredInputSort = sortInputType('MeasuredInputSort', MeasuredInputSortField, 'measured inputs');
+export type MeasuredInputSort = SortKey<MeasuredInputSortField>;
 
-@ArgsType()
-export class MeasuredInputsArgs extends PageArgs {
-  @Field(() => MeasuredInputFilter, { nullable: true, description: 'Filter.' }) filter?: MeasuredInputFilter | null;
-  @Field(() => [MeasuredInputSort], { nullable: true, description: 'Order; default: employee number.' }) sort?: MeasuredInputSort[] | null;
-}
+export const MeasuredInputsArgs = listArgsType(MeasuredInputFilter, MeasuredInputSort, 'employee number');
+export type MeasuredInputsArgs = ListArgs<MeasuredInputFilter, MeasuredInputSort>;
 
 @InputType({ description: 'A measured-input sheet to check (dryRun) or apply: one row per value (see measuredInputTemplate). Each person\'s inputs of the kinds the file holds for them are replaced.' })
 export class ImportMeasuredInputsInput {

@@ -1,6 +1,6 @@
 import { JSONResolver } from 'graphql-scalars';
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageArgs, SortDirection } from '../../core/connection.js';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { type ListArgs, listArgsType, sortInputType, type SortKey } from '../../core/connection.js';
 import { Limit } from '../../core/input-limits.js';
 
 /** A roll-up result row (latest number per employee, roll-up and period). */
@@ -45,14 +45,8 @@ export enum RollupSortField {
 }
 registerEnumType(RollupSortField, { name: 'RollupSortField', description: 'What roll-up results can be ordered by.' });
 
-@InputType({ description: 'One sort key for roll-up results.' })
-export class RollupSort {
-  @Field(() => RollupSortField, { description: 'The key.' }) field!: RollupSortField;
-  @Field(() => SortDirection, { nullable: true, description: 'ASC (default) or DESC.' }) direction?: SortDirection | null;
-}
+export const RollupSort = sortInputType('RollupSort', RollupSortField, 'roll-up results');
+export type RollupSort = SortKey<RollupSortField>;
 
-@ArgsType()
-export class RollupResultsArgs extends PageArgs {
-  @Field(() => RollupFilter, { nullable: true, description: 'Filter.' }) filter?: RollupFilter | null;
-  @Field(() => [RollupSort], { nullable: true, description: 'Order; default: period key, newest first.' }) sort?: RollupSort[] | null;
-}
+export const RollupResultsArgs = listArgsType(RollupFilter, RollupSort, 'period key, newest first');
+export type RollupResultsArgs = ListArgs<RollupFilter, RollupSort>;

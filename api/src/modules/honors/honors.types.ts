@@ -1,7 +1,7 @@
 import type { HonorProgram } from '@appraisal/domain';
 import { JSONResolver } from 'graphql-scalars';
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageArgs, SortDirection } from '../../core/connection.js';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { type ListArgs, listArgsType, sortInputType, type SortKey } from '../../core/connection.js';
 import { Limit } from '../../core/input-limits.js';
 import { Node, RecordNode } from '../../core/record.js';
 import { LocalDateScalar } from '../../core/scalars.js';
@@ -236,17 +236,11 @@ export enum HonorProgramSortField {
 }
 registerEnumType(HonorProgramSortField, { name: 'HonorProgramSortField', description: 'What honor programs can be ordered by.' });
 
-@InputType({ description: 'One sort key for honor programs.' })
-export class HonorProgramSort {
-  @Field(() => HonorProgramSortField, { description: 'The key.' }) field!: HonorProgramSortField;
-  @Field(() => SortDirection, { nullable: true, description: 'ASC (default) or DESC.' }) direction?: SortDirection | null;
-}
+export const HonorProgramSort = sortInputType('HonorProgramSort', HonorProgramSortField, 'honor programs');
+export type HonorProgramSort = SortKey<HonorProgramSortField>;
 
-@ArgsType()
-export class HonorProgramsArgs extends PageArgs {
-  @Field(() => HonorProgramFilter, { nullable: true, description: 'Filter.' }) filter?: HonorProgramFilter | null;
-  @Field(() => [HonorProgramSort], { nullable: true, description: 'Order; default: newest year first.' }) sort?: HonorProgramSort[] | null;
-}
+export const HonorProgramsArgs = listArgsType(HonorProgramFilter, HonorProgramSort, 'newest year first');
+export type HonorProgramsArgs = ListArgs<HonorProgramFilter, HonorProgramSort>;
 
 @InputType({ description: 'Filter of nominations.' })
 export class NominationFilter {
@@ -262,17 +256,11 @@ export enum NominationSortField {
 }
 registerEnumType(NominationSortField, { name: 'NominationSortField', description: 'What nominations can be ordered by (APPROVALS reveals the tally: refused to members until the vote closes).' });
 
-@InputType({ description: 'One sort key for nominations.' })
-export class NominationSort {
-  @Field(() => NominationSortField, { description: 'The key.' }) field!: NominationSortField;
-  @Field(() => SortDirection, { nullable: true, description: 'ASC (default) or DESC.' }) direction?: SortDirection | null;
-}
+export const NominationSort = sortInputType('NominationSort', NominationSortField, 'nominations');
+export type NominationSort = SortKey<NominationSortField>;
 
-@ArgsType()
-export class NominationsArgs extends PageArgs {
-  @Field(() => NominationFilter, { nullable: true, description: 'Filter.' }) filter?: NominationFilter | null;
-  @Field(() => [NominationSort], { nullable: true, description: 'Order; default: oldest first.' }) sort?: NominationSort[] | null;
-}
+export const NominationsArgs = listArgsType(NominationFilter, NominationSort, 'oldest first');
+export type NominationsArgs = ListArgs<NominationFilter, NominationSort>;
 
 @InputType({ description: 'A nomination: the candidate (a person, or for team programs the team\'s department) and the written reason.' })
 export class NominateInput {

@@ -152,6 +152,8 @@ function entryColumns(actor: Actor): Sql {
     (select r2.id from ledger_entry r2 where r2.reverses_id = le.id and r2.status not in ('rejected', 'withdrawn') limit 1) as reversed_by,
     le.quantity::text as quantity, le.count, le.amount::text as amount, le.money::text as money,
     coalesce(le.reason, lr.document->'regulation'->'clause'->>'en') as explanation, coalesce(le.reason, lr.document->'regulation'->'clause'->>'zh') as explanation_zh,
+    c.name as cycle_name, c.name_zh as cycle_name_zh, c.period_key as cycle_period_key,
+    (select jsonb_build_object('id', b.id, 'number', b.number, 'periodKey', b.period_key, 'status', b.status) from payout_batch_entry be join payout_batch b on b.id = be.batch_id where be.entry_id = le.id limit 1) as batch_link,
     le.evidence, le.attachments, pu.display_name as proposed_by, au.display_name as approved_by, le.approved_at, le.rejection_reason, le.paid_at, le.batch_id,
     ${entryFacts(actor)}`;
 }
@@ -196,6 +198,18 @@ export function toEntryNode(r: Record<string, unknown>): LedgerEntryNode {
     rejectionReason: r.rejection_reason as string | null,
     paidAt: r.paid_at ? toDate(r.paid_at) : null,
     batchId: r.batch_id as string | null,
+    appraisal:
+      r.appraisal_id && r.cycle_id
+        ? {
+            id: r.appraisal_id as string,
+            cycleId: r.cycle_id as string,
+            cycleName: (r.cycle_name as string | null) ?? '',
+            cycleNameZh: r.cycle_name_zh as string | null,
+            periodKey: (r.cycle_period_key as string | null) ?? (r.period_key as string),
+            resultNumber: r.result_number as number | null,
+          }
+        : null,
+    batch: (r.batch_link as LedgerEntryNode['batch']) ?? null,
   });
   const facts: LedgerEntryFacts = {
     subject: r.f_subject as SubjectRelation,
@@ -281,6 +295,15 @@ export async function entryInScope(ctx: RequestContext, id: string): Promise<Led
   const rows = await ctx.db.rows<Record<string, unknown>>(sql`select ${entryColumns(actor)} from ${ENTRY_FROM} where le.id = ${id}::uuid${scope ? sql` and ${scope}` : empty}`);
   if (!rows[0]) throw notFound('LedgerEntry', id);
   return toEntryNode(rows[0]);
+}
+
+/** Entries by id that the actor's scope holds, with facts (links such as a reversal's original); others are absent. */
+export async function entriesInScope(ctx: RequestContext, ids: readonly string[]): Promise<LedgerEntryNode[]> {
+  const actor = requireActor(ctx);
+  const scope = entryScopeSql(actor);
+  if (scope === 'none' || ids.length === 0) return [];
+  const rows = await ctx.db.rows<Record<string, unknown>>(sql`select ${entryColumns(actor)} from ${ENTRY_FROM} where le.id = any(${ids}::uuid[])${scope ? sql` and ${scope}` : empty}`);
+  return rows.map(toEntryNode);
 }
 
 /** Entries by id with facts, no scope (services return what they wrote; field guards decide). */

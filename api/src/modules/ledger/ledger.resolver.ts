@@ -6,7 +6,7 @@ import { connectionType } from '../../core/connection.js';
 import type { RequestContext } from '../../core/context.js';
 import { ArgLimits } from '../../core/input-limits.js';
 import { DepartmentNode, EmployeeNode } from '../org/org.types.js';
-import { entryInScope, ledgerTotals, listLedgerEntries, listLedgerRules, ruleById, rulesByCodes } from './ledger.read.js';
+import { entriesInScope, entryInScope, ledgerTotals, listLedgerEntries, listLedgerRules, ruleById, rulesByCodes } from './ledger.read.js';
 import * as ledger from './ledger.service.js';
 import {
   LedgerEntriesArgs,
@@ -32,6 +32,20 @@ function ruleLoader(ctx: RequestContext): DataLoader<string, LedgerRuleNode | nu
       return codes.map((code) => rows.find((r) => r.code === code) ?? null);
     });
     ruleLoaders.set(ctx, loader);
+  }
+  return loader;
+}
+
+// One statement per request for the originals of the reversals on a page (in the caller's scope only).
+const entryLoaders = new WeakMap<RequestContext, DataLoader<string, LedgerEntryNode | null>>();
+function entryLoader(ctx: RequestContext): DataLoader<string, LedgerEntryNode | null> {
+  let loader = entryLoaders.get(ctx);
+  if (!loader) {
+    loader = new DataLoader(async (ids) => {
+      const rows = await entriesInScope(ctx, ids);
+      return ids.map((id) => rows.find((r) => r.id === id) ?? null);
+    });
+    entryLoaders.set(ctx, loader);
   }
   return loader;
 }
@@ -134,6 +148,11 @@ export class LedgerEntryResolver {
   @FieldResolver(() => DepartmentNode, { nullable: true, description: 'The person\'s department when the entry was recorded.' })
   department(@Root() e: LedgerEntryNode, @Ctx() ctx: RequestContext) {
     return ctx.loaders.department.load(e.departmentId);
+  }
+
+  @FieldResolver(() => LedgerEntryNode, { nullable: true, description: 'The entry this one reverses (null when it reverses none, or the original is outside the caller\'s view); it carries its own field rules.' })
+  reverses(@Root() e: LedgerEntryNode, @Ctx() ctx: RequestContext) {
+    return e.source.reversesId ? entryLoader(ctx).load(e.source.reversesId) : null;
   }
 
   @FieldResolver(() => LedgerRuleNode, { nullable: true, description: 'The catalog rule (null for generated lines without one).' })

@@ -20,9 +20,9 @@ export const ledgerRules: Record<string, Record<string, IRule>> = {
   },
 };
 
-/** Fields of the domain's policies not in the schema yet: scheme links and policies (governance), appraisal and team links, batches (payout). */
+/** Fields of the domain's policies not in the schema yet: scheme links (governance) and team links. */
 const RULE_LATER = new Set(['usedBySchemes']);
-const ENTRY_LATER = new Set(['appraisal', 'reverses', 'team', 'teamShare', 'batch']);
+const ENTRY_LATER = new Set(['team', 'teamShare']);
 
 const page = ['nodes', 'edges', 'pageInfo', 'totalCount'] as const;
 /** Everyone signed in as a person reads the catalog (the rulebook that governs them). */
@@ -40,6 +40,9 @@ export const ledgerGuards: FieldGuardTree = mergeGuards(
   { LedgerEntry: { explanationZh: entryGuards.LedgerEntry?.explanation as FieldGuardTree[string][string] } },
   // The source's parts were decided by LedgerEntry.source.
   typeGuards('LedgerSource', ['kind', 'appraisalId', 'resultNumber', 'cycleId', 'awardId', 'incidentId', 'reversesId', 'correctsId'], signedIn),
+  // The links' parts were decided by LedgerEntry.appraisal and LedgerEntry.batch (the original of a reversal is a LedgerEntry with its own rules).
+  typeGuards('LedgerAppraisalLink', ['id', 'cycleId', 'cycleName', 'cycleNameZh', 'periodKey', 'resultNumber'], signedIn),
+  typeGuards('LedgerBatchLink', ['id', 'number', 'periodKey', 'status'], signedIn),
   // Statements are checked by the query (canReadStatement); their entries carry their own guards.
   typeGuards('LedgerStatement', ['employeeId', 'from', 'to', 'totals', 'money', 'entries', 'pending'], signedIn),
   typeGuards('LedgerUnitTotals', ['unit', 'opening', 'movement', 'closing'], signedIn),

@@ -1,8 +1,9 @@
 import { JSONResolver } from 'graphql-scalars';
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageArgs, SortDirection } from '../../core/connection.js';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { type ListArgs, listArgsType, sortInputType, type SortKey } from '../../core/connection.js';
 import { Limit } from '../../core/input-limits.js';
 import { Node, RecordNode } from '../../core/record.js';
+import { PayoutBatchStatusValue } from './payout.types.js';
 
 export enum LedgerEntryStatusValue {
   PROPOSED = 'proposed',
@@ -85,6 +86,24 @@ export class LedgerSourceView {
   @Field(() => ID, { nullable: true, description: 'The entry it replaces (a correction).' }) correctsId!: string | null;
 }
 
+@ObjectType('LedgerAppraisalLink', { simpleResolvers: true, description: 'The appraisal whose published result an entry pays (open it for the result\'s explanation).' })
+export class LedgerAppraisalLinkView {
+  @Field(() => ID, { description: 'The appraisal.' }) id!: string;
+  @Field(() => ID, { description: 'Its cycle.' }) cycleId!: string;
+  @Field(() => String, { description: 'The cycle\'s name.' }) cycleName!: string;
+  @Field(() => String, { nullable: true, description: 'The cycle\'s name in Chinese.' }) cycleNameZh!: string | null;
+  @Field(() => String, { description: 'The cycle\'s period (e.g. 2026-10).' }) periodKey!: string;
+  @Field(() => Int, { nullable: true, description: 'The result number the entry pays (corrections publish a new one).' }) resultNumber!: number | null;
+}
+
+@ObjectType('LedgerBatchLink', { simpleResolvers: true, description: 'The payout batch that holds an entry (it is paid when the batch is approved).' })
+export class LedgerBatchLinkView {
+  @Field(() => ID, { description: 'The batch.' }) id!: string;
+  @Field(() => String, { description: 'Number, e.g. PB-2026-05-001.' }) number!: string;
+  @Field(() => String, { description: 'Accounting month (YYYY-MM).' }) periodKey!: string;
+  @Field(() => PayoutBatchStatusValue, { description: 'Its state: the entry is paid once the batch is approved.' }) status!: PayoutBatchStatusValue;
+}
+
 @ObjectType('LedgerEntry', { implements: Node, simpleResolvers: true, description: 'One line of the reward-and-punishment ledger: who, which rule, how much, why, who approved it and where it was paid.' })
 export class LedgerEntryNode extends RecordNode {
   declare __typename: 'LedgerEntry';
@@ -112,6 +131,8 @@ export class LedgerEntryNode extends RecordNode {
   @Field(() => Date, { nullable: true, description: 'When it was paid (its batch was approved).' }) paidAt!: Date | null;
   @Field(() => String, { nullable: true, description: 'The explanation in Chinese.' }) explanationZh!: string | null;
   batchId!: string | null;
+  @Field(() => LedgerAppraisalLinkView, { nullable: true, description: 'The appraisal whose published result generated it (null for manual entries).' }) appraisal!: LedgerAppraisalLinkView | null;
+  @Field(() => LedgerBatchLinkView, { nullable: true, description: 'The payout batch that holds it (it was paid in it once the batch is approved); null when in none.' }) batch!: LedgerBatchLinkView | null;
 }
 
 @ObjectType('LedgerUnitTotals', { simpleResolvers: true, description: 'A statement\'s totals of one unit.' })
@@ -172,17 +193,11 @@ export enum LedgerRuleSortField {
 }
 registerEnumType(LedgerRuleSortField, { name: 'LedgerRuleSortField', description: 'What catalog rules can be ordered by.' });
 
-@InputType({ description: 'One sort key for catalog rules.' })
-export class LedgerRuleSort {
-  @Field(() => LedgerRuleSortField, { description: 'The key.' }) field!: LedgerRuleSortField;
-  @Field(() => SortDirection, { nullable: true, description: 'ASC (default) or DESC.' }) direction?: SortDirection | null;
-}
+export const LedgerRuleSort = sortInputType('LedgerRuleSort', LedgerRuleSortField, 'catalog rules');
+export type LedgerRuleSort = SortKey<LedgerRuleSortField>;
 
-@ArgsType()
-export class LedgerRulesArgs extends PageArgs {
-  @Field(() => LedgerRuleFilter, { nullable: true, description: 'Filter.' }) filter?: LedgerRuleFilter | null;
-  @Field(() => [LedgerRuleSort], { nullable: true, description: 'Order; default: code.' }) sort?: LedgerRuleSort[] | null;
-}
+export const LedgerRulesArgs = listArgsType(LedgerRuleFilter, LedgerRuleSort, 'code');
+export type LedgerRulesArgs = ListArgs<LedgerRuleFilter, LedgerRuleSort>;
 
 @InputType({ description: 'Which ledger entries to list; all conditions must hold.' })
 export class LedgerEntryFilter {
@@ -207,17 +222,11 @@ export enum LedgerEntrySortField {
 }
 registerEnumType(LedgerEntrySortField, { name: 'LedgerEntrySortField', description: 'What ledger entries can be ordered by.' });
 
-@InputType({ description: 'One sort key for ledger entries.' })
-export class LedgerEntrySort {
-  @Field(() => LedgerEntrySortField, { description: 'The key.' }) field!: LedgerEntrySortField;
-  @Field(() => SortDirection, { nullable: true, description: 'ASC (default) or DESC.' }) direction?: SortDirection | null;
-}
+export const LedgerEntrySort = sortInputType('LedgerEntrySort', LedgerEntrySortField, 'ledger entries');
+export type LedgerEntrySort = SortKey<LedgerEntrySortField>;
 
-@ArgsType()
-export class LedgerEntriesArgs extends PageArgs {
-  @Field(() => LedgerEntryFilter, { nullable: true, description: 'Filter.' }) filter?: LedgerEntryFilter | null;
-  @Field(() => [LedgerEntrySort], { nullable: true, description: 'Order; default: newest occurrence first.' }) sort?: LedgerEntrySort[] | null;
-}
+export const LedgerEntriesArgs = listArgsType(LedgerEntryFilter, LedgerEntrySort, 'newest occurrence first');
+export type LedgerEntriesArgs = ListArgs<LedgerEntryFilter, LedgerEntrySort>;
 
 @InputType({ description: 'Evidence file metadata (the file is stored by its SHA-256).' })
 export class AttachmentInput {

@@ -1,5 +1,5 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageArgs, SortDirection } from '../../core/connection.js';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { type ListArgs, listArgsType, sortInputType, type SortKey } from '../../core/connection.js';
 import { Limit } from '../../core/input-limits.js';
 import { Node, RecordNode } from '../../core/record.js';
 
@@ -110,14 +110,8 @@ export enum PayoutBatchSortField {
 }
 registerEnumType(PayoutBatchSortField, { name: 'PayoutBatchSortField', description: 'What payout batches can be ordered by.' });
 
-@InputType({ description: 'One sort key for payout batches.' })
-export class PayoutBatchSort {
-  @Field(() => PayoutBatchSortField, { description: 'The key.' }) field!: PayoutBatchSortField;
-  @Field(() => SortDirection, { nullable: true, description: 'ASC (default) or DESC.' }) direction?: SortDirection | null;
-}
+export const PayoutBatchSort = sortInputType('PayoutBatchSort', PayoutBatchSortField, 'payout batches');
+export type PayoutBatchSort = SortKey<PayoutBatchSortField>;
 
-@ArgsType()
-export class PayoutBatchesArgs extends PageArgs {
-  @Field(() => PayoutBatchFilter, { nullable: true, description: 'Filter.' }) filter?: PayoutBatchFilter | null;
-  @Field(() => [PayoutBatchSort], { nullable: true, description: 'Order; default: newest first.' }) sort?: PayoutBatchSort[] | null;
-}
+export const PayoutBatchesArgs = listArgsType(PayoutBatchFilter, PayoutBatchSort, 'newest first');
+export type PayoutBatchesArgs = ListArgs<PayoutBatchFilter, PayoutBatchSort>;

@@ -1,5 +1,5 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageArgs, SortDirection } from '../../core/connection.js';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { type ListArgs, listArgsType, sortInputType, type SortKey } from '../../core/connection.js';
 import { Limit } from '../../core/input-limits.js';
 import { Node, RecordNode } from '../../core/record.js';
 import { Role } from '../../core/roles.js';
@@ -106,14 +106,8 @@ export enum NoticeSortField {
 }
 registerEnumType(NoticeSortField, { name: 'NoticeSortField', description: 'VISIBLE_FROM: pinned first, then newest first (ascending); TITLE; CREATED_AT (HR).' });
 
-@InputType({ description: 'One sort key for notices.' })
-export class NoticeSort {
-  @Field(() => NoticeSortField, { description: 'The key.' }) field!: NoticeSortField;
-  @Field(() => SortDirection, { nullable: true, description: 'ASC (default) or DESC.' }) direction?: SortDirection | null;
-}
+export const NoticeSort = sortInputType('NoticeSort', NoticeSortField, 'notices');
+export type NoticeSort = SortKey<NoticeSortField>;
 
-@ArgsType()
-export class NoticesArgs extends PageArgs {
-  @Field(() => NoticeFilter, { nullable: true, description: 'Filter.' }) filter?: NoticeFilter | null;
-  @Field(() => [NoticeSort], { nullable: true, description: 'Order; default: pinned first, newest first.' }) sort?: NoticeSort[] | null;
-}
+export const NoticesArgs = listArgsType(NoticeFilter, NoticeSort, 'pinned first, newest first');
+export type NoticesArgs = ListArgs<NoticeFilter, NoticeSort>;

@@ -1,5 +1,5 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageArgs, SortDirection } from '../../core/connection.js';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { type ListArgs, listArgsType, sortInputType, type SortKey } from '../../core/connection.js';
 import { Node } from '../../core/record.js';
 import { LocalDateScalar } from '../../core/scalars.js';
 import { LocalText } from '../schemes/scheme-document.types.js';
@@ -53,14 +53,8 @@ export enum InboxSortField {
 }
 registerEnumType(InboxSortField, { name: 'InboxSortField', description: 'INBOX: open tasks first (overdue, then by due date), then newest first; CREATED_AT: by delivery time.' });
 
-@InputType({ description: 'One sort key for inbox items.' })
-export class InboxSort {
-  @Field(() => InboxSortField, { description: 'The key.' }) field!: InboxSortField;
-  @Field(() => SortDirection, { nullable: true, description: 'ASC (default) or DESC.' }) direction?: SortDirection | null;
-}
+export const InboxSort = sortInputType('InboxSort', InboxSortField, 'inbox items');
+export type InboxSort = SortKey<InboxSortField>;
 
-@ArgsType()
-export class InboxArgs extends PageArgs {
-  @Field(() => InboxFilter, { nullable: true, description: 'Filter.' }) filter?: InboxFilter | null;
-  @Field(() => [InboxSort], { nullable: true, description: 'Order; default: INBOX.' }) sort?: InboxSort[] | null;
-}
+export const InboxArgs = listArgsType(InboxFilter, InboxSort, 'INBOX');
+export type InboxArgs = ListArgs<InboxFilter, InboxSort>;

@@ -1,5 +1,5 @@
-import { ArgsType, Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
-import { PageArgs, SortDirection } from '../../core/connection.js';
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { type ListArgs, listArgsType, sortInputType, type SortKey } from '../../core/connection.js';
 import { Limit } from '../../core/input-limits.js';
 import { Node, RecordNode } from '../../core/record.js';
 import { LocalDateScalar } from '../../core/scalars.js';
@@ -121,14 +121,8 @@ export enum PolicySortField {
 }
 registerEnumType(PolicySortField, { name: 'PolicySortField', description: 'What policies can be ordered by.' });
 
-@InputType({ description: 'One sort key for policies.' })
-export class PolicySort {
-  @Field(() => PolicySortField, { description: 'The key.' }) field!: PolicySortField;
-  @Field(() => SortDirection, { nullable: true, description: 'ASC (default) or DESC.' }) direction?: SortDirection | null;
-}
+export const PolicySort = sortInputType('PolicySort', PolicySortField, 'policies');
+export type PolicySort = SortKey<PolicySortField>;
 
-@ArgsType()
-export class PoliciesArgs extends PageArgs {
-  @Field(() => PolicyFilter, { nullable: true, description: 'Filter.' }) filter?: PolicyFilter | null;
-  @Field(() => [PolicySort], { nullable: true, description: 'Order; default: code.' }) sort?: PolicySort[] | null;
-}
+export const PoliciesArgs = listArgsType(PolicyFilter, PolicySort, 'code');
+export type PoliciesArgs = ListArgs<PolicyFilter, PolicySort>;
