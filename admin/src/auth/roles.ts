@@ -30,3 +30,6 @@ export const isAppraised = (roles: readonly Role[]): boolean => roles.includes('
 
 /** Honors: HR runs the programs, the committee votes and decides, supervisors nominate their line. */
 export const canUseHonors = (roles: readonly Role[]): boolean => roles.includes('HR') || roles.includes('COMMITTEE') || roles.includes('SUPERVISOR');
+
+/** Analytics: HR over the whole group, supervisors over their reporting line (the API scopes the rows). */
+export const canUseAnalytics = (roles: readonly Role[]): boolean => roles.includes('HR') || roles.includes('SUPERVISOR');

@@ -1,5 +1,6 @@
 import { enCycles } from './en.cycles';
 import { enHonors } from './en.honors';
+import { enAnalytics } from './en.analytics';
 import { enGovernance } from './en.governance';
 import { enAppeals } from './en.appeals';
 import { enSchemes } from './en.schemes';
@@ -293,10 +294,11 @@ export const en = {
     ...enSchemes.app,
     ...enCycles.app,
     ...enHonors.app,
+    ...enAnalytics.app,
     ...enGovernance.app,
     ...enAppeals.app,
-    menu: { ...base.app.menu, ...enSchemes.app.menu, ...enCycles.app.menu, ...enHonors.app.menu, ...enGovernance.app.menu, ...enAppeals.app.menu },
-    entry: { ...base.app.entry, ...enCycles.app.entry, ...enHonors.app.entry, ...enGovernance.app.entry, ...enAppeals.app.entry },
+    menu: { ...base.app.menu, ...enSchemes.app.menu, ...enCycles.app.menu, ...enHonors.app.menu, ...enAnalytics.app.menu, ...enGovernance.app.menu, ...enAppeals.app.menu },
+    entry: { ...base.app.entry, ...enCycles.app.entry, ...enHonors.app.entry, ...enAnalytics.app.entry, ...enGovernance.app.entry, ...enAppeals.app.entry },
     validation: { ...base.app.validation, ...enSchemes.app.validation },
     error: { ...base.app.error, ...enSchemes.app.error },
   },

@@ -1,6 +1,7 @@
 import type { AppMessages } from './en';
 import { zhCycles } from './zh.cycles';
 import { zhHonors } from './zh.honors';
+import { zhAnalytics } from './zh.analytics';
 import { zhGovernance } from './zh.governance';
 import { zhAppeals } from './zh.appeals';
 import { zhSchemes } from './zh.schemes';
@@ -352,10 +353,11 @@ export const zh: AppMessages = {
     ...zhSchemes.app,
     ...zhCycles.app,
     ...zhHonors.app,
+    ...zhAnalytics.app,
     ...zhGovernance.app,
     ...zhAppeals.app,
-    menu: { ...base.app.menu, ...zhSchemes.app.menu, ...zhCycles.app.menu, ...zhHonors.app.menu, ...zhGovernance.app.menu, ...zhAppeals.app.menu },
-    entry: { ...base.app.entry, ...zhCycles.app.entry, ...zhHonors.app.entry, ...zhGovernance.app.entry, ...zhAppeals.app.entry },
+    menu: { ...base.app.menu, ...zhSchemes.app.menu, ...zhCycles.app.menu, ...zhHonors.app.menu, ...zhAnalytics.app.menu, ...zhGovernance.app.menu, ...zhAppeals.app.menu },
+    entry: { ...base.app.entry, ...zhCycles.app.entry, ...zhHonors.app.entry, ...zhAnalytics.app.entry, ...zhGovernance.app.entry, ...zhAppeals.app.entry },
     validation: { ...base.app.validation, ...zhSchemes.app.validation },
     error: { ...base.app.error, ...zhSchemes.app.error },
   },

@@ -2,6 +2,7 @@ import AccountTreeIcon from '@mui/icons-material/AccountTree';
 import AssignmentIcon from '@mui/icons-material/Assignment';
 import BadgeIcon from '@mui/icons-material/Badge';
 import CategoryIcon from '@mui/icons-material/Category';
+import InsightsIcon from '@mui/icons-material/Insights';
 import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
 import EventIcon from '@mui/icons-material/Event';
 import GradingIcon from '@mui/icons-material/Grading';
@@ -38,6 +39,7 @@ export const ENTRY_ICONS: Record<ConsoleEntry['key'], ReactElement> = {
   probation: <HourglassBottomIcon />,
   to_rate: <RateReviewIcon />,
   honors: <EmojiEventsIcon />,
+  analytics: <InsightsIcon />,
   team_results: <GroupsIcon />,
   my_appraisals: <GradingIcon />,
   inbox: <InboxIcon />,
