@@ -5,7 +5,7 @@ import { apiLogin, browserMissingFor, type ConsoleServer, graphqlCall, login, op
 const browserMissing = browserMissingFor('the Chinese console walk');
 
 
-const ROLES = ['hr@demo.local', 'admin@demo.local', 'committee@demo.local', 'supervisor@demo.local', 'employee@demo.local'] as const;
+const ROLES = ['hr@demo.local', 'admin@demo.local', 'committee@demo.local', 'supervisor@demo.local', 'employee@demo.local', 'approver@demo.local'] as const;
 
 /** ASCII words that are fine in Chinese text: file formats, units, the date pattern people type. */
 const ALLOWED_WORDS = new Set(['Excel', 'CSV', 'xlsx', 'csv', 'ID', 'MB', 'KB', 'YYYY', 'MM', 'DD', 'A', 'B', 'C', 'D', 'E', 'S']);
@@ -34,6 +34,12 @@ async function demoData(baseUrl: string): Promise<string[]> {
   // A scheme's sections and items are named in both languages; the compare page shows both names.
   for (const scheme of data.schemes.nodes)
     for (const section of scheme.latestVersion?.document.sections ?? []) strings.push(section.name.en, ...section.items.map((i) => i.name.en));
+  // The ledger's records: rule codes, what happened and why (evidence, reasons), who proposed and approved, cycle names.
+  type LedgerEntryData = { evidence: string | null; explanation: string | null; rejectionReason: string | null; proposedBy: string | null; approvedBy: string | null; appraisal: { cycleName: string } | null };
+  for (const r of await list<{ code: string }>('ledgerRules', 'code', 200)) strings.push(r.code);
+  for (const e of await list<LedgerEntryData>('ledgerEntries', 'evidence explanation rejectionReason proposedBy approvedBy appraisal { cycleName }'))
+    strings.push(e.evidence ?? '', e.explanation ?? '', e.rejectionReason ?? '', e.proposedBy ?? '', e.approvedBy ?? '', e.appraisal?.cycleName ?? '');
+  for (const b of await list<{ preparedBy: string | null; approvedBy: string | null }>('payoutBatches', 'preparedBy approvedBy', 100)) strings.push(b.preparedBy ?? '', b.approvedBy ?? '');
   // Account names (the ADMIN account is "System Administrator").
   for (const email of ROLES) {
     const me = await graphqlCall<{ me: { displayName: string } }>(baseUrl, '{ me { displayName } }', {}, await apiLogin(baseUrl, email));

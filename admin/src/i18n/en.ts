@@ -1,5 +1,6 @@
 import { enCycles } from './en.cycles';
 import { enHonors } from './en.honors';
+import { enLedger } from './en.ledger';
 import { enGovernance } from './en.governance';
 import { enSchemes } from './en.schemes';
 
@@ -119,6 +120,7 @@ const base = {
       HR: 'HR',
       COMMITTEE: 'Appraisal committee',
       ADMIN: 'Administrator',
+      APPROVER: 'Approver (finance)',
     },
     level: {
       EMPLOYEE: 'Employee',
@@ -291,9 +293,10 @@ export const en = {
     ...enSchemes.app,
     ...enCycles.app,
     ...enHonors.app,
+    ...enLedger.app,
     ...enGovernance.app,
-    menu: { ...base.app.menu, ...enSchemes.app.menu, ...enCycles.app.menu, ...enHonors.app.menu, ...enGovernance.app.menu },
-    entry: { ...base.app.entry, ...enCycles.app.entry, ...enHonors.app.entry, ...enGovernance.app.entry },
+    menu: { ...base.app.menu, ...enSchemes.app.menu, ...enCycles.app.menu, ...enHonors.app.menu, ...enLedger.app.menu, ...enGovernance.app.menu },
+    entry: { ...base.app.entry, ...enCycles.app.entry, ...enHonors.app.entry, ...enLedger.app.entry, ...enGovernance.app.entry },
     validation: { ...base.app.validation, ...enSchemes.app.validation },
     error: { ...base.app.error, ...enSchemes.app.error },
   },

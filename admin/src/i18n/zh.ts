@@ -1,6 +1,7 @@
 import type { AppMessages } from './en';
 import { zhCycles } from './zh.cycles';
 import { zhHonors } from './zh.honors';
+import { zhLedger } from './zh.ledger';
 import { zhGovernance } from './zh.governance';
 import { zhSchemes } from './zh.schemes';
 
@@ -181,6 +182,7 @@ const base = {
       HR: '人力资源',
       COMMITTEE: '考核委员会',
       ADMIN: '系统管理员',
+      APPROVER: '审批人（财务）',
     },
     level: {
       EMPLOYEE: '员工',
@@ -350,9 +352,10 @@ export const zh: AppMessages = {
     ...zhSchemes.app,
     ...zhCycles.app,
     ...zhHonors.app,
+    ...zhLedger.app,
     ...zhGovernance.app,
-    menu: { ...base.app.menu, ...zhSchemes.app.menu, ...zhCycles.app.menu, ...zhHonors.app.menu, ...zhGovernance.app.menu },
-    entry: { ...base.app.entry, ...zhCycles.app.entry, ...zhHonors.app.entry, ...zhGovernance.app.entry },
+    menu: { ...base.app.menu, ...zhSchemes.app.menu, ...zhCycles.app.menu, ...zhHonors.app.menu, ...zhLedger.app.menu, ...zhGovernance.app.menu },
+    entry: { ...base.app.entry, ...zhCycles.app.entry, ...zhHonors.app.entry, ...zhLedger.app.entry, ...zhGovernance.app.entry },
     validation: { ...base.app.validation, ...zhSchemes.app.validation },
     error: { ...base.app.error, ...zhSchemes.app.error },
   },
