@@ -137,7 +137,7 @@ describe.skipIf(browserMissing)('console in Chromium', () => {
     it('is offered their own ledger: the statement of their rewards and punishments', async () => {
       const { page } = session;
       await page.getByRole('menuitem', { name: 'My ledger' }).click();
-      await page.getByTestId('statement-money').waitFor({ timeout: 20_000 });
+      await page.getByTestId('statement-money-total').waitFor({ timeout: 20_000 });
       expect(await visibleText(page)).not.toContain('Payout batches');
     });
 

@@ -29,7 +29,7 @@ describe.skipIf(browserMissing)('the ledger in Chromium', () => {
 
     it('proposes an award for a nurse of her line; an amount outside the rule\'s range is refused, naming the range', async () => {
       const { page } = session;
-      await page.getByRole('menuitem', { name: 'Ledger' }).click();
+      await page.getByRole('menuitem', { name: 'Ledger', exact: true }).click();
       await page.getByTestId('ledger-propose').waitFor({ timeout: 20_000 });
       await page.getByTestId('ledger-propose').click();
       await page.getByTestId('propose-person').fill(nurse.employeeNumber);
@@ -61,7 +61,7 @@ describe.skipIf(browserMissing)('the ledger in Chromium', () => {
 
     it('approves the proposal and sees a reversal pointing at its original entry', async () => {
       const { page } = session;
-      await page.getByRole('menuitem', { name: 'Ledger' }).click();
+      await page.getByRole('menuitem', { name: 'Ledger', exact: true }).click();
       await page.getByTestId('filter-status').locator('..').getByRole('combobox').click();
       await page.getByRole('option', { name: 'Proposed' }).click();
       const row = page.locator('tr', { hasText: 'March flu wave' }).first();
@@ -96,7 +96,7 @@ describe.skipIf(browserMissing)('the ledger in Chromium', () => {
       await page.getByTestId('batch-entries').getByText('March flu wave').waitFor();
       await screenshot(page, 'ledger-batch-draft');
       await page.getByTestId('batch-submit').click();
-      await page.getByTestId('payout-status-SUBMITTED').waitFor({ timeout: 15_000 });
+      await page.getByTestId('batch-header').getByTestId('payout-status-SUBMITTED').waitFor({ timeout: 15_000 });
       // HR prepares; approving is the approver's (no button here).
       expect(await page.getByTestId('batch-approve').count()).toBe(0);
       expect(session.pageErrors).toEqual([]);
@@ -117,7 +117,7 @@ describe.skipIf(browserMissing)('the ledger in Chromium', () => {
       await screenshot(page, 'ledger-approver-batches');
       await page.getByRole('link', { name: `PB-${PERIOD}-001` }).click();
       await page.getByTestId('batch-approve').click();
-      await page.getByTestId('payout-status-APPROVED').waitFor({ timeout: 20_000 });
+      await page.getByTestId('batch-header').getByTestId('payout-status-APPROVED').waitFor({ timeout: 20_000 });
       expect(await page.getByTestId('batch-checksum').innerText()).toMatch(/[0-9a-f]{64}/);
       await screenshot(page, 'ledger-approver-approved');
       await page.goto(`${server.url}/#/ledger`);
@@ -133,7 +133,7 @@ describe.skipIf(browserMissing)('the ledger in Chromium', () => {
       const { page } = session;
       await page.getByRole('menuitem', { name: 'Payout batches' }).click();
       await page.getByRole('link', { name: `PB-${PERIOD}-001` }).click();
-      await page.getByTestId('payout-status-APPROVED').waitFor({ timeout: 20_000 });
+      await page.getByTestId('batch-header').getByTestId('payout-status-APPROVED').waitFor({ timeout: 20_000 });
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('batch-export').click()]);
       expect(download.suggestedFilename()).toBe(`PB-${PERIOD}-001.xlsx`);
       const path = await download.path();
@@ -160,12 +160,13 @@ describe.skipIf(browserMissing)('the ledger in Chromium', () => {
       await page.getByTestId('month-to').fill(PERIOD);
       const row = page.getByTestId('statement-entries').locator('tr', { hasText: 'March flu wave' });
       await row.waitFor({ timeout: 20_000 });
+      await screenshot(page, 'ledger-employee-statement');
       const text = await row.innerText();
       expect(text).toContain('Paid');
       expect(text).toContain(`Batch PB-${PERIOD}-001`);
-      expect(await page.getByTestId('statement-money').innerText()).toContain('¥1,234.56');
+      expect(await page.getByTestId('statement-money-total').innerText()).toContain('¥1,234.56');
+      expect(await page.getByTestId('ledger-statement').count()).toBe(1);
       expect(await visibleText(page)).not.toContain('Department totals');
-      await screenshot(page, 'ledger-employee-statement');
       expect(session.pageErrors).toEqual([]);
     });
   });

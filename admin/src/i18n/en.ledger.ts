@@ -148,7 +148,7 @@ export const enLedger = {
       active: 'Active',
       statement_of: 'Statement of %{name}',
       statement_pick: 'Pick a person to see their statement.',
-      money_total: 'Money (CNY)',
+      money_total: 'All money, incl. converted hours (CNY)',
       counted: 'Counted entries',
       pending: 'Pending approval',
       show: 'Show',

@@ -151,7 +151,7 @@ export const zhLedger: Widen<typeof enLedger> = {
       active: '启用',
       statement_of: '%{name} 的对账单',
       statement_pick: '请选择人员查看其对账单。',
-      money_total: '金额（元）',
+      money_total: '金额合计，含工时折算（元）',
       counted: '已计入记录',
       pending: '待审批',
       show: '查看',

@@ -59,7 +59,7 @@ const EntriesTab = () => {
     }
   };
   const select = (label: string, key: keyof EntryFilter, options: Array<{ value: string; label: string }>, testId: string) => (
-    <TextField select size="small" label={translate(label)} value={filter[key] ?? ''} onChange={(e) => set({ [key]: e.target.value || undefined })} sx={{ minWidth: 160 }} slotProps={{ htmlInput: { 'data-testid': testId } }}>
+    <TextField select size="small" label={translate(label)} value={filter[key] ?? ''} onChange={(e) => set({ [key]: e.target.value || undefined })} fullWidth={false} sx={{ width: 200 }} slotProps={{ htmlInput: { 'data-testid': testId } }}>
       <MenuItem value="">{translate('app.ledger.filter.all')}</MenuItem>
       {options.map((o) => (
         <MenuItem key={o.value} value={o.value}>

@@ -45,7 +45,7 @@ const CreateBatch = () => {
         </Typography>
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mt: 1 }}>
           <TextField size="small" label={translate('app.payout.period')} helperText={translate('app.ledger.filter.month_help')} value={periodKey} onChange={(e) => setPeriodKey(e.target.value)} inputProps={{ 'data-testid': 'batch-period' }} sx={{ width: 150 }} />
-          <TextField select size="small" label={translate('app.payout.accounting')} value={accountingMonth} onChange={(e) => setAccountingMonth(e.target.value)} sx={{ minWidth: 220 }} slotProps={{ htmlInput: { 'data-testid': 'batch-accounting' } }}>
+          <TextField select size="small" label={translate('app.payout.accounting')} value={accountingMonth} onChange={(e) => setAccountingMonth(e.target.value)} sx={{ width: 260 }} slotProps={{ htmlInput: { 'data-testid': 'batch-accounting' } }}>
             {['calendar', 'workshop'].map((a) => (
               <MenuItem key={a} value={a}>
                 {translate(`app.ledger.accounting.${a}`)}
@@ -243,7 +243,7 @@ export const PayoutBatchPage = () => {
       {batch.error ? <LoadErrorState error={batch.error} onRetry={batch.reload} /> : null}
       {b && (
         <Stack spacing={2} sx={{ mt: 1 }}>
-          <Card>
+          <Card data-testid="batch-header">
             <CardContent>
               <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
                 <Typography variant="h5" data-testid="batch-number">

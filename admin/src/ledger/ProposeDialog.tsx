@@ -105,13 +105,13 @@ export const ProposeDialog = ({ open, rules, onClose, onDone }: { open: boolean;
           <TextField select size="small" label={translate('app.ledger.rule')} value={ruleCode} onChange={(e) => setRuleCode(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'propose-rule' } }}>
             {usable.map((r) => (
               <MenuItem key={r.code} value={r.code}>
-                {ruleName(r, locale)} · {translate(`app.ledger.kind.${r.kind}`)} · {rangeText(r)} {translate(`app.ledger.unit.${r.unit}`)}
+                {ruleName(r, locale)} · {translate(`app.ledger.kind.${r.kind}`)} · {rangeText(r)}
               </MenuItem>
             ))}
           </TextField>
           <TextField size="small" type="date" label={translate('app.ledger.occurred_on')} value={occurredOn} onChange={(e) => setOccurredOn(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
           {rule?.amount.kind === 'range' && (
-            <TextField size="small" label={translate('app.ledger.quantity', { range: `${rangeText(rule)} ${translate(`app.ledger.unit.${rule.unit}`)}` })} value={quantity} onChange={(e) => setQuantity(e.target.value)} inputProps={{ 'data-testid': 'propose-quantity', inputMode: 'decimal' }} />
+            <TextField size="small" label={translate('app.ledger.quantity', { range: rangeText(rule) })} value={quantity} onChange={(e) => setQuantity(e.target.value)} inputProps={{ 'data-testid': 'propose-quantity', inputMode: 'decimal' }} />
           )}
           {rule?.amount.kind === 'multiple' && mode === 'person' && (
             <Stack direction="row" spacing={1}>

@@ -137,7 +137,7 @@ const RuleDialog = ({ rule, onClose, onSaved }: { rule: RuleRow | 'new'; onClose
     }
   };
   const choice = (label: string, value: string, options: string[], prefix: string, onChange: (v: string) => void, testId?: string) => (
-    <TextField select size="small" label={translate(label)} value={value} onChange={(e) => onChange(e.target.value)} sx={{ minWidth: 180 }} slotProps={{ htmlInput: testId ? { 'data-testid': testId } : {} }}>
+    <TextField select size="small" label={translate(label)} value={value} onChange={(e) => onChange(e.target.value)} sx={{ width: 220 }} slotProps={{ htmlInput: testId ? { 'data-testid': testId } : {} }}>
       {options.map((o) => (
         <MenuItem key={o} value={o}>
           {translate(`${prefix}.${o}`)}
@@ -200,7 +200,7 @@ const RuleDialog = ({ rule, onClose, onSaved }: { rule: RuleRow | 'new'; onClose
             </Button>
           </div>
           <Stack direction="row" spacing={2}>
-            <TextField select size="small" label={translate('app.ledger.policy')} value={draft.policyCode} onChange={(e) => set({ policyCode: e.target.value })} sx={{ minWidth: 200 }} slotProps={{ htmlInput: { 'data-testid': 'rule-policy' } }}>
+            <TextField select size="small" label={translate('app.ledger.policy')} value={draft.policyCode} onChange={(e) => set({ policyCode: e.target.value })} sx={{ width: 220 }} slotProps={{ htmlInput: { 'data-testid': 'rule-policy' } }}>
               <MenuItem value="">{translate('app.ledger.no_policy')}</MenuItem>
               {[...new Set([...(policies.data?.nodes ?? []).map((p) => p.code), ...(draft.policyCode ? [draft.policyCode] : [])])].map((code) => (
                 <MenuItem key={code} value={code}>
@@ -292,7 +292,10 @@ export const RulesTab = () => {
                   <Chip size="small" color={r.kind === 'reward' ? 'success' : 'warning'} variant="outlined" label={translate(`app.ledger.kind.${r.kind}`)} />
                 </TableCell>
                 <TableCell>
-                  {rangeText(r)} {translate(`app.ledger.unit.${r.unit}`)}
+                  {rangeText(r)}
+                  <Typography variant="caption" display="block" color="text.secondary">
+                    {translate(`app.ledger.unit.${r.unit}`)}
+                  </Typography>
                 </TableCell>
                 <TableCell>
                   {r.caps.map((c, i) => (

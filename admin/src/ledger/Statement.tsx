@@ -65,7 +65,7 @@ export const StatementView = ({ employeeId, from, to, appraisalHref }: { employe
                   </TableCell>
                 </TableRow>
               ))}
-              <TableRow data-testid="statement-money">
+              <TableRow data-testid="statement-money-total">
                 <TableCell>
                   <strong>{translate('app.ledger.money_total')}</strong>
                 </TableCell>

@@ -63,8 +63,10 @@ export const useRangeText = () => {
   return (rule: Pick<RuleRow, 'amount' | 'unit'>): string => {
     const a = rule.amount;
     const n = (v: string | null) => (v === null ? '' : rule.unit === 'money' ? formatMoney(v, locale) : formatQuantity(v, locale));
-    if (a.kind === 'fixed') return translate('app.ledger.amount_text.fixed', { value: n(a.value) });
-    if (a.kind === 'range') return translate(a.minExclusive ? 'app.ledger.amount_text.range_exclusive' : 'app.ledger.amount_text.range', { min: n(a.min), max: n(a.max) });
+    // Points and hours name their unit ("20.00 to 50.00 points"); money carries its ¥.
+    const inUnit = (text: string) => translate(`app.ledger.unit_amount.${rule.unit}`, { amount: text });
+    if (a.kind === 'fixed') return inUnit(translate('app.ledger.amount_text.fixed', { value: n(a.value) }));
+    if (a.kind === 'range') return inUnit(translate(a.minExclusive ? 'app.ledger.amount_text.range_exclusive' : 'app.ledger.amount_text.range', { min: n(a.min), max: n(a.max) }));
     if (a.kind === 'multiple') {
       const doc = (rule as RuleRow).document?.amount;
       return doc && doc.kind === 'multiple' ? translate('app.ledger.amount_text.multiple', { minFactor: doc.minFactor, maxFactor: doc.maxFactor }) : a.text;
@@ -134,7 +136,8 @@ export const PersonPicker = ({ value, onChange, label, testId }: { value: Person
   return (
     <Autocomplete
       size="small"
-      sx={{ minWidth: 240 }}
+      fullWidth={false}
+      sx={{ width: 280 }}
       options={value && !options.some((o) => o.id === value.id) ? [value, ...options] : options}
       value={value}
       filterOptions={(o) => o}
