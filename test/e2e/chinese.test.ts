@@ -37,7 +37,13 @@ async function demoData(baseUrl: string): Promise<string[]> {
   // The ledger's records: rule codes, what happened and why (evidence, reasons), who proposed and approved, cycle names.
   type LedgerEntryData = { evidence: string | null; explanation: string | null; rejectionReason: string | null; proposedBy: string | null; approvedBy: string | null; appraisal: { cycleName: string } | null };
   for (const r of await list<{ code: string }>('ledgerRules', 'code', 200)) strings.push(r.code);
-  for (const e of await list<LedgerEntryData>('ledgerEntries', 'evidence explanation rejectionReason proposedBy approvedBy appraisal { cycleName }'))
+  const entries: LedgerEntryData[] = [];
+  for (let offset = 0; offset < 3000; offset += 500) {
+    const page = await graphqlCall<{ ledgerEntries: { nodes: LedgerEntryData[] } }>(baseUrl, `{ ledgerEntries(first: 500, offset: ${offset}) { nodes { evidence explanation rejectionReason proposedBy approvedBy appraisal { cycleName } } } }`, {}, token);
+    entries.push(...page.ledgerEntries.nodes);
+    if (page.ledgerEntries.nodes.length < 500) break;
+  }
+  for (const e of entries)
     strings.push(e.evidence ?? '', e.explanation ?? '', e.rejectionReason ?? '', e.proposedBy ?? '', e.approvedBy ?? '', e.appraisal?.cycleName ?? '');
   for (const b of await list<{ preparedBy: string | null; approvedBy: string | null }>('payoutBatches', 'preparedBy approvedBy', 100)) strings.push(b.preparedBy ?? '', b.approvedBy ?? '');
   // Account names (the ADMIN account is "System Administrator").

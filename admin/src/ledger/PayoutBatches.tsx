@@ -266,8 +266,8 @@ export const PayoutBatchPage = () => {
               {b.returnReason && b.status === 'DRAFT' && <Alert severity="warning">{translate('app.payout.return_reason', { reason: b.returnReason })}</Alert>}
               {b.cancelReason && <Alert severity="info">{translate('app.payout.cancel_reason', { reason: b.cancelReason })}</Alert>}
               {b.checksum && (
-                <Typography variant="caption" sx={{ fontFamily: 'monospace', wordBreak: 'break-all' }} data-testid="batch-checksum">
-                  {translate('app.payout.checksum')}: {b.checksum}
+                <Typography variant="caption" sx={{ wordBreak: 'break-all' }}>
+                  {translate('app.payout.checksum')}: <code data-testid="batch-checksum">{b.checksum}</code>
                 </Typography>
               )}
               <Stack direction="row" spacing={1} sx={{ mt: 2 }}>
