@@ -79,6 +79,13 @@ describe('closing the rating phase (job cycle.closeRatingPhase)', () => {
     expect(p.blockedAppraisals[0]?.issues.map((i) => i.code)).toEqual(expect.arrayContaining([expect.stringMatching(/^(rater_missing|section_unrated)$/)]));
     const results = await sqlRows<{ n: number }>('select count(*)::int as n from appraisal_result r join appraisal a on a.id = r.appraisal_id where a.cycle_id = ?', [cycleId]);
     expect(results[0]?.n).toBe(2 + p.computed);
+    // The batched close writes one computeResult audit row per result, naming the result, like a submission does.
+    const computedAudit = await sqlRows<{ n: number; named: number }>(
+      `select count(*)::int as n, count(*) filter (where e.after->>'resultId' = a.result_id::text and e.after->>'computedBy' = 'CLOSE_JOB')::int as named
+       from audit_entry e join appraisal a on a.id::text = e.entity_id where e.operation = 'computeResult' and a.cycle_id = ?`,
+      [cycleId],
+    );
+    expect(computedAudit[0]).toEqual({ n: 2 + p.computed, named: p.computed });
     const audit = await sqlRows<{ operation: string }>(`select operation from audit_entry where entity_id = ? and operation like 'closeRatingPhase%' order by operation`, [cycleId]);
     expect(audit.map((a) => a.operation)).toEqual(['closeRatingPhase', 'closeRatingPhaseDone']);
     // Closing again runs the job again: it only looks at what has no result and writes no second result.

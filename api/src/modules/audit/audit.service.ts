@@ -37,6 +37,30 @@ export function recordAudit(em: EntityManager, ctx: Pick<RequestContext, 'actor'
 }
 
 /**
+ * Writes many audit rows with one statement in `em`'s transaction (bulk jobs: one row per changed record, as
+ * recordAudit would queue them, without an entity per row). Rows are written now, not at the next flush.
+ */
+export async function recordAuditRows(em: EntityManager, ctx: Pick<RequestContext, 'actor' | 'requestId'> | null, inputs: readonly AuditInput[]): Promise<void> {
+  if (!inputs.length) return;
+  const actor = ctx?.actor ?? null;
+  const service = actor && isServiceActor(actor) ? actor.service.accountId : null;
+  const rows = inputs.map((input) => ({
+    o: input.operation,
+    t: input.entityType,
+    e: input.entityId,
+    b: input.before ?? null,
+    a: service ? { ...(input.after ?? {}), serviceAccountId: service } : (input.after ?? null),
+  }));
+  await em.getConnection().execute(
+    `insert into audit_entry (at, actor_user_id, operation, entity_type, entity_id, before, after, request_id)
+     select now(), ?::uuid, t.o, t.t, t.e, t.b, t.a, ? from jsonb_to_recordset(?::jsonb) as t(o text, t text, e text, b jsonb, a jsonb)`,
+    [service ? null : (actor?.userId ?? null), ctx?.requestId ?? null, JSON.stringify(rows)],
+    'run',
+    em.getTransactionContext(),
+  );
+}
+
+/**
  * Records that personal or configuration data left the system as a file: who, what (operation, filter,
  * row count), when. Written before the file is handed out; when the row cannot be written, no file is.
  */

@@ -9,15 +9,19 @@ import { Cycle } from './cycle.entity.js';
 import { getCycle } from './cycle.service.js';
 import type { CycleNode } from './cycle.types.js';
 import { CycleRatingClose, type RatingCloseProgress } from './rating-close.entity.js';
-import { computeIfComplete } from './rating.service.js';
+import { computeResults } from './result-compute.js';
 
 /** The close job's payload. */
 export interface CloseRatingJobData {
   cycleId: string;
 }
 
-/** Appraisals per committed batch of the close job (each appraisal is its own transaction; progress is saved per batch). */
-const BATCH = 200;
+/**
+ * Appraisals per batch of the close job: one transaction per batch computes and writes all of them with a constant
+ * number of statements (computeResults); progress is saved after each batch. Rerunning after a crash redoes at
+ * most the batch that was not committed.
+ */
+const BATCH = 1000;
 
 /**
  * HR closes the rating phase of a cycle in `rating` (audited; a stale cycle version is a CONFLICT): from now on a
@@ -56,10 +60,11 @@ export async function closeRatingPhase(ctx: RequestContext, cycleId: string, ver
 }
 
 /**
- * The close job: every appraisal of the cycle without a result, in id order, gets `computeIfComplete(...,
- * 'CLOSE_JOB', closing = true)` in its own transaction (the appraisal row is locked, so a rating submitted at the
- * same moment computes once). Appraisals the policy cannot score are listed with the engine's issues. Rerunning
- * after a crash skips what has a result: idempotent.
+ * The close job: every appraisal of the cycle without a result, in id order and in batches of BATCH, gets its
+ * result with the missing-rater policy (`computeResults(..., closing, onlyMissing)`, one transaction per batch;
+ * the appraisal rows are locked, so a rating submitted at the same moment computes once, and one that got its
+ * result meanwhile is left alone). Appraisals the policy cannot score are listed with the engine's issues.
+ * Rerunning after a crash skips what has a result: idempotent.
  */
 export async function runCloseRatingPhase(ctx: RequestContext, cycleId: string): Promise<void> {
   const rows = await ctx.db.rows<{ status: string; scheme_version_id: string; started_at: string }>(
@@ -84,12 +89,20 @@ export async function runCloseRatingPhase(ctx: RequestContext, cycleId: string):
   };
   try {
     for (let i = 0; i < todo.length; i += BATCH) {
-      for (const a of todo.slice(i, i + BATCH)) {
-        const outcome = await ctx.em.fork().transactional((em) =>
-          computeIfComplete(ctx, em, a.id, row.scheme_version_id, 'CLOSE_JOB', true, (issues) => {
-            progress.blockedAppraisals.push({ appraisalId: a.id, employeeId: a.employee_id, issues: issues.map((x) => ({ code: x.code, message: x.message, params: x.params ? { ...x.params } : null })) });
-          }),
-        );
+      const ids = todo.slice(i, i + BATCH).map((a) => a.id);
+      const outcomes = await ctx.em.fork().transactional((em) =>
+        computeResults(ctx, em, ids, {
+          schemeVersionId: row.scheme_version_id,
+          computedBy: 'CLOSE_JOB',
+          closing: true,
+          onlyMissing: true,
+          onBlocked: (appraisalId, employeeId, issues) => {
+            progress.blockedAppraisals.push({ appraisalId, employeeId, issues: issues.map((x) => ({ code: x.code, message: x.message, params: x.params ? { ...x.params } : null })) });
+          },
+        }),
+      );
+      for (const id of ids) {
+        const outcome = outcomes.get(id);
         if (outcome === 'computed') progress.computed++;
         else if (outcome === 'blocked') progress.blocked++;
         else progress.unchanged++;

@@ -1,12 +1,10 @@
 import {
-  applyMeasuredInputs,
   type AppraisalFacts,
   canManageAppraisalInputs,
   canManageCycles,
   changeRater as planRaterChange,
   checkActionWindow,
   latestReopening,
-  computeResult,
   type CyclePhaseWindow,
   type DomainIssue,
   type ItemInput,
@@ -16,7 +14,6 @@ import {
   type RatingState,
   ratingWorkflow,
   sectionFullMarks,
-  type StoredRating,
   validateRating,
 } from '@appraisal/domain';
 import { FACTS } from '../../core/access.js';
@@ -26,11 +23,11 @@ import { AppError, assertNoProblems, forbidden, notFound } from '../../core/erro
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Employee } from '../org/employee.entity.js';
-import { Appraisal, AppraisalResult, Rating } from './appraisal.entity.js';
+import { Appraisal, Rating } from './appraisal.entity.js';
 import { appraisalInScope, ratingById } from './appraisal.read.js';
 import type { AppraisalNode, RaterChangeInput, RatingFormInput, RatingNode, RatingPreviewView } from './appraisal.types.js';
 import { issueViews, problemsOf, schemeDocument } from './cycle-data.js';
-import { measuredEntriesOf } from './measured-input.data.js';
+import { computeResults } from './result-compute.js';
 
 const LAUNCHED_STATES = new Set(['open', 'self_review', 'rating', 'calibration', 'hr_review']);
 /** Cycle states after HR closed the rating phase: a rating is taken then only under an HR reopening of the rating window. */
@@ -133,7 +130,8 @@ export async function writeRating(ctx: RequestContext, ratingId: string, version
 /**
  * Computes an appraisal's result when every expected rating is in (locks the appraisal row, so two last
  * submissions at once compute once): `computeResult`, a new `appraisal_result` number, `appraisal.result_id`.
- * Skipped when the current result was computed from the same engine input.
+ * Skipped when the current result was computed from the same engine input. The same statements as the close
+ * job's batches (computeResults), for one appraisal.
  */
 export async function computeIfComplete(
   ctx: RequestContext,
@@ -144,69 +142,8 @@ export async function computeIfComplete(
   closing = false,
   onBlocked?: (issues: readonly DomainIssue[]) => void,
 ): Promise<'computed' | 'waiting' | 'blocked' | 'unchanged'> {
-  const tx = em.getTransactionContext();
-  const connection = em.getConnection();
-  const locked = await connection.execute<Array<{ cycle_id: string; employee_id: string; participated: boolean; result_id: string | null }>>(
-    'select cycle_id, employee_id, participated, result_id from appraisal where id = ? for update',
-    [appraisalId],
-    'all',
-    tx,
-  );
-  const appraisal = locked[0];
-  if (!appraisal) return 'blocked';
-  const ratings = await connection.execute<Array<{ slot_key: string; section: string; role: RaterRole; rater_employee_id: string | null; state: StoredRating['state']; items: Record<string, ItemInput> }>>(
-    'select slot_key, section, role, rater_employee_id, state, items from rating where appraisal_id = ? order by slot_key',
-    [appraisalId],
-    'all',
-    tx,
-  );
-  const adjustments = await connection.execute<Array<{ rule: string; count: number | null; amount: string | null }>>(
-    'select rule, count, amount::text as amount from appraisal_adjustment where appraisal_id = ? and removed_at is null order by created_at',
-    [appraisalId],
-    'all',
-    tx,
-  );
-  const doc = await schemeDocument(ctx.db, schemeVersionId);
-  // Measured inputs (surveys, occurrence logs) are engine input: they fill their items and data slots.
-  const measured = await measuredEntriesOf((text, params) => connection.execute(text, params, 'all', tx), appraisal.cycle_id, appraisal.employee_id);
-  const stored: StoredRating[] = ratings.map((r) => ({ slotKey: r.slot_key, section: r.section, role: r.role, raterId: r.rater_employee_id, state: r.state, items: r.items }));
-  const outcome = computeResult({
-    scheme: doc,
-    schemeVersionId,
-    closing,
-    inputs: {
-      appraisalId,
-      employeeId: appraisal.employee_id,
-      participated: appraisal.participated,
-      ratings: applyMeasuredInputs(doc, stored, measured),
-      adjustments: adjustments.map((a) => ({ rule: a.rule, ...(a.count === null ? {} : { count: a.count }), ...(a.amount === null ? {} : { amount: a.amount }) })),
-    },
-  });
-  if (outcome.status === 'blocked') onBlocked?.(outcome.issues);
-  if (outcome.status !== 'computed') return outcome.status;
-  const previous = await connection.execute<Array<{ number: number; input: unknown }>>(
-    "select number, record->'input' as input from appraisal_result where appraisal_id = ? order by number desc limit 1",
-    [appraisalId],
-    'all',
-    tx,
-  );
-  if (previous[0] && appraisal.result_id && JSON.stringify(previous[0].input) === JSON.stringify(outcome.record.input)) return 'unchanged';
-  const record = outcome.record;
-  const result = em.create(AppraisalResult, {
-    appraisal: em.getReference(Appraisal, appraisalId),
-    number: (previous[0]?.number ?? 0) + 1,
-    schemeVersion: schemeVersionId,
-    basis: record.basis === 'complete' ? 'COMPLETE' : 'CLOSED_WITH_MISSING',
-    total: record.output.total,
-    engineGrade: record.output.grade?.grade ?? null,
-    record: record as unknown as Record<string, unknown>,
-    computedBy,
-  } as never) as AppraisalResult;
-  await em.flush();
-  await connection.execute('update appraisal set result_id = ?, version = version + 1, updated_at = now() where id = ?', [result.id, appraisalId], 'run', tx);
-  recordAudit(em, ctx, { operation: 'computeResult', entityType: 'Appraisal', entityId: appraisalId, after: { resultId: result.id, number: result.number, total: record.output.total, grade: record.output.grade?.grade ?? null, basis: record.basis, computedBy } });
-  await em.flush();
-  return 'computed';
+  const outcomes = await computeResults(ctx, em, [appraisalId], { schemeVersionId, computedBy, closing, ...(onBlocked ? { onBlocked: (_a, _e, issues) => onBlocked(issues) } : {}) });
+  return outcomes.get(appraisalId) ?? 'blocked';
 }
 
 /** The live preview of a rating while its rater types (nothing is saved; issues come back as data). */
