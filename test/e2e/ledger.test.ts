@@ -116,6 +116,9 @@ describe.skipIf(browserMissing)('the ledger in Chromium', () => {
       await page.getByTestId(`batch-PB-${PERIOD}-001`).waitFor({ timeout: 20_000 });
       await screenshot(page, 'ledger-approver-batches');
       await page.getByRole('link', { name: `PB-${PERIOD}-001` }).click();
+      // The entries put before the approver, with their amounts (the evidence and the people's records are not theirs).
+      await page.getByTestId('batch-entries').getByText('¥1,234.56').first().waitFor({ timeout: 20_000 });
+      expect(await page.getByTestId('access-denied').count()).toBe(0);
       await page.getByTestId('batch-approve').click();
       await page.getByTestId('batch-header').getByTestId('payout-status-APPROVED').waitFor({ timeout: 20_000 });
       expect(await page.getByTestId('batch-checksum').innerText()).toMatch(/[0-9a-f]{64}/);

@@ -202,7 +202,7 @@ export const PayoutBatchPage = () => {
   const approver = roles.includes('APPROVER');
   const batch = useLoad((a) => ledgerOps.batch(a, id), [id]);
   const [offset, setOffset] = useState(0);
-  const entries = useLoad((a) => ledgerOps.batchEntries(a, id, offset), [id, offset]);
+  const entries = useLoad((a) => ledgerOps.batchEntries(a, id, offset, hr), [id, offset, hr]);
   const [asking, setAsking] = useState<'REJECT' | 'CANCEL' | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);

@@ -38,14 +38,14 @@ export interface EntryRow {
   money: string | null;
   quantity: string;
   count: number;
-  evidence: string | null;
+  evidence?: string | null;
   explanation: string | null;
   explanationZh: string | null;
   reversedBy: string | null;
   proposedBy: string | null;
   approvedBy: string | null;
   rejectionReason: string | null;
-  employee: { id: string; name: string; employeeNumber: string } | null;
+  employee?: { id: string; name: string; employeeNumber: string } | null;
   department: { id: string; name: string; nameZh: string | null } | null;
   rule: { code: string; name: string; nameZh: string } | null;
   source: { kind: string; incidentId: string | null };
@@ -140,7 +140,8 @@ const RULE = 'id version code name nameZh kind unit amount { kind value min max 
 export const ENTRY = `id version status occurredOn periodKey component unit amount money quantity count evidence explanation explanationZh reversedBy proposedBy approvedBy rejectionReason
   employee { id name employeeNumber } department { id name nameZh } rule { code name nameZh } source { kind incidentId }
   appraisal { id cycleId cycleName cycleNameZh periodKey } reverses { id occurredOn amount unit status } batch { id number status }`;
-/** Where the person's entries show (their own statement): the same, less the names HR sees. */
+/** The approver reads a batch's entries with their amounts and departments, but not the evidence (ledgerEntryAccess) nor the people's records (employee row scope). */
+const ENTRY_FOR_APPROVER = ENTRY.replace(' evidence ', ' ').replace('employee { id name employeeNumber } ', '');
 const BATCH = 'id version number periodKey accountingMonth periodStart periodEnd status total entryCount peopleCount checksum preparedBy approvedBy returnReason cancelReason';
 const TOTAL = 'departmentId departmentName component total entries';
 
@@ -184,8 +185,8 @@ export const ledgerOps = {
     api.graphql<Page<BatchRow>>('query', `query PayoutBatches($f: PayoutBatchFilter) { result: payoutBatches(first: 100, filter: $f) { totalCount nodes { ${BATCH} } } }`, { f: status ? { status } : null }),
   batch: (api: AppDataProvider, id: string) =>
     api.graphql<BatchDetail>('query', `query PayoutBatch($id: ID!) { result: payoutBatch(id: $id) { ${BATCH} totalsByDepartment { ${TOTAL} } totalsByComponent { ${TOTAL} } } }`, { id }),
-  batchEntries: (api: AppDataProvider, id: string, offset: number) =>
-    api.graphql<{ entries: Page<EntryRow> }>('query', `query PayoutBatchEntries($id: ID!, $offset: Int) { result: payoutBatch(id: $id) { entries(first: ${PAGE_SIZE}, offset: $offset) { totalCount nodes { ${ENTRY} } } } }`, { id, offset }),
+  batchEntries: (api: AppDataProvider, id: string, offset: number, withEvidence: boolean) =>
+    api.graphql<{ entries: Page<EntryRow> }>('query', `query PayoutBatchEntries($id: ID!, $offset: Int) { result: payoutBatch(id: $id) { entries(first: ${PAGE_SIZE}, offset: $offset) { totalCount nodes { ${withEvidence ? ENTRY : ENTRY_FOR_APPROVER} } } } }`, { id, offset }),
   createBatch: (api: AppDataProvider, input: { periodKey: string; accountingMonth?: string; includeEarlier?: boolean; departmentIds?: string[] }) =>
     api.graphql<BatchRow>('mutation', `mutation CreatePayoutBatch($i: CreatePayoutBatchInput!) { result: createPayoutBatch(input: $i) { ${BATCH} } }`, { i: input }),
   moveBatch: (api: AppDataProvider, b: Pick<BatchRow, 'id' | 'version'>, action: 'SUBMIT' | 'APPROVE' | 'REJECT' | 'CANCEL', reason?: string) =>
