@@ -1,8 +1,7 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type Browser, chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 
 /** Debian's Chromium; never a downloaded browser (`playwright install` is not used). */
@@ -23,10 +22,11 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** A fresh Chromium profile per session, so no login or locale leaks between tests. */
-export const openBrowser = async (): Promise<BrowserSession> => {
-  const userDataDir = mkdtempSync(join(tmpdir(), 'appraisal-e2e-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
+let browser: Promise<Browser> | undefined;
+
+/** One Chromium per test file, launched when the file opens its first session and closed after the file. */
+const sharedBrowser = (): Promise<Browser> =>
+  (browser ??= chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: [
@@ -38,20 +38,29 @@ export const openBrowser = async (): Promise<BrowserSession> => {
       '--disable-sync',
       '--no-first-run',
     ],
-    viewport: { width: 1400, height: 900 },
-    locale: 'en-US',
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
+  }));
+
+/** Closes the file's Chromium (test/e2e/setup.ts runs it after every file). */
+export async function closeSharedBrowser(): Promise<void> {
+  const launched = browser;
+  browser = undefined;
+  await (await launched)?.close();
+}
+
+/**
+ * A fresh browser context per session (its own cookies, storage and cache, like a new profile), so no
+ * login or locale leaks between tests; the Chromium process behind it is shared by the file's sessions.
+ */
+export const openBrowser = async (): Promise<BrowserSession> => {
+  const context = await (await sharedBrowser()).newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
+  const page = await context.newPage();
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   return {
     context,
     page,
     pageErrors,
-    async close() {
-      await context.close();
-      rmSync(userDataDir, { recursive: true, force: true });
-    },
+    close: () => context.close(),
   };
 };
 

@@ -21,11 +21,38 @@ declare module 'vitest' {
 
 const TEMPLATE = `appraisal_template_${process.pid}`;
 
+interface SharedDatabase {
+  adminUrl: string;
+  /** Test projects (api, e2e) whose global setup holds the server; the last one to tear down stops it. */
+  users: number;
+  stop(): Promise<void>;
+}
+
+// Every project that lists this file runs it (api and e2e), all in Vitest's main process: they share one
+// server and one template instead of each starting PostgreSQL and migrating and seeding its own copy.
+const SHARED = Symbol.for('appraisal.test.database');
+const shared = globalThis as { [SHARED]?: Promise<SharedDatabase> };
+
 /**
  * Starts PostgreSQL once for the whole run (embedded, or TEST_DATABASE_URL / DATABASE_URL when set),
  * and prepares a template database: migrations and demo data once, then a cheap clone per test file.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  shared[SHARED] ??= prepare();
+  const database = await shared[SHARED];
+  database.users += 1;
+  project.provide('pgAdminUrl', database.adminUrl);
+  project.provide('templateDatabase', TEMPLATE);
+  return async () => {
+    database.users -= 1;
+    if (database.users > 0) return;
+    delete shared[SHARED];
+    await database.stop();
+  };
+}
+
+async function prepare(): Promise<SharedDatabase> {
+  const started = Date.now();
   const external = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   let adminUrl: string;
   let stopEmbedded = async () => undefined as void;
@@ -63,19 +90,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
   await dropping.query(`drop database if exists ${TEMPLATE}_demo`);
   await dropping.end();
 
-  project.provide('pgAdminUrl', adminUrl);
-  project.provide('templateDatabase', TEMPLATE);
-
-  return async () => {
-    if (external) {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      const leftovers = await client.query<{ datname: string }>(`select datname from pg_database where datname like 'appraisal_t%'`);
-      for (const row of leftovers.rows) await client.query(`drop database if exists "${row.datname}" with (force)`);
-      await client.end();
-    }
-    await stopEmbedded();
-    if (tempDir) await rm(tempDir, { recursive: true, force: true });
+  if (process.env.SEED_TIMING) console.log(`test database: PostgreSQL, migrations and demo data in ${Date.now() - started} ms`);
+  return {
+    adminUrl,
+    users: 0,
+    async stop() {
+      if (external) {
+        const client = new pg.Client({ connectionString: adminUrl });
+        await client.connect();
+        const leftovers = await client.query<{ datname: string }>(`select datname from pg_database where datname like 'appraisal_t%'`);
+        for (const row of leftovers.rows) await client.query(`drop database if exists "${row.datname}" with (force)`);
+        await client.end();
+      }
+      await stopEmbedded();
+      if (tempDir) await rm(tempDir, { recursive: true, force: true });
+    },
   };
 }
 

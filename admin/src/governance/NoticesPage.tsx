@@ -1,12 +1,11 @@
-import { Button, Card, CardContent, Checkbox, Chip, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, LinearProgress, MenuItem, Stack, Tab, Table, TableBody, TableCell, TableHead, TableRow, Tabs, TextField, Typography } from '@mui/material';
+import { Button, Card, CardContent, Checkbox, Chip, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, MenuItem, Stack, Tab, TableCell, TableRow, Tabs, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { formatDateTime } from '../common/format';
-import { LoadErrorState } from '../common/LoadError';
 import { localizedName } from '../common/localizedName';
 import { errorMessage } from '../cycles/common';
 import { useLoad, useLocale } from '../cycles/useCycleApi';
-import { type LocalText, pick, SafeMarkdown, useGovernance } from './common';
+import { GovernanceTable, type LocalText, pick, SafeMarkdown, useGovernance } from './common';
 import { useDepartments } from './PolicyEditor';
 
 interface ReachRow {
@@ -101,56 +100,40 @@ export const NoticesPage = () => {
         <Button variant="contained" onClick={() => setComposing(empty())} data-testid="notice-compose">
           {translate('app.notices.compose')}
         </Button>
-        {notices.loading && <LinearProgress />}
-        {notices.error ? (
-          <LoadErrorState error={notices.error} onRetry={notices.reload} />
-        ) : (
-          <Table size="small" data-testid="notice-table">
-            <TableHead>
-              <TableRow>
-                <TableCell>{translate('app.notices.title')}</TableCell>
-                <TableCell>{translate('app.notices.status')}</TableCell>
-                <TableCell>{translate('app.notices.visible_from')}</TableCell>
-                <TableCell>{translate('app.notices.reach')}</TableCell>
-                <TableCell />
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {(notices.data?.notices.nodes ?? []).map((n) => (
-                <TableRow key={n.id} data-testid={`notice-row-${n.id}`}>
-                  <TableCell>
-                    {n.pinned && <Chip size="small" label={translate('app.notices.pinned')} sx={{ mr: 1 }} />}
-                    {pick(n.title, locale)}
-                  </TableCell>
-                  <TableCell>
-                    <Chip size="small" color={n.status === 'LIVE' ? 'success' : 'default'} label={translate(`app.notices.states.${n.status}`)} />
-                  </TableCell>
-                  <TableCell>{n.visibleFrom ? formatDateTime(n.visibleFrom, locale) : '—'}</TableCell>
-                  <TableCell data-testid={`notice-reach-${n.id}`}>
-                    {overall(n) && overall(n)!.recipients > 0
-                      ? translate(n.requiresAcknowledgement ? 'app.notices.reach_ack_line' : 'app.notices.reach_line', { read: overall(n)!.read, acknowledged: overall(n)!.acknowledged, recipients: overall(n)!.recipients })
-                      : '—'}
-                  </TableCell>
-                  <TableCell>
-                    <Button size="small" onClick={() => setReach(n)} disabled={!overall(n) || overall(n)!.recipients === 0}>
-                      {translate('app.notices.by_department')}
-                    </Button>
-                    {n.status === 'DRAFT' && (
-                      <Button size="small" onClick={() => void run(() => call('mutation($id: ID!, $v: Int!) { publishNotice(id: $id, version: $v) { id } }', { id: n.id, v: n.version }), 'app.notices.published')}>
-                        {translate('app.notices.publish')}
-                      </Button>
-                    )}
-                    {(n.status === 'LIVE' || n.status === 'SCHEDULED') && (
-                      <Button size="small" color="warning" onClick={() => void run(() => call('mutation($id: ID!, $v: Int!) { withdrawNotice(id: $id, version: $v) { id } }', { id: n.id, v: n.version }), 'app.notices.withdrawn')}>
-                        {translate('app.notices.withdraw')}
-                      </Button>
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
+        <GovernanceTable load={notices} testId="notice-table" headers={['app.notices.title', 'app.notices.status', 'app.notices.visible_from', 'app.notices.reach', '']}>
+          {(notices.data?.notices.nodes ?? []).map((n) => (
+            <TableRow key={n.id} data-testid={`notice-row-${n.id}`}>
+              <TableCell>
+                {n.pinned && <Chip size="small" label={translate('app.notices.pinned')} sx={{ mr: 1 }} />}
+                {pick(n.title, locale)}
+              </TableCell>
+              <TableCell>
+                <Chip size="small" color={n.status === 'LIVE' ? 'success' : 'default'} label={translate(`app.notices.states.${n.status}`)} />
+              </TableCell>
+              <TableCell>{n.visibleFrom ? formatDateTime(n.visibleFrom, locale) : '—'}</TableCell>
+              <TableCell data-testid={`notice-reach-${n.id}`}>
+                {overall(n) && overall(n)!.recipients > 0
+                  ? translate(n.requiresAcknowledgement ? 'app.notices.reach_ack_line' : 'app.notices.reach_line', { read: overall(n)!.read, acknowledged: overall(n)!.acknowledged, recipients: overall(n)!.recipients })
+                  : '—'}
+              </TableCell>
+              <TableCell>
+                <Button size="small" onClick={() => setReach(n)} disabled={!overall(n) || overall(n)!.recipients === 0}>
+                  {translate('app.notices.by_department')}
+                </Button>
+                {n.status === 'DRAFT' && (
+                  <Button size="small" onClick={() => void run(() => call('mutation($id: ID!, $v: Int!) { publishNotice(id: $id, version: $v) { id } }', { id: n.id, v: n.version }), 'app.notices.published')}>
+                    {translate('app.notices.publish')}
+                  </Button>
+                )}
+                {(n.status === 'LIVE' || n.status === 'SCHEDULED') && (
+                  <Button size="small" color="warning" onClick={() => void run(() => call('mutation($id: ID!, $v: Int!) { withdrawNotice(id: $id, version: $v) { id } }', { id: n.id, v: n.version }), 'app.notices.withdrawn')}>
+                    {translate('app.notices.withdraw')}
+                  </Button>
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </GovernanceTable>
       </CardContent>
       <Dialog open={composing !== null} onClose={() => setComposing(null)} maxWidth="md" fullWidth>
         <DialogTitle>{translate('app.notices.compose')}</DialogTitle>
@@ -212,32 +195,21 @@ export const NoticesPage = () => {
       <Dialog open={reach !== null} onClose={() => setReach(null)} maxWidth="md" fullWidth>
         <DialogTitle>{reach ? pick(reach.title, locale) : ''}</DialogTitle>
         <DialogContent>
-          <Table size="small" data-testid="notice-reach-table">
-            <TableHead>
-              <TableRow>
-                <TableCell>{translate('app.notices.department')}</TableCell>
-                <TableCell>{translate('app.notices.recipients')}</TableCell>
-                <TableCell>{translate('app.notices.delivered')}</TableCell>
-                <TableCell>{translate('app.notices.read')}</TableCell>
-                <TableCell>{translate('app.notices.acknowledged')}</TableCell>
+          <GovernanceTable testId="notice-reach-table" headers={['app.notices.department', 'app.notices.recipients', 'app.notices.delivered', 'app.notices.read', 'app.notices.acknowledged']}>
+            {(reach?.reach ?? []).map((r) => (
+              <TableRow key={r.departmentId ?? 'all'}>
+                <TableCell>{r.departmentId ? (locale === 'zh' ? r.departmentNameZh : r.departmentName) : <Typography fontWeight={700}>{translate('app.notices.overall')}</Typography>}</TableCell>
+                <TableCell>{r.recipients}</TableCell>
+                <TableCell>{r.delivered}</TableCell>
+                <TableCell>
+                  {r.read} ({r.readPercent}%)
+                </TableCell>
+                <TableCell>
+                  {r.acknowledged} ({r.acknowledgedPercent}%)
+                </TableCell>
               </TableRow>
-            </TableHead>
-            <TableBody>
-              {(reach?.reach ?? []).map((r) => (
-                <TableRow key={r.departmentId ?? 'all'}>
-                  <TableCell>{r.departmentId ? (locale === 'zh' ? r.departmentNameZh : r.departmentName) : <Typography fontWeight={700}>{translate('app.notices.overall')}</Typography>}</TableCell>
-                  <TableCell>{r.recipients}</TableCell>
-                  <TableCell>{r.delivered}</TableCell>
-                  <TableCell>
-                    {r.read} ({r.readPercent}%)
-                  </TableCell>
-                  <TableCell>
-                    {r.acknowledged} ({r.acknowledgedPercent}%)
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+            ))}
+          </GovernanceTable>
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setReach(null)}>{translate('ra.action.close')}</Button>

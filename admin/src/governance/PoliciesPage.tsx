@@ -1,4 +1,4 @@
-import { Alert, Button, Card, CardContent, Chip, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Button, Card, CardContent, Chip, LinearProgress, Stack, TableCell, TableRow, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { useNavigate, useParams } from 'react-router-dom';
@@ -8,7 +8,7 @@ import { formatDate, formatDateTime } from '../common/format';
 import { LoadErrorState } from '../common/LoadError';
 import { errorMessage } from '../cycles/common';
 import { useLoad, useLocale } from '../cycles/useCycleApi';
-import { inboxChanged, type LocalText, pick, SafeMarkdown, useGovernance } from './common';
+import { GovernanceTable, inboxChanged, type LocalText, pick, SafeMarkdown, useGovernance } from './common';
 import { emptyDraft, type PolicyDraft, PolicyEditor } from './PolicyEditor';
 
 interface Version {
@@ -74,35 +74,21 @@ export const PoliciesPage = () => {
             {translate('app.policies.create')}
           </Button>
         )}
-        {list.loading && <LinearProgress />}
-        {list.error ? (
-          <LoadErrorState error={list.error} onRetry={list.reload} />
-        ) : (
-          <Table size="small" data-testid="policy-table">
-            <TableHead>
-              <TableRow>
-                <TableCell>{translate('app.policies.title')}</TableCell>
-                <TableCell>{translate('app.policies.effective_from')}</TableCell>
-                <TableCell>{translate('app.policies.acknowledgement')}</TableCell>
-              </TableRow>
-            </TableHead>
-            <TableBody>
-              {(list.data?.policies.nodes ?? []).map((p) => (
-                <TableRow key={p.id} hover sx={{ cursor: 'pointer' }} onClick={() => navigate(`/policies/${p.id}`)} data-testid={`policy-${p.code}`}>
-                  <TableCell>{p.currentVersion ? pick(p.currentVersion.title, locale) : translate('app.policies.unpublished')}</TableCell>
-                  <TableCell>{p.currentVersion ? formatDate(p.currentVersion.effectiveFrom, locale) : '—'}</TableCell>
-                  <TableCell>
-                    {p.currentVersion?.requiresAcknowledgement ? (
-                      <Chip size="small" color={p.currentVersion.myAcknowledgement ? 'success' : 'warning'} label={translate(p.currentVersion.myAcknowledgement ? 'app.policies.acknowledged' : 'app.policies.to_acknowledge')} />
-                    ) : (
-                      '—'
-                    )}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
+        <GovernanceTable load={list} testId="policy-table" headers={['app.policies.title', 'app.policies.effective_from', 'app.policies.acknowledgement']}>
+          {(list.data?.policies.nodes ?? []).map((p) => (
+            <TableRow key={p.id} hover sx={{ cursor: 'pointer' }} onClick={() => navigate(`/policies/${p.id}`)} data-testid={`policy-${p.code}`}>
+              <TableCell>{p.currentVersion ? pick(p.currentVersion.title, locale) : translate('app.policies.unpublished')}</TableCell>
+              <TableCell>{p.currentVersion ? formatDate(p.currentVersion.effectiveFrom, locale) : '—'}</TableCell>
+              <TableCell>
+                {p.currentVersion?.requiresAcknowledgement ? (
+                  <Chip size="small" color={p.currentVersion.myAcknowledgement ? 'success' : 'warning'} label={translate(p.currentVersion.myAcknowledgement ? 'app.policies.acknowledged' : 'app.policies.to_acknowledge')} />
+                ) : (
+                  '—'
+                )}
+              </TableCell>
+            </TableRow>
+          ))}
+        </GovernanceTable>
       </CardContent>
       {creating && <PolicyEditor open withCode initial={emptyDraft()} onClose={() => setCreating(false)} onSave={create} />}
     </Card>
@@ -252,41 +238,30 @@ export const PolicyPage = () => {
                 {translate('app.policies.new_version')}
               </Button>
             </Stack>
-            <Table size="small" data-testid="policy-versions">
-              <TableHead>
-                <TableRow>
-                  <TableCell>{translate('app.policies.number')}</TableCell>
-                  <TableCell>{translate('app.policies.title')}</TableCell>
-                  <TableCell>{translate('app.policies.state')}</TableCell>
-                  <TableCell>{translate('app.policies.effective_from')}</TableCell>
-                  <TableCell />
+            <GovernanceTable testId="policy-versions" headers={['app.policies.number', 'app.policies.title', 'app.policies.state', 'app.policies.effective_from', '']}>
+              {policy.data.policy.versions.map((v) => (
+                <TableRow key={v.id} data-testid={`policy-version-${v.number}`}>
+                  <TableCell>{v.number}</TableCell>
+                  <TableCell>{pick(v.title, locale)}</TableCell>
+                  <TableCell>
+                    <Chip size="small" label={translate(`app.policies.states.${v.state}`)} />
+                  </TableCell>
+                  <TableCell>{formatDate(v.effectiveFrom, locale)}</TableCell>
+                  <TableCell>
+                    {v.state === 'DRAFT' && (
+                      <Button size="small" onClick={() => setEditing({ initial: draftOf(v), versionId: v.id, version: v.version })}>
+                        {translate('ra.action.edit')}
+                      </Button>
+                    )}
+                    {(ACTIONS[v.state.toLowerCase()] ?? []).map((a) => (
+                      <Button key={a} size="small" onClick={() => void transition(v, a)} data-testid={`policy-${a}-${v.number}`}>
+                        {translate(`app.policies.actions.${a}`)}
+                      </Button>
+                    ))}
+                  </TableCell>
                 </TableRow>
-              </TableHead>
-              <TableBody>
-                {policy.data.policy.versions.map((v) => (
-                  <TableRow key={v.id} data-testid={`policy-version-${v.number}`}>
-                    <TableCell>{v.number}</TableCell>
-                    <TableCell>{pick(v.title, locale)}</TableCell>
-                    <TableCell>
-                      <Chip size="small" label={translate(`app.policies.states.${v.state}`)} />
-                    </TableCell>
-                    <TableCell>{formatDate(v.effectiveFrom, locale)}</TableCell>
-                    <TableCell>
-                      {v.state === 'DRAFT' && (
-                        <Button size="small" onClick={() => setEditing({ initial: draftOf(v), versionId: v.id, version: v.version })}>
-                          {translate('ra.action.edit')}
-                        </Button>
-                      )}
-                      {(ACTIONS[v.state.toLowerCase()] ?? []).map((a) => (
-                        <Button key={a} size="small" onClick={() => void transition(v, a)} data-testid={`policy-${a}-${v.number}`}>
-                          {translate(`app.policies.actions.${a}`)}
-                        </Button>
-                      ))}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
+              ))}
+            </GovernanceTable>
           </CardContent>
         </Card>
       )}

@@ -1,7 +1,10 @@
-import { Box } from '@mui/material';
+import { Box, LinearProgress, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import type { ReactNode } from 'react';
+import { useTranslate } from 'react-admin';
 import Markdown from 'react-markdown';
+import { LoadErrorState } from '../common/LoadError';
 import type { Json } from '../dataProvider/records';
-import { useCycleApi } from '../cycles/useCycleApi';
+import { type Loaded, useCycleApi } from '../cycles/useCycleApi';
 
 export interface LocalText {
   en: string;
@@ -31,3 +34,31 @@ export const SafeMarkdown = ({ text, testId }: { text: string; testId?: string }
     <Markdown skipHtml>{text}</Markdown>
   </Box>
 );
+
+/**
+ * A small table of the governance pages: one header row of translation keys ('' for a cell without a title)
+ * and the rows given as children. With `load`, a progress bar while loading and the load error with a retry
+ * in place of the table.
+ */
+export const GovernanceTable = ({ headers, testId, load, children }: { headers: string[]; testId: string; load?: Pick<Loaded<unknown>, 'loading' | 'error' | 'reload'>; children: ReactNode }) => {
+  const translate = useTranslate();
+  const table = (
+    <Table size="small" data-testid={testId}>
+      <TableHead>
+        <TableRow>
+          {headers.map((header, i) => (
+            <TableCell key={`${i}-${header}`}>{header ? translate(header) : null}</TableCell>
+          ))}
+        </TableRow>
+      </TableHead>
+      <TableBody>{children}</TableBody>
+    </Table>
+  );
+  if (!load) return table;
+  return (
+    <>
+      {load.loading && <LinearProgress />}
+      {load.error ? <LoadErrorState error={load.error} onRetry={load.reload} /> : table}
+    </>
+  );
+};

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, Knex, MikroORM } from '@mikro-orm/postgresql';
 import type { Sql } from 'sql-template-tag';
 import type { Logger } from './logger.js';
 
@@ -74,4 +74,16 @@ export function createReadDb(orm: Pick<MikroORM, 'em'>, options: { log?: Logger;
       }
     },
   };
+}
+
+/**
+ * Runs one statement with bound parameters in `em`'s transaction (or outside one) and returns its rows. For bulk
+ * writes whose parameters are large (a chunk of results as one JSON document): MikroORM's `execute` inlines every
+ * value into the SQL text, so the server lexes a multi-megabyte literal; here the driver sends it as a parameter.
+ * Placeholders are `?` as for `execute`. Example: await executeBound(em, 'update t set x = ? where id = ?', [1, id])
+ */
+export async function executeBound<T>(em: Pick<EntityManager, 'getTransactionContext' | 'getKnex'>, text: string, values: readonly unknown[]): Promise<T[]> {
+  const knex = em.getTransactionContext<Knex.Transaction>() ?? em.getKnex();
+  const result = (await knex.raw(text, values as Knex.RawBinding[])) as { rows: T[] };
+  return result.rows;
 }

@@ -7,73 +7,105 @@ import type { WorkCalendarYear } from './definition.js';
  * provisional (the statutory days with the usual bridges) until HR enters the official notice.
  * One source for the demo group's calendar (api seed) and the domain's tests (calendar/__fixtures__).
  */
-const t = (en: string, zh: string) => ({ en, zh });
-const workshop = { code: 'workshop', name: t('Workshop month (26th-25th)', '车间核算月（26 日至 25 日）'), monthStartDay: 26 };
+type Festival = 'newYear' | 'springFestival' | 'qingming' | 'labourDay' | 'dragonBoat' | 'midAutumn' | 'nationalDay' | 'nationalDayMidAutumn';
 
-const years: WorkCalendarYear[] = [
+const FESTIVALS: Record<Festival, { en: string; zh: string }> = {
+  newYear: { en: "New Year's Day", zh: '元旦' },
+  springFestival: { en: 'Spring Festival', zh: '春节' },
+  qingming: { en: 'Qingming', zh: '清明节' },
+  labourDay: { en: 'Labour Day', zh: '劳动节' },
+  dragonBoat: { en: 'Dragon Boat Festival', zh: '端午节' },
+  midAutumn: { en: 'Mid-Autumn Festival', zh: '中秋节' },
+  nationalDay: { en: 'National Day', zh: '国庆节' },
+  nationalDayMidAutumn: { en: 'National Day and Mid-Autumn', zh: '国庆节、中秋节' },
+};
+
+/** A year as the notice lists it: days off as [first, last, festival], make-up workdays as [date, festival]. */
+interface Notice {
+  year: number;
+  provisional?: boolean;
+  holidays: Array<[from: string, to: string, festival: Festival]>;
+  makeUpWorkdays: Array<[date: string, festival: Festival]>;
+}
+
+const NOTICES: Notice[] = [
   {
     year: 2025,
-    weekendDays: [0, 6],
     holidays: [
-      { from: '2025-01-01', to: '2025-01-01', name: t("New Year's Day", '元旦') },
-      { from: '2025-01-28', to: '2025-02-04', name: t('Spring Festival', '春节') },
-      { from: '2025-04-04', to: '2025-04-06', name: t('Qingming', '清明节') },
-      { from: '2025-05-01', to: '2025-05-05', name: t('Labour Day', '劳动节') },
-      { from: '2025-05-31', to: '2025-06-02', name: t('Dragon Boat Festival', '端午节') },
-      { from: '2025-10-01', to: '2025-10-08', name: t('National Day and Mid-Autumn', '国庆节、中秋节') },
+      ['2025-01-01', '2025-01-01', 'newYear'],
+      ['2025-01-28', '2025-02-04', 'springFestival'],
+      ['2025-04-04', '2025-04-06', 'qingming'],
+      ['2025-05-01', '2025-05-05', 'labourDay'],
+      ['2025-05-31', '2025-06-02', 'dragonBoat'],
+      ['2025-10-01', '2025-10-08', 'nationalDayMidAutumn'],
     ],
     makeUpWorkdays: [
-      { date: '2025-01-26', name: t('Spring Festival', '春节') },
-      { date: '2025-02-08', name: t('Spring Festival', '春节') },
-      { date: '2025-04-27', name: t('Labour Day', '劳动节') },
-      { date: '2025-09-28', name: t('National Day', '国庆节') },
-      { date: '2025-10-11', name: t('National Day', '国庆节') },
+      ['2025-01-26', 'springFestival'],
+      ['2025-02-08', 'springFestival'],
+      ['2025-04-27', 'labourDay'],
+      ['2025-09-28', 'nationalDay'],
+      ['2025-10-11', 'nationalDay'],
     ],
-    accountingMonths: [workshop],
   },
   {
     year: 2026,
-    weekendDays: [0, 6],
     holidays: [
-      { from: '2026-01-01', to: '2026-01-03', name: t("New Year's Day", '元旦') },
-      { from: '2026-02-15', to: '2026-02-23', name: t('Spring Festival', '春节') },
-      { from: '2026-04-04', to: '2026-04-06', name: t('Qingming', '清明节') },
-      { from: '2026-05-01', to: '2026-05-05', name: t('Labour Day', '劳动节') },
-      { from: '2026-06-19', to: '2026-06-21', name: t('Dragon Boat Festival', '端午节') },
-      { from: '2026-09-25', to: '2026-09-27', name: t('Mid-Autumn Festival', '中秋节') },
-      { from: '2026-10-01', to: '2026-10-07', name: t('National Day', '国庆节') },
+      ['2026-01-01', '2026-01-03', 'newYear'],
+      ['2026-02-15', '2026-02-23', 'springFestival'],
+      ['2026-04-04', '2026-04-06', 'qingming'],
+      ['2026-05-01', '2026-05-05', 'labourDay'],
+      ['2026-06-19', '2026-06-21', 'dragonBoat'],
+      ['2026-09-25', '2026-09-27', 'midAutumn'],
+      ['2026-10-01', '2026-10-07', 'nationalDay'],
     ],
     makeUpWorkdays: [
-      { date: '2026-01-04', name: t("New Year's Day", '元旦') },
-      { date: '2026-02-14', name: t('Spring Festival', '春节') },
-      { date: '2026-02-28', name: t('Spring Festival', '春节') },
-      { date: '2026-05-09', name: t('Labour Day', '劳动节') },
-      { date: '2026-09-20', name: t('Mid-Autumn Festival', '中秋节') },
-      { date: '2026-10-10', name: t('National Day', '国庆节') },
+      ['2026-01-04', 'newYear'],
+      ['2026-02-14', 'springFestival'],
+      ['2026-02-28', 'springFestival'],
+      ['2026-05-09', 'labourDay'],
+      ['2026-09-20', 'midAutumn'],
+      ['2026-10-10', 'nationalDay'],
     ],
-    accountingMonths: [workshop],
   },
   {
     year: 2027,
-    weekendDays: [0, 6],
+    provisional: true,
     holidays: [
-      { from: '2027-01-01', to: '2027-01-03', name: t("New Year's Day (provisional)", '元旦（暂定）') },
-      { from: '2027-02-05', to: '2027-02-12', name: t('Spring Festival (provisional)', '春节（暂定）') },
-      { from: '2027-04-03', to: '2027-04-05', name: t('Qingming (provisional)', '清明节（暂定）') },
-      { from: '2027-05-01', to: '2027-05-05', name: t('Labour Day (provisional)', '劳动节（暂定）') },
-      { from: '2027-06-09', to: '2027-06-09', name: t('Dragon Boat Festival (provisional)', '端午节（暂定）') },
-      { from: '2027-09-15', to: '2027-09-15', name: t('Mid-Autumn Festival (provisional)', '中秋节（暂定）') },
-      { from: '2027-10-01', to: '2027-10-07', name: t('National Day (provisional)', '国庆节（暂定）') },
+      ['2027-01-01', '2027-01-03', 'newYear'],
+      ['2027-02-05', '2027-02-12', 'springFestival'],
+      ['2027-04-03', '2027-04-05', 'qingming'],
+      ['2027-05-01', '2027-05-05', 'labourDay'],
+      ['2027-06-09', '2027-06-09', 'dragonBoat'],
+      ['2027-09-15', '2027-09-15', 'midAutumn'],
+      ['2027-10-01', '2027-10-07', 'nationalDay'],
     ],
     makeUpWorkdays: [
-      { date: '2027-02-20', name: t('Spring Festival (provisional)', '春节（暂定）') },
-      { date: '2027-05-08', name: t('Labour Day (provisional)', '劳动节（暂定）') },
-      { date: '2027-09-26', name: t('National Day (provisional)', '国庆节（暂定）') },
-      { date: '2027-10-09', name: t('National Day (provisional)', '国庆节（暂定）') },
+      ['2027-02-20', 'springFestival'],
+      ['2027-05-08', 'labourDay'],
+      ['2027-09-26', 'nationalDay'],
+      ['2027-10-09', 'nationalDay'],
     ],
-    accountingMonths: [workshop],
   },
 ];
+
+const workshop = { code: 'workshop', name: { en: 'Workshop month (26th-25th)', zh: '车间核算月（26 日至 25 日）' }, monthStartDay: 26 };
+
+/** The calendar year of a notice: Saturday and Sunday off, festival names in both languages, the workshop month. */
+function calendarYear(notice: Notice): WorkCalendarYear {
+  const name = (festival: Festival) => {
+    const { en, zh } = FESTIVALS[festival];
+    return notice.provisional ? { en: `${en} (provisional)`, zh: `${zh}（暂定）` } : { en, zh };
+  };
+  return {
+    year: notice.year,
+    weekendDays: [0, 6],
+    holidays: notice.holidays.map(([from, to, festival]) => ({ from, to, name: name(festival) })),
+    makeUpWorkdays: notice.makeUpWorkdays.map(([date, festival]) => ({ date, name: name(festival) })),
+    accountingMonths: [workshop],
+  };
+}
+
+const years: WorkCalendarYear[] = NOTICES.map(calendarYear);
 
 /** 2025 as published. */
 export const cn2025 = years[0] as WorkCalendarYear;

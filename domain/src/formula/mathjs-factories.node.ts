@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { FactoryFunctionMap, create as createInstance, factory as createFactory } from 'mathjs';
+import { PARSER_FACTORY_NAMES, type ParserFactories } from './mathjs-factory-names.js';
 
 const require = createRequire(import.meta.url);
 const lib = path.dirname(require.resolve('mathjs'));
@@ -22,26 +23,5 @@ function take(name: string): FactoryFunctionMap[string] {
 
 export const create = core.create;
 export const factory = utils.factory;
-export const createTyped = take('createTyped');
-export const createBigNumberClass = take('createBigNumberClass');
-export const createNumber = take('createNumber');
-export const createBignumber = take('createBignumber');
-export const createNumeric = take('createNumeric');
-export const createNode = take('createNode');
-export const createResultSet = take('createResultSet');
-export const createAccessorNode = take('createAccessorNode');
-export const createArrayNode = take('createArrayNode');
-export const createAssignmentNode = take('createAssignmentNode');
-export const createBlockNode = take('createBlockNode');
-export const createConditionalNode = take('createConditionalNode');
-export const createConstantNode = take('createConstantNode');
-export const createFunctionAssignmentNode = take('createFunctionAssignmentNode');
-export const createFunctionNode = take('createFunctionNode');
-export const createIndexNode = take('createIndexNode');
-export const createObjectNode = take('createObjectNode');
-export const createOperatorNode = take('createOperatorNode');
-export const createParenthesisNode = take('createParenthesisNode');
-export const createRangeNode = take('createRangeNode');
-export const createRelationalNode = take('createRelationalNode');
-export const createSymbolNode = take('createSymbolNode');
-export const createParse = take('createParse');
+/** The factories of PARSER_FACTORY_NAMES, each loaded from mathjs's factory index. */
+export const parserFactories = Object.fromEntries(PARSER_FACTORY_NAMES.map((name) => [name, take(name)])) as ParserFactories;

@@ -1,7 +1,34 @@
 // The mathjs factories the formula parser is built from, for bundlers: importing them by name lets the
 // console's bundle drop the rest of mathjs. Node has no tree-shaking; it resolves `#mathjs-factories` to
-// mathjs-factories.node.ts instead (domain/package.json "imports").
+// mathjs-factories.node.ts instead (domain/package.json "imports"). The names are those of
+// PARSER_FACTORY_NAMES: `satisfies ParserFactories` fails to compile when one is missing or extra.
 import type { FactoryFunctionMap } from 'mathjs';
+import {
+  createAccessorNode,
+  createArrayNode,
+  createAssignmentNode,
+  createBignumber,
+  createBigNumberClass,
+  createBlockNode,
+  createConditionalNode,
+  createConstantNode,
+  createFunctionAssignmentNode,
+  createFunctionNode,
+  createIndexNode,
+  createNode,
+  createNumber,
+  createNumeric,
+  createObjectNode,
+  createOperatorNode,
+  createParenthesisNode,
+  createParse,
+  createRangeNode,
+  createRelationalNode,
+  createResultSet,
+  createSymbolNode,
+  createTyped,
+} from 'mathjs';
+import type { ParserFactories } from './mathjs-factory-names.js';
 
 // mathjs exports these factories at run time without declaring them in its types.
 declare module 'mathjs' {
@@ -30,30 +57,30 @@ declare module 'mathjs' {
   export const createParse: FactoryFunctionMap[string];
 }
 
-export {
-  create,
+export { create, factory } from 'mathjs';
+
+export const parserFactories = {
+  createTyped,
+  createBigNumberClass,
+  createNumber,
+  createBignumber,
+  createNumeric,
+  createNode,
+  createResultSet,
   createAccessorNode,
   createArrayNode,
   createAssignmentNode,
-  createBignumber,
-  createBigNumberClass,
   createBlockNode,
   createConditionalNode,
   createConstantNode,
   createFunctionAssignmentNode,
   createFunctionNode,
   createIndexNode,
-  createNode,
-  createNumber,
-  createNumeric,
   createObjectNode,
   createOperatorNode,
   createParenthesisNode,
-  createParse,
   createRangeNode,
   createRelationalNode,
-  createResultSet,
   createSymbolNode,
-  createTyped,
-  factory,
-} from 'mathjs';
+  createParse,
+} satisfies ParserFactories;

@@ -1,32 +1,6 @@
 // The factories come through `#mathjs-factories`: in Node they are loaded one by one without mathjs's
 // default instance (see mathjs-factories.node.ts), in the browser bundle tree-shaking does the same.
-import {
-  create,
-  createAccessorNode,
-  createArrayNode,
-  createAssignmentNode,
-  createBignumber,
-  createBigNumberClass,
-  createBlockNode,
-  createConditionalNode,
-  createConstantNode,
-  createFunctionAssignmentNode,
-  createFunctionNode,
-  createIndexNode,
-  createNode,
-  createNumber,
-  createNumeric,
-  createObjectNode,
-  createOperatorNode,
-  createParenthesisNode,
-  createParse,
-  createRangeNode,
-  createRelationalNode,
-  createResultSet,
-  createSymbolNode,
-  createTyped,
-  factory,
-} from '#mathjs-factories';
+import { create, factory, parserFactories as mathjsFactories } from '#mathjs-factories';
 import type { FactoryFunctionMap } from 'mathjs';
 import { dec, type Decimal } from '../decimal.js';
 import type { Checked, DomainIssue } from '../issues.js';
@@ -46,29 +20,7 @@ const notUsed = (name: string): FactoryFunctionMap[string] =>
 
 /** The mathjs factories the formula parser is built from. */
 export const parserFactories: FactoryFunctionMap = {
-  createTyped,
-  createBigNumberClass,
-  createNumber,
-  createBignumber,
-  createNumeric,
-  createNode,
-  createResultSet,
-  createAccessorNode,
-  createArrayNode,
-  createAssignmentNode,
-  createBlockNode,
-  createConditionalNode,
-  createConstantNode,
-  createFunctionAssignmentNode,
-  createFunctionNode,
-  createIndexNode,
-  createObjectNode,
-  createOperatorNode,
-  createParenthesisNode,
-  createRangeNode,
-  createRelationalNode,
-  createSymbolNode,
-  createParse,
+  ...mathjsFactories,
   createSubsetUnused: notUsed('subset'),
   createSizeUnused: notUsed('size'),
   createIsBoundedUnused: notUsed('isBounded'),

@@ -2,6 +2,7 @@ import { isServiceActor } from '@appraisal/domain';
 import { wrap, type AnyEntity } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../core/context.js';
+import { executeBound } from '../../core/db.js';
 import { AuditEntry } from './audit-entry.entity.js';
 
 /** A plain snapshot of an entity's columns (relations as ids) for the audit trail. */
@@ -51,12 +52,11 @@ export async function recordAuditRows(em: EntityManager, ctx: Pick<RequestContex
     b: input.before ?? null,
     a: service ? { ...(input.after ?? {}), serviceAccountId: service } : (input.after ?? null),
   }));
-  await em.getConnection().execute(
+  await executeBound(
+    em,
     `insert into audit_entry (at, actor_user_id, operation, entity_type, entity_id, before, after, request_id)
      select now(), ?::uuid, t.o, t.t, t.e, t.b, t.a, ? from jsonb_to_recordset(?::jsonb) as t(o text, t text, e text, b jsonb, a jsonb)`,
     [service ? null : (actor?.userId ?? null), ctx?.requestId ?? null, JSON.stringify(rows)],
-    'run',
-    em.getTransactionContext(),
   );
 }
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { applyMeasuredInputs, computeResult, type DomainIssue, type ItemInput, type MeasuredEntry, type RaterRole, type StoredRating } from '@appraisal/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../core/context.js';
+import { executeBound } from '../../core/db.js';
 import { recordAuditRows } from '../audit/audit.service.js';
 import { schemeDocument } from './cycle-data.js';
 import { entryOfRow } from './measured-input.data.js';
@@ -124,13 +125,16 @@ export async function computeResults(ctx: Pick<RequestContext, 'db' | 'actor' | 
     outcomes.set(appraisal.id, 'computed');
   }
   if (!results.length) return outcomes;
-  await run(
+  // The writes carry the chunk as one JSON parameter each: bound, not inlined (executeBound).
+  await executeBound(
+    em,
     `insert into appraisal_result (id, created_at, updated_at, appraisal_id, number, scheme_version_id, basis, total, engine_grade, record, computed_by)
      select t.id, now(), now(), t.a, t.n, ?, t.b, t.total::numeric, t.g, t.record, ?
      from jsonb_to_recordset(?::jsonb) as t(id uuid, a uuid, n int, b text, total text, g text, record jsonb)`,
     [options.schemeVersionId, options.computedBy, JSON.stringify(results)],
   );
-  await run(
+  await executeBound(
+    em,
     `update appraisal a set result_id = t.r, version = a.version + 1, updated_at = now() from jsonb_to_recordset(?::jsonb) as t(a uuid, r uuid) where a.id = t.a`,
     [JSON.stringify(results.map((r) => ({ a: r.a, r: r.id })))],
   );
