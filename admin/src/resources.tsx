@@ -1,6 +1,9 @@
-import { CustomRoutes, Resource } from 'react-admin';
+import { Suspense } from 'react';
+import { CustomRoutes, LoadingPage, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
 import { canListEmployees, canRate, canReadOrg, canUseHonors, canUseLedger, canUsePayoutBatches, isAppraised, canReadSchemes, isCommitteeOnly, isOrgManager, type Role } from './auth/roles';
+import { AppealPage, AppealsPage, StatementsPage } from './appeals';
+import { ArchivePrintPage } from './archives';
 import { CalendarPage, CycleCreate, CycleDashboardPage, CycleList, CyclePage, MyAppraisals, ProbationPage, RatingFormPage, RatingInbox, SelfReviewPage, TeamResults } from './cycles';
 import { HonorProgramPage, HonorsPage } from './honors';
 import { LedgerPage, MyLedgerPage, PayoutBatchPage, PayoutBatchesPage } from './ledger';
@@ -47,6 +50,9 @@ export const resourcesFor = (roles: Role[]) => {
   const denied = CONSOLE_RESOURCES.filter((name) => !names.has(name));
   return [
     ...granted,
+    <CustomRoutes key="print" noLayout>
+      <Route path="/archive/:employeeId/print" element={<Suspense fallback={<LoadingPage />}><ArchivePrintPage /></Suspense>} />
+    </CustomRoutes>,
     <CustomRoutes key="denied">
       {isOrgManager(roles) ? <Route path="/import" element={<ImportPage />} /> : <Route path="/import" element={<AccessDeniedPage />} />}
       {cycleRoutes(roles)}
@@ -102,6 +108,11 @@ const governanceRoutes = (roles: Role[]) => [
   <Route key="policy-version" path="/policies/version/:id" element={<PolicyVersionRedirect />} />,
   <Route key="policy" path="/policies/:id" element={<PolicyPage />} />,
   <Route key="notices" path="/notices" element={isOrgManager(roles) ? <NoticesPage /> : <AccessDeniedPage />} />,
+  // Appeals: HR's queue; an appeal page for whoever the API lets read it (the appellant, HR, assigned handlers);
+  // the rater's statements.
+  <Route key="appeals" path="/appeals" element={<AppealsPage />} />,
+  <Route key="appeal" path="/appeals/:id" element={<AppealPage />} />,
+  <Route key="statements" path="/statements" element={canRate(roles) ? <StatementsPage /> : <AccessDeniedPage />} />,
 ];
 
 /**

@@ -120,6 +120,8 @@ describe('decision', () => {
     const correction = { description: 'Service attitude 10 (patient praise of 18 September).', items: [{ section: 'headNurse', role: 'DIRECT_SUPERVISOR', item: 'serviceAttitude', points: '10' }] };
     expect(codes(await gql(server.url, DECIDE, { id: mine.id, v: current.version - 1, d: { outcome: 'UPHELD', reason: 'x', correction } }, hr))).toEqual(['CONFLICT']);
     const payBefore = await sqlRows<{ total: string }>('select sum(amount)::text as total from pay_line where appraisal_id = ?', [appraisal('NUMED001')]);
+    const byComponent = async () => Object.fromEntries((await sqlRows<{ component: string; total: string }>('select component, sum(amount)::text as total from pay_line where cycle_id = ? group by component', [ward.cycleId])).map((r) => [r.component, r.total]));
+    const paidBefore = await byComponent();
     const decided = ok(await gql<{ decideAppeal: { state: string; outcome: string; version: number; previousResult: { number: number; total: string; payTotal: string | null }; newResult: { number: number; total: string; grade: string; payTotal: string | null } } }>(server.url, DECIDE, { id: mine.id, v: current.version, d: { outcome: 'UPHELD', reason: 'The praise was missed.', correction } }, hr)).decideAppeal;
     expect(decided).toMatchObject({ state: 'DECIDED', outcome: 'UPHELD', previousResult: { number: 1, total: '99' }, newResult: { number: 2, total: '100', grade: 'excellent' } });
     expect(decided.previousResult.payTotal).toBe(payBefore[0]?.total);
@@ -132,6 +134,31 @@ describe('decision', () => {
     // The ledger's entries generated from the result were re-issued from version 2 in the same transaction.
     const reissued = await sqlRows<{ after: { resultNumber: number } }>(`select after from audit_entry where operation = 'reissueResultEntries' and entity_id = ?`, [appraisal('NUMED001')]);
     expect(reissued.map((r) => r.after.resultNumber)).toEqual([2]);
+    // The pool is split again over the whole group (domain repriceGroup): the colleagues' shares moved, each re-issued
+    // as a REPRICE result version with the same score, and the pool still sums to the cent.
+    const decision = (await sqlRows<{ after: { pools: Array<{ component: string; amount: string; before: string; after: string }>; repriced: Array<{ employeeId: string; appraisalId: string; result: number; changes: Array<{ component: string; from: string; to: string }> }> } }>(`select after from audit_entry where operation = 'decideAppeal' and entity_id = ?`, [mine.id]))[0]?.after;
+    const pool = decision?.pools[0];
+    expect(pool).toMatchObject({ before: '10000.00', after: '10000.00' });
+    expect(Number(pool?.amount)).toBe(10000);
+    const paidAfter = await byComponent();
+    expect(paidBefore[pool?.component ?? '']).toBe('10000.00');
+    expect(paidAfter[pool?.component ?? '']).toBe('10000.00');
+    expect(decision?.repriced.length).toBeGreaterThan(0);
+    for (const r of decision?.repriced ?? []) expect(r.changes.map((c) => c.component)).toContain(pool?.component);
+    const colleague = decision?.repriced[0] as { appraisalId: string; result: number };
+    const versionsOf = await sqlRows<{ number: number; computed_by: string; total: string; current: boolean }>(
+      'select r.number, r.computed_by, r.total::text as total, r.id = a.result_id as current from appraisal_result r join appraisal a on a.id = r.appraisal_id where r.appraisal_id = ? order by r.number',
+      [colleague.appraisalId],
+    );
+    expect(versionsOf.map((v) => [v.number, v.computed_by, v.current])).toEqual([[1, 'SUBMISSION', false], [colleague.result, 'REPRICE', true]]);
+    expect(versionsOf[0]?.total).toBe(versionsOf[1]?.total);
+    const colleaguePay = await sqlRows<{ lines: string; published: string }>(
+      'select (select sum(amount)::text from pay_line where appraisal_id = a.id) as lines, p.pay_total::text as published from appraisal a join published_result p on p.appraisal_id = a.id and p.result_id = a.result_id where a.id = ?',
+      [colleague.appraisalId],
+    );
+    expect(colleaguePay[0]?.lines).toBe(colleaguePay[0]?.published);
+    // The database lets a re-price move the result pointer only with the score unchanged.
+    await expect(sqlRows(`update appraisal set final_grade = 'unqualified' where id = ?`, [colleague.appraisalId])).rejects.toThrow(/only through an appeal/);
     const seen = ok(await gql<{ appraisal: { total: string } }>(server.url, 'query($id: ID!) { appraisal(id: $id) { total } }', { id: appraisal('NUMED001') }, employee));
     expect(seen.appraisal.total).toBe('100');
     const mineNow = ok(await one(mine.id, employee, 'state outcome reason newResult { number total }')).appeal;

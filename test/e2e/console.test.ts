@@ -94,6 +94,19 @@ describe.skipIf(browserMissing)('console in Chromium', () => {
       expect(session.pageErrors).toEqual([]);
     });
 
+    it('is offered the appeal queue, and the archive tab on an employee page with retention', async () => {
+      const { page } = session;
+      const items = (await page.getByRole('menuitem').allInnerTexts()).map((i) => i.trim());
+      expect(items.indexOf('Appeals')).toBe(items.indexOf('Notices') + 1);
+      await page.getByTestId('menu-appeals').click();
+      await page.locator('[data-testid="appeals-empty"], [data-testid="appeals-table"]').first().waitFor();
+      await page.getByTestId('appeal-desk').waitFor();
+      await page.goto(`${server.url}/#/employees/${employeeId}/show/archive`);
+      await page.getByTestId('archive-tab').waitFor();
+      await page.getByTestId('archive-retention').waitFor();
+      expect(await page.getByTestId('retention-years').innerText()).toMatch(/kept \d+ years/);
+    });
+
     it('switches the console to Chinese', async () => {
       const { page } = session;
       await page.goto(`${server.url}/#/`);
@@ -123,6 +136,19 @@ describe.skipIf(browserMissing)('console in Chromium', () => {
     });
   });
 
+  describe('as a SUPERVISOR', () => {
+    const session = useBrowserSession({ url: () => server.url, email: 'supervisor@demo.local' });
+
+    it('is offered the statements HR asks of raters, after their rating pages', async () => {
+      const { page } = session;
+      const items = (await page.getByRole('menuitem').allInnerTexts()).map((i) => i.trim());
+      expect(items.indexOf('Statements')).toBe(items.indexOf('Team results') + 1);
+      expect(items).not.toContain('Appeals');
+      await page.getByTestId('menu-statements').click();
+      await page.locator('[data-testid="statements-empty"], [data-testid^="statement-"]').first().waitFor();
+    });
+  });
+
   describe('as an EMPLOYEE', () => {
     const session = useBrowserSession({ url: () => server.url, email: 'employee@demo.local' });
 
@@ -148,6 +174,11 @@ describe.skipIf(browserMissing)('console in Chromium', () => {
       await page.getByText('Performance pay base').waitFor({ timeout: 20_000 });
       await page.getByTestId('reporting-line').waitFor();
       await screenshot(page, 'employee-my-profile');
+      // Their own archive, without HR's export and retention.
+      await page.getByRole('tab', { name: 'Archive' }).click();
+      await page.getByTestId('archive-tab').waitFor();
+      expect(await page.getByTestId('archive-export').count()).toBe(0);
+      expect(await page.getByTestId('archive-retention').count()).toBe(0);
     });
 
     it("cannot see other people's pay", async () => {

@@ -3,7 +3,7 @@ import { canListEmployees, canRate, canReadOrg, canUseHonors, canUseLedger, canU
 /** One place of the console a person can go to: its menu entry and its line on the dashboard. */
 export interface ConsoleEntry {
   /** Stable id: `app.entry.<key>` describes it on the dashboard, `data-testid="menu-<key>"` in the menu. */
-  key: 'departments' | 'positions' | 'employees' | 'my_team' | 'import' | 'indicators' | 'indicatorCategories' | 'schemes' | 'calendar' | 'cycles' | 'probation' | 'to_rate' | 'team_results' | 'honors' | 'ledger' | 'payout_batches' | 'my_appraisals' | 'my_ledger' | 'inbox' | 'policies' | 'notices' | 'my_profile';
+  key: 'departments' | 'positions' | 'employees' | 'my_team' | 'import' | 'indicators' | 'indicatorCategories' | 'schemes' | 'calendar' | 'cycles' | 'probation' | 'to_rate' | 'team_results' | 'honors' | 'ledger' | 'payout_batches' | 'my_appraisals' | 'my_ledger' | 'inbox' | 'policies' | 'notices' | 'appeals' | 'statements' | 'my_profile';
   to: string;
   /** The entry's name: the resource's plural name, so the menu, the page title and the buttons agree. */
   label: string;
@@ -39,6 +39,8 @@ export const entriesFor = (roles: readonly Role[], employeeId: string | null | u
   if (canRate(roles)) {
     entries.push({ key: 'to_rate', to: '/to-rate', label: 'app.menu.to_rate' });
     entries.push({ key: 'team_results', to: '/team-results', label: 'app.menu.team_results' });
+    // What HR asked of them as a rater of an appealed result (the question and the excerpt HR shared).
+    entries.push({ key: 'statements', to: '/statements', label: 'app.menu.statements' });
   }
   if (canUseHonors(roles)) entries.push({ key: 'honors', to: '/honors', label: 'app.menu.honors' });
   if (canUseLedger(roles)) entries.push({ key: 'ledger', to: '/ledger', label: 'app.menu.ledger' });
@@ -49,6 +51,7 @@ export const entriesFor = (roles: readonly Role[], employeeId: string | null | u
   if (employeeId) entries.push({ key: 'inbox', to: '/inbox', label: 'app.menu.inbox' });
   if (employeeId || manager) entries.push({ key: 'policies', to: '/policies', label: 'app.menu.policies' });
   if (manager) entries.push({ key: 'notices', to: '/notices', label: 'app.menu.notices' });
+  if (manager) entries.push({ key: 'appeals', to: '/appeals', label: 'app.menu.appeals' });
   // The profile is read as the employee themself (EMPLOYEE or SUPERVISOR): an account linked to an employee only to
   // vote on the committee reads names, departments and positions, so it is not offered a profile it cannot open.
   if (employeeId && (roles.includes('EMPLOYEE') || roles.includes('SUPERVISOR'))) entries.push({ key: 'my_profile', to: `/employees/${employeeId}/show`, label: 'app.menu.my_profile' });

@@ -1,7 +1,8 @@
 import { Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogTitle, LinearProgress, Stack, Table, TableBody, TableCell, TableRow, TextField, Typography } from '@mui/material';
-import { useState } from 'react';
+import { Suspense, useState } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
+import { AppraisalAppeal } from '../appeals';
 import { formatDateTime, formatMoney, formatNumber } from '../common/format';
 import { localizedName } from '../common/localizedName';
 import { LoadErrorState } from '../common/LoadError';
@@ -124,6 +125,9 @@ const AppraisalCard = ({ appraisal, onChanged }: { appraisal: MyAppraisal; onCha
                 </Box>
               )}
               <Answer result={r} onDone={onChanged} />
+              <Suspense fallback={null}>
+                <AppraisalAppeal appraisalId={appraisal.id} state={r.state} onChanged={onChanged} />
+              </Suspense>
             </>
           )}
         </Stack>

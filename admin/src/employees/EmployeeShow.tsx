@@ -1,12 +1,18 @@
-import { Grid } from '@mui/material';
+import { Grid, LinearProgress } from '@mui/material';
+import { Suspense } from 'react';
 import {
   BooleanField,
   SelectField,
   Show,
   SimpleShowLayout,
+  TabbedShowLayout,
   TextField,
   useRecordContext,
 } from 'react-admin';
+import { ArchiveTab } from '../archives';
+import { isOrgManager } from '../auth/roles';
+import { readSession } from '../auth/session';
+import { useRoles } from '../auth/useRoles';
 import { statusChoices } from '../common/choices';
 import { DateField, MoneyField } from '../common/fields';
 import { LocalizedNameField } from '../common/LocalizedNameField';
@@ -45,15 +51,45 @@ const Lines = () => (
   </SimpleShowLayout>
 );
 
+/** The archive tab's contents (its chunk loads when the tab opens). */
+const Archive = () => {
+  const record = useRecordContext();
+  if (!record?.id) return null;
+  return (
+    <Suspense fallback={<LinearProgress />}>
+      <ArchiveTab employeeId={String(record.id)} />
+    </Suspense>
+  );
+};
+
+/** Details and reporting line; the Archive tab for HR (anyone's) and for the person themself (the API refuses others). */
+const Tabs = () => {
+  const record = useRecordContext();
+  const { roles } = useRoles();
+  const archive = isOrgManager(roles) || (record?.id !== undefined && readSession()?.user.employeeId === record.id);
+  return (
+    <TabbedShowLayout>
+      <TabbedShowLayout.Tab label="app.employee.details_tab">
+        <Grid container spacing={2}>
+          <Grid size={{ xs: 12, md: 7 }}>
+            <Details />
+          </Grid>
+          <Grid size={{ xs: 12, md: 5 }}>
+            <Lines />
+          </Grid>
+        </Grid>
+      </TabbedShowLayout.Tab>
+      {archive && (
+        <TabbedShowLayout.Tab label="app.archive.tab" path="archive" data-testid="archive-tab-link">
+          <Archive />
+        </TabbedShowLayout.Tab>
+      )}
+    </TabbedShowLayout>
+  );
+};
+
 export const EmployeeShow = () => (
   <Show>
-    <Grid container spacing={2}>
-      <Grid size={{ xs: 12, md: 7 }}>
-        <Details />
-      </Grid>
-      <Grid size={{ xs: 12, md: 5 }}>
-        <Lines />
-      </Grid>
-    </Grid>
+    <Tabs />
   </Show>
 );

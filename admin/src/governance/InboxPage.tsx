@@ -39,6 +39,8 @@ const ROUTES: Record<string, (id: string) => string> = {
   PolicyVersion: (id) => `/policies/version/${id}`,
   Rating: () => '/to-rate',
   Appraisal: () => '/my-appraisals',
+  Appeal: (id) => `/appeals/${id}`,
+  StatementRequest: () => '/statements',
 };
 
 /** One inbox for notices and tasks: open tasks first, then the newest; opening an item marks it read. */

@@ -2,6 +2,7 @@ import { enCycles } from './en.cycles';
 import { enHonors } from './en.honors';
 import { enLedger } from './en.ledger';
 import { enGovernance } from './en.governance';
+import { enAppeals } from './en.appeals';
 import { enSchemes } from './en.schemes';
 
 const base = {
@@ -144,6 +145,7 @@ const base = {
       language: 'Language',
     },
     employee: {
+      details_tab: 'Details',
       reporting_line: 'Reporting line (upward)',
       direct_reports: 'Direct reports',
       pay: 'Pay',
@@ -295,8 +297,9 @@ export const en = {
     ...enHonors.app,
     ...enLedger.app,
     ...enGovernance.app,
-    menu: { ...base.app.menu, ...enSchemes.app.menu, ...enCycles.app.menu, ...enHonors.app.menu, ...enLedger.app.menu, ...enGovernance.app.menu },
-    entry: { ...base.app.entry, ...enCycles.app.entry, ...enHonors.app.entry, ...enLedger.app.entry, ...enGovernance.app.entry },
+    ...enAppeals.app,
+    menu: { ...base.app.menu, ...enSchemes.app.menu, ...enCycles.app.menu, ...enHonors.app.menu, ...enLedger.app.menu, ...enGovernance.app.menu, ...enAppeals.app.menu },
+    entry: { ...base.app.entry, ...enCycles.app.entry, ...enHonors.app.entry, ...enLedger.app.entry, ...enGovernance.app.entry, ...enAppeals.app.entry },
     validation: { ...base.app.validation, ...enSchemes.app.validation },
     error: { ...base.app.error, ...enSchemes.app.error },
   },

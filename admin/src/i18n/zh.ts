@@ -3,6 +3,7 @@ import { zhCycles } from './zh.cycles';
 import { zhHonors } from './zh.honors';
 import { zhLedger } from './zh.ledger';
 import { zhGovernance } from './zh.governance';
+import { zhAppeals } from './zh.appeals';
 import { zhSchemes } from './zh.schemes';
 
 /** react-admin keys newer than ra-language-chinese (which targets an older react-admin). */
@@ -206,6 +207,7 @@ const base = {
       language: '语言',
     },
     employee: {
+      details_tab: '基本信息',
       reporting_line: '汇报线（向上）',
       direct_reports: '直接下属',
       pay: '薪酬',
@@ -354,8 +356,9 @@ export const zh: AppMessages = {
     ...zhHonors.app,
     ...zhLedger.app,
     ...zhGovernance.app,
-    menu: { ...base.app.menu, ...zhSchemes.app.menu, ...zhCycles.app.menu, ...zhHonors.app.menu, ...zhLedger.app.menu, ...zhGovernance.app.menu },
-    entry: { ...base.app.entry, ...zhCycles.app.entry, ...zhHonors.app.entry, ...zhLedger.app.entry, ...zhGovernance.app.entry },
+    ...zhAppeals.app,
+    menu: { ...base.app.menu, ...zhSchemes.app.menu, ...zhCycles.app.menu, ...zhHonors.app.menu, ...zhLedger.app.menu, ...zhGovernance.app.menu, ...zhAppeals.app.menu },
+    entry: { ...base.app.entry, ...zhCycles.app.entry, ...zhHonors.app.entry, ...zhLedger.app.entry, ...zhGovernance.app.entry, ...zhAppeals.app.entry },
     validation: { ...base.app.validation, ...zhSchemes.app.validation },
     error: { ...base.app.error, ...zhSchemes.app.error },
   },

@@ -14,6 +14,8 @@ import LoopIcon from '@mui/icons-material/Loop';
 import RateReviewIcon from '@mui/icons-material/RateReview';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import CampaignIcon from '@mui/icons-material/Campaign';
+import BalanceIcon from '@mui/icons-material/Balance';
+import RecordVoiceOverIcon from '@mui/icons-material/RecordVoiceOver';
 import GavelIcon from '@mui/icons-material/Gavel';
 import InboxIcon from '@mui/icons-material/Inbox';
 import PeopleIcon from '@mui/icons-material/People';
@@ -47,6 +49,8 @@ export const ENTRY_ICONS: Record<ConsoleEntry['key'], ReactElement> = {
   inbox: <InboxIcon />,
   policies: <GavelIcon />,
   notices: <CampaignIcon />,
+  appeals: <BalanceIcon />,
+  statements: <RecordVoiceOverIcon />,
   my_profile: <PersonIcon />,
 };
 

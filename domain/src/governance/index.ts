@@ -5,3 +5,4 @@ export * from './notice.js';
 export * from './inbox.js';
 export * from './appeals.js';
 export * from './archive.js';
+export * from './repricing.js';

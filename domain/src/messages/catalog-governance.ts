@@ -167,6 +167,7 @@ export const governanceMessages = {
   'appeal_correction_kind.result': { en: 'An upheld appeal on a result re-scores it.', zh: '支持对考核结果的申诉须重新评分。' },
   'appeal_correction_kind.ledgerEntry': { en: 'An upheld appeal on a ledger entry reverses it.', zh: '支持对奖惩记录的申诉须冲销该记录。' },
   appeal_correction_required: { en: 'Say what is corrected.', zh: '请说明更正内容。' },
+  appeal_pool_member: { en: 'The pay group is not the one paid at publication ({employeeId}): nothing is re-issued.', zh: '薪酬分组与公布时不一致（{employeeId}），未重新发放。' },
   appeal_correction_target: { en: 'The correction names something the appealed result does not have.', zh: '更正内容在被申诉的结果中不存在。' },
   appeal_not_open: { en: 'This appeal is no longer open.', zh: '该申诉已不在处理中。' },
   appeal_statement_answered: { en: 'The statement was already given.', zh: '说明已提交。' },

@@ -25,8 +25,11 @@ import {
   nextState,
   type PayMember,
   priceCalibratedGroup,
+  type PublishedResult,
   publishedResult,
   type RaterRole,
+  repriceGroup,
+  type StandingPay,
   type Rescore,
   scoreAppraisal,
   taskTitle,
@@ -345,6 +348,23 @@ interface RescorePlan {
   grade: string | null;
   payTotal: string | null;
   lines: Array<{ component: string; amount: string; detail: string }>;
+  /** Colleagues in the pay group whose share the re-split moves (pool and output splits; empty for individual pay). */
+  others: RepricedColleague[];
+  /** Each split of the group: its amount, what the group held before and after (always the amount). */
+  pools: Array<{ component: string; amount: string; before: string; after: string }>;
+}
+
+/** A colleague's pay re-issued by the pool re-split: a REPRICE result version with the same score and the new pay. */
+interface RepricedColleague {
+  appraisalId: string;
+  employeeId: string;
+  number: number;
+  schemeVersionId: string;
+  basis: string;
+  record: AppraisalResultRecord;
+  published: PublishedResult;
+  lines: Array<{ component: string; amount: string; detail: string }>;
+  changes: Array<{ component: string; from: string; to: string }>;
 }
 
 /**
@@ -367,6 +387,8 @@ async function planRescore(ctx: RequestContext, row: AppealRow, rescore: Rescore
   const output = JSON.parse(JSON.stringify((scored as { ok: true; value: AppraisalResultRecord['output'] }).value)) as AppraisalResultRecord['output'];
   const record: AppraisalResultRecord = { ...a.record, input: JSON.parse(JSON.stringify(input)) as AppraisalResultRecord['input'], output };
   let pay: { lines: GroupPay['lines']; total: string; trace: GroupPay['traces'][string] } | null = null;
+  let others: RepricedColleague[] = [];
+  let pools: RescorePlan['pools'] = [];
   if (doc.pay.length > 0) {
     const groupCondition = a.pay_group_by === 'CALIBRATION_GROUP' ? sql`and a.group_key is not distinct from ${a.group_key}` : sql``;
     const members = await ctx.db.rows<{ id: string; employee_id: string; final_grade: string | null; output: AppraisalResultRecord['output'] }>(
@@ -383,7 +405,18 @@ async function planRescore(ctx: RequestContext, row: AppealRow, rescore: Rescore
     const amounts = (await ctx.db.rows<{ pool: string | null; output_value: string | null }>(sql`select pool::text as pool, output_value::text as output_value from cycle_group_amount where cycle_id = ${a.cycle_id}::uuid and group_key = ${key}`))[0];
     const priced = priceCalibratedGroup(doc, list, { ...(amounts?.pool ? { pool: amounts.pool } : {}), ...(amounts?.output_value ? { outputValue: amounts.output_value } : {}) });
     if (!priced.ok) assertNoProblems(problemsWithParams(priced.issues));
-    else pay = { lines: priced.value.lines.filter((l) => l.employeeId === a.employee_id), total: priced.value.totals[a.employee_id] ?? '0.00', trace: priced.value.traces[a.employee_id] ?? [] };
+    else {
+      pay = { lines: priced.value.lines.filter((l) => l.employeeId === a.employee_id), total: priced.value.totals[a.employee_id] ?? '0.00', trace: priced.value.traces[a.employee_id] ?? [] };
+      // The whole group is re-split (domain repriceGroup): every colleague whose share moved is re-issued too.
+      const repriced = repriceGroup(await standingPay(ctx, members), priced.value);
+      if (!repriced.ok) assertNoProblems(problemsWithParams(repriced.issues.map((i) => ({ ...i, path: ['decision', ...i.path] }))));
+      else {
+        pools = repriced.value.pools;
+        const moved = repriced.value.members.filter((m) => m.employeeId !== a.employee_id);
+        const appraisalOf = new Map(members.map((m) => [m.employee_id, m.id]));
+        others = await colleaguesRepriced(ctx, moved.map((m) => ({ appraisalId: appraisalOf.get(m.employeeId) as string, member: m, trace: priced.value.traces[m.employeeId] ?? [] })));
+      }
+    }
   }
   const published = publishedResult(record, [], pay);
   return {
@@ -398,7 +431,49 @@ async function planRescore(ctx: RequestContext, row: AppealRow, rescore: Rescore
     grade: published.grade ?? null,
     payTotal: published.pay?.total ?? null,
     lines: (pay?.lines ?? []).map((l) => ({ component: l.component, amount: l.amount, detail: l.detail })),
+    others,
+    pools,
   };
+}
+
+/** What each member of the pay group holds now: their pay lines summed per component (one statement). */
+async function standingPay(ctx: RequestContext, members: ReadonlyArray<{ id: string; employee_id: string }>): Promise<StandingPay[]> {
+  const held = await ctx.db.rows<{ appraisal_id: string; component: string; amount: string }>(
+    sql`select l.appraisal_id, l.component, sum(l.amount)::text as amount from pay_line l where l.appraisal_id = any(${`{${members.map((m) => m.id).join(',')}}`}::uuid[]) group by l.appraisal_id, l.component`,
+  );
+  return members.map((m) => ({ employeeId: m.employee_id, components: Object.fromEntries(held.filter((h) => h.appraisal_id === m.id).map((h) => [h.component, h.amount])) }));
+}
+
+/**
+ * The colleagues' side of a re-split: for each, a REPRICE result version (the current record unchanged: same input,
+ * output, score and grade) whose published result keeps its calibration and carries the new pay.
+ */
+async function colleaguesRepriced(
+  ctx: RequestContext,
+  moved: ReadonlyArray<{ appraisalId: string; member: { employeeId: string; lines: GroupPay['lines']; total: string; changes: Array<{ component: string; from: string; to: string }> }; trace: GroupPay['traces'][string] }>,
+): Promise<RepricedColleague[]> {
+  if (!moved.length) return [];
+  const current = await ctx.db.rows<{ id: string; scheme_version_id: string; basis: string; record: AppraisalResultRecord; published: PublishedResult; max: number }>(
+    sql`select a.id, r.scheme_version_id, r.basis, r.record, p.record as published, (select max(number) from appraisal_result x where x.appraisal_id = a.id)::int as max
+          from appraisal a join appraisal_result r on r.id = a.result_id join published_result p on p.appraisal_id = a.id and p.result_id = a.result_id
+         where a.id = any(${`{${moved.map((m) => m.appraisalId).join(',')}}`}::uuid[])`,
+  );
+  const byId = new Map(current.map((c) => [c.id, c]));
+  return moved.map(({ appraisalId, member, trace }) => {
+    const c = byId.get(appraisalId);
+    if (!c) throw notFound('Appraisal', appraisalId);
+    return {
+      appraisalId,
+      employeeId: member.employeeId,
+      number: c.max + 1,
+      schemeVersionId: c.scheme_version_id,
+      basis: c.basis,
+      record: c.record,
+      published: publishedResult(c.record, c.published.gradeChanges ?? [], { lines: member.lines, total: member.total, trace }),
+      lines: member.lines.map((l) => ({ component: l.component, amount: l.amount, detail: l.detail })),
+      changes: member.changes,
+    };
+  });
 }
 
 /**
@@ -419,24 +494,62 @@ async function writeRescore(em: EntityManager, ctx: RequestContext, appealId: st
     sql`insert into published_result (id, created_at, updated_at, appraisal_id, cycle_id, result_id, total, grade, pay_total, record)
         values (gen_random_uuid(), now(), now(), ${plan.appraisalId}::uuid, ${plan.cycleId}::uuid, ${resultId}::uuid, ${plan.published.total}::numeric, ${plan.grade}, ${plan.payTotal}::numeric, ${JSON.stringify(plan.published)}::jsonb)`,
   );
-  // Pay lines are append-only: the standing amount of each component is reversed, then the new amounts issued.
-  await rows(
-    em,
-    sql`insert into pay_line (id, created_at, updated_at, appraisal_id, cycle_id, employee_id, component, amount, detail)
-        select gen_random_uuid(), now(), now(), l.appraisal_id, l.cycle_id, l.employee_id, l.component, -sum(l.amount), ${`appeal ${appealId}: reversal`}
-          from pay_line l where l.appraisal_id = ${plan.appraisalId}::uuid group by l.appraisal_id, l.cycle_id, l.employee_id, l.component having sum(l.amount) <> 0`,
-  );
-  if (plan.lines.length)
-    await rows(
-      em,
-      sql`insert into pay_line (id, created_at, updated_at, appraisal_id, cycle_id, employee_id, component, amount, detail)
-          select gen_random_uuid(), now(), now(), ${plan.appraisalId}::uuid, ${plan.cycleId}::uuid, ${plan.employeeId}::uuid, t.c, t.a::numeric, t.d
-            from jsonb_to_recordset(${JSON.stringify(plan.lines.map((l) => ({ c: l.component, a: l.amount, d: `${l.detail} (result ${plan.number}, appeal ${appealId})` })))}::jsonb) as t(c text, a text, d text)`,
-    );
+  await reissuePayLines(em, plan.appraisalId, plan.cycleId, plan.employeeId, plan.lines, `appeal ${appealId}`, `result ${plan.number}, appeal ${appealId}`);
   // The appraisal is `appealed`: the trigger lets its result and grade change only in that state.
   await rows(em, sql`update appraisal set result_id = ${resultId}::uuid, final_grade = ${plan.grade}, version = version + 1, updated_at = now() where id = ${plan.appraisalId}::uuid and state = 'appealed'`);
   await reissueLedger(em, ctx, plan.appraisalId, `appeal ${appealId}: result ${plan.number}`);
+  for (const o of plan.others) await writeColleagueShare(em, ctx, appealId, plan.cycleId, o);
   return resultId;
+}
+
+/** Pay lines are append-only: the standing amount of each component is reversed, then the new amounts issued. */
+async function reissuePayLines(em: EntityManager, appraisalId: string, cycleId: string, employeeId: string, lines: RescorePlan['lines'], why: string, note: string): Promise<void> {
+  await rows(
+    em,
+    sql`insert into pay_line (id, created_at, updated_at, appraisal_id, cycle_id, employee_id, component, amount, detail)
+        select gen_random_uuid(), now(), now(), l.appraisal_id, l.cycle_id, l.employee_id, l.component, -sum(l.amount), ${`${why}: reversal`}
+          from pay_line l where l.appraisal_id = ${appraisalId}::uuid group by l.appraisal_id, l.cycle_id, l.employee_id, l.component having sum(l.amount) <> 0`,
+  );
+  if (lines.length)
+    await rows(
+      em,
+      sql`insert into pay_line (id, created_at, updated_at, appraisal_id, cycle_id, employee_id, component, amount, detail)
+          select gen_random_uuid(), now(), now(), ${appraisalId}::uuid, ${cycleId}::uuid, ${employeeId}::uuid, t.c, t.a::numeric, t.d
+            from jsonb_to_recordset(${JSON.stringify(lines.map((l) => ({ c: l.component, a: l.amount, d: `${l.detail} (${note})` })))}::jsonb) as t(c text, a text, d text)`,
+    );
+}
+
+/**
+ * A colleague's share after the re-split (same transaction): a REPRICE result version and its published result, the
+ * pay lines reversed and re-issued, the appraisal pointing at the new version (the trigger allows it only with the
+ * score, grade and output unchanged), the ledger's generated entries re-issued, and a notice to the person.
+ */
+async function writeColleagueShare(em: EntityManager, ctx: RequestContext, appealId: string, cycleId: string, o: RepricedColleague): Promise<void> {
+  const made = await rows<{ id: string }>(
+    em,
+    sql`insert into appraisal_result (id, created_at, updated_at, appraisal_id, number, scheme_version_id, basis, total, engine_grade, record, computed_by)
+        values (gen_random_uuid(), now(), now(), ${o.appraisalId}::uuid, ${o.number}, ${o.schemeVersionId}::uuid, ${o.basis}, ${o.record.output.total}::numeric,
+                ${o.record.output.grade?.grade ?? null}, ${JSON.stringify(o.record)}::jsonb, 'REPRICE') returning id`,
+  );
+  const resultId = (made[0] as { id: string }).id;
+  await rows(
+    em,
+    sql`insert into published_result (id, created_at, updated_at, appraisal_id, cycle_id, result_id, total, grade, pay_total, record)
+        values (gen_random_uuid(), now(), now(), ${o.appraisalId}::uuid, ${cycleId}::uuid, ${resultId}::uuid, ${o.published.total}::numeric, ${o.published.grade ?? null}, ${o.published.pay?.total ?? null}::numeric, ${JSON.stringify(o.published)}::jsonb)`,
+  );
+  await reissuePayLines(em, o.appraisalId, cycleId, o.employeeId, o.lines, `pool re-split after appeal ${appealId}`, `result ${o.number}, pool re-split after appeal ${appealId}`);
+  await rows(em, sql`update appraisal set result_id = ${resultId}::uuid, version = version + 1, updated_at = now() where id = ${o.appraisalId}::uuid`);
+  await reissueLedger(em, ctx, o.appraisalId, `pool re-split after appeal ${appealId}: result ${o.number}`);
+  await deliverInbox(em, [
+    {
+      key: `poolResplit:${appealId}:${o.employeeId}`,
+      recipientId: o.employeeId,
+      kind: 'notice',
+      title: { en: 'Your share of the bonus pool was re-split after an upheld appeal in your group', zh: '因同组申诉成立，您的奖金池份额已重新分配' },
+      link: { type: 'Appraisal', id: o.appraisalId },
+      createdAt: new Date().toISOString(),
+    },
+  ]);
 }
 
 /**
@@ -484,7 +597,10 @@ export async function decideAppeal(ctx: RequestContext, id: string, version: num
       entityType: 'Appeal',
       entityId: id,
       before: { state: row.state },
-      after: { state: 'decided', outcome: input.outcome, reason: input.reason.trim(), correction, newResultId, total: plan?.record.output.total ?? null, grade: plan?.grade ?? null, payTotal: plan?.payTotal ?? null },
+      after: {
+        state: 'decided', outcome: input.outcome, reason: input.reason.trim(), correction, newResultId, total: plan?.record.output.total ?? null, grade: plan?.grade ?? null, payTotal: plan?.payTotal ?? null,
+        pools: plan?.pools ?? [], repriced: (plan?.others ?? []).map((o) => ({ employeeId: o.employeeId, appraisalId: o.appraisalId, result: o.number, changes: o.changes })),
+      },
     });
     await em.flush();
   });

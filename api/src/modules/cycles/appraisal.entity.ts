@@ -212,7 +212,8 @@ export class MeasuredInput extends EditableEntity {
 
 export const RESULT_BASES = ['COMPLETE', 'CLOSED_WITH_MISSING'] as const;
 export type ResultBasis = (typeof RESULT_BASES)[number];
-export const RESULT_COMPUTED_BY = ['SUBMISSION', 'CLOSE_JOB', 'APPEAL'] as const;
+/** REPRICE: a colleague's pool share re-split after an upheld appeal in the pay group (same score, new pay). */
+export const RESULT_COMPUTED_BY = ['SUBMISSION', 'CLOSE_JOB', 'APPEAL', 'REPRICE'] as const;
 export type ResultComputedBy = (typeof RESULT_COMPUTED_BY)[number];
 
 /** A computed result (`AppraisalResultRecord`: engine input, output and trace) with its number. Append-only. */
