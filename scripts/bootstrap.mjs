@@ -2,8 +2,9 @@
 // Runs the two README commands on a machine that has only Node 20+ and npm: it finds or fetches pnpm,
 // installs the workspace, then starts the product (`start`) or runs every check (`test`).
 // Plain Node on purpose: it must work before any dependency is installed.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 
 const PNPM_VERSION = '10.34.9';
 // Keep in step with package.json `start` and the Dockerfile: a bounded old generation keeps the API near
@@ -22,6 +23,35 @@ function run(command, args, options = {}) {
   return result.status ?? 1;
 }
 
+/** Runs pnpm steps, `availableParallelism()` at a time; prints each step's output when it ends; returns the failed ones. */
+async function runAll(steps) {
+  const failed = [];
+  const queue = [...steps];
+  const worker = async () => {
+    for (let step = queue.shift(); step; step = queue.shift()) {
+      const [name, args] = step;
+      const started = Date.now();
+      const output = [];
+      const status = await new Promise((resolve) => {
+        const child = spawn(pnpm, [...prefix, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+        child.stdout.on('data', (chunk) => output.push(chunk));
+        child.stderr.on('data', (chunk) => output.push(chunk));
+        child.on('error', (error) => {
+          output.push(Buffer.from(String(error)));
+          resolve(1);
+        });
+        child.on('close', (code) => resolve(code ?? 1));
+      });
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      console.log(`\n── ${name}: ${status === 0 ? 'ok' : `FAILED (exit ${status})`} in ${seconds} s`);
+      process.stdout.write(Buffer.concat(output));
+      if (status !== 0) failed.push(name);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(availableParallelism(), steps.length)) }, worker));
+  return failed;
+}
+
 function must(command, args) {
   const status = run(command, args);
   if (status !== 0) process.exit(status);
@@ -38,7 +68,25 @@ const [pnpm, prefix] = findPnpm();
 const p = (...args) => must(pnpm, [...prefix, ...args]);
 
 p('install', '--frozen-lockfile');
-p('run', 'build');
+
+if (mode === 'test') {
+  // Building, type-checking and linting are independent of each other (the type checks and the console build
+  // read the workspace sources, not dist) and mostly single-threaded: run them side by side, as many at a
+  // time as there are cores (longest first). Each step's output is printed when it ends; any failure fails the run.
+  const failed = await runAll([
+    ['typecheck: domain, api, migrations, tests', ['exec', 'tsc', '-p', 'tsconfig.json', '--noEmit']],
+    ['build: domain, migrations, api', ['--filter', './domain', '--filter', './migrations', '--filter', './api', 'run', 'build']],
+    ['build: console', ['--filter', './admin', 'run', 'build']],
+    ['typecheck: console', ['--filter', './admin', 'run', 'typecheck']],
+    ['lint', ['run', 'lint']],
+  ]);
+  if (failed.length) {
+    console.error(`\nFailed: ${failed.join('; ')}`);
+    process.exit(1);
+  }
+} else {
+  p('run', 'build');
+}
 
 if (mode === 'start') {
   // Replace this process so Ctrl-C and SIGTERM reach the server and it stops PostgreSQL cleanly.
@@ -46,8 +94,6 @@ if (mode === 'start') {
   process.exit(child.status ?? 0);
 }
 
-p('run', 'typecheck');
-p('run', 'lint');
 if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
   const banner = '!'.repeat(78);
   console.warn(`\n${banner}\n  Chromium was not found at /usr/bin/chromium: the browser tests will be SKIPPED.\n  Install it with: sudo apt-get install -y chromium   (CI installs it and fails without it)\n${banner}\n`);

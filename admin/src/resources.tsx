@@ -1,10 +1,11 @@
 import { Suspense } from 'react';
 import { CustomRoutes, LoadingPage, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
-import { canListEmployees, canRate, canReadOrg, canUseHonors, canUseLedger, canUsePayoutBatches, isAppraised, canReadSchemes, isCommitteeOnly, isOrgManager, type Role } from './auth/roles';
+import { canListEmployees, canRate, canReadOrg, canUseAnalytics, canUseHonors, canUseLedger, canUsePayoutBatches, isAppraised, canReadSchemes, isCommitteeOnly, isOrgManager, type Role } from './auth/roles';
 import { AppealPage, AppealsPage, StatementsPage } from './appeals';
 import { ArchivePrintPage } from './archives';
 import { CalendarPage, CycleCreate, CycleDashboardPage, CycleList, CyclePage, MyAppraisals, ProbationPage, RatingFormPage, RatingInbox, SelfReviewPage, TeamResults } from './cycles';
+import { AnalyticsPage } from './analytics';
 import { HonorProgramPage, HonorsPage } from './honors';
 import { LedgerPage, MyLedgerPage, PayoutBatchPage, PayoutBatchesPage } from './ledger';
 import { departments } from './departments';
@@ -83,6 +84,7 @@ const cycleRoutes = (roles: Role[]) => {
     <Route key="my-appraisals" path="/my-appraisals" element={isAppraised(roles) ? <MyAppraisals /> : denied} />,
     <Route key="honors" path="/honors" element={canUseHonors(roles) ? <HonorsPage /> : denied} />,
     <Route key="honor" path="/honors/:id" element={canUseHonors(roles) ? <HonorProgramPage /> : denied} />,
+    <Route key="analytics" path="/analytics" element={canUseAnalytics(roles) ? <AnalyticsPage /> : denied} />,
     <Route key="self-review" path="/my-appraisals/:id/self-review" element={isAppraised(roles) ? <SelfReviewPage /> : denied} />,
   ];
 };

@@ -35,6 +35,7 @@ const FIELDS: Record<string, string> = {
   raterLeniency: 'raterLeniency { raterId departmentId ratings raterAverage departmentAverage difference }',
   completion: 'completion { phase departmentId total done overdue late }',
   pay: 'pay { departmentId periodKey people pay suppressed { reason } }',
+  appeals: 'appeals { departmentId appraisals appeals rate decided onTime }',
 };
 
 const percentile = (values: number[], p: number) => {

@@ -94,6 +94,14 @@ describe.skipIf(browserMissing)('console in Chromium', () => {
       expect(session.pageErrors).toEqual([]);
     });
 
+    it('offers HR analytics in the menu and the running cycles on the dashboard', async () => {
+      const { page } = session;
+      await page.goto(`${server.url}/#/`);
+      await page.getByRole('menuitem', { name: 'Analytics' }).waitFor();
+      expect((await page.getByRole('menuitem').allInnerTexts()).map((i) => i.trim())).toEqual(expect.arrayContaining(['Dashboard', 'Employees', 'Appraisal cycles', 'Analytics']));
+      await page.getByTestId('home-open-cycles').waitFor();
+    });
+
     it('is offered the appeal queue, and the archive tab on an employee page with retention', async () => {
       const { page } = session;
       const items = (await page.getByRole('menuitem').allInnerTexts()).map((i) => i.trim());
@@ -114,7 +122,7 @@ describe.skipIf(browserMissing)('console in Chromium', () => {
       await page.getByRole('menuitem', { name: '中文' }).click();
       await page.getByText('欢迎', { exact: false }).first().waitFor();
       const text = await visibleText(page);
-      for (const label of ['部门', '岗位', '员工', '员工导入与导出']) expect(text).toContain(label);
+      for (const label of ['部门', '岗位', '员工', '员工导入与导出', '统计分析', '进行中的考核周期']) expect(text).toContain(label);
       await screenshot(page, 'hr-dashboard-zh');
       await page.goto(`${server.url}/#/employees`);
       await page.getByText('工号').first().waitFor();

@@ -39,3 +39,5 @@ export const canUsePayoutBatches = (roles: readonly Role[]): boolean => roles.in
 
 /** Their own ledger entries and statement: everyone appraised with an employee record. */
 export const hasOwnLedger = (roles: readonly Role[], employeeId: string | null | undefined): boolean => Boolean(employeeId) && roles.includes('EMPLOYEE');
+/** Analytics: HR over the whole group, supervisors over their reporting line (the API scopes the rows). */
+export const canUseAnalytics = (roles: readonly Role[]): boolean => roles.includes('HR') || roles.includes('SUPERVISOR');

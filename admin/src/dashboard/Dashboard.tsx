@@ -6,6 +6,7 @@ import type { Role } from '../auth/roles';
 import { readSession } from '../auth/session';
 import { useRoles } from '../auth/useRoles';
 import { ENTRY_ICONS } from '../layout/Menu';
+import { RolePanels } from './RolePanels';
 
 const RoleChips = ({ roles }: { roles: Role[] }) => {
   const translate = useTranslate();
@@ -42,13 +43,14 @@ const EntryCard = ({ entry }: { entry: ConsoleEntry }) => {
   );
 };
 
-/** Greets the signed-in person by name and offers exactly the places their roles may open. */
+/** Greets the signed-in person by name, shows what their roles need first (RolePanels) and offers exactly the places their roles may open. */
 export const Dashboard = () => {
   const translate = useTranslate();
   const { identity } = useGetIdentity();
   const { roles } = useRoles();
   const roleNames = roles.map((r) => translate(`app.roles.${r}`)).join(translate('app.list_separator'));
-  const entries = entriesFor(roles, readSession()?.user.employeeId);
+  const employeeId = readSession()?.user.employeeId;
+  const entries = entriesFor(roles, employeeId);
   return (
     <Card sx={{ mt: 2 }}>
       <Title title="app.menu.dashboard" />
@@ -61,6 +63,7 @@ export const Dashboard = () => {
             <>
               <Typography color="text.secondary">{translate('app.dashboard.roles', { roles: roleNames })}</Typography>
               <RoleChips roles={roles} />
+              <RolePanels roles={roles} employeeId={employeeId} />
               <Grid container spacing={2}>
                 {entries.map((entry) => (
                   <Grid key={entry.key} size={{ xs: 12, sm: 6, md: 4 }}>

@@ -1,6 +1,7 @@
 import { enCycles } from './en.cycles';
 import { enHonors } from './en.honors';
 import { enLedger } from './en.ledger';
+import { enAnalytics } from './en.analytics';
 import { enGovernance } from './en.governance';
 import { enAppeals } from './en.appeals';
 import { enSchemes } from './en.schemes';
@@ -296,10 +297,11 @@ export const en = {
     ...enCycles.app,
     ...enHonors.app,
     ...enLedger.app,
+    ...enAnalytics.app,
     ...enGovernance.app,
     ...enAppeals.app,
-    menu: { ...base.app.menu, ...enSchemes.app.menu, ...enCycles.app.menu, ...enHonors.app.menu, ...enLedger.app.menu, ...enGovernance.app.menu, ...enAppeals.app.menu },
-    entry: { ...base.app.entry, ...enCycles.app.entry, ...enHonors.app.entry, ...enLedger.app.entry, ...enGovernance.app.entry, ...enAppeals.app.entry },
+    menu: { ...base.app.menu, ...enSchemes.app.menu, ...enCycles.app.menu, ...enHonors.app.menu, ...enLedger.app.menu, ...enAnalytics.app.menu, ...enGovernance.app.menu, ...enAppeals.app.menu },
+    entry: { ...base.app.entry, ...enCycles.app.entry, ...enHonors.app.entry, ...enLedger.app.entry, ...enAnalytics.app.entry, ...enGovernance.app.entry, ...enAppeals.app.entry },
     validation: { ...base.app.validation, ...enSchemes.app.validation },
     error: { ...base.app.error, ...enSchemes.app.error },
   },

@@ -5,6 +5,7 @@ import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import AssignmentIcon from '@mui/icons-material/Assignment';
 import BadgeIcon from '@mui/icons-material/Badge';
 import CategoryIcon from '@mui/icons-material/Category';
+import InsightsIcon from '@mui/icons-material/Insights';
 import EmojiEventsIcon from '@mui/icons-material/EmojiEvents';
 import EventIcon from '@mui/icons-material/Event';
 import GradingIcon from '@mui/icons-material/Grading';
@@ -44,6 +45,7 @@ export const ENTRY_ICONS: Record<ConsoleEntry['key'], ReactElement> = {
   ledger: <ReceiptLongIcon />,
   payout_batches: <PaymentsIcon />,
   my_ledger: <AccountBalanceWalletIcon />,
+  analytics: <InsightsIcon />,
   team_results: <GroupsIcon />,
   my_appraisals: <GradingIcon />,
   inbox: <InboxIcon />,

@@ -65,19 +65,42 @@ function conditions(ctx: RequestContext, f: AnalyticsFilterInput | null | undefi
 // each publication) and the person today (department, reporting line: live).
 const PUBLISHED_FROM = sql`analytics_appraisal x join employee e on e.id = x.employee_id`;
 
+/**
+ * True when the pre-aggregated cohorts (Migration20261129030000) hold today's organisation: no person changed
+ * department or reporting line since the last refresh. Otherwise the aggregates run on the per-appraisal read models
+ * with the live org facts (same numbers, slower) until the next refresh.
+ */
+async function cohortsFresh(db: ReadDb): Promise<boolean> {
+  const rows = await db.rows<{ fresh: boolean }>(
+    sql`select s.org_version = (select case when is_called then last_value else 0 end from analytics_org_version) as fresh from analytics_org_state s`,
+  );
+  return rows[0]?.fresh === true;
+}
+
 /** Grade distribution per department and scheme: one GROUP BY; the quota arithmetic per group (not per row). */
 export async function gradeDistribution(ctx: RequestContext, f: AnalyticsFilterInput | null | undefined): Promise<GradeDistributionView[]> {
-  const where = conditions(ctx, f, VIEW('x'));
-  if (!where) return [];
-  const rows = await ctx.db.rows<{ department_id: string; scheme_id: string; version_id: string; grade: string; n: number }>(sql`
-    select g.department_id, g.scheme_id, g.grade, g.n,
-           (select c2.scheme_version_id from cycle c2 where c2.scheme_id = g.scheme_id and c2.state <> 'cancelled' order by c2.period_end desc limit 1) as version_id
-    from (
-      select e.department_id, x.scheme_id, x.grade, count(*)::int as n
-      from ${PUBLISHED_FROM}
-      where x.grade is not null${where}
-      group by e.department_id, x.scheme_id, x.grade
-    ) g`);
+  const version = sql`(select c2.scheme_version_id from cycle c2 where c2.scheme_id = g.scheme_id and c2.state <> 'cancelled' order by c2.period_end desc limit 1) as version_id`;
+  const rows = (await cohortsFresh(ctx.db))
+    ? await (async () => {
+        // Pre-aggregated per cycle, cohort and grade.
+        const where = conditions(ctx, f, VIEW('e'));
+        if (!where) return [];
+        return ctx.db.rows<{ department_id: string; scheme_id: string; version_id: string; grade: string; n: number }>(sql`
+          select g.department_id, g.scheme_id, g.grade, g.n, ${version}
+          from (select e.department_id, e.scheme_id, e.grade, sum(e.n)::int as n from analytics_grade_cohort e where e.graded${where} group by e.department_id, e.scheme_id, e.grade) g`);
+      })()
+    : await (async () => {
+        const where = conditions(ctx, f, VIEW('x'));
+        if (!where) return [];
+        return ctx.db.rows<{ department_id: string; scheme_id: string; version_id: string; grade: string; n: number }>(sql`
+          select g.department_id, g.scheme_id, g.grade, g.n, ${version}
+          from (
+            select e.department_id, x.scheme_id, x.grade, count(*)::int as n
+            from ${PUBLISHED_FROM}
+            where x.grade is not null${where}
+            group by e.department_id, x.scheme_id, x.grade
+          ) g`);
+      })();
   return shapeDistribution(ctx.db, rows);
 }
 
@@ -122,34 +145,72 @@ export async function scoreHistogram(ctx: RequestContext, f: AnalyticsFilterInpu
   if (!Number.isInteger(buckets) || buckets < 1 || buckets > 100) throw badRange('1 to 100 buckets');
   const width = dec(max).minus(dec(min)).div(buckets);
   const edge = (i: number) => dec(min).plus(width.times(i)).toDecimalPlaces(4).toFixed();
-  const where = conditions(ctx, f, VIEW('x'));
   const counts = new Array<number>(buckets).fill(0);
   let outside = 0;
+  const add = (rows: Array<{ b: number | null; n: number }>) => {
+    for (const r of rows) {
+      if (r.b === null) outside += r.n;
+      else counts[r.b - 1] = (counts[r.b - 1] ?? 0) + r.n;
+    }
+  };
+  // Ends and bucket width on the 5-point grid of the cohorts (0-100 in 10 or 20 buckets): every 5-point cell lies in
+  // one bucket, so the pre-aggregated counts give the same histogram.
+  const five = (v: ReturnType<typeof dec>) => v.mod(5).isZero();
+  if (five(dec(min)) && five(dec(max)) && five(width) && (await cohortsFresh(ctx.db))) {
+    const where = conditions(ctx, f, VIEW('e'));
+    if (where) {
+      const lo = dec(min).div(5).toFixed(0);
+      const hi = dec(max).div(5).toFixed(0);
+      add(
+        await ctx.db.rows<{ b: number | null; n: number }>(sql`
+          select case when not e.scored or e.cell < ${lo}::int or e.cell > ${hi}::int or (e.cell = ${hi}::int and not e.edge) then null
+                      else least(floor((e.cell * 5 - ${min}::numeric) / ${width.toFixed()}::numeric)::int + 1, ${buckets}::int) end as b,
+                 sum(e.n)::int as n
+          from analytics_score_cohort e
+          where true${where}
+          group by 1`),
+      );
+    }
+    return { buckets: counts.map((count, i) => ({ from: edge(i), to: edge(i + 1), count })), outside };
+  }
+  const where = conditions(ctx, f, VIEW('x'));
   if (where) {
     const rows = await ctx.db.rows<{ b: number | null; n: number }>(sql`
       select case when x.total < ${min}::numeric or x.total > ${max}::numeric then null else least(width_bucket(x.total, ${min}::numeric, ${max}::numeric, ${buckets}::int), ${buckets}::int) end as b, count(*)::int as n
       from ${PUBLISHED_FROM}
       where true${where}
       group by 1`);
-    for (const r of rows) {
-      if (r.b === null) outside += r.n;
-      else counts[r.b - 1] = r.n;
-    }
+    add(rows);
   }
   return { buckets: counts.map((count, i) => ({ from: edge(i), to: edge(i + 1), count })), outside };
 }
 
 /** Score trend across cycles: round(avg(total), 2) per cycle and department, and per cycle overall (grouping sets). */
 export async function scoreTrend(ctx: RequestContext, f: AnalyticsFilterInput | null | undefined): Promise<TrendPointView[]> {
+  type Row = { cycle_id: string; period_end: string; department_id: string | null; n: number; average: string | null };
+  const shape = (rows: Row[]) => rows.map((r) => ({ cycleId: r.cycle_id, periodEnd: r.period_end, departmentId: r.department_id, n: r.n, average: r.average === null ? null : dec(r.average).toFixed(2) }));
+  if (await cohortsFresh(ctx.db)) {
+    // avg(total) is sum / count (numeric division, as PostgreSQL's avg does), from the cohorts' sums and counts.
+    const where = conditions(ctx, f, VIEW('e'));
+    if (!where) return [];
+    return shape(
+      await ctx.db.rows<Row>(sql`
+        select e.cycle_id, e.period_end::text as period_end, e.department_id, sum(e.n_total)::int as n, round(sum(e.sum_total) / nullif(sum(e.n_total), 0), 2)::text as average
+        from analytics_grade_cohort e
+        where true${where}
+        group by grouping sets ((e.cycle_id, e.period_end, e.department_id), (e.cycle_id, e.period_end))
+        order by e.period_end, e.cycle_id, e.department_id nulls first`),
+    );
+  }
   const where = conditions(ctx, f, VIEW('x'));
   if (!where) return [];
-  const rows = await ctx.db.rows<{ cycle_id: string; period_end: string; department_id: string | null; n: number; average: string | null }>(sql`
+  const rows = await ctx.db.rows<Row>(sql`
     select x.cycle_id, x.period_end::text as period_end, e.department_id, count(x.total)::int as n, round(avg(x.total), 2)::text as average
     from ${PUBLISHED_FROM}
     where true${where}
     group by grouping sets ((x.cycle_id, x.period_end, e.department_id), (x.cycle_id, x.period_end))
     order by x.period_end, x.cycle_id, e.department_id nulls first`);
-  return rows.map((r) => ({ cycleId: r.cycle_id, periodEnd: r.period_end, departmentId: r.department_id, n: r.n, average: r.average === null ? null : dec(r.average).toFixed(2) }));
+  return shape(rows);
 }
 
 /**
@@ -161,17 +222,24 @@ export async function scoreTrend(ctx: RequestContext, f: AnalyticsFilterInput | 
 export async function raterLeniency(ctx: RequestContext, f: AnalyticsFilterInput | null | undefined, minRatings: number): Promise<LeniencyRowView[]> {
   if (!Number.isInteger(minRatings) || minRatings < 1 || minRatings > 1000)
     throw new AppError('VALIDATION_FAILED', 'minRatings: 1 to 1000', [{ field: 'minRatings', rule: 'leniency_min_ratings', message: '1 to 1000' }]);
-  const where = conditions(ctx, f, VIEW('r'));
+  const fresh = await cohortsFresh(ctx.db);
+  const where = conditions(ctx, f, VIEW(fresh ? 'e' : 'r'));
   if (!where) return [];
-  const rows = await ctx.db.rows<{ department_id: string; rater: string; n: number; rater_avg: string; department_avg: string }>(sql`
-    select department_id, rater, n, round(s / n, 2)::text as rater_avg, round(ds / dn, 2)::text as department_avg
-    from (
-      select e.department_id, r.rater_employee_id as rater, count(*)::int as n, sum(r.pct) as s,
+  // Per cohort (pre-aggregated counts and sums of percents) or per rating with the live org facts: the same sums.
+  const grouped = fresh
+    ? sql`select e.department_id, e.rater_employee_id as rater, sum(e.n)::int as n, sum(e.s) as s,
+             sum(sum(e.s)) over (partition by e.department_id) as ds, sum(sum(e.n)) over (partition by e.department_id) as dn
+      from analytics_rating_cohort e
+      where true${where}
+      group by e.department_id, e.rater_employee_id`
+    : sql`select e.department_id, r.rater_employee_id as rater, count(*)::int as n, sum(r.pct) as s,
              sum(sum(r.pct)) over (partition by e.department_id) as ds, sum(count(*)) over (partition by e.department_id) as dn
       from analytics_rating r join employee e on e.id = r.employee_id
       where true${where}
-      group by e.department_id, r.rater_employee_id
-    ) x
+      group by e.department_id, r.rater_employee_id`;
+  const rows = await ctx.db.rows<{ department_id: string; rater: string; n: number; rater_avg: string; department_avg: string }>(sql`
+    select department_id, rater, n, round(s / n, 2)::text as rater_avg, round(ds / dn, 2)::text as department_avg
+    from (${grouped}) x
     where n >= ${minRatings}::int
     order by department_id, rater`);
   return rows.map((r) => ({
@@ -280,9 +348,13 @@ export async function payAggregates(ctx: RequestContext, f: AnalyticsFilterInput
  * model) for the rate. Counts come from SQL; the percents use the domain's rounding (as appealStats does).
  */
 export async function appealStats(ctx: RequestContext, f: AnalyticsFilterInput | null | undefined): Promise<AppealStatsView[]> {
+  const fresh = await cohortsFresh(ctx.db);
   const where = conditions(ctx, f);
-  const whereView = conditions(ctx, f, VIEW('x'));
+  const whereView = conditions(ctx, f, VIEW(fresh ? 'e' : 'x'));
   if (!where || !whereView) return [];
+  const publishedSql = fresh
+    ? sql`select e.department_id, grouping(e.department_id)::int as total, sum(e.n)::int as n from analytics_grade_cohort e where true${whereView} group by rollup (e.department_id)`
+    : sql`select e.department_id, grouping(e.department_id)::int as total, count(*)::int as n from ${PUBLISHED_FROM} where true${whereView} group by rollup (e.department_id)`;
   const [appeals, appraisals] = await Promise.all([
     ctx.db.rows<{ department_id: string | null; total: number; n: number; upheld: number; rejected: number; withdrawn: number; open: number; decided: number; on_time: number }>(sql`
       select e.department_id, grouping(e.department_id)::int as total, count(*)::int as n,
@@ -293,11 +365,7 @@ export async function appealStats(ctx: RequestContext, f: AnalyticsFilterInput |
       from appeal ap join appraisal a on a.id = ap.appraisal_id join cycle c on c.id = a.cycle_id join employee e on e.id = ap.appellant_employee_id
       where ap.target_kind = 'result'${where}
       group by rollup (e.department_id)`),
-    ctx.db.rows<{ department_id: string | null; total: number; n: number }>(sql`
-      select e.department_id, grouping(e.department_id)::int as total, count(*)::int as n
-      from ${PUBLISHED_FROM}
-      where true${whereView}
-      group by rollup (e.department_id)`),
+    ctx.db.rows<{ department_id: string | null; total: number; n: number }>(publishedSql),
   ]);
   const key = (r: { department_id: string | null; total: number }) => (r.total ? null : r.department_id);
   const published = new Map(appraisals.map((r) => [key(r), r.n]));
