@@ -133,6 +133,9 @@ export async function createApp({ config, orm, tokens, log, sqlObserver, clock, 
 
   const app = express();
   app.disable('x-powered-by');
+  // No ETag on API answers: Express would hash every GraphQL response body (SHA-1 over up to hundreds of kB per
+  // 500-row page) for a header no client revalidates with. Static console files keep theirs (serve-static's own).
+  app.set('etag', false);
   app.set('trust proxy', config.trustProxy);
   app.use(securityHeaders({ production: config.production }));
   app.use(compressResponses());

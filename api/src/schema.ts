@@ -4,6 +4,7 @@ import { applyMiddleware } from 'graphql-middleware';
 import { deny, shield } from 'graphql-shield';
 import type { IMiddlewareFieldMap } from 'graphql-middleware';
 import { applyFieldGuards, type FieldGuardTree, mergeGuards } from './core/access.js';
+import { useDirectResolvers } from './core/direct-resolvers.js';
 import { buildSchema } from 'type-graphql';
 import { forbidden } from './core/errors.js';
 import type { IRule } from './core/shield-rules.js';
@@ -83,8 +84,8 @@ export const ruleTree: RuleTree = mergeRules(authRules, orgRules, indicatorRules
 export const guardTree: FieldGuardTree = mergeGuards(authGuards, orgGuards, indicatorGuards, schemeGuards, calendarGuards, cycleGuards, appraisalGuards, resultGuards, rollupGuards, ledgerGuards, inboxGuards, policyGuards, analyticsGuards, probationGuards, noticeGuards, dashboardGuards, honorGuards, inputGuards, appealGuards, archiveGuards);
 
 /** The type-graphql schema without permissions (used to emit the SDL and to check rule coverage). */
-export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
+  const options = {
     resolvers: [
       createAuthResolver(tokens),
       EmployeeResolver,
@@ -137,10 +138,14 @@ export function buildBareSchema(tokens: TokenService): Promise<GraphQLSchema> {
       VoteResolver,
       AwardResolver,
       LeniencyRowResolver,
-    ],
+    ] as const,
     validate: false,
     emitSchemaFile: false,
-  });
+  };
+  const schema = await buildSchema(options);
+  // Plain property reads and simple field resolvers without type-graphql's per-call wrapper (core/direct-resolvers.ts).
+  useDirectResolvers(schema, options.resolvers);
+  return schema;
 }
 
 /**

@@ -4,7 +4,7 @@
  * A scratch embedded PostgreSQL, the demo group grown to ~10,000 cafeteria staff, the real API in-process: HR
  * launches the cafeteria's month, every rating is filled in (SQL fixture), HR closes the rating phase and the
  * `cycle.closeRatingPhase` job computes every result with the engine and persists it (appraisal_result with the
- * trace, appraisal.result_id, audit entry; one transaction per appraisal). Baseline: COPY of the same
+ * trace, appraisal.result_id, audit entry per appraisal; batches of 1,000, one transaction per batch). Baseline: COPY of the same
  * appraisal_result rows (written to a file, then COPY FROM into an empty table of the same shape).
  * Then `appraisals(first: N)` with total, grade and employee: statements per request for N = 10, 100, 500.
  * Run: pnpm bench (or: npx tsx --conditions=source test/bench/results.ts). BENCH_EMPLOYEES changes the size.
