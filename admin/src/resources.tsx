@@ -1,12 +1,13 @@
 import { Suspense } from 'react';
 import { CustomRoutes, LoadingPage, Resource } from 'react-admin';
 import { Route } from 'react-router-dom';
-import { canListEmployees, canRate, canReadOrg, canUseAnalytics, canUseHonors, isAppraised, canReadSchemes, isCommitteeOnly, isOrgManager, type Role } from './auth/roles';
+import { canListEmployees, canRate, canReadOrg, canUseAnalytics, canUseHonors, canUseLedger, canUsePayoutBatches, isAppraised, canReadSchemes, isCommitteeOnly, isOrgManager, type Role } from './auth/roles';
 import { AppealPage, AppealsPage, StatementsPage } from './appeals';
 import { ArchivePrintPage } from './archives';
 import { CalendarPage, CycleCreate, CycleDashboardPage, CycleList, CyclePage, InputsPage, MyAppraisals, ProbationPage, RatingFormPage, RatingInbox, SelfReviewPage, TeamResults } from './cycles';
 import { AnalyticsPage } from './analytics';
 import { HonorProgramPage, HonorsPage } from './honors';
+import { LedgerPage, MyLedgerPage, PayoutBatchPage, PayoutBatchesPage } from './ledger';
 import { departments } from './departments';
 import { InboxPage, NoticesPage, PoliciesPage, PolicyPage, PolicyVersionRedirect } from './governance';
 import { employees } from './employees';
@@ -57,6 +58,7 @@ export const resourcesFor = (roles: Role[]) => {
       {isOrgManager(roles) ? <Route path="/import" element={<ImportPage />} /> : <Route path="/import" element={<AccessDeniedPage />} />}
       {cycleRoutes(roles)}
       {governanceRoutes(roles)}
+      {ledgerRoutes(roles)}
       {denied.map((name) => (
         <Route key={name} path={`/${name}/*`} element={<AccessDeniedPage />} />
       ))}
@@ -85,6 +87,20 @@ const cycleRoutes = (roles: Role[]) => {
     <Route key="honor" path="/honors/:id" element={canUseHonors(roles) ? <HonorProgramPage /> : denied} />,
     <Route key="analytics" path="/analytics" element={canUseAnalytics(roles) ? <AnalyticsPage /> : denied} />,
     <Route key="self-review" path="/my-appraisals/:id/self-review" element={isAppraised(roles) ? <SelfReviewPage /> : denied} />,
+  ];
+};
+
+/** The ledger (HR and supervisors: entries, catalog, statements, totals), payout batches (HR prepares, the approver approves), and everyone's own ledger. */
+const ledgerRoutes = (roles: Role[]) => {
+  const denied = <AccessDeniedPage />;
+  const ledger = canUseLedger(roles);
+  const batches = canUsePayoutBatches(roles);
+  return [
+    <Route key="ledger" path="/ledger" element={ledger ? <LedgerPage /> : denied} />,
+    <Route key="ledger-tab" path="/ledger/:tab" element={ledger ? <LedgerPage /> : denied} />,
+    <Route key="payout-batches" path="/payout-batches" element={batches ? <PayoutBatchesPage /> : denied} />,
+    <Route key="payout-batch" path="/payout-batches/:id" element={batches ? <PayoutBatchPage /> : denied} />,
+    <Route key="my-ledger" path="/my-ledger" element={isAppraised(roles) ? <MyLedgerPage /> : denied} />,
   ];
 };
 

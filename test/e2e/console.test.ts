@@ -131,6 +131,19 @@ describe.skipIf(browserMissing)('console in Chromium', () => {
     });
   });
 
+  describe('as the APPROVER (finance)', () => {
+    const session = useBrowserSession({ url: () => server.url, email: 'approver@demo.local' });
+
+    it('is offered the payout batches beside their own pages, and no ledger or organization pages', async () => {
+      const { page } = session;
+      await page.getByRole('menuitem', { name: 'Payout batches' }).waitFor();
+      const items = await page.getByRole('menuitem').allInnerTexts();
+      expect(items.map((i) => i.trim())).toEqual(['Dashboard', 'Schemes', 'Payout batches', 'My appraisals', 'My ledger', 'Inbox', 'Policies', 'My profile']);
+      await page.getByTestId('role-APPROVER').waitFor();
+      await screenshot(page, 'approver-dashboard');
+    });
+  });
+
   describe('as a SUPERVISOR', () => {
     const session = useBrowserSession({ url: () => server.url, email: 'supervisor@demo.local' });
 
@@ -151,8 +164,15 @@ describe.skipIf(browserMissing)('console in Chromium', () => {
       const { page } = session;
       await page.getByRole('menuitem', { name: 'My profile' }).waitFor();
       const items = await page.getByRole('menuitem').allInnerTexts();
-      expect(items.map((i) => i.trim())).toEqual(['Dashboard', 'Schemes', 'My appraisals', 'Inbox', 'Policies', 'My profile']);
+      expect(items.map((i) => i.trim())).toEqual(['Dashboard', 'Schemes', 'My appraisals', 'My ledger', 'Inbox', 'Policies', 'My profile']);
       await screenshot(page, 'employee-dashboard');
+    });
+
+    it('is offered their own ledger: the statement of their rewards and punishments', async () => {
+      const { page } = session;
+      await page.getByRole('menuitem', { name: 'My ledger' }).click();
+      await page.getByTestId('statement-money-total').waitFor({ timeout: 20_000 });
+      expect(await visibleText(page)).not.toContain('Payout batches');
     });
 
     it('sees their own pay on their profile', async () => {

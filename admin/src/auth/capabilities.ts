@@ -1,9 +1,9 @@
-import { canListEmployees, canRate, canUseAnalytics, canReadOrg, canUseHonors, isAppraised, canReadSchemes, isOrgManager, type Role } from './roles';
+import { canListEmployees, canRate, canUseAnalytics, canReadOrg, canUseHonors, canUseLedger, canUsePayoutBatches, hasOwnLedger, isAppraised, canReadSchemes, isOrgManager, type Role } from './roles';
 
 /** One place of the console a person can go to: its menu entry and its line on the dashboard. */
 export interface ConsoleEntry {
   /** Stable id: `app.entry.<key>` describes it on the dashboard, `data-testid="menu-<key>"` in the menu. */
-  key: 'departments' | 'positions' | 'employees' | 'my_team' | 'import' | 'indicators' | 'indicatorCategories' | 'schemes' | 'calendar' | 'cycles' | 'probation' | 'to_rate' | 'team_results' | 'honors' | 'analytics' | 'my_appraisals' | 'inbox' | 'policies' | 'notices' | 'appeals' | 'statements' | 'my_profile';
+  key: 'departments' | 'positions' | 'employees' | 'my_team' | 'import' | 'indicators' | 'indicatorCategories' | 'schemes' | 'calendar' | 'cycles' | 'probation' | 'to_rate' | 'team_results' | 'honors' | 'analytics' | 'ledger' | 'payout_batches' | 'my_appraisals' | 'my_ledger' | 'inbox' | 'policies' | 'notices' | 'appeals' | 'statements' | 'my_profile';
   to: string;
   /** The entry's name: the resource's plural name, so the menu, the page title and the buttons agree. */
   label: string;
@@ -44,7 +44,10 @@ export const entriesFor = (roles: readonly Role[], employeeId: string | null | u
   }
   if (canUseHonors(roles)) entries.push({ key: 'honors', to: '/honors', label: 'app.menu.honors' });
   if (canUseAnalytics(roles)) entries.push({ key: 'analytics', to: '/analytics', label: 'app.menu.analytics' });
+  if (canUseLedger(roles)) entries.push({ key: 'ledger', to: '/ledger', label: 'app.menu.ledger' });
+  if (canUsePayoutBatches(roles)) entries.push({ key: 'payout_batches', to: '/payout-batches', label: 'app.menu.payout_batches' });
   if (employeeId && isAppraised(roles)) entries.push({ key: 'my_appraisals', to: '/my-appraisals', label: 'app.menu.my_appraisals' });
+  if (hasOwnLedger(roles, employeeId)) entries.push({ key: 'my_ledger', to: '/my-ledger', label: 'app.menu.my_ledger' });
   // Governance: everyone with an employee record has an inbox and reads the policies that govern them; HR writes them and the notices.
   if (employeeId) entries.push({ key: 'inbox', to: '/inbox', label: 'app.menu.inbox' });
   if (employeeId || manager) entries.push({ key: 'policies', to: '/policies', label: 'app.menu.policies' });

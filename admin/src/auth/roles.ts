@@ -1,4 +1,4 @@
-export const ROLES = ['EMPLOYEE', 'SUPERVISOR', 'HR', 'COMMITTEE', 'ADMIN'] as const;
+export const ROLES = ['EMPLOYEE', 'SUPERVISOR', 'HR', 'COMMITTEE', 'ADMIN', 'APPROVER'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const isRole = (value: unknown): value is Role =>
@@ -31,5 +31,13 @@ export const isAppraised = (roles: readonly Role[]): boolean => roles.includes('
 /** Honors: HR runs the programs, the committee votes and decides, supervisors nominate their line. */
 export const canUseHonors = (roles: readonly Role[]): boolean => roles.includes('HR') || roles.includes('COMMITTEE') || roles.includes('SUPERVISOR');
 
+/** The ledger: HR keeps the catalog and approves entries; supervisors read their line's entries and propose for it. */
+export const canUseLedger = (roles: readonly Role[]): boolean => roles.includes('HR') || roles.includes('SUPERVISOR');
+
+/** Payout batches: HR prepares them; the APPROVER (finance) approves those submitted. */
+export const canUsePayoutBatches = (roles: readonly Role[]): boolean => roles.includes('HR') || roles.includes('APPROVER');
+
+/** Their own ledger entries and statement: everyone appraised with an employee record. */
+export const hasOwnLedger = (roles: readonly Role[], employeeId: string | null | undefined): boolean => Boolean(employeeId) && roles.includes('EMPLOYEE');
 /** Analytics: HR over the whole group, supervisors over their reporting line (the API scopes the rows). */
 export const canUseAnalytics = (roles: readonly Role[]): boolean => roles.includes('HR') || roles.includes('SUPERVISOR');

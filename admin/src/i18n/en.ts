@@ -1,5 +1,6 @@
 import { enCycles } from './en.cycles';
 import { enHonors } from './en.honors';
+import { enLedger } from './en.ledger';
 import { enAnalytics } from './en.analytics';
 import { enGovernance } from './en.governance';
 import { enAppeals } from './en.appeals';
@@ -121,6 +122,7 @@ const base = {
       HR: 'HR',
       COMMITTEE: 'Appraisal committee',
       ADMIN: 'Administrator',
+      APPROVER: 'Approver (finance)',
     },
     level: {
       EMPLOYEE: 'Employee',
@@ -294,11 +296,12 @@ export const en = {
     ...enSchemes.app,
     ...enCycles.app,
     ...enHonors.app,
+    ...enLedger.app,
     ...enAnalytics.app,
     ...enGovernance.app,
     ...enAppeals.app,
-    menu: { ...base.app.menu, ...enSchemes.app.menu, ...enCycles.app.menu, ...enHonors.app.menu, ...enAnalytics.app.menu, ...enGovernance.app.menu, ...enAppeals.app.menu },
-    entry: { ...base.app.entry, ...enCycles.app.entry, ...enHonors.app.entry, ...enAnalytics.app.entry, ...enGovernance.app.entry, ...enAppeals.app.entry },
+    menu: { ...base.app.menu, ...enSchemes.app.menu, ...enCycles.app.menu, ...enHonors.app.menu, ...enLedger.app.menu, ...enAnalytics.app.menu, ...enGovernance.app.menu, ...enAppeals.app.menu },
+    entry: { ...base.app.entry, ...enCycles.app.entry, ...enHonors.app.entry, ...enLedger.app.entry, ...enAnalytics.app.entry, ...enGovernance.app.entry, ...enAppeals.app.entry },
     validation: { ...base.app.validation, ...enSchemes.app.validation },
     error: { ...base.app.error, ...enSchemes.app.error },
   },

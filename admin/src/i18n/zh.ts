@@ -1,6 +1,7 @@
 import type { AppMessages } from './en';
 import { zhCycles } from './zh.cycles';
 import { zhHonors } from './zh.honors';
+import { zhLedger } from './zh.ledger';
 import { zhAnalytics } from './zh.analytics';
 import { zhGovernance } from './zh.governance';
 import { zhAppeals } from './zh.appeals';
@@ -183,6 +184,7 @@ const base = {
       HR: '人力资源',
       COMMITTEE: '考核委员会',
       ADMIN: '系统管理员',
+      APPROVER: '审批人（财务）',
     },
     level: {
       EMPLOYEE: '员工',
@@ -353,11 +355,12 @@ export const zh: AppMessages = {
     ...zhSchemes.app,
     ...zhCycles.app,
     ...zhHonors.app,
+    ...zhLedger.app,
     ...zhAnalytics.app,
     ...zhGovernance.app,
     ...zhAppeals.app,
-    menu: { ...base.app.menu, ...zhSchemes.app.menu, ...zhCycles.app.menu, ...zhHonors.app.menu, ...zhAnalytics.app.menu, ...zhGovernance.app.menu, ...zhAppeals.app.menu },
-    entry: { ...base.app.entry, ...zhCycles.app.entry, ...zhHonors.app.entry, ...zhAnalytics.app.entry, ...zhGovernance.app.entry, ...zhAppeals.app.entry },
+    menu: { ...base.app.menu, ...zhSchemes.app.menu, ...zhCycles.app.menu, ...zhHonors.app.menu, ...zhLedger.app.menu, ...zhAnalytics.app.menu, ...zhGovernance.app.menu, ...zhAppeals.app.menu },
+    entry: { ...base.app.entry, ...zhCycles.app.entry, ...zhHonors.app.entry, ...zhLedger.app.entry, ...zhAnalytics.app.entry, ...zhGovernance.app.entry, ...zhAppeals.app.entry },
     validation: { ...base.app.validation, ...zhSchemes.app.validation },
     error: { ...base.app.error, ...zhSchemes.app.error },
   },

@@ -1,4 +1,7 @@
+import AccountBalanceWalletIcon from '@mui/icons-material/AccountBalanceWallet';
 import AccountTreeIcon from '@mui/icons-material/AccountTree';
+import PaymentsIcon from '@mui/icons-material/Payments';
+import ReceiptLongIcon from '@mui/icons-material/ReceiptLong';
 import AssignmentIcon from '@mui/icons-material/Assignment';
 import BadgeIcon from '@mui/icons-material/Badge';
 import CategoryIcon from '@mui/icons-material/Category';
@@ -39,6 +42,9 @@ export const ENTRY_ICONS: Record<ConsoleEntry['key'], ReactElement> = {
   probation: <HourglassBottomIcon />,
   to_rate: <RateReviewIcon />,
   honors: <EmojiEventsIcon />,
+  ledger: <ReceiptLongIcon />,
+  payout_batches: <PaymentsIcon />,
+  my_ledger: <AccountBalanceWalletIcon />,
   analytics: <InsightsIcon />,
   team_results: <GroupsIcon />,
   my_appraisals: <GradingIcon />,
