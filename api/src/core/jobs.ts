@@ -63,6 +63,8 @@ export interface JobRunnerDeps {
 
 export class JobRunner implements JobQueue {
   private boss: PgBoss | null = null;
+  /** Set once stop() has waited for running jobs: the pool may be closed after it. */
+  private stopped = false;
   private readonly definitions = new Map<string, JobDefinition<object>>();
 
   constructor(private readonly deps: JobRunnerDeps) {}
@@ -78,9 +80,13 @@ export class JobRunner implements JobQueue {
     const { orm, log } = this.deps;
     // pg-boss runs its statements on MikroORM's pool: no second pool, and the same connection settings.
     const client = (orm.em.getConnection().getKnex() as unknown as { client: KnexClient }).client;
+    const isStopped = () => this.stopped;
     const boss = new PgBoss({
       db: {
         async executeSql(text: string, values?: unknown[]) {
+          // A job that outlived stop()'s wait reports its end after the pool may be gone; pg-boss does not catch that
+          // rejection (an unhandled one). Its bookkeeping is dropped instead: the job expires and is retried elsewhere.
+          if (isStopped()) return { rows: [], rowCount: 0 };
           const connection = await client.acquireConnection();
           try {
             return await connection.query(text, values);
@@ -134,5 +140,6 @@ export class JobRunner implements JobQueue {
     const boss = this.boss;
     this.boss = null;
     if (boss) await boss.stop({ graceful: true, wait: true, close: false, timeout: 10_000 });
+    this.stopped = true;
   }
 }
