@@ -1,8 +1,8 @@
 import type { Page } from 'playwright-core';
 import { apiLogin, graphqlCall } from './browser.js';
 
-/** The demo accounts whose display names are data, not UI text. */
-const ACCOUNTS = ['hr@demo.local', 'admin@demo.local', 'committee@demo.local', 'supervisor@demo.local', 'employee@demo.local'] as const;
+/** The demo accounts, one per role: the walk signs in as each, and their display names are data, not UI text. */
+export const ROLES = ['hr@demo.local', 'admin@demo.local', 'committee@demo.local', 'supervisor@demo.local', 'employee@demo.local', 'approver@demo.local'] as const;
 
 /** ASCII words that are fine in Chinese text: file formats, units, the date pattern people type. */
 const ALLOWED_WORDS = new Set(['Excel', 'CSV', 'xlsx', 'csv', 'ID', 'MB', 'KB', 'YYYY', 'MM', 'DD', 'A', 'B', 'C', 'D', 'E', 'S']);
@@ -31,8 +31,20 @@ export async function demoData(baseUrl: string): Promise<string[]> {
   // A scheme's sections and items are named in both languages; the compare page shows both names.
   for (const scheme of data.schemes.nodes)
     for (const section of scheme.latestVersion?.document.sections ?? []) strings.push(section.name.en, ...section.items.map((i) => i.name.en));
+  // The ledger's records: rule codes, what happened and why (evidence, reasons), who proposed and approved, cycle names.
+  type LedgerEntryData = { evidence: string | null; explanation: string | null; rejectionReason: string | null; proposedBy: string | null; approvedBy: string | null; appraisal: { cycleName: string } | null };
+  for (const r of await list<{ code: string }>('ledgerRules', 'code', 200)) strings.push(r.code);
+  const entries: LedgerEntryData[] = [];
+  for (let offset = 0; offset < 3000; offset += 500) {
+    const page = await graphqlCall<{ ledgerEntries: { nodes: LedgerEntryData[] } }>(baseUrl, `{ ledgerEntries(first: 500, offset: ${offset}) { nodes { evidence explanation rejectionReason proposedBy approvedBy appraisal { cycleName } } } }`, {}, token);
+    entries.push(...page.ledgerEntries.nodes);
+    if (page.ledgerEntries.nodes.length < 500) break;
+  }
+  for (const e of entries)
+    strings.push(e.evidence ?? '', e.explanation ?? '', e.rejectionReason ?? '', e.proposedBy ?? '', e.approvedBy ?? '', e.appraisal?.cycleName ?? '');
+  for (const b of await list<{ preparedBy: string | null; approvedBy: string | null }>('payoutBatches', 'preparedBy approvedBy', 100)) strings.push(b.preparedBy ?? '', b.approvedBy ?? '');
   // Account names (the ADMIN account is "System Administrator").
-  for (const email of ACCOUNTS) {
+  for (const email of ROLES) {
     const me = await graphqlCall<{ me: { displayName: string } }>(baseUrl, '{ me { displayName } }', {}, await apiLogin(baseUrl, email));
     strings.push(me.me.displayName);
   }
@@ -62,4 +74,3 @@ export async function untranslated(page: Page, data: readonly string[]): Promise
   }
   return problems;
 }
-
