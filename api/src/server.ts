@@ -73,8 +73,7 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
     }
     const tokens = createTokenService(await resolveJwtSecret(config), config.jwtTtlSeconds);
     const clock = options.clock ?? systemClock;
-    // The same observer as the request path: the SQL counters see what jobs read too.
-    const jobDb = createReadDb(orm, { log, observer: options.sqlObserver });
+    const jobDb = createReadDb(orm, { log });
     const jobs: JobRunner = new JobRunner({
       orm,
       db: jobDb,
