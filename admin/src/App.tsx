@@ -1,6 +1,6 @@
 import { CssBaseline } from '@mui/material';
 import { type ReactNode, Suspense } from 'react';
-import { AdminContext, CoreAdminUI, Error as ErrorPage, LoadingPage, localStorageStore, Login, Notification, useTranslate } from 'react-admin';
+import { AdminContext, CoreAdminUI, Error as ErrorPage, LoadingPage, Login, Notification, useTranslate } from 'react-admin';
 import { isRole } from './auth/roles';
 import { authProvider } from './authProvider';
 import { lazyDataProvider } from './dataProvider/lazy';
@@ -10,11 +10,9 @@ import { ConsoleDefaults } from './layout/ConsoleDefaults';
 import { RouteMarker } from './layout/RouteMarker';
 import { AccessDeniedPage, NotFoundPage } from './layout/StatusPages';
 import { resourcesFor } from './resources';
+import { store } from './store';
 
 const dataProvider = lazyDataProvider(async () => (await import('./dataProvider')).createDataProvider());
-
-// Keeps the chosen language (and react-admin's list preferences) across visits, as <Admin> does.
-const store = localStorageStore();
 
 // The signed-in frame (app bar, menu) and the dashboard load after the sign-in page has shown.
 const LazyLayout = lazyView(() => import('./layout/Layout'), 'Layout');

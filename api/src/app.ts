@@ -126,6 +126,9 @@ export async function createApp({ config, orm, tokens, log, sqlObserver, clock, 
       allowBatchedHttpRequests: false,
       includeStacktraceInErrorResponses: false,
       formatError: formatError(log),
+      // Compact JSON: Apollo's default indents every response (JSON.stringify(value, null, 2)), which on a 500-row
+      // page costs stringify time and nearly doubles the bytes written to the socket.
+      stringifyResult: (value) => JSON.stringify(value),
     });
   const apollo = serverFor(schema, true);
   await apollo.start();

@@ -41,6 +41,10 @@ export interface AppConfig {
   statementTimeoutMs: number;
   /** Longest wait for each step of a shutdown (HTTP, ORM, embedded PostgreSQL). */
   shutdownStepTimeoutMs: number;
+  /** Seconds between job queue polls (JOB_POLL_SECONDS, default 10): jobs queued by this process start at once anyway. */
+  jobPollingSeconds?: number;
+  /** Whether this process runs background jobs (JOB_WORKER, default true); false: it only queues them for a worker replica. */
+  jobWorker?: boolean;
 }
 
 function intFromEnv(name: string, fallback: number): number {
@@ -86,5 +90,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     shutdownStepTimeoutMs: intFromEnv('SHUTDOWN_STEP_TIMEOUT_MS', 5_000),
     analyticsMinPayGroup: intFromEnv('ANALYTICS_MIN_PAY_GROUP', 5),
     graphqlExecution: env.GRAPHQL_EXECUTION === 'compiled' ? 'compiled' : 'interpreted',
+    // Unset: the job runner's default (DEFAULT_JOB_POLLING_SECONDS in core/jobs.ts).
+    jobPollingSeconds: env.JOB_POLL_SECONDS ? Math.max(1, intFromEnv('JOB_POLL_SECONDS', 1)) : undefined,
+    jobWorker: env.JOB_WORKER !== 'false',
   };
 }

@@ -79,7 +79,8 @@ export async function startServer(config: AppConfig, options: StartOptions = {})
       db: jobDb,
       log,
       clock,
-      pollingIntervalSeconds: options.jobPollingIntervalSeconds,
+      pollingIntervalSeconds: options.jobPollingIntervalSeconds ?? config.jobPollingSeconds,
+      work: config.jobWorker,
       context: (requestId): RequestContext => createRequestContext({ requestId, actor: null, em: orm.em.fork() as RequestContext['em'], db: jobDb, log, clock, jobs }),
     });
     for (const definition of jobDefinitions) jobs.define(definition);

@@ -44,4 +44,30 @@ describe.skipIf(browserMissing)('first visit', () => {
       await session.close();
     }
   });
+
+  // Each language's messages are a chunk of their own (admin/src/i18n/index.ts): a visitor downloads only theirs.
+  for (const { locale, stored, signIn, other } of [
+    { locale: 'en', stored: undefined, signIn: 'Sign in', other: 'catalog.zh' },
+    { locale: 'zh', stored: 'zh', signIn: '登录', other: 'catalog.en' },
+  ]) {
+    it(`loads only the ${locale} messages for a visitor ${stored ? `who chose ${stored} before` : 'with an English browser'}`, async () => {
+      const session = await openBrowser();
+      try {
+        const { page } = session;
+        // react-admin keeps the chosen language in its store (localStorage `RaStore.locale`, JSON).
+        if (stored) await page.addInitScript({ content: `localStorage.setItem('RaStore.locale', ${JSON.stringify(JSON.stringify(stored))});` });
+        const scripts: string[] = [];
+        page.on('request', (request) => {
+          if (request.resourceType() === 'script') scripts.push(request.url().replace(/.*\//, ''));
+        });
+        await page.goto(`${server.url}/`);
+        await page.getByRole('button', { name: signIn }).waitFor({ state: 'visible', timeout: 30_000 });
+        expect(scripts.some((file) => file.startsWith(`catalog.${locale}-`))).toBe(true);
+        expect(scripts.filter((file) => file.startsWith(`${other}-`))).toEqual([]);
+        expect(session.pageErrors).toEqual([]);
+      } finally {
+        await session.close();
+      }
+    });
+  }
 });

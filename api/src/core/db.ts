@@ -81,9 +81,19 @@ export function createReadDb(orm: Pick<MikroORM, 'em'>, options: { log?: Logger;
  * writes whose parameters are large (a chunk of results as one JSON document): MikroORM's `execute` inlines every
  * value into the SQL text, so the server lexes a multi-megabyte literal; here the driver sends it as a parameter.
  * Placeholders are `?` as for `execute`. Example: await executeBound(em, 'update t set x = ? where id = ?', [1, id])
+ *
+ * The statement goes around MikroORM's query methods, so it is reported to MikroORM's logger here, the way the ORM
+ * reports its own: whatever observes the ORM's statements (the SQL counters of the tests and benches, debug logs)
+ * sees these too. Its text is logged with placeholders, not values (they are the large part).
  */
-export async function executeBound<T>(em: Pick<EntityManager, 'getTransactionContext' | 'getKnex'>, text: string, values: readonly unknown[]): Promise<T[]> {
+export async function executeBound<T>(em: Pick<EntityManager, 'getTransactionContext' | 'getKnex' | 'config'>, text: string, values: readonly unknown[]): Promise<T[]> {
   const knex = em.getTransactionContext<Knex.Transaction>() ?? em.getKnex();
-  const result = (await knex.raw(text, values as Knex.RawBinding[])) as { rows: T[] };
-  return result.rows;
+  const started = Date.now();
+  let rows: T[] | undefined;
+  try {
+    rows = ((await knex.raw(text, values as Knex.RawBinding[])) as { rows: T[] }).rows;
+    return rows;
+  } finally {
+    em.config.getLogger().logQuery({ query: text, took: Date.now() - started, ...(rows ? { results: rows.length } : { level: 'error' }) });
+  }
 }

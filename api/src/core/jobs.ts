@@ -57,15 +57,29 @@ export interface JobRunnerDeps {
   clock: Clock;
   /** Builds a context for one job run (the server passes its own factory so jobs see the same loaders and clock). */
   context(requestId: string): RequestContext;
-  /** Seconds between polls of each queue (pg-boss' minimum is 0.5). */
+  /**
+   * Seconds between polls of each queue (pg-boss' minimum is 0.5). Jobs queued by this process wake their worker at
+   * once (`notifyWorker`), so polling only finds work queued by other replicas or retried after a failure: it can be
+   * slow, and each poll is a statement on the pool the requests use.
+   */
   pollingIntervalSeconds?: number;
+  /**
+   * Whether this process runs jobs (default true). False: it only queues them (`send`) for a worker replica, and
+   * neither polls, nor runs schedules, nor resumes interrupted work (JOB_WORKER=false in the environment).
+   */
+  work?: boolean;
 }
+
+/** Default seconds between polls: work queued here starts at once, elsewhere within this time. */
+export const DEFAULT_JOB_POLLING_SECONDS = 10;
 
 export class JobRunner implements JobQueue {
   private boss: PgBoss | null = null;
   /** Set once stop() has waited for running jobs: the pool may be closed after it. */
   private stopped = false;
   private readonly definitions = new Map<string, JobDefinition<object>>();
+  /** pg-boss worker id per queue this process works, to wake it when it queues a job itself. */
+  private readonly workers = new Map<string, string>();
 
   constructor(private readonly deps: JobRunnerDeps) {}
 
@@ -75,9 +89,10 @@ export class JobRunner implements JobQueue {
     return this;
   }
 
-  /** Starts polling every defined queue, then re-queues interrupted work. */
+  /** Starts polling every defined queue, then re-queues interrupted work (a worker); a queue-only process just connects. */
   async start(): Promise<void> {
     const { orm, log } = this.deps;
+    const working = this.deps.work ?? true;
     // pg-boss runs its statements on MikroORM's pool: no second pool, and the same connection settings.
     const client = (orm.em.getConnection().getKnex() as unknown as { client: KnexClient }).client;
     const isStopped = () => this.stopped;
@@ -98,15 +113,18 @@ export class JobRunner implements JobQueue {
       schema: 'pgboss',
       migrate: false,
       // Cron is on only when a job has a schedule (pg-boss then checks the schedules every 30 seconds).
-      schedule: [...this.definitions.values()].some((d) => d.schedule),
-      supervise: true,
+      schedule: working && [...this.definitions.values()].some((d) => d.schedule),
+      supervise: working,
     });
     boss.on('error', (error: unknown) => log.error({ err: error }, 'job queue error'));
     await boss.start();
     this.boss = boss;
-    for (const definition of this.definitions.values()) {
+    for (const definition of this.definitions.values())
       if (!(await boss.getQueue(definition.name))) throw new Error(`job queue ${definition.name} does not exist: create it in a migration`);
-      await boss.work<object>(definition.name, { batchSize: 1, pollingIntervalSeconds: this.deps.pollingIntervalSeconds ?? 1 }, async ([job]) => {
+    if (!working) return;
+    const pollingIntervalSeconds = this.deps.pollingIntervalSeconds ?? DEFAULT_JOB_POLLING_SECONDS;
+    for (const definition of this.definitions.values()) {
+      const workerId = await boss.work<object>(definition.name, { batchSize: 1, pollingIntervalSeconds }, async ([job]) => {
         if (!job) return;
         const started = Date.now();
         try {
@@ -117,6 +135,7 @@ export class JobRunner implements JobQueue {
           throw error;
         }
       });
+      this.workers.set(definition.name, workerId);
     }
     for (const definition of this.definitions.values())
       if (definition.schedule) await boss.schedule(definition.name, definition.schedule.cron, definition.schedule.data, { tz: definition.schedule.tz, singletonKey: `${definition.name}:cron` });
@@ -132,7 +151,10 @@ export class JobRunner implements JobQueue {
   async send<T extends object>(name: string, data: T, singletonKey: string): Promise<void> {
     if (!this.boss) throw new Error(`background job ${name} cannot be queued: the job runner is not started`);
     // A null id means a job with this key is already queued (stately policy): the work will happen once.
-    await this.boss.send(name, data, { singletonKey });
+    const id = await this.boss.send(name, data, { singletonKey });
+    // Work queued here starts now rather than at the next poll (a worker busy with a job fetches again when done).
+    const workerId = this.workers.get(name);
+    if (id && workerId) this.boss.notifyWorker(workerId);
   }
 
   /** Stops taking jobs and waits (bounded) for running ones; an unfinished one is retried by another replica. */

@@ -16,8 +16,9 @@ import { Page, SortDirection } from '../../core/connection.js';
 import { type RequestContext, requireActor } from '../../core/context.js';
 import { empty, join, raw, type ReadDb, sql, type Sql } from '../../core/db.js';
 import { checkListArgs, defineListing, fetchPage, type ListingSpec } from '../../core/listing.js';
-import { toDate } from '../../core/projection.js';
-import { selectedHere } from '../../core/selection.js';
+import { attachJoined, toDate } from '../../core/projection.js';
+import { selectedHere, selectedNodeFields, selectedNodeRelationFields } from '../../core/selection.js';
+import { employeeJoin } from '../org/employee.read.js';
 import type { AppraisalFilter, AppraisalNode, AppraisalsArgs, AppraisalStateValue, RatingNode, RatingStateValue, RatingTasksArgs } from './appraisal.types.js';
 
 /**
@@ -34,13 +35,70 @@ function appraisalFactsSql(me: string | null): Sql {
     c.vis_supervisor_result as "f_vis_result", c.vis_supervisor_pay as "f_vis_pay", c.vis_subject_ratings as "f_vis_ratings"`;
 }
 
-const APPRAISAL_SELECT = sql`a.id, a.version, a.created_at, a.updated_at, a.cycle_id, a.employee_id, a.state, a.self_review, a.self_review_submitted_at, a.published_at, c.scheme_version_id,
-  trim_scale(r.total)::text as total, coalesce(a.final_grade, r.engine_grade) as grade, r.engine_grade, r.basis, r.record,
-  (select count(*)::int from rating x where x.appraisal_id = a.id and x.state <> 'reassigned') as expected,
-  (select count(*)::int from rating x where x.appraisal_id = a.id and x.state = 'submitted') as submitted`;
+/** The appraisal's columns by row property (the node's and the internal ones its field resolvers read). */
+const APPRAISAL_COLUMNS: Readonly<Record<string, Sql>> = {
+  id: raw('a.id'),
+  version: raw('a.version'),
+  createdAt: raw('a.created_at'),
+  updatedAt: raw('a.updated_at'),
+  cycleId: raw('a.cycle_id'),
+  employeeId: raw('a.employee_id'),
+  state: raw('a.state'),
+  selfReview: raw('a.self_review'),
+  selfReviewSubmittedAt: raw('a.self_review_submitted_at'),
+  publishedAt: raw('a.published_at'),
+  schemeVersionId: raw('c.scheme_version_id'),
+  total: raw('trim_scale(r.total)::text'),
+  grade: raw('coalesce(a.final_grade, r.engine_grade)'),
+  engineGrade: raw('r.engine_grade'),
+  resultBasis: raw('r.basis'),
+  resultRecord: raw('r.record'),
+  ratingsExpected: raw(`(select count(*)::int from rating x where x.appraisal_id = a.id and x.state <> 'reassigned')`),
+  ratingsSubmitted: raw(`(select count(*)::int from rating x where x.appraisal_id = a.id and x.state = 'submitted')`),
+};
+
+/** What each Appraisal field needs fetched; a field not named needs only the id (its resolver loads by id). */
+const APPRAISAL_NEEDS: Readonly<Record<string, readonly string[]>> = {
+  version: ['version'],
+  createdAt: ['createdAt'],
+  updatedAt: ['updatedAt'],
+  state: ['state'],
+  selfReview: ['selfReview'],
+  selfReviewSubmittedAt: ['selfReviewSubmittedAt'],
+  publishedAt: ['publishedAt'],
+  total: ['total'],
+  grade: ['grade'],
+  engineGrade: ['engineGrade'],
+  resultBasis: ['resultBasis'],
+  ratingProgress: ['ratingsExpected', 'ratingsSubmitted'],
+  cycle: ['cycleId'],
+  employee: ['employeeId'],
+  explanation: ['publishedAt', 'resultRecord', 'schemeVersionId'],
+};
+
+/** `<expression> as "<property>"` for the given properties (the id always). */
+function selectAppraisal(properties: Iterable<string>): Sql {
+  const wanted = new Set(properties);
+  wanted.add('id');
+  return join(
+    [...wanted].map((property) => sql`${APPRAISAL_COLUMNS[property] as Sql} as ${raw(`"${property}"`)}`),
+    ', ',
+  );
+}
+
+/** Every column: single appraisals and mutations' answers, whose reader may ask for anything. */
+const APPRAISAL_SELECT = selectAppraisal(Object.keys(APPRAISAL_COLUMNS));
+
+/** The columns the selected GraphQL fields of a list's nodes read. */
+function appraisalPropertiesFor(selected: ReadonlySet<string>): Set<string> {
+  const out = new Set<string>();
+  for (const field of selected) for (const property of APPRAISAL_NEEDS[field] ?? []) out.add(property);
+  return out;
+}
 
 const APPRAISAL_FROM = sql`appraisal a join employee e on e.id = a.employee_id join cycle c on c.id = a.cycle_id left join appraisal_result r on r.id = a.result_id`;
 
+/** A result row as the read model's node; columns the query did not select stay undefined (nothing reads them). */
 function toAppraisalRow(r: Record<string, unknown>): AppraisalNode {
   const facts: AppraisalFacts = {
     subject: r.f_subject as AppraisalFacts['subject'],
@@ -54,24 +112,27 @@ function toAppraisalRow(r: Record<string, unknown>): AppraisalNode {
     __typename: 'Appraisal',
     id: r.id as string,
     version: r.version as number,
-    createdAt: toDate(r.created_at),
-    updatedAt: toDate(r.updated_at),
-    cycleId: r.cycle_id as string,
-    employeeId: r.employee_id as string,
-    schemeVersionId: r.scheme_version_id as string,
+    createdAt: toDate(r.createdAt),
+    updatedAt: toDate(r.updatedAt),
+    cycleId: r.cycleId as string,
+    employeeId: r.employeeId as string,
+    schemeVersionId: r.schemeVersionId as string,
     state: r.state as AppraisalStateValue,
-    selfReview: (r.self_review as Record<string, string> | null) ?? null,
-    selfReviewSubmittedAt: r.self_review_submitted_at ? toDate(r.self_review_submitted_at) : null,
-    ratingProgress: { expected: r.expected as number, submitted: r.submitted as number },
-    total: (r.total as string | null) ?? null,
-    grade: (r.grade as string | null) ?? null,
-    engineGrade: (r.engine_grade as string | null) ?? null,
-    resultBasis: (r.basis as string | null) ?? null,
-    resultRecord: (r.record as Record<string, unknown> | null) ?? null,
-    publishedAt: r.published_at ? toDate(r.published_at) : null,
+    selfReview: r.selfReview as Record<string, string> | null,
+    selfReviewSubmittedAt: optionalDate(r.selfReviewSubmittedAt),
+    ratingProgress: r.ratingsExpected === undefined ? (undefined as never) : { expected: r.ratingsExpected as number, submitted: r.ratingsSubmitted as number },
+    total: r.total as string | null,
+    grade: r.grade as string | null,
+    engineGrade: r.engineGrade as string | null,
+    resultBasis: r.resultBasis as string | null,
+    resultRecord: r.resultRecord as Record<string, unknown> | null,
+    publishedAt: optionalDate(r.publishedAt),
   };
   return withFacts(node, facts);
 }
+
+/** A nullable timestamp column: null stays null, unselected stays undefined. */
+const optionalDate = (value: unknown): Date | null => (value === null ? null : toDate(value));
 
 /** The appraisals an actor may list as a condition (null = all, 'none' = nothing); never those of a draft cycle for non-HR. */
 export function appraisalScopeSql(actor: Actor): Sql | null | 'none' {
@@ -134,12 +195,25 @@ async function pageOfAppraisals(ctx: RequestContext, spec: ListingSpec<Appraisal
   const scope = appraisalScopeSql(actor);
   if (scope === 'none') return Page.empty();
   const where = [...(scope ? [scope] : []), ...(only ? [only] : []), ...appraisalConditions(args.filter)];
+  // Only the columns the query reads: the result record (the engine's trace), the self-review and the rating counts
+  // are the heavy ones, and a results page reads none of them. The employee is already joined (scope, sort): when the
+  // query reads them, their columns come in the same statement instead of a second one through the loader.
+  const selected = selectedNodeFields(info);
+  const employee = selected.has('employee') ? employeeJoin(ctx.loaders.employeeRelation(), 'e', selectedNodeRelationFields(info, 'employee')) : null;
+  const columns = [selectAppraisal(appraisalPropertiesFor(selected)), appraisalFactsSql(actor.employeeId)];
+  if (employee) columns.push(employee.columns);
   return fetchPage(
     ctx.db,
-    { select: sql`${APPRAISAL_SELECT}, ${appraisalFactsSql(actor.employeeId)}`, from: APPRAISAL_FROM, where },
+    { select: join(columns, ', '), from: APPRAISAL_FROM, where },
     checked,
     selectedHere(info).has('totalCount'),
-    toAppraisalRow,
+    employee
+      ? (r) => {
+          const row = toAppraisalRow(r);
+          attachJoined(row, 'employee', employee.read(r));
+          return row;
+        }
+      : toAppraisalRow,
   );
 }
 

@@ -6,7 +6,8 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Int, Query, Mutation, Resolver
 import { connectionType } from '../../core/connection.js';
 import { type RequestContext, requireActor } from '../../core/context.js';
 import { notFound } from '../../core/errors.js';
-import { EmployeeNode } from '../org/org.types.js';
+import { joinedOf } from '../../core/projection.js';
+import { EmployeeNode, type EmployeeRow } from '../org/org.types.js';
 import { appraisalInScope, listAppraisals, listMyAppraisals, listMyRatingTasks, ratingsOfAppraisals } from './appraisal.read.js';
 import { AppraisalNode, AppraisalsArgs, RaterChangeInput, RatingFormInput, RatingNode, RatingPreviewView, RatingTasksArgs, SelfReviewInput } from './appraisal.types.js';
 import { schemeDocument } from './cycle-data.js';
@@ -75,7 +76,8 @@ export class AppraisalResolver {
 
   @FieldResolver(() => EmployeeNode, { description: 'The appraised employee.' })
   employee(@Root() a: AppraisalNode, @Ctx() ctx: RequestContext) {
-    return ctx.loaders.employee.load(a.employeeId);
+    // Joined into a list's page statement when the list read the employee; loaded (batched) otherwise.
+    return joinedOf<EmployeeRow>(a, 'employee') ?? ctx.loaders.employee.load(a.employeeId);
   }
 
   @FieldResolver(() => [String], { description: 'How the total and grade were computed, one line per step, in English or Chinese.' })

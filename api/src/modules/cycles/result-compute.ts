@@ -3,6 +3,7 @@ import { applyMeasuredInputs, computeResult, type DomainIssue, type ItemInput, t
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from '../../core/context.js';
 import { executeBound } from '../../core/db.js';
+import { sameJson } from '../../core/json.js';
 import { recordAuditRows } from '../audit/audit.service.js';
 import { schemeDocument } from './cycle-data.js';
 import { entryOfRow } from './measured-input.data.js';
@@ -108,7 +109,8 @@ export async function computeResults(ctx: Pick<RequestContext, 'db' | 'actor' | 
       continue;
     }
     const last = previousOf.get(appraisal.id);
-    if (last && appraisal.result_id && JSON.stringify(last.input) === JSON.stringify(outcome.record.input)) {
+    // Canonical comparison: the stored input is jsonb, which keeps its keys in its own order, not the engine's.
+    if (last && appraisal.result_id && sameJson(last.input, outcome.record.input)) {
       outcomes.set(appraisal.id, 'unchanged');
       continue;
     }

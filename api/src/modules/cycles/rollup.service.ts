@@ -22,6 +22,7 @@ import { raw, sql, type Sql } from '../../core/db.js';
 import { AppError, assertNoProblems, forbidden, notFound } from '../../core/errors.js';
 import { checkListArgs, defineListing, fetchPage } from '../../core/listing.js';
 import { toDate } from '../../core/projection.js';
+import { sameJson } from '../../core/json.js';
 import { selectedHere } from '../../core/selection.js';
 import type { JobDefinition } from '../../core/jobs.js';
 import { inTransaction } from '../../core/transaction.js';
@@ -29,17 +30,6 @@ import { recordAudit } from '../audit/audit.service.js';
 import { schemeDocument } from './cycle-data.js';
 import { problemsWithParams } from './publish.service.js';
 import type { RollupComputationView, RollupResultNode, RollupResultsArgs } from './rollup.types.js';
-
-/** JSON with object keys sorted (jsonb reorders keys), to compare stored inputs with new ones. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value);
-}
 
 /**
  * Computes the roll-up of a published cycle's period for each of its employees (HR): the scheme's roll-up for the
@@ -113,7 +103,7 @@ async function computeCycleRollups(ctx: RequestContext, cycleId: string): Promis
       continue;
     }
     const last = before.get(p.employee_id);
-    if (last && canonical(last.inputs) === canonical(r.value.inputs)) {
+    if (last && sameJson(last.inputs, r.value.inputs)) {
       unchanged++;
       continue;
     }

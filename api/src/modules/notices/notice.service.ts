@@ -147,12 +147,18 @@ export async function withdrawNotice(ctx: RequestContext, id: string, version: n
   return noticeNode(ctx, id);
 }
 
-/** The audience of notice `n` over employee `e` in department `d` (the SQL of the domain's `resolveAudience`). */
-const AUDIENCE_SQL = `(n.audience->>'kind' = 'all'
-  or d.lineage && coalesce(array(select jsonb_array_elements_text(n.audience->'departmentIds'))::uuid[], '{}')
-  or e.position_id::text in (select jsonb_array_elements_text(n.audience->'positionIds'))
-  or e.id::text in (select jsonb_array_elements_text(n.audience->'employeeIds'))
-  or exists (select 1 from app_user u where u.employee_id = e.id and u.roles && coalesce(array(select jsonb_array_elements_text(n.audience->'roles')), '{}')))`;
+/**
+ * The people a published notice reaches: active employees `e` in department `d` matching the audience of `a` (the
+ * notice's row with its department and role lists as arrays); the SQL of the domain's `resolveAudience`. The
+ * position and employee lists are read from `a` in uncorrelated subqueries, which PostgreSQL hashes once: correlated
+ * to each employee row they were re-read per row, quadratic in a cycle's participants (a phase notice to 10,000
+ * people ran past the statement timeout).
+ */
+const AUDIENCE_SQL = `(a.everyone
+  or d.lineage && a.departments
+  or e.position_id::text in (select p from a, jsonb_array_elements_text(a.audience->'positionIds') p)
+  or e.id::text in (select x from a, jsonb_array_elements_text(a.audience->'employeeIds') x)
+  or exists (select 1 from app_user u where u.employee_id = e.id and u.roles && a.roles))`;
 
 /**
  * Resolves a published notice's audience to the active people it reaches (their department now is kept for reach)
@@ -165,12 +171,17 @@ export async function deliverNotice(em: EntityManager, id: string, now: Date): P
   const notice = (await connection.execute<Array<{ title: LocalText; ack: boolean }>>('select title, requires_acknowledgement as ack from notice where id = ?', [id], 'all', tx))[0];
   if (!notice) return 0;
   const rows = await connection.execute<Array<{ employee_id: string }>>(
-    `insert into notice_recipient (notice_id, employee_id, department_id, delivered_at)
-     select n.id, e.id, e.department_id, ? from notice n join employee e on e.active join department d on d.id = e.department_id
-      where n.id = ? and n.published_at is not null and n.withdrawn_at is null and ${AUDIENCE_SQL}
+    `with a as (
+       select n.id, n.audience, n.audience->>'kind' = 'all' as everyone,
+              coalesce(array(select jsonb_array_elements_text(n.audience->'departmentIds'))::uuid[], '{}') as departments,
+              coalesce(array(select jsonb_array_elements_text(n.audience->'roles')), '{}') as roles
+       from notice n where n.id = ? and n.published_at is not null and n.withdrawn_at is null)
+     insert into notice_recipient (notice_id, employee_id, department_id, delivered_at)
+     select a.id, e.id, e.department_id, ? from a join employee e on e.active join department d on d.id = e.department_id
+      where ${AUDIENCE_SQL}
      on conflict do nothing
      returning employee_id`,
-    [now, id],
+    [id, now],
     'all',
     tx,
   );

@@ -104,6 +104,26 @@ const EMPLOYEE_NEEDS: Readonly<Record<string, readonly string[]>> = {
   reportingLine: [],
 };
 
+/**
+ * An employee joined into another read model's page statement (look-ahead): the columns the query reads of them under
+ * `<alias>.`, their facts, and the reader that turns a result row back into the employee. `fields` are the GraphQL
+ * fields selected on the employee. Example: employeeJoin(relation, 'e', new Set(['name'])) for `employee { name }`.
+ */
+export interface EmployeeJoin {
+  columns: Sql;
+  /** The joined employee of a result row; null when an outer join found none. */
+  read(row: Record<string, unknown>): EmployeeRow | null;
+}
+
+export function employeeJoin(relation: EmployeeRelationSql, alias: string, fields: ReadonlySet<string>): EmployeeJoin {
+  const prefix = `${alias}.`;
+  const idColumn = `${prefix}id`;
+  return {
+    columns: selectEmployee(alias, prefix, relation, propertiesFor(fields, EMPLOYEE_NEEDS)),
+    read: (row) => (typeof row[idColumn] === 'string' ? toEmployeeRow(row, prefix, relation) : null),
+  };
+}
+
 const selectEmployee = (alias: string, prefix: string, relation: EmployeeRelationSql, only?: ReadonlySet<string>): Sql =>
   sql`${selectColumns(alias, prefix, EMPLOYEE_COLUMNS, only)}${relation.factColumns(alias, prefix)}`;
 
@@ -211,13 +231,13 @@ export async function listEmployees(ctx: RequestContext, args: EmployeesArgs, in
     joins.push(sql`join position p on p.id = e.position_id`);
     columns.push(selectPosition('p', 'p.', propertiesFor(selectedNodeRelationFields(info, 'position'), POSITION_NEEDS)));
   }
-  if (wanted.has('supervisor')) {
+  const supervisor = wanted.has('supervisor') ? employeeJoin(relation, 's', selectedNodeRelationFields(info, 'supervisor')) : null;
+  if (supervisor) {
     joins.push(sql`left join employee s on s.id = e.supervisor_id`);
-    columns.push(selectEmployee('s', 's.', relation, propertiesFor(selectedNodeRelationFields(info, 'supervisor'), EMPLOYEE_NEEDS)));
+    columns.push(supervisor.columns);
   }
   const joinDepartment = wanted.has('department');
   const joinPosition = wanted.has('position');
-  const joinSupervisor = wanted.has('supervisor');
   return fetchPage(
     ctx.db,
     { with: relation.with(), select: join(columns, ', '), from: sql`employee e ${join(joins, ' ')}`, countFrom: sql`employee e`, where },
@@ -227,7 +247,7 @@ export async function listEmployees(ctx: RequestContext, args: EmployeesArgs, in
       const row = toEmployeeRow(r, '', relation);
       if (joinDepartment) attachJoined(row, 'department', toDepartmentRow(r, 'd.'));
       if (joinPosition) attachJoined(row, 'position', toPositionRow(r, 'p.'));
-      if (joinSupervisor) attachJoined(row, 'supervisor', typeof r['s.id'] === 'string' ? toEmployeeRow(r, 's.', relation) : null);
+      if (supervisor) attachJoined(row, 'supervisor', supervisor.read(r));
       return row;
     },
   );
