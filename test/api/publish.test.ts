@@ -13,8 +13,8 @@ let committee: string;
 let ward: WardCycle;
 const clock = fixedClock('2025-10-02');
 
-type Group = { groupKey: string; groupName: string | null; size: number; counts: Array<{ grade: string; count: number; percent: string }>; violations: Array<{ code: string; params: Record<string, unknown> }>; proposal: Array<{ employeeId: string; rank: number; from: string; to: string }> };
-const CALIBRATION = 'query($id: ID!) { cycle(id: $id) { version calibration { groupKey groupName size counts { grade count percent } violations { code params } proposal { employeeId rank from to } } } }';
+type Group = { groupKey: string; groupName: string | null; groupNameZh: string | null; size: number; counts: Array<{ grade: string; count: number; percent: string }>; violations: Array<{ code: string; params: Record<string, unknown> }>; proposal: Array<{ employeeId: string; rank: number; from: string; to: string }> };
+const CALIBRATION = 'query($id: ID!) { cycle(id: $id) { version calibration { groupKey groupName groupNameZh size counts { grade count percent } violations { code params } proposal { employeeId rank from to } } } }';
 const calibration = async () => ok(await gql<{ cycle: { version: number; calibration: Group[] } }>(server.url, CALIBRATION, { id: ward.cycleId }, hr)).cycle;
 const appraisal = (n: string) => ward.appraisalOf.get(n) as string;
 const sqlRows = <T>(text: string, params: unknown[] = []) => server.orm.em.fork().getConnection().execute<T[]>(text, params);
@@ -37,7 +37,7 @@ describe('calibration', () => {
     const c = await calibration();
     expect(c.calibration).toHaveLength(1);
     const g = c.calibration[0] as Group;
-    expect(g).toMatchObject({ groupName: 'Internal Medicine Ward', size: 15 });
+    expect(g).toMatchObject({ groupName: 'Internal Medicine Ward', groupNameZh: '内科病区', size: 15 });
     expect(g.counts).toEqual([
       { grade: 'excellent', count: 8, percent: '53.33' },
       { grade: 'good', count: 4, percent: '26.67' },

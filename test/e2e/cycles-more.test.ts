@@ -76,6 +76,40 @@ const rateProbation = async (server: TestServer, hr: Token, employeeNumber: stri
 };
 
 /**
+ * Grows a published cycle by `count` cafeteria cooks with a published result each (SQL fixture: the rows are what is
+ * tested, not how they were computed): a copy of one of the cycle's published appraisals and its result per
+ * newcomer, written in the order the database accepts (appraisal, result, then the pointer and publication).
+ */
+const growPublishedCycle = async (server: TestServer, cycleId: string, count: number): Promise<void> => {
+  const db = server.orm.em.fork().getConnection();
+  await db.execute(
+    `insert into employee (id, version, created_at, updated_at, employee_number, name, department_id, position_id, supervisor_id, hire_date, employment_status, category, performance_pay_base)
+     select gen_random_uuid(), 1, now(), now(), 'PGC' || lpad(g::text, 3, '0'), 'Paging cook ' || lpad(g::text, 3, '0'), e.department_id, e.position_id, e.supervisor_id, date '2020-01-01', 'REGULAR', 'cafeteria', 800
+     from generate_series(1, ?::int) g, (select department_id, position_id, supervisor_id from employee where employee_number = 'CFC001') e`,
+    [count],
+  );
+  const template = `(select a.group_key, a.result_id from appraisal a where a.cycle_id = ? and a.published_at is not null and a.result_id is not null order by a.id limit 1)`;
+  await db.execute(
+    `insert into appraisal (id, version, created_at, updated_at, cycle_id, employee_id, group_key, included_manually, state)
+     select gen_random_uuid(), 1, now(), now(), ?, e.id, t.group_key, false, 'calibrated' from employee e, ${template} t where e.employee_number like 'PGC%'`,
+    [cycleId, cycleId],
+  );
+  await db.execute(
+    `insert into appraisal_result (id, created_at, updated_at, appraisal_id, number, scheme_version_id, basis, total, engine_grade, record, computed_by)
+     select gen_random_uuid(), now(), now(), a.id, 1, r.scheme_version_id, r.basis, r.total, r.engine_grade,
+            jsonb_set(jsonb_set(r.record, '{appraisalId}', to_jsonb(a.id::text)), '{employeeId}', to_jsonb(a.employee_id::text)), 'SUBMISSION'
+     from appraisal a join employee e on e.id = a.employee_id, ${template} t join appraisal_result r on r.id = t.result_id
+     where a.cycle_id = ? and e.employee_number like 'PGC%'`,
+    [cycleId, cycleId],
+  );
+  await db.execute(
+    `update appraisal a set result_id = r.id, state = 'published', published_at = now(), version = a.version + 1
+     from appraisal_result r where r.appraisal_id = a.id and a.cycle_id = ? and a.result_id is null`,
+    [cycleId],
+  );
+};
+
+/**
  * The demo cycles (api/src/seed/demo-cycles.ts): nursing November in its self-review and rating windows, October
  * published, two probation reviews started; today is the day the demo was seeded. One server for the file.
  */
@@ -308,6 +342,44 @@ describe.skipIf(browserMissing)('the cycle pages on the demo cycles', () => {
       await screenshot(page, 'cycles-probation-decided');
       expect(pageErrors).toEqual([]);
     });
+
+    it('pages through more than 100 results with the cursor controls: 1–100 of N, next, the rest, previous', async () => {
+      const { page, pageErrors } = session;
+      const cycle = await cycleNamed(server.url, hr, 'Cafeteria September 2026');
+      await growPublishedCycle(server, cycle.id, 150);
+      const api = await graphqlCall<{ appraisals: { totalCount: number; nodes: Array<{ employee: { employeeNumber: string } }> } }>(
+        server.url,
+        'query($c: ID!) { appraisals(first: 500, filter: { cycleId: $c }) { totalCount nodes { employee { employeeNumber } } } }',
+        { c: cycle.id },
+        hr,
+      );
+      const total = api.appraisals.totalCount;
+      expect(total).toBeGreaterThan(150);
+      await openCycle(page, 'Cafeteria September 2026');
+      const rows = page.getByTestId('results-table').locator('tbody tr');
+      const range = page.getByTestId('results-pages-range');
+      await range.getByText(`1–100 of ${total}`).waitFor();
+      const shownNumbers = async () => (await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-testid') ?? ''))).map((id) => id.replace(/^result-/, ''));
+      const first = await shownNumbers();
+      expect(first).toHaveLength(100);
+      expect(await page.getByTestId('results-pages-prev').isDisabled()).toBe(true);
+      await screenshot(page, 'cycles-results-page-1');
+
+      await page.getByTestId('results-pages-next').click();
+      await range.getByText(`101–${total} of ${total}`).waitFor();
+      const second = await shownNumbers();
+      expect(second).toHaveLength(total - 100);
+      // Cursor paging: the second page continues the first, no row twice, none left out.
+      expect(second.filter((n) => first.includes(n))).toEqual([]);
+      expect([...first, ...second].sort()).toEqual(api.appraisals.nodes.map((n) => n.employee.employeeNumber).sort());
+      expect(await page.getByTestId('results-pages-next').isDisabled()).toBe(true);
+      await screenshot(page, 'cycles-results-page-2');
+
+      await page.getByTestId('results-pages-prev').click();
+      await range.getByText(`1–100 of ${total}`).waitFor();
+      expect(await shownNumbers()).toEqual(first);
+      expect(pageErrors).toEqual([]);
+    });
   });
 
   describe('HR in Chinese', () => {
@@ -334,6 +406,58 @@ describe.skipIf(browserMissing)('the cycle pages on the demo cycles', () => {
       }
       expect(await visibleText(page)).toContain('考核结果');
       expect(problems).toEqual([]);
+    });
+
+    it('names the calibration groups by their Chinese department names', async () => {
+      const { page } = session;
+      const cycle = await cycleNamed(server.url, hr, 'Nursing October 2026');
+      type Group = { groupName: string | null; groupNameZh: string | null };
+      const groups = (await graphqlCall<{ cycle: { calibration: Group[] } }>(server.url, 'query($id: ID!) { cycle(id: $id) { calibration { groupName groupNameZh } } }', { id: cycle.id }, hr)).cycle.calibration;
+      expect(groups.length).toBeGreaterThan(0);
+      await page.goto(`${server.url}/#/cycles/${cycle.id}`);
+      await shown(page, 'calibration-group');
+      const titles = await page.getByTestId('calibration-group').allInnerTexts();
+      for (const g of groups) {
+        expect(g.groupNameZh, `${g.groupName} has a Chinese name`).toBeTruthy();
+        expect(titles.some((t) => t.includes(g.groupNameZh ?? '?'))).toBe(true);
+        expect(titles.some((t) => t.includes(g.groupName ?? '?'))).toBe(false);
+      }
+      await screenshot(page, 'cycles-zh-calibration-groups');
+    });
+
+    it('shows dates as 年/月/日 and refuses a day that does not exist; a refused input value is said in Chinese without the rule code', async () => {
+      const { page, pageErrors } = session;
+      await page.getByTestId('menu-calendar').click();
+      await page.getByTestId('year-2025').click();
+      const from = page.getByTestId('holiday-0-from');
+      await from.waitFor();
+      // The first holiday of the demo's 2025 (Chromium's own date input shows mm/dd/yyyy here in an English browser).
+      expect(await from.inputValue()).toMatch(/^2025\/\d{2}\/\d{2}$/);
+      expect(await from.getAttribute('placeholder')).toBe('年/月/日');
+      await screenshot(page, 'cycles-zh-calendar-dates');
+      // A day that does not exist is refused in Chinese, as typed (nothing is saved here).
+      await from.fill('2025/02/30');
+      await page.getByText('请按 年/月/日 输入有效日期，例如 2025/10/03').waitFor();
+      await screenshot(page, 'cycles-zh-calendar-bad-date');
+      await from.fill('2025-1-1');
+      await page.getByText('请按 年/月/日 输入有效日期，例如 2025/10/03').waitFor({ state: 'detached' });
+
+      const cycle = await cycleNamed(server.url, hr, 'Nursing November 2026');
+      await page.goto(`${server.url}/#/cycles/${cycle.id}/inputs`);
+      await shown(page, 'inputs-table');
+      const row = page.locator('[data-testid^="inputs-row-"]').nth(1);
+      await row.getByTestId('inputs-edit').click();
+      await row.getByTestId('inputs-cell-patientSatisfaction.satisfied').fill('60');
+      await row.getByTestId('inputs-cell-patientSatisfaction.returned').fill('50');
+      await row.getByTestId('inputs-save').click();
+      const problems = page.getByTestId('inputs-problems');
+      await problems.waitFor();
+      const said = await problems.innerText();
+      expect(said).toContain('回收 50 份问卷中不可能有 60 份满意');
+      expect(said).not.toMatch(/survey_satisfied_exceeds_returned|rule/i);
+      await screenshot(page, 'cycles-zh-inputs-refused');
+      await row.getByTestId('inputs-cancel').click();
+      expect(pageErrors).toEqual([]);
     });
   });
 

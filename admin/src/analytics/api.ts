@@ -1,3 +1,4 @@
+import type { AppealStatsRow, CompletionRow, LeniencyRow as DomainLeniencyRow, GradeDistributionRow, HistogramBucket, PayRow as DomainPayRow, TrendPoint } from '@appraisal/domain';
 import type { AppDataProvider } from '../dataProvider';
 
 /** What every aggregate covers (`AnalyticsFilter`): cycles, a period range (by period end), a scheme, a department subtree. */
@@ -9,64 +10,25 @@ export interface AnalyticsFilter {
   departmentId?: string;
 }
 
-export interface GradeDistributionRow {
-  departmentId: string;
-  schemeId: string;
-  size: number;
-  grades: Array<{ grade: string; count: number; percent: string }>;
-  quotas: Array<{ grade: string; bound: string; percent: string; grades: string[]; limit: number; actual: number; within: boolean }>;
-}
+// The rows are the domain's aggregates (domain/src/analytics/aggregates.ts) as the API returns them; only what the
+// API adds to them is declared here.
+export type { CompletionRow, GradeDistributionRow, TrendPoint };
+export type AppealRow = AppealStatsRow;
 export interface Histogram {
-  buckets: Array<{ from: string; to: string; count: number }>;
+  buckets: HistogramBucket[];
   outside: number;
 }
-export interface TrendPoint {
-  cycleId: string;
-  periodEnd: string;
-  departmentId: string | null;
-  n: number;
-  average: string | null;
-}
-export interface LeniencyRow {
-  raterId: string;
-  departmentId: string;
-  ratings: number;
-  raterAverage: string;
-  departmentAverage: string;
-  difference: string;
+/** A rater's leniency, with the rater's name the API adds (null when the viewer may not see it). */
+export interface LeniencyRow extends DomainLeniencyRow {
   rater: { name: string } | null;
 }
-export interface CompletionRow {
-  phase: 'selfReview' | 'rating' | 'acknowledgement';
-  departmentId: string | null;
-  total: number;
-  done: number;
-  percent: string;
-  overdue: number;
-  late: number;
-}
-export interface PayRow {
-  departmentId: string;
-  periodKey: string;
-  people: number;
+/** Pay by department and month; the API withholds a group below the small-group minimum: `suppressed` says why, the sums are null. */
+export interface PayRow extends Omit<DomainPayRow, 'pay' | 'rewards' | 'penalties' | 'net'> {
   suppressed: { reason: string; minimum: number } | null;
   pay: string | null;
   rewards: string | null;
   penalties: string | null;
   net: string | null;
-}
-export interface AppealRow {
-  departmentId: string | null;
-  appraisals: number;
-  appeals: number;
-  rate: string;
-  upheld: number;
-  rejected: number;
-  withdrawn: number;
-  open: number;
-  decided: number;
-  onTime: number;
-  onTimePercent: string;
 }
 
 export interface AnalyticsData {

@@ -1,6 +1,6 @@
 import { Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, LinearProgress, MenuItem, Radio, RadioGroup, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { type ReactNode, useState } from 'react';
-import { Title, useNotify, useTranslate } from 'react-admin';
+import { Title, useTranslate } from 'react-admin';
 import { useParams } from 'react-router-dom';
 import { isOrgManager } from '../auth/roles';
 import { readSession } from '../auth/session';
@@ -8,11 +8,12 @@ import { useRoles } from '../auth/useRoles';
 import { formatDateTime, formatMoney, formatNumber } from '../common/format';
 import { localizedName } from '../common/localizedName';
 import { LoadErrorState } from '../common/LoadError';
-import { Day, errorMessage } from '../cycles/common';
+import { useSubmit } from '../common/useSubmit';
+import { Day } from '../cycles/common';
 import { useLoad, useLocale } from '../cycles/useCycleApi';
 import { useGovernance } from '../governance/common';
 import { APPRAISAL_CYCLE, APPRAISAL_FOR_APPEAL, ASK, RESULT_INPUTS, type AppealDetail, appealQuery, CLOSE, DECIDE, isOpen, NOTE, type ResultVersion, START, WITHDRAW } from './api';
-import { AppealStateChip, DueFlags, OutcomeChip } from './parts';
+import { AppealStateChip, AttachmentList, DueFlags, OutcomeChip } from './parts';
 
 interface RatedItem {
   section: string;
@@ -93,30 +94,20 @@ const itemKey = (i: { section: string; role: string; item: string }) => `${i.sec
 /** Decide: upheld with a re-score (the corrected items) or rejected with a reason. */
 const DecideDialog = ({ appeal, appraisal, onClose, onDone }: { appeal: AppealDetail; appraisal: AppraisalRatings | undefined; onClose: () => void; onDone: (a: AppealDetail) => void }) => {
   const translate = useTranslate();
-  const notify = useNotify();
   const call = useGovernance();
+  const { busy, submit: write } = useSubmit();
   const [outcome, setOutcome] = useState<'UPHELD' | 'REJECTED'>('UPHELD');
   const [reason, setReason] = useState('');
   const [description, setDescription] = useState('');
   const [values, setValues] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
   const items = ratedItems(appraisal);
   const rescore = outcome === 'UPHELD' && appeal.target.kind === 'RESULT';
-  const submit = async () => {
-    setBusy(true);
-    try {
-      const corrected = items
-        .filter((i) => (values[itemKey(i)] ?? '').trim() !== '')
-        .map((i) => ({ section: i.section, role: i.role, item: i.item, ...(i.level !== undefined ? { level: values[itemKey(i)]?.trim() } : { points: values[itemKey(i)]?.trim() }) }));
-      const d = { outcome, reason: reason.trim(), ...(rescore ? { correction: { description: description.trim(), items: corrected } } : {}) };
-      const done = await call<{ decideAppeal: AppealDetail }>(DECIDE, { id: appeal.id, v: appeal.version, d });
-      notify('app.appeals.decided_done', { type: 'success' });
-      onDone(done.decideAppeal);
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
+  const submit = () => {
+    const corrected = items
+      .filter((i) => (values[itemKey(i)] ?? '').trim() !== '')
+      .map((i) => ({ section: i.section, role: i.role, item: i.item, ...(i.level !== undefined ? { level: values[itemKey(i)]?.trim() } : { points: values[itemKey(i)]?.trim() }) }));
+    const d = { outcome, reason: reason.trim(), ...(rescore ? { correction: { description: description.trim(), items: corrected } } : {}) };
+    return write(() => call<{ decideAppeal: AppealDetail }>(DECIDE, { id: appeal.id, v: appeal.version, d }), 'app.appeals.decided_done', (done) => onDone(done.decideAppeal));
   };
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="md">
@@ -185,7 +176,6 @@ const DecideDialog = ({ appeal, appraisal, onClose, onDone }: { appeal: AppealDe
 /** Ask a rater of the appealed result for a statement, sharing only the excerpt HR chooses. */
 const AskDialog = ({ appeal, appraisal, onClose, onDone }: { appeal: AppealDetail; appraisal: AppraisalRatings | undefined; onClose: () => void; onDone: (a: AppealDetail) => void }) => {
   const translate = useTranslate();
-  const notify = useNotify();
   const call = useGovernance();
   const raters = [...new Map((appraisal?.ratings ?? []).filter((r) => r.rater && r.state === 'SUBMITTED').map((r) => [r.rater?.id ?? '', r.rater?.name ?? ''])).entries()];
   const [chosen, setRater] = useState('');
@@ -193,19 +183,13 @@ const AskDialog = ({ appeal, appraisal, onClose, onDone }: { appeal: AppealDetai
   const [question, setQuestion] = useState('');
   const [excerpt, setExcerpt] = useState('');
   const [days, setDays] = useState('2');
-  const [busy, setBusy] = useState(false);
-  const submit = async () => {
-    setBusy(true);
-    try {
-      const done = await call<{ requestStatement: AppealDetail }>(ASK, { id: appeal.id, i: { raterEmployeeId: rater, question: question.trim(), sharedExcerpt: excerpt.trim(), dueWorkingDays: Number(days) } });
-      notify('app.appeals.asked_done', { type: 'success' });
-      onDone(done.requestStatement);
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit: write } = useSubmit();
+  const submit = () =>
+    write(
+      () => call<{ requestStatement: AppealDetail }>(ASK, { id: appeal.id, i: { raterEmployeeId: rater, question: question.trim(), sharedExcerpt: excerpt.trim(), dueWorkingDays: Number(days) } }),
+      'app.appeals.asked_done',
+      (done) => onDone(done.requestStatement),
+    );
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm">
       <DialogTitle>{translate('app.appeals.ask_statement')}</DialogTitle>
@@ -237,8 +221,8 @@ const AskDialog = ({ appeal, appraisal, onClose, onDone }: { appeal: AppealDetai
 const Handling = ({ appeal, onChange }: { appeal: AppealDetail; onChange: (a: AppealDetail) => void }) => {
   const translate = useTranslate();
   const locale = useLocale();
-  const notify = useNotify();
   const call = useGovernance();
+  const { submit } = useSubmit();
   const [note, setNote] = useState('');
   const [dialog, setDialog] = useState<'decide' | 'ask' | null>(null);
   const appraisalId = appeal.target.appraisalId;
@@ -253,17 +237,8 @@ const Handling = ({ appeal, onChange }: { appeal: AppealDetail; onChange: (a: Ap
     },
     [appraisalId, resultNumber],
   );
-  const run = async <K extends string>(document: string, variables: Record<string, unknown>, field: K, message: string) => {
-    try {
-      const done = await call<Record<K, AppealDetail>>(document, { id: appeal.id, ...variables });
-      notify(message, { type: 'success' });
-      onChange(done[field]);
-      return true;
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-      return false;
-    }
-  };
+  const run = <K extends string>(document: string, variables: Record<string, unknown>, field: K, message: string) =>
+    submit(() => call<Record<K, AppealDetail>>(document, { id: appeal.id, ...variables }), message, (done) => onChange(done[field]));
   const done = (a: AppealDetail) => {
     setDialog(null);
     onChange(a);
@@ -365,20 +340,15 @@ const Handling = ({ appeal, onChange }: { appeal: AppealDetail; onChange: (a: Ap
 /** The appellant withdraws before a decision, with a reason. */
 const Withdraw = ({ appeal, onChange }: { appeal: AppealDetail; onChange: (a: AppealDetail) => void }) => {
   const translate = useTranslate();
-  const notify = useNotify();
   const call = useGovernance();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const submit = async () => {
-    try {
-      const done = await call<{ withdrawAppeal: AppealDetail }>(WITHDRAW, { id: appeal.id, v: appeal.version, r: reason.trim() });
-      notify('app.appeals.withdrawn_done', { type: 'success' });
+  const { busy, submit: write } = useSubmit();
+  const submit = () =>
+    write(() => call<{ withdrawAppeal: AppealDetail }>(WITHDRAW, { id: appeal.id, v: appeal.version, r: reason.trim() }), 'app.appeals.withdrawn_done', (done) => {
       setOpen(false);
       onChange(done.withdrawAppeal);
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-    }
-  };
+    });
   return (
     <>
       <Box>
@@ -393,7 +363,7 @@ const Withdraw = ({ appeal, onChange }: { appeal: AppealDetail; onChange: (a: Ap
         </DialogContent>
         <DialogActions>
           <Button onClick={() => setOpen(false)}>{translate('ra.action.cancel')}</Button>
-          <Button variant="contained" color="warning" disabled={!reason.trim()} onClick={() => void submit()} data-testid="withdraw-confirm">
+          <Button variant="contained" color="warning" disabled={busy || !reason.trim()} onClick={() => void submit()} data-testid="withdraw-confirm">
             {translate('app.appeals.withdraw')}
           </Button>
         </DialogActions>
@@ -465,15 +435,7 @@ export const AppealPage = () => {
                 {appeal.attachments.length > 0 && (
                   <Box>
                     <Typography variant="subtitle2">{translate('app.appeals.attachments')}</Typography>
-                    <Box component="ul" sx={{ mt: 0.5 }} data-testid="appeal-attachments">
-                      {appeal.attachments.map((f) => (
-                        <li key={f.sha256 + f.name}>
-                          <Typography variant="body2">
-                            {f.name} · {translate('app.appeals.size_kb', { n: formatNumber(Math.max(1, Math.round(f.size / 1024)), locale) })}
-                          </Typography>
-                        </li>
-                      ))}
-                    </Box>
+                    <AttachmentList files={appeal.attachments} testId="appeal-attachments" />
                   </Box>
                 )}
                 {appeal.withdrawnAt && (

@@ -1,14 +1,14 @@
 import { Alert, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, Link as MuiLink, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { useNotify, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { readSession } from '../auth/session';
-import { formatNumber } from '../common/format';
-import { Day, errorMessage } from '../cycles/common';
-import { useLoad, useLocale } from '../cycles/useCycleApi';
+import { useSubmit } from '../common/useSubmit';
+import { Day } from '../cycles/common';
+import { useLoad } from '../cycles/useCycleApi';
 import { inboxChanged, useGovernance } from '../governance/common';
 import { type AppealAttachment, APPEALS, type AppealDetail, type AppealSummary, FILE, isOpen, sha256Hex } from './api';
-import { AppealStateChip, OutcomeChip } from './parts';
+import { AppealStateChip, AttachmentList, OutcomeChip } from './parts';
 
 /** Appraisal states whose result can be appealed (the API checks the scheme's appeal window). */
 const APPEALABLE = ['PUBLISHED', 'REFUSED', 'LAPSED'];
@@ -16,29 +16,19 @@ const APPEALABLE = ['PUBLISHED', 'REFUSED', 'LAPSED'];
 /** The employee's appeal form: grounds and the metadata of files (name, type, size, SHA-256; the files stay with the employee). */
 const FileDialog = ({ appraisalId, onClose, onDone }: { appraisalId: string; onClose: () => void; onDone: (a: AppealDetail) => void }) => {
   const translate = useTranslate();
-  const locale = useLocale();
-  const notify = useNotify();
   const call = useGovernance();
+  const { busy, submit: write } = useSubmit();
   const [grounds, setGrounds] = useState('');
   const [files, setFiles] = useState<AppealAttachment[]>([]);
-  const [busy, setBusy] = useState(false);
   const pick = async (list: FileList | null) => {
     const picked = await Promise.all([...(list ?? [])].map(async (f) => ({ name: f.name, contentType: f.type || 'application/octet-stream', size: f.size, sha256: await sha256Hex(f) })));
     setFiles((fs) => [...fs, ...picked]);
   };
-  const submit = async () => {
-    setBusy(true);
-    try {
-      const done = await call<{ fileAppeal: AppealDetail }>(FILE, { i: { appraisalId, grounds: grounds.trim(), attachments: files } });
-      notify('app.appeals.filed_done', { type: 'success' });
+  const submit = () =>
+    write(() => call<{ fileAppeal: AppealDetail }>(FILE, { i: { appraisalId, grounds: grounds.trim(), attachments: files } }), 'app.appeals.filed_done', (done) => {
       inboxChanged();
       onDone(done.fileAppeal);
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm">
       <DialogTitle>{translate('app.appeals.file_title')}</DialogTitle>
@@ -53,15 +43,7 @@ const FileDialog = ({ appraisalId, onClose, onDone }: { appraisalId: string; onC
               {translate('app.appeals.add_files')}
               <input hidden multiple type="file" onChange={(e) => void pick(e.target.files)} data-testid="appeal-files" />
             </Button>
-            <Box component="ul" sx={{ mt: 1 }} data-testid="appeal-file-list">
-              {files.map((f, i) => (
-                <li key={`${f.sha256}-${i}`}>
-                  <Typography variant="body2">
-                    {f.name} · {translate('app.appeals.size_kb', { n: formatNumber(Math.max(1, Math.round(f.size / 1024)), locale) })}
-                  </Typography>
-                </li>
-              ))}
-            </Box>
+            <AttachmentList files={files} testId="appeal-file-list" />
           </Box>
         </Stack>
       </DialogContent>

@@ -1,9 +1,10 @@
-import { Alert, Box, Button, Card, CardContent, LinearProgress, Stack, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Stack, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Title, useNotify, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
+import { CardListPage } from '../common/CardListPage';
 import { formatDateTime } from '../common/format';
-import { LoadErrorState } from '../common/LoadError';
-import { Day, errorMessage } from '../cycles/common';
+import { useSubmit } from '../common/useSubmit';
+import { Day } from '../cycles/common';
 import { useLoad, useLocale } from '../cycles/useCycleApi';
 import { inboxChanged, useGovernance } from '../governance/common';
 import { ANSWER, MY_STATEMENTS, type StatementRequest } from './api';
@@ -11,23 +12,14 @@ import { ANSWER, MY_STATEMENTS, type StatementRequest } from './api';
 const Request = ({ request, onDone }: { request: StatementRequest; onDone: () => void }) => {
   const translate = useTranslate();
   const locale = useLocale();
-  const notify = useNotify();
   const call = useGovernance();
+  const { busy, submit } = useSubmit();
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const answer = async () => {
-    setBusy(true);
-    try {
-      await call(ANSWER, { id: request.id, s: text.trim() });
-      notify('app.appeals.answered_done', { type: 'success' });
+  const answer = () =>
+    submit(() => call(ANSWER, { id: request.id, s: text.trim() }), 'app.appeals.answered_done', () => {
       inboxChanged();
       onDone();
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Card variant="outlined" data-testid={`statement-${request.id}`}>
       <CardContent>
@@ -66,30 +58,6 @@ const Request = ({ request, onDone }: { request: StatementRequest; onDone: () =>
  * itself; they answer once.
  */
 export const StatementsPage = () => {
-  const translate = useTranslate();
   const list = useLoad(async (api) => (await api.governance<{ myStatementRequests: StatementRequest[] }>(MY_STATEMENTS, {})).myStatementRequests, []);
-  return (
-    <Box sx={{ mt: 2 }}>
-      <Title title={translate('app.menu.statements')} />
-      {list.loading && <LinearProgress />}
-      {list.error ? (
-        <LoadErrorState error={list.error} onRetry={list.reload} />
-      ) : (
-        <Stack spacing={2}>
-          {list.data?.length === 0 && (
-            <Card>
-              <CardContent>
-                <Typography color="text.secondary" data-testid="statements-empty">
-                  {translate('app.appeals.no_requests')}
-                </Typography>
-              </CardContent>
-            </Card>
-          )}
-          {(list.data ?? []).map((r) => (
-            <Request key={r.id} request={r} onDone={list.reload} />
-          ))}
-        </Stack>
-      )}
-    </Box>
-  );
+  return <CardListPage title="app.menu.statements" loaded={list} empty="app.appeals.no_requests" emptyTestId="statements-empty" card={(r) => <Request key={r.id} request={r} onDone={list.reload} />} />;
 };

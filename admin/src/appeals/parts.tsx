@@ -1,6 +1,8 @@
-import { Chip, Stack } from '@mui/material';
+import { Box, Chip, Stack, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
-import type { AppealFlags, AppealOutcome, AppealState } from './api';
+import { formatNumber } from '../common/format';
+import { useLocale } from '../cycles/useCycleApi';
+import type { AppealAttachment, AppealFlags, AppealOutcome, AppealState } from './api';
 import { isOpen } from './api';
 
 const STATE_COLORS: Record<AppealState, 'default' | 'info' | 'primary' | 'success' | 'warning'> = {
@@ -37,5 +39,22 @@ export const DueFlags = ({ state, flags }: { state: AppealState; flags: AppealFl
           : translate('app.appeals.days_late', { smart_count: -flags.workingDaysLeft })}
       </span>
     </Stack>
+  );
+};
+
+/** The files of an appeal by name and size (the console keeps only their metadata; the files stay with the employee). */
+export const AttachmentList = ({ files, testId }: { files: AppealAttachment[]; testId: string }) => {
+  const translate = useTranslate();
+  const locale = useLocale();
+  return (
+    <Box component="ul" sx={{ mt: 0.5 }} data-testid={testId}>
+      {files.map((f, i) => (
+        <li key={`${f.sha256}-${i}`}>
+          <Typography variant="body2">
+            {f.name} · {translate('app.appeals.size_kb', { n: formatNumber(Math.max(1, Math.round(f.size / 1024)), locale) })}
+          </Typography>
+        </li>
+      ))}
+    </Box>
   );
 };

@@ -28,6 +28,7 @@ import { useRoles } from '../auth/useRoles';
 import { LoadErrorState } from '../common/LoadError';
 import type { CalendarYear, CalendarYearInput, LocalText } from '../dataProvider/cycleApi';
 import { useCycleApi, useLoad } from './useCycleApi';
+import { LocalDateField } from '../common/LocalDateField';
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 0];
 
@@ -57,7 +58,7 @@ const NameInputs = ({ value, onChange, disabled, testId }: { value: LocalText; o
 
 const DateInput = ({ value, onChange, disabled, label, testId }: { value: string; onChange: (v: string) => void; disabled: boolean; label: string; testId: string }) => (
   <TableCell>
-    <TextField size="small" type="date" value={value} disabled={disabled} onChange={(e) => onChange(e.target.value)} slotProps={{ htmlInput: { 'aria-label': label, 'data-testid': testId } }} />
+    <LocalDateField size="small" value={value} disabled={disabled} onChange={onChange} slotProps={{ htmlInput: { 'aria-label': label, 'data-testid': testId } }} />
   </TableCell>
 );
 

@@ -1,13 +1,18 @@
 import NotificationsActiveIcon from '@mui/icons-material/NotificationsActive';
-import { Box, Button, Card, CardContent, Chip, Grid, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
+import { Box, Button, Card, CardContent, Chip, Grid, LinearProgress, Stack, TableCell, TableRow, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Title, useNotify, useTranslate } from 'react-admin';
 import { Link, useParams } from 'react-router-dom';
+import { KeyTable, Section } from '../common/KeyTable';
 import { localizedName } from '../common/localizedName';
 import { LoadErrorState } from '../common/LoadError';
 import type { DepartmentProgress } from '../dataProvider/cycleApi';
-import { Day, errorMessage, StateChip } from './common';
+import { Day, errorMessage, PhaseWindowCells, StateChip } from './common';
 import { useCycleApi, useLoad, useLocale } from './useCycleApi';
+
+const PHASE_HEADERS = ['app.cycles.phase_name', 'app.cycles.opens', 'app.cycles.closes', 'app.cycle_dashboard.phase_status', 'app.cycle_dashboard.open_tasks', 'app.cycle_dashboard.overdue_tasks'];
+const DEPARTMENT_HEADERS = ['app.cycle_dashboard.department', 'app.cycle_dashboard.appraisals', 'app.cycle_dashboard.self_reviews', 'app.cycle_dashboard.ratings', 'app.cycle_dashboard.scored', 'app.cycle_dashboard.acknowledged'];
+const OVERDUE_HEADERS = ['app.cycle_dashboard.owes', 'app.cycle_dashboard.task', 'app.cycle_dashboard.about', 'app.cycle_dashboard.due', 'app.cycle_dashboard.days_overdue'];
 
 const PHASE_STATUS_COLOR: Record<string, 'default' | 'primary' | 'success'> = { UPCOMING: 'default', OPEN: 'primary', CLOSED: 'success' };
 
@@ -73,7 +78,6 @@ export const CycleDashboardPage = () => {
   const d = dashboard.data;
   const c = cycle.data;
   if (!d || !c) return <LinearProgress sx={{ mt: 2 }} />;
-  const head = ['app.cycle_dashboard.appraisals', 'app.cycle_dashboard.self_reviews', 'app.cycle_dashboard.ratings', 'app.cycle_dashboard.scored', 'app.cycle_dashboard.acknowledged'];
   return (
     <Card sx={{ mt: 2 }}>
       <Title title={translate('app.cycle_dashboard.title', { name: localizedName(c, locale) })} />
@@ -111,107 +115,59 @@ export const CycleDashboardPage = () => {
             ))}
           </Grid>
 
-          <Box>
-            <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
-              {translate('app.cycles.phases')}
-            </Typography>
-            <Table size="small" data-testid="dashboard-phases">
-              <TableHead>
-                <TableRow>
-                  <TableCell>{translate('app.cycles.phase_name')}</TableCell>
-                  <TableCell>{translate('app.cycles.opens')}</TableCell>
-                  <TableCell>{translate('app.cycles.closes')}</TableCell>
-                  <TableCell>{translate('app.cycle_dashboard.phase_status')}</TableCell>
-                  <TableCell>{translate('app.cycle_dashboard.open_tasks')}</TableCell>
-                  <TableCell>{translate('app.cycle_dashboard.overdue_tasks')}</TableCell>
+          <Section title={translate('app.cycles.phases')}>
+            <KeyTable headers={PHASE_HEADERS} testId="dashboard-phases">
+              {d.phases.map((p) => (
+                <TableRow key={p.phase} data-testid={`dashboard-phase-${p.phase}`}>
+                  <PhaseWindowCells phase={p} />
+                  <TableCell>
+                    <Chip size="small" color={PHASE_STATUS_COLOR[p.status] ?? 'default'} label={translate(`app.cycle_dashboard.phase_state.${p.status}`)} />
+                  </TableCell>
+                  <TableCell>{p.open}</TableCell>
+                  <TableCell sx={{ color: p.overdue > 0 ? 'error.main' : undefined }}>{p.overdue}</TableCell>
                 </TableRow>
-              </TableHead>
-              <TableBody>
-                {d.phases.map((p) => (
-                  <TableRow key={p.phase} data-testid={`dashboard-phase-${p.phase}`}>
-                    <TableCell>{translate(`app.cycles.phase.${p.phase}`)}</TableCell>
-                    <TableCell>
-                      <Day value={p.opens} />
-                    </TableCell>
-                    <TableCell>
-                      <Day value={p.closes} />
-                    </TableCell>
-                    <TableCell>
-                      <Chip size="small" color={PHASE_STATUS_COLOR[p.status] ?? 'default'} label={translate(`app.cycle_dashboard.phase_state.${p.status}`)} />
-                    </TableCell>
-                    <TableCell>{p.open}</TableCell>
-                    <TableCell sx={{ color: p.overdue > 0 ? 'error.main' : undefined }}>{p.overdue}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </Box>
+              ))}
+            </KeyTable>
+          </Section>
 
-          <Box>
-            <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
-              {translate('app.cycle_dashboard.by_department')}
-            </Typography>
-            <Table size="small" data-testid="dashboard-departments">
-              <TableHead>
-                <TableRow>
-                  <TableCell>{translate('app.cycle_dashboard.department')}</TableCell>
-                  {head.map((h) => (
-                    <TableCell key={h}>{translate(h)}</TableCell>
-                  ))}
+          <Section title={translate('app.cycle_dashboard.by_department')}>
+            <KeyTable headers={DEPARTMENT_HEADERS} testId="dashboard-departments">
+              {d.departments.map((p) => (
+                <TableRow key={p.departmentId ?? 'none'} data-testid="dashboard-department">
+                  <TableCell>{p.departmentName ?? '—'}</TableCell>
+                  <ProgressCells p={p} />
                 </TableRow>
-              </TableHead>
-              <TableBody>
-                {d.departments.map((p) => (
-                  <TableRow key={p.departmentId ?? 'none'} data-testid="dashboard-department">
-                    <TableCell>{p.departmentName ?? '—'}</TableCell>
-                    <ProgressCells p={p} />
-                  </TableRow>
-                ))}
-                <TableRow data-testid="dashboard-total" sx={{ '& td': { fontWeight: 600 } }}>
-                  <TableCell>{translate('app.cycle_dashboard.total')}</TableCell>
-                  <ProgressCells p={d.total} testId="total" />
-                </TableRow>
-              </TableBody>
-            </Table>
-          </Box>
+              ))}
+              <TableRow data-testid="dashboard-total" sx={{ '& td': { fontWeight: 600 } }}>
+                <TableCell>{translate('app.cycle_dashboard.total')}</TableCell>
+                <ProgressCells p={d.total} testId="total" />
+              </TableRow>
+            </KeyTable>
+          </Section>
 
-          <Box>
-            <Typography variant="h6" component="h2" sx={{ mb: 1 }}>
-              {translate('app.cycle_dashboard.overdue_people', { smart_count: d.overdueCount })}
-            </Typography>
+          <Section title={translate('app.cycle_dashboard.overdue_people', { smart_count: d.overdueCount })}>
             {d.overdue.length === 0 ? (
               <Typography color="text.secondary" data-testid="dashboard-no-overdue">
                 {translate('app.cycle_dashboard.none_overdue')}
               </Typography>
             ) : (
-              <Table size="small" data-testid="dashboard-overdue">
-                <TableHead>
-                  <TableRow>
-                    <TableCell>{translate('app.cycle_dashboard.owes')}</TableCell>
-                    <TableCell>{translate('app.cycle_dashboard.task')}</TableCell>
-                    <TableCell>{translate('app.cycle_dashboard.about')}</TableCell>
-                    <TableCell>{translate('app.cycle_dashboard.due')}</TableCell>
-                    <TableCell>{translate('app.cycle_dashboard.days_overdue')}</TableCell>
+              <KeyTable headers={OVERDUE_HEADERS} testId="dashboard-overdue">
+                {d.overdue.map((o, i) => (
+                  <TableRow key={`${o.appraisalId}-${o.kind}-${i}`} data-testid={`overdue-${o.recipient.employeeNumber}`}>
+                    <TableCell>
+                      {o.recipient.name} ({o.recipient.employeeNumber})
+                    </TableCell>
+                    <TableCell>{translate(`app.cycle_dashboard.kind.${o.kind}`)}</TableCell>
+                    <TableCell>{o.subjectName}</TableCell>
+                    <TableCell>
+                      <Day value={o.due} />
+                    </TableCell>
+                    <TableCell>{o.daysOverdue}</TableCell>
                   </TableRow>
-                </TableHead>
-                <TableBody>
-                  {d.overdue.map((o, i) => (
-                    <TableRow key={`${o.appraisalId}-${o.kind}-${i}`} data-testid={`overdue-${o.recipient.employeeNumber}`}>
-                      <TableCell>
-                        {o.recipient.name} ({o.recipient.employeeNumber})
-                      </TableCell>
-                      <TableCell>{translate(`app.cycle_dashboard.kind.${o.kind}`)}</TableCell>
-                      <TableCell>{o.subjectName}</TableCell>
-                      <TableCell>
-                        <Day value={o.due} />
-                      </TableCell>
-                      <TableCell>{o.daysOverdue}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+                ))}
+              </KeyTable>
             )}
-          </Box>
+          </Section>
           <Box>
             <Button component={Link} to={`/cycles/${id}`} data-testid="dashboard-back">
               {translate('app.cycle_dashboard.back')}

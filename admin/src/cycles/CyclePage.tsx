@@ -13,6 +13,7 @@ import { CycleWizardSteps, LaunchStep } from './CycleWizard';
 import { RatersPanel } from './RatersPanel';
 import { ResultsPanel } from './ResultsPanel';
 import { useCycleApi, useLoad, useLocale } from './useCycleApi';
+import { LocalDateField } from '../common/LocalDateField';
 
 /** Workflow steps HR takes from each state (launching is the wizard's). */
 const actionsFrom = (state: string): string[] =>
@@ -131,7 +132,7 @@ const ReopenForm = ({ cycle, onChanged }: { cycle: CycleDetail; onChanged: (c: C
             </MenuItem>
           ))}
         </TextField>
-        <TextField size="small" type="date" label={translate('app.cycles.reopen.until')} value={until} onChange={(e) => setUntil(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+        <LocalDateField size="small" label={translate('app.cycles.reopen.until')} value={until} onChange={setUntil} />
         <TextField size="small" label={translate('app.cycles.reason')} value={reason} onChange={(e) => setReason(e.target.value)} sx={{ minWidth: 280 }} />
         <Button variant="outlined" disabled={busy || until === '' || reason.trim() === ''} onClick={() => void reopen()} data-testid="reopen-submit">
           {translate('app.cycles.reopen.submit')}

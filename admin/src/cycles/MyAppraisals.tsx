@@ -1,11 +1,11 @@
-import { Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogTitle, LinearProgress, Stack, Table, TableBody, TableCell, TableRow, TextField, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Table, TableBody, TableCell, TableRow, TextField, Typography } from '@mui/material';
 import { Suspense, useState } from 'react';
-import { Title, useNotify, useTranslate } from 'react-admin';
+import { useNotify, useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { AppraisalAppeal } from '../appeals';
+import { CardListPage } from '../common/CardListPage';
 import { formatDateTime, formatMoney, formatNumber } from '../common/format';
 import { localizedName } from '../common/localizedName';
-import { LoadErrorState } from '../common/LoadError';
 import type { MyAppraisal, MyResult } from '../dataProvider/cycleApi';
 import { Day, errorMessage, StateChip } from './common';
 import { useCycleApi, useLoad, useLocale } from './useCycleApi';
@@ -138,31 +138,7 @@ const AppraisalCard = ({ appraisal, onChanged }: { appraisal: MyAppraisal; onCha
 
 /** The employee's appraisals: state while running; once published the total, grade, pay and explanation, to acknowledge or refuse. */
 export const MyAppraisals = () => {
-  const translate = useTranslate();
   const locale = useLocale();
   const list = useLoad((api) => api.myAppraisals(locale), [locale]);
-  return (
-    <Box sx={{ mt: 2 }}>
-      <Title title={translate('app.menu.my_appraisals')} />
-      {list.loading && <LinearProgress />}
-      {list.error ? (
-        <LoadErrorState error={list.error} onRetry={list.reload} />
-      ) : (
-        <Stack spacing={2}>
-          {list.data?.length === 0 && (
-            <Card>
-              <CardContent>
-                <Typography color="text.secondary" data-testid="my-appraisals-empty">
-                  {translate('app.my.empty')}
-                </Typography>
-              </CardContent>
-            </Card>
-          )}
-          {(list.data ?? []).map((a) => (
-            <AppraisalCard key={a.id} appraisal={a} onChanged={list.reload} />
-          ))}
-        </Stack>
-      )}
-    </Box>
-  );
+  return <CardListPage title="app.menu.my_appraisals" loaded={list} empty="app.my.empty" emptyTestId="my-appraisals-empty" card={(a) => <AppraisalCard key={a.id} appraisal={a} onChanged={list.reload} />} />;
 };

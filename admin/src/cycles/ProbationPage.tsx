@@ -6,6 +6,7 @@ import type { DecideProbationInput, ProbationDue } from '../dataProvider/cycleAp
 import { Day, errorMessage, StateChip } from './common';
 import { ListCard } from './ListCard';
 import { useCycleApi, useLoad, useLocale } from './useCycleApi';
+import { LocalDateField } from '../common/LocalDateField';
 
 type Outcome = DecideProbationInput['outcome'];
 const HORIZONS = [7, 30, 60, 92] as const;
@@ -84,12 +85,11 @@ const DecideDialog = ({ due, outcome, onClose, onDone }: { due: ProbationDue; ou
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
           {needsDate && (
-            <TextField
-              type="date"
+            <LocalDateField
               label={translate(outcome === 'EXTEND' ? 'app.probation.new_end_date' : 'app.probation.last_working_day')}
               value={date}
-              onChange={(e) => setDate(e.target.value)}
-              slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'probation-date' } }}
+              onChange={setDate}
+              slotProps={{ htmlInput: { 'data-testid': 'probation-date' } }}
             />
           )}
           <TextField multiline label={translate('app.cycles.reason')} value={reason} onChange={(e) => setReason(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'probation-reason' } }} />

@@ -7,6 +7,7 @@ import { APPRAISALS_PAGE } from '../dataProvider/cycleApi';
 import { errorMessage, StateChip } from './common';
 import { PageControls, usePagedLoad } from './paging';
 import { localText, useCycleApi, useLocale } from './useCycleApi';
+import { LocalDateField } from '../common/LocalDateField';
 
 type Rating = RaterRow['ratings'][number];
 type Action = { kind: 'return'; appraisal: RaterRow; rating: Rating } | { kind: 'reassign'; appraisal: RaterRow; rating: Rating } | { kind: 'peer'; appraisal: RaterRow } | { kind: 'reopen'; appraisal: RaterRow; rating: Rating };
@@ -96,7 +97,7 @@ const ActionDialog = ({ cycle, action, sectionName, onClose, onDone }: { cycle: 
           )}
           {(action.kind === 'reassign' || action.kind === 'peer') && <EmployeePicker value={to} onChange={setTo} />}
           {action.kind === 'reopen' && (
-            <TextField type="date" label={translate('app.cycles.reopen.until')} value={until} onChange={(e) => setUntil(e.target.value)} slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'rater-until' } }} />
+            <LocalDateField label={translate('app.cycles.reopen.until')} value={until} onChange={setUntil} slotProps={{ htmlInput: { 'data-testid': 'rater-until' } }} />
           )}
           <TextField autoFocus multiline label={translate('app.cycles.reason')} value={reason} onChange={(e) => setReason(e.target.value)} slotProps={{ htmlInput: { 'data-testid': 'rater-reason' } }} />
         </Stack>

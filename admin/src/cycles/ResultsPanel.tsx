@@ -179,7 +179,7 @@ const CalibrationPanel = ({ cycle, board, onChanged }: { cycle: CycleDetail; boa
           <Card key={g.groupKey} variant="outlined" sx={{ minWidth: 320 }} data-testid="calibration-group">
             <CardContent>
               <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>
-                {translate('app.results.group', { name: g.groupName ?? g.groupKey, size: g.size })}
+                {translate('app.results.group', { name: localizedName({ name: g.groupName, nameZh: g.groupNameZh }, locale) || g.groupKey, size: g.size })}
               </Typography>
               <DistributionChart group={g} board={board} />
               <Table size="small">

@@ -1,6 +1,7 @@
-import { Chip, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { Chip, TableCell, TableRow } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import { formatDate } from '../common/format';
+import { KeyTable } from '../common/KeyTable';
 import type { CyclePhase } from '../dataProvider/cycleApi';
 import { useLocale } from './useCycleApi';
 
@@ -34,38 +35,38 @@ export const Day = ({ value }: { value: string | null | undefined }) => {
   return <>{value ? formatDate(value, locale) : '—'}</>;
 };
 
+/** A phase's name and window (opens, closes): the first cells of the phase rows of the cycle and dashboard pages. */
+export const PhaseWindowCells = ({ phase }: { phase: { phase: string; opens: string; closes: string } }) => {
+  const translate = useTranslate();
+  return (
+    <>
+      <TableCell>{translate(`app.cycles.phase.${phase.phase}`)}</TableCell>
+      <TableCell>
+        <Day value={phase.opens} />
+      </TableCell>
+      <TableCell>
+        <Day value={phase.closes} />
+      </TableCell>
+    </>
+  );
+};
+
 /** The phase windows of a cycle: opens, closes, and whether the close moved past days off or HR set it. */
 export const PhaseTable = ({ phases }: { phases: CyclePhase[] }) => {
   const translate = useTranslate();
   const locale = useLocale();
   return (
-    <Table size="small" data-testid="phase-table">
-      <TableHead>
-        <TableRow>
-          <TableCell>{translate('app.cycles.phase_name')}</TableCell>
-          <TableCell>{translate('app.cycles.opens')}</TableCell>
-          <TableCell>{translate('app.cycles.closes')}</TableCell>
-          <TableCell>{translate('app.cycles.note')}</TableCell>
+    <KeyTable headers={['app.cycles.phase_name', 'app.cycles.opens', 'app.cycles.closes', 'app.cycles.note']} testId="phase-table">
+      {phases.map((p) => (
+        <TableRow key={p.phase} data-testid={`phase-${p.phase}`}>
+          <PhaseWindowCells phase={p} />
+          <TableCell>
+            {p.postponed && <Chip size="small" variant="outlined" color="warning" label={translate('app.cycles.postponed', { date: formatDate(p.nominalCloses, locale) })} sx={{ mr: 1 }} />}
+            {p.overridden && <Chip size="small" variant="outlined" label={translate('app.cycles.overridden')} />}
+          </TableCell>
         </TableRow>
-      </TableHead>
-      <TableBody>
-        {phases.map((p) => (
-          <TableRow key={p.phase} data-testid={`phase-${p.phase}`}>
-            <TableCell>{translate(`app.cycles.phase.${p.phase}`)}</TableCell>
-            <TableCell>
-              <Day value={p.opens} />
-            </TableCell>
-            <TableCell>
-              <Day value={p.closes} />
-            </TableCell>
-            <TableCell>
-              {p.postponed && <Chip size="small" variant="outlined" color="warning" label={translate('app.cycles.postponed', { date: formatDate(p.nominalCloses, locale) })} sx={{ mr: 1 }} />}
-              {p.overridden && <Chip size="small" variant="outlined" label={translate('app.cycles.overridden')} />}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+      ))}
+    </KeyTable>
   );
 };
 

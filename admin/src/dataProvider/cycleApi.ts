@@ -167,6 +167,7 @@ export interface ResultRow {
 export interface CalibrationGroup {
   groupKey: string;
   groupName: string | null;
+  groupNameZh: string | null;
   size: number;
   counts: { grade: string; count: number; percent: string }[];
   violations: CycleIssue[];
@@ -466,7 +467,7 @@ const ops = {
   calibration: gql`query CalibrationBoard($id: ID!) {
     result: cycle(id: $id) {
       id version state
-      calibration { groupKey groupName size counts { grade count percent } violations { ${ISSUE} } proposal { appraisalId employeeId rank from to } }
+      calibration { groupKey groupName groupNameZh size counts { grade count percent } violations { ${ISSUE} } proposal { appraisalId employeeId rank from to } }
       schemeVersion { document { gradeBands { grade label { ${LOCAL} } } quotas { grade bound percent cumulative } } }
     }
   }`,

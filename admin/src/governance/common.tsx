@@ -1,7 +1,7 @@
-import { Box, LinearProgress, Table, TableBody, TableCell, TableHead, TableRow } from '@mui/material';
+import { Box, LinearProgress } from '@mui/material';
 import type { ReactNode } from 'react';
-import { useTranslate } from 'react-admin';
 import Markdown from 'react-markdown';
+import { KeyTable } from '../common/KeyTable';
 import { LoadErrorState } from '../common/LoadError';
 import type { Json } from '../dataProvider/records';
 import { type Loaded, useCycleApi } from '../cycles/useCycleApi';
@@ -36,23 +36,14 @@ export const SafeMarkdown = ({ text, testId }: { text: string; testId?: string }
 );
 
 /**
- * A small table of the governance pages: one header row of translation keys ('' for a cell without a title)
- * and the rows given as children. With `load`, a progress bar while loading and the load error with a retry
- * in place of the table.
+ * A small table of the governance pages (KeyTable); with `load`, a progress bar while loading and the load error
+ * with a retry in place of the table.
  */
 export const GovernanceTable = ({ headers, testId, load, children }: { headers: string[]; testId: string; load?: Pick<Loaded<unknown>, 'loading' | 'error' | 'reload'>; children: ReactNode }) => {
-  const translate = useTranslate();
   const table = (
-    <Table size="small" data-testid={testId}>
-      <TableHead>
-        <TableRow>
-          {headers.map((header, i) => (
-            <TableCell key={`${i}-${header}`}>{header ? translate(header) : null}</TableCell>
-          ))}
-        </TableRow>
-      </TableHead>
-      <TableBody>{children}</TableBody>
-    </Table>
+    <KeyTable headers={headers} testId={testId}>
+      {children}
+    </KeyTable>
   );
   if (!load) return table;
   return (

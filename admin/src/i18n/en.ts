@@ -284,6 +284,8 @@ const base = {
     validation: {
       money: 'Enter an amount such as 1200.00',
     },
+    // LocalDateField (a date typed as year/month/day in the Chinese console).
+    date_field: { placeholder: 'YYYY/MM/DD', invalid: 'Enter a real date as year/month/day, e.g. 2025/10/03', pick: 'Choose a date' },
   },
 };
 

@@ -312,7 +312,8 @@ export const zhCycles: Widen<typeof enCycles> = {
       tickets: '工票',
       pay_fact: '工资依据：%{name}',
       value_name: { satisfied: '满意份数', returned: '回收份数', base: '绩效工资基数', groupId: '班组', manHours: '工时' },
-      problem: '%{column}：%{message}（规则：%{rule}）',
+      // No rule code in Chinese: it is an English identifier; the message says what is wrong.
+      problem: '%{column}：%{message}',
       saved: {
         computed: '已保存测量数据，并计算了结果。',
         unchanged: '已保存测量数据，结果没有变化。',

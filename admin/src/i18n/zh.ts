@@ -344,6 +344,7 @@ const base = {
     validation: {
       money: '请输入金额，例如 1200.00',
     },
+    date_field: { placeholder: '年/月/日', invalid: '请按 年/月/日 输入有效日期，例如 2025/10/03', pick: '选择日期' },
   },
 };
 

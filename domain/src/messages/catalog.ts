@@ -442,6 +442,14 @@ export const issueMessages = {
   rater_unknown_employee: { en: 'No active employee {employeeId}.', zh: '没有在职员工 {employeeId}。' },
   rating_close_not_rating: { en: 'The cycle is {state}: only a cycle in rating has a rating phase to close.', zh: '周期当前为 {state}：只有处于评分阶段的周期才能结束评分。' },
   rating_phase_closed: { en: 'HR closed the rating phase; ratings are taken only where HR reopens the window.', zh: '人力资源部已结束评分阶段；仅在人力资源部重新开放的范围内接受评分。' },
+  // the cycle API's own refusals (api/src/modules/cycles), so the console says them in Chinese too
+  cycle_launched: { en: 'The cycle was launched already.', zh: '该周期已启动。' },
+  cycle_period_taken: { en: 'This scheme already has a cycle for this period.', zh: '该方案在此期间已有考核周期。' },
+  cycle_phases_final: { en: 'The cycle has moved on: its phases no longer change.', zh: '周期已进入后续阶段，阶段不能再修改。' },
+  population_action: { en: 'Choose add or remove.', zh: '请选择加入或移除。' },
+  population_after_launch: { en: 'The population changes only before launch.', zh: '考核人员只能在启动前调整。' },
+  shape: { en: 'The scores must be given per item.', zh: '评分须按考核项填写。' },
+  max: { en: 'At most {max}.', zh: '最多 {max} 项。' },
   rater_duplicate: { en: '{raterId} already rates "{section:section}" as {role:role}.', zh: '{raterId} 已是“{section:section}”的{role:role}评分人。' },
 
   // ---- cycles: forms, measured values, results, roll-ups, calibration, pay

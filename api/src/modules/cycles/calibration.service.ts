@@ -63,13 +63,14 @@ export async function cycleCalibration(ctx: RequestContext, cycleId: string): Pr
   const { reports, groups } = reportsOf(doc, members);
   const keys = reports.map((r) => r.groupKey);
   const names = new Map(
-    (await ctx.db.rows<{ id: string; name: string }>(sql`select id::text as id, name from department where id::text = any(${keys}::text[])`)).map((d) => [d.id, d.name]),
+    (await ctx.db.rows<{ id: string; name: string; name_zh: string | null }>(sql`select id::text as id, name, name_zh from department where id::text = any(${keys}::text[])`)).map((d) => [d.id, d]),
   );
   return reports.map((r) => {
     const byEmployee = new Map((groups.get(r.groupKey) ?? []).map((m) => [m.employeeId, m]));
     return {
       groupKey: r.groupKey,
-      groupName: names.get(r.groupKey) ?? null,
+      groupName: names.get(r.groupKey)?.name ?? null,
+      groupNameZh: names.get(r.groupKey)?.name_zh ?? null,
       size: r.size,
       counts: r.counts,
       violations: issueViews(r.violations),

@@ -22,7 +22,7 @@ export const resultRules: Record<string, Record<string, IRule>> = {
  * calibration); what lies inside follows its parent.
  */
 export const resultGuards: FieldGuardTree = mergeGuards(
-  typeGuards('CalibrationGroup', ['groupKey', 'groupName', 'size', 'counts', 'violations', 'proposal'], hrOnly),
+  typeGuards('CalibrationGroup', ['groupKey', 'groupName', 'groupNameZh', 'size', 'counts', 'violations', 'proposal'], hrOnly),
   typeGuards('CycleGroupAmount', ['groupKey', 'pool', 'outputValue', 'inputs'], hrOnly),
   typeGuards('GradeCount', ['grade', 'count', 'percent'], hrOnly),
   typeGuards('CalibrationProposalRow', ['appraisalId', 'employeeId', 'rank', 'from', 'to'], hrOnly),

@@ -24,6 +24,7 @@ export class CalibrationProposalRowView {
 export class CalibrationGroupView {
   @Field(() => String, { description: 'Group key: the department (or team) id snapshotted at launch.' }) groupKey!: string;
   @Field(() => String, { nullable: true, description: 'Name of the department the key names, when it is one.' }) groupName!: string | null;
+  @Field(() => String, { nullable: true, description: 'Chinese name of that department, when it has one.' }) groupNameZh!: string | null;
   @Field(() => Int, { description: 'People with a result in the group.' }) size!: number;
   @Field(() => [GradeCountView], { description: 'Count and share of each grade of the scheme.' }) counts!: GradeCountView[];
   @Field(() => [IssueView], { description: 'Quotas the current grades break (quota_exceeded / quota_not_met with params).' }) violations!: IssueView[];
