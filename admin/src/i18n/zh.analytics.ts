@@ -41,6 +41,7 @@ export const zhAnalytics = {
         min: '%{grade} 不少于 %{percent}%',
         breached: '超出比例限制',
         kept: '符合比例限制',
+        one_scheme: '各方案的等级不同，一次显示一个方案：',
       },
       histogram: {
         title: '得分分布',
