@@ -7,6 +7,7 @@ import { lazyDataProvider } from './dataProvider/lazy';
 import { i18nProvider } from './i18n';
 import { lazyView } from './common/lazyView';
 import { ConsoleDefaults } from './layout/ConsoleDefaults';
+import { RouteMarker } from './layout/RouteMarker';
 import { AccessDeniedPage, NotFoundPage } from './layout/StatusPages';
 import { resourcesFor } from './resources';
 import { store } from './store';
@@ -32,6 +33,7 @@ export const App = () => (
   <AdminContext dataProvider={dataProvider} authProvider={authProvider} i18nProvider={i18nProvider} store={store}>
     <ConsoleDefaults>
       <CssBaseline enableColorScheme />
+      <RouteMarker />
       <CoreAdminUI
         title={<AppTitle />}
         layout={Layout}

@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { trackRequests } from './settle.js';
+
+export { settle } from './settle.js';
 
 /** Debian's Chromium; never a downloaded browser (`playwright install` is not used). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -54,6 +57,7 @@ export async function closeSharedBrowser(): Promise<void> {
 export const openBrowser = async (): Promise<BrowserSession> => {
   const context = await (await sharedBrowser()).newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
   const page = await context.newPage();
+  trackRequests(page);
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   return {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiLogin, browserMissingFor, chooseOption, type ConsoleServer, graphqlCall, login, screenshot, startConsoleServer, useBrowserSession, visibleText } from './browser.js';
+import { apiLogin, browserMissingFor, chooseOption, type ConsoleServer, graphqlCall, login, screenshot, settle, startConsoleServer, useBrowserSession, visibleText } from './browser.js';
 
 const browserMissing = browserMissingFor('the console');
 
@@ -192,14 +192,14 @@ describe.skipIf(browserMissing)('console in Chromium', () => {
     it("cannot see other people's pay", async () => {
       const { page } = session;
       await page.goto(`${server.url}/#/employees`);
-      await page.waitForTimeout(1500);
+      await settle(page);
       const listText = await visibleText(page);
       expect(listText).not.toContain(colleague.name);
       expect(listText).not.toContain('Performance pay base');
       await screenshot(page, 'employee-no-list');
 
       await page.goto(`${server.url}/#/employees/${colleague.id}/show`);
-      await page.waitForTimeout(2500);
+      await settle(page);
       const showText = await visibleText(page);
       expect(showText).not.toContain('Performance pay base');
       expect(showText).not.toContain('Floating pay base');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { browserMissingFor, login, openBrowser, screenshot, type BrowserSession, visibleText } from './browser.js';
+import { browserMissingFor, login, openBrowser, screenshot, settle, type BrowserSession, visibleText } from './browser.js';
 
 const browserMissing = browserMissingFor('the Content Security Policy');
 
@@ -46,8 +46,10 @@ describe.skipIf(browserMissing)('the console under the production CSP', () => {
         throw new Error(`${route}: ${String(error)}; CSP violations: ${violations.join(' | ')}`);
       });
     }
+    const listUrl = browser.page.url();
     await browser.page.locator('table tbody tr').first().click();
-    await browser.page.waitForTimeout(1500);
+    await browser.page.waitForURL((url) => url.href !== listUrl);
+    await settle(browser.page);
     expect((await visibleText(browser.page)).length).toBeGreaterThan(50);
     expect(browser.pageErrors).toEqual([]);
     expect(violations).toEqual([]);

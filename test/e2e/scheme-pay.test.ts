@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiLogin, browserMissingFor, type ConsoleServer, graphqlCall, screenshot, screenshotViewport, startConsoleServer, useBrowserSession, visibleText } from './browser.js';
+import { apiLogin, browserMissingFor, type ConsoleServer, graphqlCall, screenshot, screenshotViewport, settle, startConsoleServer, useBrowserSession, visibleText } from './browser.js';
 
 const browserMissing = browserMissingFor('the scheme builder (pay, words, layout)');
 
@@ -82,7 +82,7 @@ describe.skipIf(browserMissing)('scheme builder: words, pay forms, group preview
       expect(await tabsFit(page), code).toBe(true);
       for (const tab of TABS) {
         await page.getByTestId(`tab-${tab}`).click();
-        await page.waitForTimeout(150);
+        await settle(page);
         expect(await truncated(page), `${code} / ${tab}`).toEqual([]);
       }
     }
@@ -93,7 +93,7 @@ describe.skipIf(browserMissing)('scheme builder: words, pay forms, group preview
       expect(await tabsFit(page), `${code} zh`).toBe(true);
       for (const tab of TABS) {
         await page.getByTestId(`tab-${tab}`).click();
-        await page.waitForTimeout(150);
+        await settle(page);
         expect(await truncated(page), `${code} / ${tab} zh`).toEqual([]);
       }
       if (code === 'workshop') await screenshotViewport(page, 'scheme-pay-01-workshop-zh-general');

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiLogin, browserMissingFor, chooseOption, chooseSelect, type ConsoleServer, graphqlCall, screenshot, screenshotViewport, startConsoleServer, useBrowserSession, visibleText } from './browser.js';
+import { apiLogin, browserMissingFor, chooseOption, chooseSelect, type ConsoleServer, graphqlCall, screenshot, screenshotViewport, settle, startConsoleServer, useBrowserSession, visibleText } from './browser.js';
 
 const browserMissing = browserMissingFor('the scheme builder');
 
@@ -192,7 +192,7 @@ describe.skipIf(browserMissing)('scheme builder in Chromium', () => {
       await page.getByTestId('new-draft-banner').waitFor();
       for (const tab of ['adjustments', 'grades', 'quotas', 'pay', 'general']) {
         await page.getByTestId(`tab-${tab}`).click();
-        await page.waitForTimeout(200);
+        await settle(page);
         if (tab === 'pay') await screenshotViewport(page, 'schemes-12-pay-tab');
       }
       await page.getByTestId('tab-formulas').click();
@@ -270,7 +270,7 @@ describe.skipIf(browserMissing)('scheme builder in Chromium', () => {
 
       // The builder route does not exist for an employee.
       await page.goto(`${server.url}/#/schemes/${encodeURIComponent(nursing!.id)}`);
-      await page.waitForTimeout(1500);
+      await settle(page);
       expect(await visibleText(page)).not.toContain('Save draft');
       expect(session.pageErrors).toEqual([]);
     });

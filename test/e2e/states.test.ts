@@ -9,6 +9,7 @@ import {
   login,
   openBrowser,
   screenshot,
+  settle,
   startConsoleServer,
   useBrowserSession,
   visibleText,
@@ -172,8 +173,7 @@ describe.skipIf(browserMissing)('error, 403 and 404 states', () => {
           const links = await page.locator('[data-testid^="dashboard-"] a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
           for (const href of links) {
             await page.goto(`${server.url}/${href}`);
-            await page.waitForLoadState('networkidle');
-            await page.waitForTimeout(500);
+            await settle(page);
             expect(await page.getByTestId('access-denied').count(), `${email} ${href}`).toBe(0);
             expect(await page.getByTestId('not-found').count(), `${email} ${href}`).toBe(0);
           }
