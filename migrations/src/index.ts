@@ -21,6 +21,7 @@ import { Migration20261128080000 } from './Migration20261128080000.js';
 import { Migration20261128081000 } from './Migration20261128081000.js';
 import { Migration20261129020000 } from './Migration20261129020000.js';
 import { Migration20261129030000 } from './Migration20261129030000.js';
+import { Migration20261201000000 } from './Migration20261201000000.js';
 
 /**
  * Every migration in order. Listed explicitly because, under vitest, MikroORM would look for .ts files
@@ -49,4 +50,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261128081000', class: Migration20261128081000 },
   { name: 'Migration20261129020000', class: Migration20261129020000 },
   { name: 'Migration20261129030000', class: Migration20261129030000 },
+  { name: 'Migration20261201000000', class: Migration20261201000000 },
 ];

@@ -6,6 +6,7 @@ import {
   gradeDistribution as gradeDistributionRef,
   payByDepartment,
   type PayFactRow,
+  type PayRow,
   raterLeniency as raterLeniencyRef,
   type RatingFactRow,
   scoreHistogram as scoreHistogramRef,
@@ -105,31 +106,37 @@ const PAY = `query($f: AnalyticsFilter) { analytics(filter: $f) { pay { departme
 type Pay = { analytics: { pay: Array<{ departmentId: string; periodKey: string; people: number; pay: string | null; suppressed: { reason: string } | null }> } };
 
 async function tasks(where: (r: { department_id: string; path: string[] }) => boolean): Promise<TaskFactRow[]> {
+  // The tasks the product counts: ratings by people (not reassigned), self-reviews of appraisals not excluded, and
+  // acknowledgements due, of launched cycles that are not cancelled.
   const rows = await query<{ phase: TaskFactRow['phase']; department_id: string; due: string; done_on: string | null; path: string[] }>(
     `select 'rating' as phase, e.department_id, ph.closes::text as due, case when r.state = 'submitted' then ((r.submitted_at at time zone 'Asia/Shanghai')::date)::text end as done_on, e.supervisor_path::text[] as path
-       from rating r join appraisal a on a.id = r.appraisal_id join employee e on e.id = a.employee_id join cycle_phase ph on ph.cycle_id = a.cycle_id and ph.phase = 'rating'
+       from rating r join appraisal a on a.id = r.appraisal_id join employee e on e.id = a.employee_id join cycle_phase ph on ph.cycle_id = a.cycle_id and ph.phase = 'rating' join cycle c on c.id = a.cycle_id
+      where r.state <> 'reassigned' and r.source = 'PERSON' and a.state <> 'excluded' and c.state not in ('draft', 'cancelled')
      union all
      select 'selfReview', e.department_id, ph.closes::text, case when a.self_review_state = 'SUBMITTED' then ((a.self_review_submitted_at at time zone 'Asia/Shanghai')::date)::text end, e.supervisor_path::text[]
-       from appraisal a join employee e on e.id = a.employee_id join cycle_phase ph on ph.cycle_id = a.cycle_id and ph.phase = 'selfReview'
+       from appraisal a join employee e on e.id = a.employee_id join cycle_phase ph on ph.cycle_id = a.cycle_id and ph.phase = 'selfReview' join cycle c on c.id = a.cycle_id
+      where a.state <> 'excluded' and c.state not in ('draft', 'cancelled')
      union all
      select 'acknowledgement', e.department_id, a.acknowledgement_due::text, ((coalesce(a.acknowledged_at, a.refused_at) at time zone 'Asia/Shanghai')::date)::text, e.supervisor_path::text[]
-       from appraisal a join employee e on e.id = a.employee_id where a.acknowledgement_due is not null`,
+       from appraisal a join employee e on e.id = a.employee_id join cycle c on c.id = a.cycle_id where a.acknowledgement_due is not null and c.state not in ('draft', 'cancelled')`,
   );
   return rows.filter(where).map((r) => ({ phase: r.phase, departmentId: r.department_id, due: r.due, doneOn: r.done_on }));
 }
 
-async function payFacts(where: (r: { department_id: string; path: string[] }) => boolean): Promise<PayFactRow[]> {
-  const rows = await query<{ employee_id: string; department_id: string; period_key: string; amount: string; path: string[] }>(
-    `select pl.employee_id, e.department_id, c.period_key, pl.amount::text, e.supervisor_path::text[] as path from pay_line pl join cycle c on c.id = pl.cycle_id join employee e on e.id = pl.employee_id`,
+/** Pay facts in scope; `range`: pay of cycles ending in it, ledger entries occurring in it (the filter's period range). */
+async function payFacts(where: (r: { department_id: string; path: string[] }) => boolean, range: { from?: string; to?: string } = {}): Promise<PayFactRow[]> {
+  const within = (day: string) => (!range.from || day >= range.from) && (!range.to || day <= range.to);
+  const rows = await query<{ employee_id: string; department_id: string; period_key: string; amount: string; day: string; path: string[] }>(
+    `select pl.employee_id, e.department_id, c.period_key, pl.amount::text, c.period_end::text as day, e.supervisor_path::text[] as path from pay_line pl join cycle c on c.id = pl.cycle_id join employee e on e.id = pl.employee_id`,
   );
   // Ledger entries outside the appraisal, every status (the reference decides which count), by the person's department.
-  const ledger = await query<{ employee_id: string; department_id: string; period_key: string; money: string | null; status: PayFactRow['status']; kind: PayFactRow['kind']; path: string[] }>(
-    `select le.employee_id, e.department_id, le.period_key, le.money::text, le.status, le.kind, e.supervisor_path::text[] as path
+  const ledger = await query<{ employee_id: string; department_id: string; period_key: string; money: string | null; status: PayFactRow['status']; kind: PayFactRow['kind']; day: string; path: string[] }>(
+    `select le.employee_id, e.department_id, le.period_key, le.money::text, le.status, le.kind, le.occurred_on::text as day, e.supervisor_path::text[] as path
      from ledger_entry le join employee e on e.id = le.employee_id where not le.pay_from_appraisal`,
   );
   return [
-    ...rows.filter(where).map((r) => ({ employeeId: r.employee_id, departmentId: r.department_id, periodKey: r.period_key, status: 'approved' as const, money: r.amount, payFromAppraisal: true, kind: 'reward' as const })),
-    ...ledger.filter(where).map((r) => ({ employeeId: r.employee_id, departmentId: r.department_id, periodKey: r.period_key, status: r.status, money: r.money, payFromAppraisal: false, kind: r.kind })),
+    ...rows.filter((r) => where(r) && within(r.day)).map((r) => ({ employeeId: r.employee_id, departmentId: r.department_id, periodKey: r.period_key, status: 'approved' as const, money: r.amount, payFromAppraisal: true, kind: 'reward' as const })),
+    ...ledger.filter((r) => where(r) && within(r.day)).map((r) => ({ employeeId: r.employee_id, departmentId: r.department_id, periodKey: r.period_key, status: r.status, money: r.money, payFromAppraisal: false, kind: r.kind })),
   ];
 }
 
@@ -309,5 +316,125 @@ describe('a service token with an Analytics grant', () => {
     expect(new Set(codes(pay))).toEqual(new Set(['FORBIDDEN']));
     const withPay = ok(await gql<{ createServiceAccount: { token: string } }>(server.url, M, input([{ type: 'Analytics' }, { type: 'PayAggregate', pay: true }]), tokens.admin)).createServiceAccount.token;
     expect((await gql(server.url, '{ analytics { pay { people pay } } }', {}, withPay)).errors).toBeUndefined();
+  });
+});
+
+describe('completion and pay stay exact after task changes, ledger approvals and reversals, and org moves', () => {
+  const BOTH = `query($f: AnalyticsFilter) { analytics(filter: $f) {
+    completion { phase departmentId total done percent overdue late }
+    pay { departmentId periodKey people pay rewards penalties net suppressed { reason minimum } }
+  } }`;
+  type Both = { analytics: { completion: unknown[]; pay: unknown[] } };
+  const inLine = (r: { path: string[] }) => r.path.includes(supervisorId);
+  const shown = (rows: ReturnType<typeof suppressSmallPayGroups<PayRow>>) =>
+    rows.map((p) => ({ departmentId: p.departmentId, periodKey: p.periodKey, people: p.people, pay: p.pay, rewards: p.rewards, penalties: p.penalties, net: p.net, suppressed: p.suppressed ? { reason: p.suppressed.reason, minimum: 5 } : null }));
+  const hrPay = (rows: PayRow[]) => shown(suppressSmallPayGroups(rows, { userId: 'x', employeeId: null, roles: ['HR'] }, { size: (p) => p.people, payFields: ['pay', 'rewards', 'penalties', 'net'] }));
+  const linePay = (rows: PayRow[]) => shown(suppressSmallPayGroups(rows, { userId: 'x', employeeId: supervisorId, roles: ['SUPERVISOR'] }, { size: (p) => p.people, payFields: ['pay', 'rewards', 'penalties', 'net'] }));
+  /** The counters are read (not the live queries) while no org change happened since the last refresh. */
+  const countersRead = async () =>
+    (await query<{ fresh: boolean }>(`select s.org_version = (select case when is_called then last_value else 0 end from analytics_org_version) as fresh from analytics_org_state s`))[0]?.fresh;
+
+  async function expectExact(label: string) {
+    const hr = ok(await gql<Both>(server.url, BOTH, {}, tokens.hr)).analytics;
+    expect(hr.completion, `${label}: HR completion`).toEqual(completionRef(await tasks(() => true), TODAY));
+    expect(hr.pay, `${label}: HR pay`).toEqual(hrPay(payByDepartment(await payFacts(() => true))));
+    const line = ok(await gql<Both>(server.url, BOTH, {}, tokens.supervisor)).analytics;
+    expect(line.completion, `${label}: supervisor completion`).toEqual(completionRef(await tasks(inLine), TODAY));
+    expect(line.pay, `${label}: supervisor pay`).toEqual(linePay(payByDepartment(await payFacts(inLine))));
+    const sub = ok(await gql<Both>(server.url, BOTH, { f: { departmentId: nursingId } }, tokens.hr)).analytics;
+    const inNursing = (r: { department_id: string }) => lineage(r.department_id).includes(nursingId);
+    expect(sub.completion, `${label}: nursing completion`).toEqual(completionRef(await tasks(inNursing), TODAY));
+    expect(sub.pay, `${label}: nursing pay`).toEqual(hrPay(payByDepartment(await payFacts(inNursing))));
+  }
+
+  it('task changes: submissions, exclusion, reassignment, acknowledgements and a postponed phase', async () => {
+    expect(await countersRead()).toBe(true);
+    await expectExact('before');
+    const before = ok(await gql<Both>(server.url, BOTH, {}, tokens.hr)).analytics.completion;
+    const [open] = await query<{ id: string }>(`select id from cycle where state = 'rating' and name like 'Analytics %'`);
+    const [published] = await query<{ id: string }>(`select id from cycle where state = 'published' and name like 'Analytics %' order by period_end desc limit 1`);
+    const pending = `select r.id from rating r join appraisal a on a.id = r.appraisal_id where a.cycle_id = $1 and r.state = 'pending' order by r.id`;
+    await query(`update rating set state = 'submitted', submitted_at = timestamptz '2026-06-11 10:00+08', section_score = 40, section_max = 50 where id in (${pending} limit 7)`, [open?.id]);
+    await query(`update rating set state = 'reassigned' where id in (${pending} limit 2)`, [open?.id]);
+    await query(
+      `update appraisal set self_review_state = 'SUBMITTED', self_review_submitted_at = timestamptz '2026-07-05 09:00+08' where id in (select id from appraisal where cycle_id = $1 and self_review_state = 'PENDING' order by id limit 9)`,
+      [open?.id],
+    );
+    await query(`update appraisal set state = 'excluded', excluded_reason = 'left' where id in (select id from appraisal where cycle_id = $1 and state = 'rating' order by id limit 3)`, [open?.id]);
+    await query(
+      `update appraisal set refused_at = timestamptz '2026-06-12 08:00+08', refusal_reason = 'disagree' where id in (select id from appraisal where cycle_id = $1 and acknowledged_at is null order by id limit 4)`,
+      [published?.id],
+    );
+    // The published cycle's rating phase now closes after today: its open ratings are no longer overdue, some late ones are on time.
+    await query(`update cycle_phase set closes = date '2026-06-20' where cycle_id = $1 and phase = 'rating'`, [published?.id]);
+    expect(await countersRead()).toBe(true);
+    await expectExact('after task changes');
+    const after = ok(await gql<Both>(server.url, BOTH, {}, tokens.hr)).analytics.completion;
+    for (const phase of ['selfReview', 'rating', 'acknowledgement']) {
+      const overall = (rows: unknown[]) => (rows as Array<{ phase: string; departmentId: string | null }>).find((r) => r.phase === phase && r.departmentId === null);
+      expect(overall(after), phase).not.toEqual(overall(before));
+    }
+  });
+
+  it('ledger approvals and a reversal through the API; a period range through someone\'s ledger days is counted live', async () => {
+    const APPROVE = `mutation($id: ID!, $v: Int!) { approveLedgerEntry(id: $id, version: $v) { id status } }`;
+    const REVERSE = `mutation($id: ID!, $r: String!) { reverseLedgerEntry(id: $id, reason: $r) { id status } }`;
+    const proposed = await query<{ id: string; version: number }>(`select le.id, le.version from ledger_entry le join employee e on e.id = le.employee_id where le.status = 'proposed' and e.supervisor_path @> array[$1]::uuid[] order by le.id limit 3`, [supervisorId]);
+    expect(proposed).toHaveLength(3);
+    // Generated proposals get a proposer (the supervisor) as the API's proposals have: HR may approve what it did not propose.
+    await query(`update ledger_entry set proposed_by_user_id = (select id from app_user where employee_id = $1 limit 1), proposed_at = now() where id = any($2::uuid[])`, [supervisorId, proposed.map((p) => p.id)]);
+    const before = ok(await gql<Both>(server.url, BOTH, {}, tokens.hr)).analytics.pay;
+    for (const p of proposed) expect(ok(await gql<{ approveLedgerEntry: { status: string } }>(server.url, APPROVE, { id: p.id, v: p.version }, tokens.hr)).approveLedgerEntry.status).toBe('APPROVED');
+    await expectExact('after approvals');
+    expect(ok(await gql<Both>(server.url, BOTH, {}, tokens.hr)).analytics.pay).not.toEqual(before);
+    const reversal = ok(await gql<{ reverseLedgerEntry: { id: string; status: string } }>(server.url, REVERSE, { id: proposed[0]?.id, r: 'another nurse' }, tokens.hr)).reverseLedgerEntry;
+    // A second approver (HR may not approve its own proposal) approves the reversal (posted today, in June).
+    await query(`update ledger_entry set status = 'approved', version = version + 1 where id = $1`, [reversal.id]);
+    await expectExact('after a reversal');
+    // Someone's second approved entry three days after the first in the same period: a range from the day between
+    // takes only part of their period's ledger money, which the live query counts.
+    const [second] = await query<{ day: string }>(
+      `insert into ledger_entry (id, version, created_at, updated_at, employee_id, department_id, kind, component, unit, quantity, count, amount, money, settlement, period_key, occurred_on, status, source_kind)
+       select gen_random_uuid(), 1, now(), now(), employee_id, department_id, kind, component, unit, quantity, count, amount, money, settlement, period_key, occurred_on + 3, 'approved', 'manual'
+       from ledger_entry where id = $1 returning (occurred_on - 1)::text as day`,
+      [proposed[1]?.id],
+    );
+    const range = { periodFrom: second?.day as string, periodTo: '2026-12-31' };
+    const [straddling] = await query<{ n: number }>(
+      `select count(*)::int as n from analytics.pay_cohort where exists (select 1 from unnest(ledger_days) d where d < $1::date) and exists (select 1 from unnest(ledger_days) d where d >= $1::date)`,
+      [range.periodFrom],
+    );
+    expect(straddling?.n).toBeGreaterThan(0);
+    await expectExact('after a second entry');
+    const r = ok(await gql<Both>(server.url, BOTH, { f: range }, tokens.hr)).analytics;
+    expect(r.pay).toEqual(hrPay(payByDepartment(await payFacts(() => true, { from: range.periodFrom, to: range.periodTo }))));
+  });
+
+  it('an org move: the live queries until the refresh, then counters rebuilt for the new organisation', async () => {
+    const [mover] = await query<{ id: string; department_id: string }>(
+      `select e.id, e.department_id from employee e where e.supervisor_path @> array[$1]::uuid[] and e.department_id <> $2 and exists (select 1 from ledger_entry le where le.employee_id = e.id and le.status = 'approved') order by e.id limit 1`,
+      [supervisorId, nursingId],
+    );
+    const refresh = async () => {
+      const client = new pg.Client({ connectionString: server.database.url });
+      await client.connect();
+      try {
+        await refreshAnalytics(client);
+      } finally {
+        await client.end();
+      }
+    };
+    await query('update employee set department_id = $1 where id = $2', [nursingId, mover?.id]);
+    try {
+      expect(await countersRead()).toBe(false);
+      await expectExact('moved, before the refresh');
+      await refresh();
+      expect(await countersRead()).toBe(true);
+      await expectExact('moved, after the refresh');
+    } finally {
+      await query('update employee set department_id = $1 where id = $2', [mover?.department_id, mover?.id]);
+      await refresh();
+    }
+    await expectExact('moved back');
   });
 });

@@ -30,7 +30,8 @@ describe('database schema', () => {
     // and its entity does not yet declare every index, foreign key and check its migration creates. Every other
     // table must match exactly; remove a table from this list when its entity is completed.
     const lagging = ['service_account'];
-    const owner = await MikroORM.init({ ...ormConfig({ url: dev.database.ownerUrl, poolMax: 1 }), schemaGenerator: { skipTables: lagging } });
+    const config = ormConfig({ url: dev.database.ownerUrl, poolMax: 1 });
+    const owner = await MikroORM.init({ ...config, schemaGenerator: { ...config.schemaGenerator, skipTables: lagging } });
     try {
       expect(await owner.getMigrator().checkMigrationNeeded()).toBe(false);
     } finally {

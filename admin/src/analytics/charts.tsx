@@ -1,4 +1,5 @@
-import { Chip, Stack } from '@mui/material';
+import { Chip, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { LineChart } from '@mui/x-charts/LineChart';
 import { useTranslate } from 'react-admin';
@@ -26,19 +27,31 @@ const useNames = ({ departments }: Names) => {
   };
 };
 
-/** Head counts per grade in each department (one bar group per department and scheme), with each quota's check. */
-export const GradeChart = ({ rows, names }: { rows: GradeDistributionRow[]; names: Names }) => {
+/**
+ * Head counts per grade in each department, one scheme at a time: grade codes belong to their scheme (A-D of one,
+ * excellent/good of another), so stacking several schemes' grades in one chart would mix unrelated bars. With several
+ * schemes in the answer HR picks one (the largest first, each shown with its head count); the numbers (table and
+ * export) keep every scheme.
+ */
+export const GradeChart = ({ rows: all, names }: { rows: GradeDistributionRow[]; names: Names }) => {
   const { translate, locale, department } = useNames(names);
   const p = 'app.analytics.grades';
-  const manySchemes = new Set(rows.map((r) => r.schemeId)).size > 1;
-  const label = (r: GradeDistributionRow) => (manySchemes ? `${department(r.departmentId)} · ${names.schemes.get(r.schemeId) ?? ''}` : department(r.departmentId));
+  const [picked, pick] = useState<string | null>(null);
+  const sizes = new Map<string, number>();
+  for (const r of all) sizes.set(r.schemeId, (sizes.get(r.schemeId) ?? 0) + r.size);
+  const schemes = [...sizes.entries()].sort((a, b) => b[1] - a[1]).map(([id]) => id);
+  const scheme = picked !== null && sizes.has(picked) ? picked : (schemes[0] ?? null);
+  const rows = all.filter((r) => r.schemeId === scheme);
+  const schemeName = (id: string) => names.schemes.get(id) ?? translate(`${p}.scheme`);
+  const label = (r: GradeDistributionRow) => department(r.departmentId);
+  // The scheme's grades in its own order (the API lists each group's grades by the scheme's bands).
   const grades = [...new Set(rows.flatMap((r) => r.grades.map((g) => g.grade)))];
-  const total = rows.reduce((s, r) => s + r.size, 0);
+  const total = all.reduce((s, r) => s + r.size, 0);
   const breaches = rows.flatMap((r) => r.quotas.filter((q) => !q.within).map((q) => ({ r, q })));
   const numbers = {
     head: [translate(`${p}.department`), translate(`${p}.scheme`), translate(`${p}.size`), translate(`${p}.grade`), translate(`${p}.count`), translate(`${p}.percent`)],
     kinds: ['text', 'text', 'number', 'text', 'number', 'number'] as const,
-    rows: rows.flatMap((r) => r.grades.map((g) => [department(r.departmentId), names.schemes.get(r.schemeId) ?? '', r.size, g.grade, g.count, g.percent])),
+    rows: all.flatMap((r) => r.grades.map((g) => [department(r.departmentId), names.schemes.get(r.schemeId) ?? '', r.size, g.grade, g.count, g.percent])),
   };
   return (
     <ChartCard
@@ -49,6 +62,24 @@ export const GradeChart = ({ rows, names }: { rows: GradeDistributionRow[]; name
       empty={rows.length === 0}
       summary={`${translate(`${p}.size`)}: ${formatNumber(total, locale)}`}
     >
+      {schemes.length > 1 && (
+        <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center', mb: 1 }} data-testid="grade-schemes">
+          <Typography variant="body2" color="text.secondary">
+            {translate(`${p}.one_scheme`)}
+          </Typography>
+          {schemes.map((id) => (
+            <Chip
+              key={id}
+              size="small"
+              color={id === scheme ? 'primary' : 'default'}
+              variant={id === scheme ? 'filled' : 'outlined'}
+              onClick={() => pick(id)}
+              aria-pressed={id === scheme}
+              label={`${schemeName(id)} (${formatNumber(sizes.get(id) ?? 0, locale)})`}
+            />
+          ))}
+        </Stack>
+      )}
       <BarChart
         height={Math.max(160, rows.length * 40 + 90)}
         layout="horizontal"

@@ -38,6 +38,7 @@ export const enAnalytics = {
         min: 'at least %{percent}% %{grade}',
         breached: 'Outside the quota',
         kept: 'Within the quota',
+        one_scheme: 'Grades differ between schemes; showing one:',
       },
       histogram: {
         title: 'Score distribution',

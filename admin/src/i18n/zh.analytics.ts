@@ -1,3 +1,6 @@
+import type { Widen } from './en';
+import type { enAnalytics } from './en.analytics';
+
 /** 统计分析页面与各角色首页面板的中文文案（合并进 zh.ts）。 */
 export const zhAnalytics = {
   app: {
@@ -38,6 +41,7 @@ export const zhAnalytics = {
         min: '%{grade} 不少于 %{percent}%',
         breached: '超出比例限制',
         kept: '符合比例限制',
+        one_scheme: '各方案的等级不同，一次显示一个方案：',
       },
       histogram: {
         title: '得分分布',
@@ -134,4 +138,4 @@ export const zhAnalytics = {
       },
     },
   },
-};
+} satisfies Widen<typeof enAnalytics>;

@@ -32,6 +32,8 @@ export function ormConfig({ url, log, sqlObserver, poolMax = 10, statementTimeou
     // statement_timeout (sent by node-postgres at connect time) ends a runaway statement with SQLSTATE 57014,
     // shown as TIMEOUT.
     driverOptions: { connection: { options: '-c jit=off', ...(statementTimeoutMs ? { statement_timeout: statementTimeoutMs } : {}) } },
+    // Schema `analytics` holds counters only the database's triggers write (Migration20261201000000): no entities.
+    schemaGenerator: { ignoreSchema: ['analytics'] },
     // Under vitest, MikroORM would look for .ts files Node cannot import; hand it the list instead.
     migrations: {
       migrationsList: migrations,

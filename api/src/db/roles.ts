@@ -114,6 +114,13 @@ export async function grantApplicationRole(ownerUrl: string, appRole: string): P
       await client.query(`grant execute on all functions in schema pgboss to ${app}`);
       await client.query(`alter default privileges for role ${ident(owner)} in schema pgboss grant select, insert, update, delete on tables to ${app}`);
     }
+    // Analytics counters (Migration20261201000000): written only by the owner's triggers, read by the application.
+    const counters = await client.query(`select 1 from pg_namespace where nspname = 'analytics'`);
+    if (counters.rowCount) {
+      await client.query(`grant usage on schema analytics to ${app}`);
+      await client.query(`grant select on all tables in schema analytics to ${app}`);
+      await client.query(`alter default privileges for role ${ident(owner)} in schema analytics grant select on tables to ${app}`);
+    }
     // The one controlled path to delete archive rows (a SECURITY DEFINER function owned by the owner; see docs/appeals-archives.md).
     const purge = await client.query(`select 1 from pg_proc where proname = 'archive_purge' and pronamespace = 'public'::regnamespace`);
     if (purge.rowCount) await client.query(`grant execute on function archive_purge(uuid[], uuid[], uuid[], uuid, text) to ${app}`);

@@ -252,15 +252,38 @@ export async function raterLeniency(ctx: RequestContext, f: AnalyticsFilterInput
   }));
 }
 
+type CompletionRow = { phase: 'selfReview' | 'rating' | 'acknowledgement'; department_id: string | null; total: number; done: number; overdue: number; late: number };
+
 /**
  * Completion per phase: ratings (due: the rating phase's close), self-reviews (the self-review phase's close) and
  * acknowledgements (their due day) of launched cycles, done / overdue / late, per department and overall (grouping sets).
+ * Read from the task counters (Migration20261201000000: per cycle, cohort, due and done day, kept by triggers) while
+ * the cohorts hold today's organisation; otherwise from the tasks themselves with the live org facts (same numbers).
  */
 export async function completion(ctx: RequestContext, f: AnalyticsFilterInput | null | undefined): Promise<CompletionRowView[]> {
   const where = conditions(ctx, f);
   if (!where) return [];
   const today = ctx.clock.today();
-  const rows = await ctx.db.rows<{ phase: 'selfReview' | 'rating' | 'acknowledgement'; department_id: string | null; total: number; done: number; overdue: number; late: number }>(sql`
+  const rows = (await cohortsFresh(ctx.db)) ? await completionCounted(ctx.db, where, today) : await completionLive(ctx.db, where, today);
+  const phases = ['selfReview', 'rating', 'acknowledgement'];
+  return rows
+    .sort((a, b) => phases.indexOf(a.phase) - phases.indexOf(b.phase) || (a.department_id === null ? -1 : b.department_id === null ? 1 : a.department_id < b.department_id ? -1 : 1))
+    .map((r) => ({ phase: r.phase, departmentId: r.department_id, total: r.total, done: r.done, percent: percentText(r.done, r.total), overdue: r.overdue, late: r.late }));
+}
+
+/** The counters as cohort `e` with their cycle `c`; ratings and self-reviews are due when their phase closes. */
+function completionCounted(db: ReadDb, where: Sql, today: string): Promise<CompletionRow[]> {
+  return db.rows<CompletionRow>(sql`
+    select e.phase, e.department_id, sum(e.n)::int as total, coalesce(sum(e.n) filter (where e.done_on is not null), 0)::int as done,
+           coalesce(sum(e.n) filter (where e.done_on is null and coalesce(e.due, ph.closes) < ${today}::date), 0)::int as overdue,
+           coalesce(sum(e.n) filter (where e.done_on > coalesce(e.due, ph.closes)), 0)::int as late
+    from analytics.task_count e join cycle c on c.id = e.cycle_id left join cycle_phase ph on ph.cycle_id = e.cycle_id and ph.phase = e.phase
+    where e.n > 0 and c.state not in ('draft', 'cancelled') and (e.phase = 'acknowledgement' or ph.cycle_id is not null)${where}
+    group by grouping sets ((e.phase, e.department_id), (e.phase))`);
+}
+
+function completionLive(db: ReadDb, where: Sql, today: string): Promise<CompletionRow[]> {
+  return db.rows<CompletionRow>(sql`
     with tasks as (
       select 'rating' as phase, e.department_id, ph.closes as due, case when r.state = 'submitted' then (r.submitted_at at time zone 'Asia/Shanghai')::date end as done_on
       from rating r join appraisal a on a.id = r.appraisal_id join cycle c on c.id = a.cycle_id join employee e on e.id = a.employee_id
@@ -281,10 +304,6 @@ export async function completion(ctx: RequestContext, f: AnalyticsFilterInput | 
            count(*) filter (where done_on > due)::int as late
     from tasks
     group by grouping sets ((phase, department_id), (phase))`);
-  const phases = ['selfReview', 'rating', 'acknowledgement'];
-  return rows
-    .sort((a, b) => phases.indexOf(a.phase) - phases.indexOf(b.phase) || (a.department_id === null ? -1 : b.department_id === null ? 1 : a.department_id < b.department_id ? -1 : 1))
-    .map((r) => ({ phase: r.phase, departmentId: r.department_id, total: r.total, done: r.done, percent: percentText(r.done, r.total), overdue: r.overdue, late: r.late }));
 }
 
 /**
@@ -305,17 +324,67 @@ function ledgerConditions(ctx: RequestContext, f: AnalyticsFilterInput | null | 
   return where.length ? sql` and ${join(where, ' and ')}` : empty;
 }
 
+type PayRow = { department_id: string; period_key: string; pay: string; rewards: string; penalties: string; people: number };
+
 /**
  * Pay by department and period: performance pay from the pay lines of published results (read model), rewards and penalties from
  * the ledger (approved or paid entries worth money, not generated from an appraisal, reversals included), summed to
- * the cent with the people they cover, then the small-group rule below HR.
+ * the cent with the people they cover, then the small-group rule below HR. Read from the pay cohorts
+ * (Migration20261201000000) while they hold today's organisation and the filter takes every signature whole;
+ * otherwise from the read model and the ledger with the live org facts (same numbers).
  */
 export async function payAggregates(ctx: RequestContext, f: AnalyticsFilterInput | null | undefined): Promise<PayAggregateView[]> {
   const actor = requireActor(ctx);
+  const scope = scopeSql(actor);
+  if (scope === 'none') return [];
+  const rows = ((await cohortsFresh(ctx.db)) ? await payCounted(ctx.db, scope, f) : null) ?? (await payLive(ctx, f));
+  const shaped = rows.map((r) => {
+    const pay = dec(r.pay);
+    const rewards = dec(r.rewards);
+    const penalties = dec(r.penalties);
+    return { departmentId: r.department_id, periodKey: r.period_key, people: r.people, pay: pay.toFixed(2), rewards: rewards.toFixed(2), penalties: penalties.toFixed(2), net: pay.plus(rewards).plus(penalties).toFixed(2) };
+  });
+  const reader = rowScopeActor(actor, 'Analytics');
+  const minimum = analyticsSettings.minPayGroup;
+  return suppressSmallPayGroups(shaped, reader, { size: (r) => r.people, payFields: ['pay', 'rewards', 'penalties', 'net'], minimum }).map((r) =>
+    withFacts({ ...r, pay: r.pay as string | null, rewards: r.rewards as string | null, penalties: r.penalties as string | null, net: r.net as string | null }, { groupSize: r.people, suppressed: r.suppressed !== null }),
+  );
+}
+
+/**
+ * From the pay cohorts `e`: a signature counts its people when the filter takes its published pay (every cycle of
+ * it passes) or its ledger money (its period belongs to the chosen cycles or scheme, every day lies in the range).
+ * Null when the filter takes only part of some signature (e.g. a range ending inside someone's ledger days).
+ */
+async function payCounted(db: ReadDb, scope: Sql | null, f: AnalyticsFilterInput | null | undefined): Promise<PayRow[] | null> {
+  const who = [...(scope ? [scope] : []), ...filterSql({ departmentId: f?.departmentId ?? null })];
+  const cycles = filterSql({ cycleIds: f?.cycleIds ?? null, schemeId: f?.schemeId ?? null, periodFrom: f?.periodFrom ?? null, periodTo: f?.periodTo ?? null });
+  const payTaken = cycles.length ? sql`(select count(*) from cycle c where c.id = any(e.pay_cycles) and ${join(cycles, ' and ')})::int` : sql`cardinality(e.pay_cycles)`;
+  const periods = filterSql({ cycleIds: f?.cycleIds ?? null, schemeId: f?.schemeId ?? null });
+  const days = [...(f?.periodFrom ? [sql`d >= ${f.periodFrom}::date`] : []), ...(f?.periodTo ? [sql`d <= ${f.periodTo}::date`] : [])];
+  const daysTaken = days.length ? sql`(select count(*) from unnest(e.ledger_days) d where ${join(days, ' and ')})::int` : sql`cardinality(e.ledger_days)`;
+  const ledgerTaken = periods.length ? sql`case when e.period_key in (select c.period_key from cycle c where ${join(periods, ' and ')}) then ${daysTaken} else 0 end` : daysTaken;
+  const rows = await db.rows<PayRow & { partial: boolean }>(sql`
+    select department_id, period_key, sum(n) filter (where pay_taken > 0 or ledger_taken > 0)::int as people,
+           coalesce(sum(pay) filter (where pay_taken > 0), 0)::text as pay, coalesce(sum(rewards) filter (where ledger_taken > 0), 0)::text as rewards,
+           coalesce(sum(penalties) filter (where ledger_taken > 0), 0)::text as penalties,
+           bool_or((pay_taken > 0 and pay_taken < cardinality(pay_cycles)) or (ledger_taken > 0 and ledger_taken < cardinality(ledger_days))) as partial
+    from (
+      select e.department_id, e.period_key, e.n, e.pay, e.rewards, e.penalties, e.pay_cycles, e.ledger_days, ${payTaken} as pay_taken, ${ledgerTaken} as ledger_taken
+      from analytics.pay_cohort e
+      where e.n > 0${who.length ? sql` and ${join(who, ' and ')}` : empty}
+    ) s
+    group by department_id, period_key
+    having sum(n) filter (where pay_taken > 0 or ledger_taken > 0) > 0
+    order by department_id, period_key`);
+  return rows.some((r) => r.partial) ? null : rows;
+}
+
+function payLive(ctx: RequestContext, f: AnalyticsFilterInput | null | undefined): Promise<PayRow[]> | PayRow[] {
   const where = conditions(ctx, f, VIEW('x'));
   const ledgerWhere = ledgerConditions(ctx, f);
   if (!where || !ledgerWhere) return [];
-  const rows = await ctx.db.rows<{ department_id: string; period_key: string; pay: string; rewards: string; penalties: string; people: number }>(sql`
+  return ctx.db.rows<PayRow>(sql`
     with money as (
       select e.department_id, x.period_key, x.employee_id, x.pay, 0::numeric as rewards, 0::numeric as penalties
       from ${PUBLISHED_FROM}
@@ -329,17 +398,6 @@ export async function payAggregates(ctx: RequestContext, f: AnalyticsFilterInput
     from money
     group by department_id, period_key
     order by department_id, period_key`);
-  const shaped = rows.map((r) => {
-    const pay = dec(r.pay);
-    const rewards = dec(r.rewards);
-    const penalties = dec(r.penalties);
-    return { departmentId: r.department_id, periodKey: r.period_key, people: r.people, pay: pay.toFixed(2), rewards: rewards.toFixed(2), penalties: penalties.toFixed(2), net: pay.plus(rewards).plus(penalties).toFixed(2) };
-  });
-  const reader = rowScopeActor(actor, 'Analytics');
-  const minimum = analyticsSettings.minPayGroup;
-  return suppressSmallPayGroups(shaped, reader, { size: (r) => r.people, payFields: ['pay', 'rewards', 'penalties', 'net'], minimum }).map((r) =>
-    withFacts({ ...r, pay: r.pay as string | null, rewards: r.rewards as string | null, penalties: r.penalties as string | null, net: r.net as string | null }, { groupSize: r.people, suppressed: r.suppressed !== null }),
-  );
 }
 
 /**
