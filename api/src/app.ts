@@ -109,7 +109,7 @@ export async function createApp({ config, orm, tokens, log, sqlObserver, clock, 
   // The same protections for /graphql and the federation subgraph (/subgraph).
   const serverFor = (served: GraphQLSchema, compiled: boolean) =>
     new ApolloServer<RequestContext>({
-      ...(compiled && config.graphqlExecution === 'compiled' ? { gateway: compiledExecution(served) } : { schema: served }),
+      ...(compiled && config.graphqlExecution !== 'interpreted' ? { gateway: compiledExecution(served) } : { schema: served }),
       ...protection,
       parseOptions: { maxTokens: 4000 },
       // graphql-armor is typed against the CommonJS build of @apollo/server; the objects are the same.

@@ -3,7 +3,7 @@
  *
  * Starts an embedded PostgreSQL with the demo group grown to 5,150 employees (1,500+ of them in the demo
  * supervisor's line) and 5,000+ published appraisal results (support/api-http-data.ts), the real API as a child
- * process twice (graphql-js's interpreter, the default, and graphql-jit's compiled execution, opt-in, for comparison),
+ * process twice (graphql-jit's compiled execution, the default, and graphql-js's interpreter, GRAPHQL_EXECUTION=interpreted, for comparison),
  * and a hand-written node:http + pg server in a third process that answers the same lists with one join query and a
  * count, returning the same JSON. Two lists: the employee list of the API speed issue (HR 50 and 500 rows, a
  * supervisor 50) and the appraisal results list (500 rows with total, grade and the employee, as HR and as a
@@ -114,7 +114,7 @@ try {
   if (built.status !== 0) throw new Error('building the API failed (pnpm --filter ./api run build)');
   const startApi = async (execution: 'compiled' | 'interpreted') => {
     const apiPort = await freePort();
-    const profile = process.env.BENCH_CPU_PROFILE && execution === 'interpreted' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
+    const profile = process.env.BENCH_CPU_PROFILE && execution === 'compiled' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`] : [];
     // The same Node flags as `pnpm start` (package.json): the heap bound is part of how it runs in production.
     const flags = (process.env.BENCH_NODE_FLAGS ?? '--max-old-space-size=384').split(' ').filter(Boolean);
     const child = spawn(process.execPath, [...profile, ...flags, path.join(repoRoot, 'api/dist/main.js')], {
@@ -142,8 +142,8 @@ try {
     }
     return { url: apiUrl, pid: child.pid ?? 0 };
   };
-  const api = await startApi('interpreted');
-  const compiled = await startApi('compiled');
+  const api = await startApi('compiled');
+  const interpreted = await startApi('interpreted');
   // ---- the hand-written server, in its own process: one join query and a count, the same JSON ----
   const lookup = new pg.Client({ connectionString: url });
   await lookup.connect();
@@ -187,12 +187,12 @@ try {
     const auth = await login(api.url, scenario.email);
     const body = JSON.stringify({ query: queryOf(scenario), variables: variablesOf(scenario) });
     const request = { method: 'POST' as const, headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', authorization: `Bearer ${auth}` }, body };
-    const runs: Record<'base' | 'api' | 'compiled', Run[]> = { base: [], api: [], compiled: [] };
+    const runs: Record<'base' | 'api' | 'interpreted', Run[]> = { base: [], api: [], interpreted: [] };
     for (let round = 0; round < ROUNDS; round++) {
       const as = scenario.email.startsWith('supervisor') ? '&as=supervisor' : '';
       runs.base.push(await run(baselineProcess.pid ?? 0, `${baselineUrl}/${scenario.list}?first=${scenario.first}${as}`, { method: 'GET' }));
       runs.api.push(await run(api.pid, `${api.url}/graphql`, request));
-      runs.compiled.push(await run(compiled.pid, `${compiled.url}/graphql`, request));
+      runs.interpreted.push(await run(interpreted.pid, `${interpreted.url}/graphql`, request));
     }
     const mean = (list: Run[], key: keyof Run) => list.reduce((sum, r) => sum + r[key], 0) / list.length;
     const ratio = (list: Run[]) => mean(list, 'rps') / mean(runs.base, 'rps');
@@ -205,7 +205,7 @@ try {
       `${scenario.label.padEnd(24)} ${target.padEnd(19)} ${mean(list, 'rps').toFixed(1).padStart(7)}  ${mean(list, 'p50').toFixed(1).padStart(8)} ${mean(list, 'p99').toFixed(1).padStart(8)}  ${mean(list, 'cpu').toFixed(2).padStart(10)}   ${extra}`;
     console.log(line('hand-written', runs.base, '    1          1'));
     console.log(line('this API', runs.api, `${ratio(runs.api).toFixed(2).padStart(5)}  ${cpuRatio(runs.api).toFixed(2).padStart(9)}  ${String(statements).padStart(3)}  ${aim}`));
-    console.log(line('API, graphql-jit', runs.compiled, `${ratio(runs.compiled).toFixed(2).padStart(5)}  ${cpuRatio(runs.compiled).toFixed(2).padStart(9)}  ${String(statements).padStart(3)}  (compiled execution, opt-in, for comparison)`));
+    console.log(line('API, graphql-js', runs.interpreted, `${ratio(runs.interpreted).toFixed(2).padStart(5)}  ${cpuRatio(runs.interpreted).toFixed(2).padStart(9)}  ${String(statements).padStart(3)}  (GRAPHQL_EXECUTION=interpreted, for comparison)`));
   }
   const status = await readFile(`/proc/${api.pid}/status`, 'utf8').catch(() => '');
   const peakKb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);

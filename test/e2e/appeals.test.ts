@@ -9,8 +9,8 @@ const browserMissing = browserMissingFor('the appeal pages');
 const card = (page: Page, cycle: string) => page.getByTestId('my-appraisal').filter({ hasText: cycle });
 
 /**
- * An employee appeals their published October result in the console; HR starts the review, asks the head nurse for a
- * statement, upholds the appeal with a re-score and closes it; the employee, in Chinese, sees the decision and the new
+ * An employee appeals their published October result in the console; HR starts the review, assigns a handler, asks the
+ * head nurse for a statement, upholds the appeal with a re-score and closes it; the employee, in Chinese, sees the decision and the new
  * result next to the old one.
  */
 describe.skipIf(browserMissing)('appeals in the console', () => {
@@ -60,7 +60,7 @@ describe.skipIf(browserMissing)('appeals in the console', () => {
   describe('HR upholds it with a re-score', () => {
     const session = useBrowserSession({ url: () => server.url, email: 'hr@demo.local' });
 
-    it('finds it in the queue with its due day and flags, asks the head nurse, upholds with a re-score and closes it', async () => {
+    it('finds it in the queue with its due day and flags, assigns a handler, asks the head nurse, upholds with a re-score and closes it', async () => {
       const { page, pageErrors } = session;
       await page.getByTestId('menu-appeals').click();
       await page.getByTestId('appeal-desk').waitFor();
@@ -76,6 +76,21 @@ describe.skipIf(browserMissing)('appeals in the console', () => {
 
       await page.getByTestId('appeal-start').click();
       await page.getByTestId('appeal-state-UNDER_REVIEW').waitFor();
+
+      // HR assigns the Director of Nursing as handler: listed on the page, and a task in her inbox.
+      await page.getByTestId('assign-handler-person').fill('Wang');
+      await page.getByRole('option', { name: /Wang Fang/ }).click();
+      await page.getByTestId('assign-handler').click();
+      await page.getByTestId('appeal-handlers').getByText(/Wang Fang.*Handler/).waitFor();
+      const handlerToken = await apiLogin(server.url, 'supervisor@demo.local');
+      const inbox = await graphqlCall<{ myInbox: { nodes: Array<{ taskKind: string | null; link: { type: string; id: string } }> } }>(
+        server.url,
+        '{ myInbox(first: 100, filter: { kind: TASK }) { nodes { taskKind link { type id } } } }',
+        {},
+        handlerToken,
+      );
+      const appealId = page.url().split('/').pop();
+      expect(inbox.myInbox.nodes).toContainEqual({ taskKind: 'appealToHandle', link: { type: 'Appeal', id: appealId } });
       await page.getByTestId('appeal-note').fill('Praise letter of 18 October is in the ward log.');
       await page.getByTestId('appeal-note-add').click();
       await page.getByTestId('appeal-notes').getByText('Praise letter of 18 October').waitFor();

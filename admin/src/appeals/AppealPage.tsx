@@ -12,7 +12,9 @@ import { useSubmit } from '../common/useSubmit';
 import { Day } from '../cycles/common';
 import { useLoad, useLocale } from '../cycles/useCycleApi';
 import { useGovernance } from '../governance/common';
-import { APPRAISAL_CYCLE, APPRAISAL_FOR_APPEAL, ASK, RESULT_INPUTS, type AppealDetail, appealQuery, CLOSE, DECIDE, isOpen, NOTE, type ResultVersion, START, WITHDRAW } from './api';
+import type { Person } from '../ledger/api';
+import { PersonPicker } from '../ledger/common';
+import { type AppealHandlerRole, APPRAISAL_CYCLE, APPRAISAL_FOR_APPEAL, ASK, ASSIGN, HANDLER_ROLES, RESULT_INPUTS, type AppealDetail, appealQuery, CLOSE, DECIDE, isOpen, NOTE, type ResultVersion, START, WITHDRAW } from './api';
 import { AppealStateChip, AttachmentList, DueFlags, OutcomeChip } from './parts';
 
 interface RatedItem {
@@ -217,7 +219,50 @@ const AskDialog = ({ appeal, appraisal, onClose, onDone }: { appeal: AppealDetai
   );
 };
 
-/** HR's handling: start the review, notes, statements asked of raters, the decision and closing. */
+/**
+ * Who handles the appeal besides HR: the handlers HR assigned and, while the appeal is open, the form to assign one
+ * (a committee member only where the scheme lets the committee handle appeals; the API says so otherwise).
+ */
+const Handlers = ({ appeal, assign }: { appeal: AppealDetail; assign: (employeeId: string, role: AppealHandlerRole) => Promise<boolean> }) => {
+  const translate = useTranslate();
+  const locale = useLocale();
+  const [person, setPerson] = useState<Person | null>(null);
+  const [role, setRole] = useState<AppealHandlerRole>('HANDLER');
+  const handlers = appeal.handlers ?? [];
+  return (
+    <Box>
+      <Typography variant="subtitle2">{translate('app.appeals.handlers')}</Typography>
+      {handlers.length === 0 ? (
+        <Typography color="text.secondary">{translate('app.appeals.no_handlers')}</Typography>
+      ) : (
+        <Box component="ul" data-testid="appeal-handlers" sx={{ mt: 0.5 }}>
+          {handlers.map((h) => (
+            <li key={`${h.name}-${h.assignedAt}`}>
+              <Typography variant="body2">{translate('app.appeals.handler_assigned', { name: h.name, role: translate(`app.appeals.handler_role.${h.role}`), when: formatDateTime(h.assignedAt, locale) })}</Typography>
+            </li>
+          ))}
+        </Box>
+      )}
+      {isOpen(appeal.state) && (
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mt: 1 }}>
+          <PersonPicker value={person} onChange={setPerson} label="app.appeals.handler" testId="assign-handler-person" />
+          <TextField select size="small" label={translate('app.appeals.handler_role_label')} value={role} onChange={(e) => setRole(e.target.value as AppealHandlerRole)} sx={{ minWidth: 180 }} slotProps={{ htmlInput: { 'data-testid': 'assign-handler-role' } }}>
+            {HANDLER_ROLES.map((r) => (
+              <MenuItem key={r} value={r}>
+                {translate(`app.appeals.handler_role.${r}`)}
+              </MenuItem>
+            ))}
+          </TextField>
+          <Button disabled={!person} onClick={() => person && void assign(person.id, role).then((ok) => ok && setPerson(null))} data-testid="assign-handler">
+            {translate('app.appeals.assign')}
+          </Button>
+        </Stack>
+      )}
+    </Box>
+  );
+};
+
+/** HR's handling: handlers, start the review, notes, statements asked of raters, the decision and closing. */
 const Handling = ({ appeal, onChange }: { appeal: AppealDetail; onChange: (a: AppealDetail) => void }) => {
   const translate = useTranslate();
   const locale = useLocale();
@@ -274,6 +319,7 @@ const Handling = ({ appeal, onChange }: { appeal: AppealDetail; onChange: (a: Ap
               </Button>
             )}
           </Stack>
+          <Handlers appeal={appeal} assign={(e, r) => run(ASSIGN, { e, r }, 'assignAppealHandler', 'app.appeals.assigned_done')} />
           <Box>
             <Typography variant="subtitle2">{translate('app.appeals.notes')}</Typography>
             {(appeal.notes ?? []).length === 0 && <Typography color="text.secondary">{translate('app.appeals.no_notes')}</Typography>}

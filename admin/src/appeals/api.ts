@@ -35,6 +35,9 @@ export interface AppealSummary {
   target: AppealTarget;
 }
 
+export const HANDLER_ROLES = ['HANDLER', 'COMMITTEE'] as const;
+export type AppealHandlerRole = (typeof HANDLER_ROLES)[number];
+
 export interface AppealAttachment {
   name: string;
   contentType: string;
@@ -67,7 +70,7 @@ export interface AppealDetail extends AppealSummary {
   newResult: ResultVersion | null;
   notes?: Array<{ id: string; text: string; author: string; createdAt: string }>;
   statements?: StatementRequest[];
-  handlers?: Array<{ name: string; role: string; assignedAt: string }>;
+  handlers?: Array<{ name: string; role: AppealHandlerRole; assignedAt: string }>;
 }
 
 const SUMMARY = 'id version state filedOn dueOn flags { overdue nearDue workingDaysLeft } appellant outcome target { kind appraisalId ledgerEntryId periodKey }';
@@ -92,6 +95,8 @@ export const START = `mutation($id: ID!, $v: Int!) { startAppealReview(id: $id, 
 export const NOTE = `mutation($id: ID!, $t: String!) { addAppealNote(id: $id, text: $t) ${RETURNS_HANDLING} }`;
 export const ASK = `mutation($id: ID!, $i: StatementRequestInput!) { requestStatement(id: $id, input: $i) ${RETURNS_HANDLING} }`;
 export const DECIDE = `mutation($id: ID!, $v: Int!, $d: AppealDecisionInput!) { decideAppeal(id: $id, version: $v, decision: $d) ${RETURNS_HANDLING} }`;
+/** HR assigns a handler (a committee member only where the scheme lets the committee handle appeals). */
+export const ASSIGN = `mutation($id: ID!, $e: ID!, $r: AppealHandlerRole!) { assignAppealHandler(id: $id, employeeId: $e, role: $r) ${RETURNS_HANDLING} }`;
 export const CLOSE = `mutation($id: ID!, $v: Int!) { closeAppeal(id: $id, version: $v) ${RETURNS_HANDLING} }`;
 export const WITHDRAW = `mutation($id: ID!, $v: Int!, $r: String!) { withdrawAppeal(id: $id, version: $v, reason: $r) ${RETURNS} }`;
 export const MY_STATEMENTS = 'query($a: Boolean) { myStatementRequests(answered: $a) { id question sharedExcerpt dueOn statement answeredAt rater createdAt } }';

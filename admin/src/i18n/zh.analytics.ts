@@ -1,3 +1,6 @@
+import type { Widen } from './en';
+import type { enAnalytics } from './en.analytics';
+
 /** 统计分析页面与各角色首页面板的中文文案（合并进 zh.ts）。 */
 export const zhAnalytics = {
   app: {
@@ -135,4 +138,4 @@ export const zhAnalytics = {
       },
     },
   },
-};
+} satisfies Widen<typeof enAnalytics>;

@@ -1,3 +1,6 @@
+import type { Widen } from './en';
+import type { enHonors } from './en.honors';
+
 /** 评优页面的中文文案（合并进 zh.ts）。 */
 export const zhHonors = {
   app: {
@@ -52,4 +55,4 @@ export const zhHonors = {
       nomination_state: { NOMINATED: '已提名', SHORTLISTED: '已入围', INELIGIBLE: '不符合条件', APPROVED: '已通过', REJECTED: '已否决', AWARDED: '已表彰', WITHDRAWN: '已撤回' },
     },
   },
-};
+} satisfies Widen<typeof enHonors>;

@@ -127,15 +127,35 @@ export function mergeGuards(...trees: FieldGuardTree[]): FieldGuardTree {
   return merged;
 }
 
-/** Per-request memo of actor rules and the pay reads to audit; created lazily on the context. */
+/** Per-request memo of actor rules, of row guards' last decisions, and the pay reads to audit; created lazily on the context. */
 export interface AccessState {
   actorRules: Map<ActorRule, boolean>;
   /** `Type:id` → fields read that must be audited. */
   auditedReads: Map<string, Set<string>>;
+  /** By row guard index: the facts the guard last decided on for this actor, and its decision. */
+  lastFacts: unknown[];
+  lastOutcome: boolean[];
 }
 
+/** Row guards are numbered as they are built, so a request's memo of them is two plain arrays. */
+let rowGuardCount = 0;
+
 export function accessState(ctx: RequestContext): AccessState {
-  return (ctx.access ??= { actorRules: new Map(), auditedReads: new Map() });
+  return (ctx.access ??= { actorRules: new Map(), auditedReads: new Map(), lastFacts: new Array<unknown>(rowGuardCount).fill(undefined), lastOutcome: new Array<boolean>(rowGuardCount).fill(false) });
+}
+
+/**
+ * Whether two rows' facts are equal (own enumerable properties compared with ===). Rows of a page mostly share
+ * their facts (every row of HR's list is "someone else's"), so a guard decides once and then compares.
+ */
+function sameFacts(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  const left = a as Record<string, unknown>;
+  const right = b as Record<string, unknown>;
+  for (const key in left) if (left[key] !== right[key]) return false;
+  for (const key in right) if (!(key in left)) return false;
+  return true;
 }
 
 function actorRuleOutcome(ctx: RequestContext, rule: ActorRule): true | AppError {
@@ -168,12 +188,24 @@ function guardResolver(guard: FieldGuard, fieldName: string, inner: Resolver | u
     };
   }
   const { policy, factless, what, audit, typeName, factsOf } = guard;
+  const index = rowGuardCount++;
   return (parent, args, ctx, info) => {
     const actor = ctx.actor;
     if (!actor) return unauthenticated();
     // A row without facts was built outside a read model: deny rather than guess.
     const facts = factless ? NO_FACTS : factsOf ? factsOf(parent as never, actor) : (parent as { [FACTS]?: unknown })[FACTS];
-    if (facts === undefined || !policy(actor, facts)) return forbidden(what);
+    if (facts === undefined) return forbidden(what);
+    // Policies are pure functions of (actor, facts), and the actor is fixed for the request (signing in replaces the
+    // state): a row whose facts equal the previous row's gets the previous decision without calling the policy.
+    const state = ctx.access ?? accessState(ctx);
+    let ok: boolean;
+    if (sameFacts(state.lastFacts[index], facts)) ok = state.lastOutcome[index] as boolean;
+    else {
+      ok = policy(actor, facts);
+      state.lastFacts[index] = facts;
+      state.lastOutcome[index] = ok;
+    }
+    if (!ok) return forbidden(what);
     if (audit?.when(actor, facts)) {
       const key = `${typeName}:${(parent as { id?: string }).id ?? '?'}`;
       const reads = accessState(ctx).auditedReads;

@@ -1,5 +1,5 @@
 import type { GraphQLFieldResolver, GraphQLSchema } from 'graphql';
-import { isObjectType } from 'graphql';
+import { isInterfaceType, isObjectType } from 'graphql';
 import { getMetadataStorage } from 'type-graphql';
 
 /**
@@ -89,5 +89,28 @@ export function useDirectResolvers(schema: GraphQLSchema, resolverClasses: reado
         direct++;
       }
   }
+  syncResolveTypes(schema);
   return { direct, kept };
+}
+
+/**
+ * type-graphql wraps an interface's `resolveType` option in an async function, so the runtime type of every `node(id)`
+ * answer is a promise. graphql-js waits for it; graphql-jit (the API's executor) does not, and failed with "must
+ * resolve to an Object type". The same function, called directly: a type name as it is, a class as its type's name.
+ */
+function syncResolveTypes(schema: GraphQLSchema): void {
+  const storage = getMetadataStorage();
+  const typeNameOf = new Map<unknown, string>(storage.objectTypes.map((o) => [o.target, o.name]));
+  for (const declared of storage.interfaceTypes) {
+    const type = schema.getType(declared.name);
+    const own = declared.resolveType;
+    if (!isInterfaceType(type) || !own) continue;
+    type.resolveType = (value, context, info, abstractType) => {
+      const resolved: unknown = own(value, context, info, abstractType);
+      if (resolved === null || resolved === undefined || typeof resolved === 'string') return resolved ?? undefined;
+      // A class (or a promise of one, which only graphql-js awaits): the name its @ObjectType gave it.
+      if (resolved instanceof Promise) return resolved.then((r: unknown) => (typeof r === 'string' ? r : typeNameOf.get(r)));
+      return typeNameOf.get(resolved);
+    };
+  }
 }

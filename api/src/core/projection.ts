@@ -30,23 +30,27 @@ export function propertiesFor(selected: ReadonlySet<string>, needs: Readonly<Rec
   return out;
 }
 
-/** Related rows a page statement joined in (look-ahead), kept on the row they belong to. */
-const JOINED: unique symbol = Symbol('joined');
+/**
+ * Related rows a page statement joined in (look-ahead), kept on the row they belong to under one symbol per relation:
+ * a plain property assignment (no property descriptor, no holder object per row). Symbols are invisible to GraphQL
+ * and to JSON.
+ */
+const joinedSlots = new Map<string, symbol>();
+function joinedSlot(relation: string): symbol {
+  let slot = joinedSlots.get(relation);
+  if (slot === undefined) joinedSlots.set(relation, (slot = Symbol(`joined:${relation}`)));
+  return slot;
+}
 
 /** Keeps a joined related row (or null for "none") on its row, so its field resolves without a loader or a promise. */
 export function attachJoined<T extends object>(row: T, relation: string, value: unknown): T {
-  let joined = (row as { [JOINED]?: Record<string, unknown> })[JOINED];
-  if (!joined) {
-    joined = {};
-    Object.defineProperty(row, JOINED, { value: joined, enumerable: false });
-  }
-  joined[relation] = value;
+  (row as Record<symbol, unknown>)[joinedSlot(relation)] = value;
   return row;
 }
 
 /** The joined related row, `null` when the join found none, `undefined` when it was not joined. */
 export function joinedOf<R>(row: object, relation: string): R | null | undefined {
-  return (row as { [JOINED]?: Record<string, R | null> })[JOINED]?.[relation];
+  return (row as Record<symbol, R | null | undefined>)[joinedSlot(relation)];
 }
 
 // The (property, selected name) pairs per column map and prefix, built once: rows are read many times.
@@ -59,10 +63,20 @@ function pairsOf(columns: object, prefix: string): Array<[string, string]> {
   return pairs;
 }
 
-/** Reads the columns selected by `selectColumns` back into an object keyed by property. */
+// One scratch object per column map and prefix (see readColumns).
+const scratchCache = new WeakMap<object, Map<string, Record<string, unknown>>>();
+
+/**
+ * Reads the columns selected by `selectColumns` back into an object keyed by property. With a prefix, the object is a
+ * scratch object reused by the next call for the same map and prefix (a 500-row page with three joined relations
+ * would otherwise allocate 1,500 of them): read it at once into the row being built, never keep it.
+ */
 export function readColumns<T>(row: Record<string, unknown>, prefix: string, columns: ColumnMap<T>): Record<keyof T & string, unknown> {
   if (prefix === '') return row as Record<keyof T & string, unknown>;
-  const out: Record<string, unknown> = {};
+  let byPrefix = scratchCache.get(columns);
+  if (!byPrefix) scratchCache.set(columns, (byPrefix = new Map()));
+  let out = byPrefix.get(prefix);
+  if (!out) byPrefix.set(prefix, (out = {}));
   for (const [property, name] of pairsOf(columns, prefix)) out[property] = row[name];
   return out as Record<keyof T & string, unknown>;
 }

@@ -58,6 +58,14 @@ function factMatters(actor: Actor, fact: 'inLine' | 'ownSupervisor'): boolean {
   return Object.values(employeeAccess.fields).some((policy) => policy(actor, base) !== policy(actor, flipped));
 }
 
+// The eight possible fact combinations as shared frozen objects: no object per row, and the field guards' memo of
+// their last decision then matches by identity.
+const FACT_COMBINATIONS: readonly EmployeeRowFacts[] = Array.from({ length: 8 }, (_, k) =>
+  Object.freeze({ self: (k & 1) !== 0, inLine: (k & 2) !== 0, ownSupervisor: (k & 4) !== 0 }),
+);
+const sharedFacts = (self: boolean, inLine: boolean, ownSupervisor: boolean): EmployeeRowFacts =>
+  FACT_COMBINATIONS[(self ? 1 : 0) | (inLine ? 2 : 0) | (ownSupervisor ? 4 : 0)] as EmployeeRowFacts;
+
 export function employeeRelation(person: Actor): EmployeeRelationSql {
   // A reporting token reads HR's rows of a granted type (no person: no self, no line), none otherwise.
   const actor = rowScopeActor(person, 'Employee');
@@ -90,7 +98,9 @@ export function employeeRelation(person: Actor): EmployeeRelationSql {
       }
     },
     toFacts(row, prefix, id) {
-      return { self: id === me, inLine: row[`${prefix}inLine`] === true, ownSupervisor: row[`${prefix}ownSupervisor`] === true };
+      const inLineColumn = prefix ? `${prefix}inLine` : 'inLine';
+      const ownSupervisorColumn = prefix ? `${prefix}ownSupervisor` : 'ownSupervisor';
+      return sharedFacts(id === me, row[inLineColumn] === true, row[ownSupervisorColumn] === true);
     },
   };
 }
