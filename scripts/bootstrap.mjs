@@ -23,8 +23,8 @@ function run(command, args, options = {}) {
   return result.status ?? 1;
 }
 
-/** Runs pnpm steps, `availableParallelism()` at a time; prints each step's output when it ends; returns the failed ones. */
-async function runAll(steps) {
+/** Runs pnpm steps, `concurrency` at a time; prints each step's output when it ends; returns the failed ones. */
+async function runAll(steps, concurrency = availableParallelism()) {
   const failed = [];
   const queue = [...steps];
   const worker = async () => {
@@ -48,7 +48,7 @@ async function runAll(steps) {
       if (status !== 0) failed.push(name);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(availableParallelism(), steps.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, steps.length)) }, worker));
   return failed;
 }
 
@@ -64,26 +64,51 @@ function findPnpm() {
   return ['npx', ['--yes', `pnpm@${PNPM_VERSION}`]];
 }
 
+function warnWithoutChromium() {
+  if (existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) return;
+  const banner = '!'.repeat(78);
+  console.warn(`\n${banner}\n  Chromium was not found at /usr/bin/chromium: the browser tests will be SKIPPED.\n  Install it with: sudo apt-get install -y chromium   (CI installs it and fails without it)\n${banner}\n`);
+}
+
 const [pnpm, prefix] = findPnpm();
 const p = (...args) => must(pnpm, [...prefix, ...args]);
 
 p('install', '--frozen-lockfile');
 
 if (mode === 'test') {
-  // Building, type-checking and linting are independent of each other (the type checks and the console build
-  // read the workspace sources, not dist) and mostly single-threaded: run them side by side, as many at a
-  // time as there are cores (longest first). Each step's output is printed when it ends; any failure fails the run.
-  const failed = await runAll([
-    ['typecheck: domain, api, migrations, tests', ['exec', 'tsc', '-p', 'tsconfig.json', '--noEmit']],
-    ['build: domain, migrations, api', ['--filter', './domain', '--filter', './migrations', '--filter', './api', 'run', 'build']],
+  // The tests need the builds (the browser tests serve admin/dist, one test starts api/dist/main.js); the type
+  // checks and the linter read the sources and nobody waits for them. So: both builds side by side, then the
+  // tests, with the checks running one at a time beside them: most of a test's time is waiting, which leaves
+  // a core for the checks. Each step's output is printed when it ends; any failure fails the run.
+  const failedBuilds = await runAll([
     ['build: console', ['--filter', './admin', 'run', 'build']],
-    ['typecheck: console', ['--filter', './admin', 'run', 'typecheck']],
-    ['lint', ['run', 'lint']],
+    ['build: domain, migrations, api', ['--filter', './domain', '--filter', './migrations', '--filter', './api', 'run', 'build']],
   ]);
+  if (failedBuilds.length) {
+    console.error(`\nFailed: ${failedBuilds.join('; ')}`);
+    process.exit(1);
+  }
+  warnWithoutChromium();
+  const checks = runAll(
+    [
+      ['typecheck: domain, api, migrations, tests', ['exec', 'tsc', '-p', 'tsconfig.json', '--noEmit']],
+      ['typecheck: console', ['--filter', './admin', 'run', 'typecheck']],
+      ['lint', ['run', 'lint']],
+    ],
+    1,
+  );
+  const tests = new Promise((resolve) => {
+    const child = spawn(pnpm, [...prefix, 'exec', 'vitest', 'run'], { stdio: 'inherit' });
+    child.on('error', () => resolve(1));
+    child.on('close', (code) => resolve(code ?? 1));
+  });
+  const [failedChecks, testStatus] = await Promise.all([checks, tests]);
+  const failed = [...failedChecks, ...(testStatus === 0 ? [] : [`tests (exit ${testStatus})`])];
   if (failed.length) {
     console.error(`\nFailed: ${failed.join('; ')}`);
     process.exit(1);
   }
+  process.exit(0);
 } else {
   p('run', 'build');
 }
@@ -94,8 +119,3 @@ if (mode === 'start') {
   process.exit(child.status ?? 0);
 }
 
-if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
-  const banner = '!'.repeat(78);
-  console.warn(`\n${banner}\n  Chromium was not found at /usr/bin/chromium: the browser tests will be SKIPPED.\n  Install it with: sudo apt-get install -y chromium   (CI installs it and fails without it)\n${banner}\n`);
-}
-p('exec', 'vitest', 'run');
