@@ -5,7 +5,6 @@ import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { DriverException } from '@mikro-orm/core';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import express, { type Express } from 'express';
 import { unwrapResolverError } from '@apollo/server/errors';
@@ -18,7 +17,7 @@ import type { JobQueue } from './core/jobs.js';
 import { createReadDb, type SqlObserver } from './core/db.js';
 import { compressResponses, serveConsole } from './core/delivery.js';
 import { readAuditPlugin } from './core/read-audit.js';
-import { AppError } from './core/errors.js';
+import { AppError, badIdError, isDatabaseTimeout, sqlState, timeoutError } from './core/errors.js';
 import { httpLogSerializers, type Logger } from './core/logger.js';
 import { withRequestLocale } from './core/messages.js';
 import type { TokenService } from './core/tokens.js';
@@ -48,6 +47,13 @@ const REQUEST_ERROR_CODES = new Set([
  * Expected failures keep their message and code; invalid ids become BAD_USER_INPUT; anything else
  * is masked so that no SQL, stack or internal detail reaches a client, and is logged in full.
  */
+/** A database failure answered as the typed error it means, in the request's language, without its SQL. */
+const typedError = (error: AppError, formatted: GraphQLFormattedError): GraphQLFormattedError => ({
+  message: error.localized?.() ?? error.message,
+  path: formatted.path,
+  extensions: error.extensions,
+});
+
 export function formatError(log: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
@@ -56,11 +62,11 @@ export function formatError(log: Logger) {
       const { http: _http, ...extensions } = original.extensions;
       return { ...formatted, message: original.localized?.() ?? formatted.message, extensions };
     }
-    if (original instanceof DriverException && original.code === '22P02')
-      return { message: 'An id or value has the wrong format (ids are UUIDs).', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
-    if (original instanceof DriverException && original.code === '57014') {
-      log.warn({ path: formatted.path }, 'statement timeout');
-      return { message: 'The request took too long and was stopped; ask for fewer rows or fields.', path: formatted.path, extensions: { code: 'TIMEOUT' } };
+    // MikroORM's DriverException and the driver's raw error (connection.execute, executeBound) alike.
+    if (sqlState(original) === '22P02') return typedError(badIdError(), formatted);
+    if (isDatabaseTimeout(original)) {
+      log.warn({ path: formatted.path, sqlState: sqlState(original) }, 'statement timeout');
+      return typedError(timeoutError(), formatted);
     }
     // Errors raised by GraphQL and Apollo themselves (parse, validation, variables) are about the request.
     const code = formatted.extensions?.code;

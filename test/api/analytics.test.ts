@@ -27,7 +27,7 @@ let server: TestServer;
 const tokens = {} as Record<keyof typeof demo, string>;
 let supervisorId: string;
 let nursingId: string;
-let schemes: Record<string, { bands: Array<{ grade: string }>; distribution?: unknown }>;
+let schemes: Record<string, { bands: Array<{ grade: string; label: { en: string; zh: string } }>; distribution?: unknown }>;
 let facts: Array<AppraisalFactRow & { path: string[] }>;
 let parents: Map<string, string | null>;
 
@@ -51,7 +51,7 @@ beforeAll(async () => {
   server = await startTestServer({ clock: fixedClock(TODAY) });
   for (const role of Object.keys(demo) as Array<keyof typeof demo>) tokens[role] = await login(server.url, demo[role]);
   supervisorId = ok(await gql<{ me: { employee: { id: string } } }>(server.url, '{ me { employee { id } } }', {}, tokens.supervisor)).me.employee.id;
-  const [scheme] = await query<{ id: string; version_id: string; document: { grades: { bands: Array<{ grade: string }> }; distribution?: unknown } }>(
+  const [scheme] = await query<{ id: string; version_id: string; document: { grades: { bands: Array<{ grade: string; label: { en: string; zh: string } }> }; distribution?: unknown } }>(
     `select s.id, v.id as version_id, v.document from scheme s join scheme_version v on v.scheme_id = s.id where s.code = 'nursing' order by v.number desc limit 1`,
   );
   if (!scheme) throw new Error('no nursing scheme');
@@ -217,6 +217,18 @@ describe('analytics aggregates equal the domain reference on generated data', ()
     // Ends or widths off the cohorts' 5-point grid are counted on the per-appraisal read model.
     const odd = ok(await gql<{ analytics: { scoreHistogram: unknown } }>(server.url, '{ analytics { scoreHistogram(min: "42.5", max: "97", buckets: 7) { buckets { from to count } outside } } }', {}, tokens.hr));
     expect(odd.analytics.scoreHistogram).toEqual(scoreHistogramRef(facts, { min: '42.5', max: '97', buckets: 7 }));
+  });
+
+  it('names each grade as its scheme does, in English and Chinese', async () => {
+    type Named = { analytics: { gradeDistribution: Array<{ schemeId: string; grades: Array<{ grade: string; label: string | null; labelZh: string | null }> }> } };
+    const r = ok(await gql<Named>(server.url, '{ analytics { gradeDistribution { schemeId grades { grade label labelZh } } } }', {}, tokens.hr));
+    const named = r.analytics.gradeDistribution.filter((d) => schemes[d.schemeId]);
+    expect(named.length).toBeGreaterThan(0);
+    for (const d of named)
+      for (const g of d.grades) {
+        const band = schemes[d.schemeId]?.bands.find((b) => b.grade === g.grade);
+        expect({ label: g.label, labelZh: g.labelZh }).toEqual({ label: band?.label.en, labelZh: band?.label.zh });
+      }
   });
 
   it('an employee and the committee may not run analytics', async () => {

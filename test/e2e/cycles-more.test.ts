@@ -400,6 +400,8 @@ describe.skipIf(browserMissing)('the cycle pages on the demo cycles', () => {
         const cycle = await cycleNamed(server.url, hr, name);
         await page.goto(`${server.url}/#/cycles/${cycle.id}${path ? `/${path}` : ''}`);
         await shown(page, ready);
+        // The results table names grades from the calibration board's scheme (a second query): wait for the board too.
+        if (ready === 'results-table') await shown(page, 'calibration-group');
         await page.locator('.MuiLinearProgress-root').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
         problems.push(...(await untranslated(page, data)).map((p) => `${name} ${path}: ${p}`));
         await screenshot(page, `cycles-zh-${path || 'cycle'}-${cycle.state.toLowerCase()}`);

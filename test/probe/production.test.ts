@@ -239,4 +239,22 @@ describe('time budget', () => {
     expect(codes(result)).toEqual(['TIMEOUT']);
     expect(JSON.stringify(result)).not.toMatch(/select|employee"|canceling/i);
   });
+
+  it('answers TIMEOUT, in the asked language, for a raw statement (connection.execute) past statement_timeout', async () => {
+    // saveArchiveRetention reads and writes archive_setting through connection.execute, whose errors are the
+    // driver's own (not MikroORM's DriverException); they must not come back as INTERNAL_SERVER_ERROR.
+    const SAVE = 'mutation { saveArchiveRetention(input: { years: 10 }, version: 1) { years } }';
+    const ask = (language: string) =>
+      fetch(`${slow.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', 'accept-language': language, authorization: `Bearer ${hr}` },
+        body: JSON.stringify({ query: SAVE }),
+      }).then((r) => r.json() as Promise<{ errors?: Array<{ message: string; extensions?: { code?: string } }> }>);
+    const zh = await whileLocked('archive_setting', 4000, () => ask('zh-CN'));
+    expect(zh.errors?.map((e) => e.extensions?.code)).toEqual(['TIMEOUT']);
+    expect(zh.errors?.[0]?.message).toMatch(/请求耗时过长/);
+    expect(JSON.stringify(zh)).not.toMatch(/select|archive_setting|canceling/i);
+    const en = await whileLocked('archive_setting', 4000, () => ask('en'));
+    expect(en.errors?.[0]).toMatchObject({ extensions: { code: 'TIMEOUT' }, message: expect.stringMatching(/took too long/) });
+  });
 });

@@ -1,4 +1,4 @@
-import type { AppealStatsRow, CompletionRow, LeniencyRow as DomainLeniencyRow, GradeDistributionRow, HistogramBucket, PayRow as DomainPayRow, TrendPoint } from '@appraisal/domain';
+import type { AppealStatsRow, CompletionRow, LeniencyRow as DomainLeniencyRow, GradeDistributionRow as DomainGradeRow, HistogramBucket, PayRow as DomainPayRow, TrendPoint } from '@appraisal/domain';
 import type { AppDataProvider } from '../dataProvider';
 
 /** What every aggregate covers (`AnalyticsFilter`): cycles, a period range (by period end), a scheme, a department subtree. */
@@ -12,7 +12,9 @@ export interface AnalyticsFilter {
 
 // The rows are the domain's aggregates (domain/src/analytics/aggregates.ts) as the API returns them; only what the
 // API adds to them is declared here.
-export type { CompletionRow, GradeDistributionRow, TrendPoint };
+export type { CompletionRow, TrendPoint };
+/** A department's grades under one scheme, each grade with the scheme's name for it (English, Chinese). */
+export type GradeDistributionRow = Omit<DomainGradeRow, 'grades'> & { grades: Array<DomainGradeRow['grades'][number] & { label: string | null; labelZh: string | null }> };
 export type AppealRow = AppealStatsRow;
 export interface Histogram {
   buckets: HistogramBucket[];
@@ -58,7 +60,7 @@ export interface CycleRef {
 }
 
 const FIELDS = `
-  gradeDistribution { departmentId schemeId size grades { grade count percent } quotas { grade bound percent grades limit actual within } }
+  gradeDistribution { departmentId schemeId size grades { grade label labelZh count percent } quotas { grade bound percent grades limit actual within } }
   scoreHistogram(min: "0", max: "100", buckets: 10) { buckets { from to count } outside }
   scoreTrend { cycleId periodEnd departmentId n average }
   raterLeniency { raterId departmentId ratings raterAverage departmentAverage difference rater { name } }
@@ -77,7 +79,7 @@ export const analyticsOps = {
   key: (api: AppDataProvider) =>
     api.graphql<Pick<AnalyticsData, 'gradeDistribution' | 'completion'>>(
       'query',
-      'query AnalyticsKeyCharts { result: analytics { gradeDistribution { departmentId schemeId size grades { grade count percent } quotas { grade bound percent grades limit actual within } } completion { phase departmentId total done percent overdue late } } }',
+      'query AnalyticsKeyCharts { result: analytics { gradeDistribution { departmentId schemeId size grades { grade label labelZh count percent } quotas { grade bound percent grades limit actual within } } completion { phase departmentId total done percent overdue late } } }',
     ),
   /** The completion rows alone (the dashboards). */
   completion: (api: AppDataProvider, filter: AnalyticsFilter = {}) =>

@@ -44,14 +44,18 @@ export const GradeChart = ({ rows: all, names }: { rows: GradeDistributionRow[];
   const rows = all.filter((r) => r.schemeId === scheme);
   const schemeName = (id: string) => names.schemes.get(id) ?? translate(`${p}.scheme`);
   const label = (r: GradeDistributionRow) => department(r.departmentId);
-  // The scheme's grades in its own order (the API lists each group's grades by the scheme's bands).
+  // The scheme's grades in its own order (the API lists each group's grades by the scheme's bands), named as the
+  // scheme names them in the reader's language (the code when the scheme does not list the grade).
   const grades = [...new Set(rows.flatMap((r) => r.grades.map((g) => g.grade)))];
+  const gradeLabel = (g: GradeDistributionRow['grades'][number]) => (locale === 'zh' ? g.labelZh || g.label : g.label || g.labelZh) || g.grade;
+  const gradeNames = new Map(rows.flatMap((r) => r.grades.map((g) => [g.grade, gradeLabel(g)] as const)));
+  const gradeName = (grade: string) => gradeNames.get(grade) ?? grade;
   const total = all.reduce((s, r) => s + r.size, 0);
   const breaches = rows.flatMap((r) => r.quotas.filter((q) => !q.within).map((q) => ({ r, q })));
   const numbers = {
     head: [translate(`${p}.department`), translate(`${p}.scheme`), translate(`${p}.size`), translate(`${p}.grade`), translate(`${p}.count`), translate(`${p}.percent`)],
     kinds: ['text', 'text', 'number', 'text', 'number', 'number'] as const,
-    rows: all.flatMap((r) => r.grades.map((g) => [department(r.departmentId), names.schemes.get(r.schemeId) ?? '', r.size, g.grade, g.count, g.percent])),
+    rows: all.flatMap((r) => r.grades.map((g) => [department(r.departmentId), names.schemes.get(r.schemeId) ?? '', r.size, gradeLabel(g), g.count, g.percent])),
   };
   return (
     <ChartCard
@@ -85,7 +89,7 @@ export const GradeChart = ({ rows: all, names }: { rows: GradeDistributionRow[];
         layout="horizontal"
         yAxis={[{ scaleType: 'band', data: rows.map(label), width: 200 }]}
         xAxis={[{ valueFormatter: n(locale) }]}
-        series={grades.map((grade) => ({ label: grade || '—', stack: 'grades', data: rows.map((r) => r.grades.find((g) => g.grade === grade)?.count ?? 0), valueFormatter: n(locale) }))}
+        series={grades.map((grade) => ({ label: gradeName(grade) || '—', stack: 'grades', data: rows.map((r) => r.grades.find((g) => g.grade === grade)?.count ?? 0), valueFormatter: n(locale) }))}
       />
       <Stack direction="row" spacing={1} useFlexGap sx={{ flexWrap: 'wrap', mt: 1 }} data-testid="quota-checks">
         {rows.flatMap((r) =>
@@ -96,7 +100,7 @@ export const GradeChart = ({ rows: all, names }: { rows: GradeDistributionRow[];
               color={q.within ? 'default' : 'error'}
               variant={q.within ? 'outlined' : 'filled'}
               title={translate(q.within ? `${p}.kept` : `${p}.breached`)}
-              label={`${label(r)}: ${translate(`${p}.${q.bound === 'max' ? 'max' : 'min'}`, { percent: formatNumber(q.percent, locale), grade: q.grades.join('+') })} — ${formatNumber(q.actual, locale)} / ${formatNumber(q.limit, locale)}`}
+              label={`${label(r)}: ${translate(`${p}.${q.bound === 'max' ? 'max' : 'min'}`, { percent: formatNumber(q.percent, locale), grade: q.grades.map(gradeName).join('+') })} — ${formatNumber(q.actual, locale)} / ${formatNumber(q.limit, locale)}`}
             />
           )),
         )}

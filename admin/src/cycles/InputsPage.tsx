@@ -1,4 +1,3 @@
-import { describeIssue } from '@appraisal/domain/messages';
 import type { SchemeDefinition } from '@appraisal/domain';
 import EditIcon from '@mui/icons-material/Edit';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
@@ -10,7 +9,7 @@ import { HttpError, Title, useNotify, useTranslate } from 'react-admin';
 import { Link, useParams } from 'react-router-dom';
 import { localizedName } from '../common/localizedName';
 import { LoadErrorState } from '../common/LoadError';
-import { INPUTS_PAGE, type InputsPerson, type LocalText, type MeasuredEntryInput, type MeasuredImportReport } from '../dataProvider/cycleApi';
+import { describeProblem, INPUTS_PAGE, type InputsPerson, type LocalText, type MeasuredEntryInput, type MeasuredImportReport } from '../dataProvider/cycleApi';
 import { fieldDetails, type ApiGraphQLError, type FieldDetail } from '../dataProvider/graphqlErrors';
 import { ExportButton } from '../import/ExportButton';
 import { ACCEPTED_EXTENSIONS, isAcceptedFile, readAsBase64 } from '../import/files';
@@ -115,7 +114,7 @@ const PersonRow = ({ person, columns, editable, onSaved }: { person: InputsPerso
           const inEntry = [...columnOf.entries()].filter(([k]) => k.startsWith(`${at}.`)).map(([, c]) => c);
           const byName = m?.[3] !== undefined ? columnOf.get(`${at}.${m[3]}`) : m?.[4] !== undefined ? inEntry[Number(m[4])] : undefined;
           const column = byName ?? inEntry[0] ?? null;
-          return { column, rule: d.rule ?? '', text: describeIssue({ code: d.rule ?? '', message: d.message, params: d.params ?? {} }, locale) };
+          return { column, rule: d.rule ?? '', text: describeProblem(d, locale) };
         }),
       );
     } finally {
@@ -196,6 +195,7 @@ const columnName = (c: ValueColumn, locale: string, translate: (key: string, opt
 /** Upload a measured-input sheet, read the dry run's row report, then apply the same file (all rows or none). */
 const ImportSection = ({ cycleId, editable, onApplied }: { cycleId: string; editable: boolean; onApplied: () => void }) => {
   const translate = useTranslate();
+  const locale = useLocale();
   const notify = useNotify();
   const api = useCycleApi();
   const [file, setFile] = useState<File | null>(null);
@@ -252,7 +252,7 @@ const ImportSection = ({ cycleId, editable, onApplied }: { cycleId: string; edit
       {busy && <LinearProgress />}
       {report && (
         <Box data-testid="inputs-report">
-          <ImportReportTable report={report} />
+          <ImportReportTable report={report} describe={(d) => describeProblem(d, locale)} />
           {report.applied && (
             <Typography variant="body2" sx={{ mt: 1 }} data-testid="inputs-results">
               {translate('app.inputs.results_computed', { smart_count: report.results })}

@@ -1,9 +1,10 @@
-import { describeIssue } from '@appraisal/domain/messages';
+import { describeIssue, messageFor } from '@appraisal/domain/messages';
 import { gql, type ApolloClient, type DocumentNode } from '@apollo/client';
 import { HttpError } from 'react-admin';
 import { i18nProvider } from '../i18n';
 import { toApiError } from './apiErrors';
-import { fieldDetails } from './graphqlErrors';
+import { fieldDetails, type FieldDetail } from './graphqlErrors';
+import { translateProblem } from './serverMessages';
 import type { Json } from './records';
 
 /** Operations of appraisal cycles, the work calendar and rating (docs/cycles-design.md), for the cycle pages. */
@@ -540,15 +541,25 @@ const graphQLErrorsOf = (value: unknown): unknown[] => {
 };
 
 /**
- * A refused cycle operation in the console language: each broken rule worded by the domain's message
- * catalog (English and Chinese for every code), the rest as every other call (CONFLICT, FORBIDDEN...).
+ * One broken rule in the console language: a domain issue code by the domain's message catalog, any other rule
+ * (`required`, `range`, `max_length`...) by the console's own rule messages, like every form; the server's English
+ * message only when neither has words for it (a Chinese reader saw raw English before).
+ */
+export const describeProblem = (detail: FieldDetail, locale: string): string => {
+  const issue = { code: detail.rule ?? '', message: detail.message, params: detail.params ?? {} };
+  return messageFor(issue) ? describeIssue(issue, locale) : translateProblem(detail);
+};
+
+/**
+ * A refused cycle operation in the console language: each broken rule worded by describeProblem, the rest as every
+ * other call (CONFLICT, FORBIDDEN...).
  */
 export const cycleError = (error: unknown): unknown => {
   const mapped = toApiError(error);
   const details = graphQLErrorsOf(error).flatMap((e) => fieldDetails(e as Parameters<typeof fieldDetails>[0]));
   if (details.length === 0 || !(mapped instanceof HttpError)) return mapped;
   const locale = i18nProvider.getLocale();
-  const message = details.map((d) => describeIssue({ code: d.rule ?? '', message: d.message, params: d.params ?? {} }, locale)).join(' ');
+  const message = details.map((d) => describeProblem(d, locale)).join(' ');
   return new HttpError(message, mapped.status, mapped.body);
 };
 

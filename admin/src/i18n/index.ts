@@ -1,37 +1,16 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
-import { type I18nProvider, resolveBrowserLocale, type Store, type TranslationMessages } from 'react-admin';
+import type { I18nProvider, TranslationMessages } from 'react-admin';
+import { firstCatalog, firstLocale, isLocale, loadCatalog, LOCALES } from './catalogs';
 
-export const LOCALES = [
-  { locale: 'en', name: 'English' },
-  { locale: 'zh', name: '中文' },
-] as const;
+export { LOCALES };
 
-type Locale = (typeof LOCALES)[number]['locale'];
+/** Messages already here, for polyglot's synchronous first language. */
+const loaded = new Map<string, TranslationMessages>();
 
-const isLocale = (value: unknown): value is Locale => LOCALES.some((l) => l.locale === value);
-
-/**
- * Each language's messages are a chunk of their own: a visitor downloads only the language on screen, and
- * the other one when switching to it (react-admin waits for changeLocale's promise before re-rendering).
- */
-const CATALOGS: Record<Locale, () => Promise<{ catalog: TranslationMessages }>> = {
-  en: () => import('./catalog.en'),
-  zh: () => import('./catalog.zh'),
-};
-
-const loaded = new Map<Locale, TranslationMessages>();
-
-const load = async (locale: Locale): Promise<TranslationMessages> => {
-  const { catalog } = await CATALOGS[locale]();
+const load = async (locale: string): Promise<TranslationMessages> => {
+  const catalog = await loadCatalog(isLocale(locale) ? locale : 'en');
   loaded.set(locale, catalog);
   return catalog;
-};
-
-/** The language chosen on an earlier visit (react-admin keeps it in its store), else the browser's. */
-const initialLocale = (store: Store): Locale => {
-  const chosen = store.getItem<unknown>('locale');
-  if (isLocale(chosen)) return chosen;
-  return resolveBrowserLocale('en').startsWith('zh') ? 'zh' : 'en';
 };
 
 let provider: I18nProvider | undefined;
@@ -42,17 +21,12 @@ const started = (): I18nProvider => {
 };
 
 /**
- * Loads the first language's messages; the console renders after it (react-admin's polyglot provider needs
- * the first language synchronously). Starting with the stored choice avoids loading two languages.
+ * Waits for the first language's messages (requested by ./catalogs when the entry started); the console
+ * renders after it, because react-admin's polyglot provider needs the first language synchronously.
  */
-export const startI18n = async (store: Store): Promise<void> => {
-  const first = initialLocale(store);
-  await load(first);
-  provider = polyglotI18nProvider(
-    (locale) => (isLocale(locale) ? (loaded.get(locale) ?? load(locale)) : (loaded.get('en') ?? load('en'))),
-    first,
-    [...LOCALES],
-  );
+export const startI18n = async (): Promise<void> => {
+  loaded.set(firstLocale, await firstCatalog);
+  provider = polyglotI18nProvider((locale) => loaded.get(locale) ?? load(locale), firstLocale, [...LOCALES]);
 };
 
 /**

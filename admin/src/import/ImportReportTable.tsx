@@ -1,6 +1,7 @@
 import { Alert, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useTranslate } from 'react-admin';
 import type { ImportEmployeesReport } from '../dataProvider';
+import type { FieldDetail } from '../dataProvider/graphqlErrors';
 import { translateProblem } from '../dataProvider/serverMessages';
 
 const Summary = ({ report }: { report: ImportEmployeesReport }) => {
@@ -23,7 +24,7 @@ const Summary = ({ report }: { report: ImportEmployeesReport }) => {
  * Every bad row: its number, the column as the sheet names it ("Employment status", or the file's own
  * header) and what is wrong in the console language (the server's English when it has no words for it).
  */
-export const ImportReportTable = ({ report }: { report: ImportEmployeesReport }) => {
+export const ImportReportTable = ({ report, describe = translateProblem }: { report: ImportEmployeesReport; /** Words a row's problem; the cycle inputs import passes the domain catalog's. */ describe?: (detail: FieldDetail) => string }) => {
   const translate = useTranslate();
   return (
     <Stack spacing={2}>
@@ -44,7 +45,7 @@ export const ImportReportTable = ({ report }: { report: ImportEmployeesReport })
               <TableRow key={`${error.row}-${error.field ?? ''}-${index}`} data-code={error.code}>
                 <TableCell>{error.row}</TableCell>
                 <TableCell>{error.column ?? error.field ?? '-'}</TableCell>
-                <TableCell>{translateProblem({ field: error.field ?? '', rule: error.code, message: error.message })}</TableCell>
+                <TableCell>{describe({ field: error.field ?? '', rule: error.code, message: error.message })}</TableCell>
               </TableRow>
             ))}
           </TableBody>

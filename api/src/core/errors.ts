@@ -89,6 +89,27 @@ export const readOnlyToken = (): AppError => generic('FORBIDDEN', 'read_only_tok
 export const rateLimited = (reason: string, retryAfterMs: number): AppError =>
   new AppError('RATE_LIMITED', renderMessage('rate_limited', { retryAfterMs }, 'en'), undefined, { reason, retryAfterMs }, { status: 429, headers: { 'retry-after': String(Math.max(1, Math.ceil(retryAfterMs / 1000))) } }, () => renderMessage('rate_limited', { retryAfterMs }));
 
+/** The request ran out of its time budget (its deadline, or one statement past statement_timeout / lock_timeout). */
+export const timeoutError = (): AppError => generic('TIMEOUT', 'timeout');
+/** A malformed id or value that PostgreSQL refused to parse (SQLSTATE 22P02). */
+export const badIdError = (): AppError => generic('BAD_USER_INPUT', 'bad_id');
+
+/** SQLSTATEs of a statement PostgreSQL stopped for taking too long: query_canceled (statement_timeout), lock_not_available (lock_timeout). */
+const TIMEOUT_SQLSTATES = new Set(['57014', '55P03']);
+
+/**
+ * The SQLSTATE of a database error, whether MikroORM converted it (DriverException, from the ORM's own queries and
+ * `em.execute`) or it is the driver's raw error (`connection.execute`, `executeBound`, knex): both carry `code`.
+ */
+export function sqlState(error: unknown): string | undefined {
+  if (!(error instanceof Error) || error instanceof GraphQLError) return undefined;
+  const code = (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code) ? code : undefined;
+}
+
+/** True for a statement stopped by statement_timeout or lock_timeout, however it reached us. */
+export const isDatabaseTimeout = (error: unknown): boolean => TIMEOUT_SQLSTATES.has(sqlState(error) ?? '');
+
 /** Throws VALIDATION_FAILED naming every broken rule, or returns when there is none. */
 export function assertNoProblems(problems: FieldProblem[]): void {
   if (problems.length === 0) return;

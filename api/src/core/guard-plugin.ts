@@ -1,8 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { DriverException } from '@mikro-orm/core';
 import type { RequestContext } from './context.js';
 import type { ReadDb, Sql } from './db.js';
-import { AppError } from './errors.js';
+import { isDatabaseTimeout, timeoutError } from './errors.js';
 import { DEFAULT_GUARD_LIMITS, inspectOperation, type GuardLimits } from './operation-guard.js';
 import { checkServiceOperation, isServiceActor } from './service-guard.js';
 import { requestAuth } from '../modules/auth/request-auth.js';
@@ -12,9 +11,6 @@ export interface GuardPluginOptions {
   /** Resolves the actor; runs only for operations that passed every check. */
   authenticate(ctx: RequestContext): Promise<void>;
 }
-
-export const timeoutError = (): AppError =>
-  new AppError('TIMEOUT', 'The request took too long and was stopped; ask for fewer rows or fields.');
 
 /**
  * The read side with a time budget: a statement asked for after `deadline` is refused with TIMEOUT
@@ -47,7 +43,7 @@ export function operationGuardPlugin(options: GuardPluginOptions): ApolloServerP
             await options.authenticate(contextValue);
           } catch (error) {
             // A sign-in lookup stopped by statement_timeout is a busy server, not a broken request.
-            if (error instanceof DriverException && error.code === '57014') throw timeoutError();
+            if (isDatabaseTimeout(error)) throw timeoutError();
             throw error;
           }
           // Reporting tokens: read-only, granted root fields only, within their rate and cost budget.

@@ -101,7 +101,10 @@ export class JobRunner implements JobQueue {
         async executeSql(text: string, values?: unknown[]) {
           // A job that outlived stop()'s wait reports its end after the pool may be gone; pg-boss does not catch that
           // rejection (an unhandled one). Its bookkeeping is dropped instead: the job expires and is retried elsewhere.
-          if (isStopped()) return { rows: [], rowCount: 0 };
+          // No rows at all (not an empty list): pg-boss's complete/fail read `rows[0].count` of a list and crashed the
+          // process at shutdown on an empty one, while they count a missing list as nothing done. Workers have stopped
+          // fetching by then, so no other statement reads it.
+          if (isStopped()) return { rows: null as unknown as unknown[], rowCount: 0 };
           const connection = await client.acquireConnection();
           try {
             return await connection.query(text, values);

@@ -18,6 +18,8 @@ export const MESSAGES = {
     token_revoked: 'This service token was revoked.',
     read_only_token: 'Service tokens only read: mutations are refused.',
     rate_limited: 'Too many requests or too costly queries for this token; retry in {retryAfterMs} ms.',
+    timeout: 'The request took too long and was stopped; ask for fewer rows or fields.',
+    bad_id: 'An id or value has the wrong format (ids are UUIDs).',
   },
   zh: {
     unauthenticated: '请先登录。',
@@ -30,6 +32,8 @@ export const MESSAGES = {
     token_revoked: '该服务令牌已被吊销。',
     read_only_token: '服务令牌只能读取数据，不能执行修改操作。',
     rate_limited: '该令牌的请求次数或查询成本超出限额，请在 {retryAfterMs} 毫秒后重试。',
+    timeout: '请求耗时过长，已被中止；请减少行数或字段后重试。',
+    bad_id: '编号或取值格式不正确（编号应为 UUID）。',
   },
 } as const;
 

@@ -71,16 +71,17 @@ export async function seedDemoAppeals(rootEm: EntityManager, options: { today?: 
   if (((await run.db.rows<{ n: number }>(sql`select count(*)::int as n from appeal`))[0]?.n ?? 0) > 0) return { appeals: 0, ms: 0 };
   let appeals = 0;
 
-  // Cafeteria: filed, reviewed and upheld the same day (well before the 7 working days are up), then closed.
+  // Cafeteria: filed, reviewed and upheld the same day (well before the 7 working days are up), then closed. The
+  // cafeteria staff write Chinese (as in their honors nominations), and so does HR answering them.
   const cook = await appraisalOf(run.db, 'Cafeteria September 2026', null);
   if (cook) {
-    const filed = await fileAppeal(run.as(cook.number), { appraisalId: cook.id, grounds: 'The safety check of 12 September was a false alarm (the gas valve was closed); the safety item should not lose points.' });
+    const filed = await fileAppeal(run.as(cook.number), { appraisalId: cook.id, grounds: '9 月 12 日的安全检查是误报（燃气阀门当时已关闭），安全项不应扣分。' });
     let a = await startAppealReview(run.hr, filed.id, filed.version);
-    a = await addAppealNote(run.hr, a.id, 'Maintenance log confirms the valve was closed; the alarm was a faulty sensor.');
+    a = await addAppealNote(run.hr, a.id, '维修记录证实阀门已关闭，报警系传感器故障所致。');
     a = await decideAppeal(run.hr, a.id, a.version, {
       outcome: AppealOutcomeValue.UPHELD,
-      reason: 'The deduction rested on a faulty sensor: safety restored to full marks.',
-      correction: { description: 'Safety item 10 of 10 (the false alarm removed).', items: [{ section: 'monthly', role: 'DIRECT_SUPERVISOR', item: 'safety', points: '10' }] },
+      reason: '扣分依据的是故障传感器的报警，安全项恢复满分。',
+      correction: { description: '安全项 10 分（满分 10 分），撤销误报扣分。', items: [{ section: 'monthly', role: 'DIRECT_SUPERVISOR', item: 'safety', points: '10' }] },
     });
     await closeAppeal(run.hr, a.id, a.version);
     appeals++;

@@ -133,7 +133,9 @@ async function shapeDistribution(db: ReadDb, rows: Array<{ department_id: string
         const actual = counted.reduce((s, grade) => s + count(grade), 0);
         return { grade: q.grade, bound: q.bound, percent: q.percent, grades: counted, limit, actual, within: q.bound === 'max' ? actual <= limit : actual >= limit };
       });
-      return { departmentId: g.d, schemeId: g.s, size, grades: order.map((grade) => ({ grade, count: count(grade), percent: percentText(count(grade), size) })), quotas };
+      const band = (grade: string) => scheme?.bands.find((b) => b.grade === grade);
+      const grades = order.map((grade) => ({ grade, label: band(grade)?.label.en ?? null, labelZh: band(grade)?.label.zh ?? null, count: count(grade), percent: percentText(count(grade), size) }));
+      return { departmentId: g.d, schemeId: g.s, size, grades, quotas };
     });
 }
 

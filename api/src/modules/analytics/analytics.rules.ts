@@ -31,7 +31,7 @@ export const analyticsGuards: FieldGuardTree = mergeGuards(
   // Aggregates: who may run them (the rows are the actor's scope in SQL); their row types follow the aggregate field.
   guardsFromAccess(analyticsAccess, { what: 'analytics', factless: true }),
   typeGuards('GradeDistribution', ['departmentId', 'schemeId', 'size', 'grades', 'quotas'], signedIn),
-  typeGuards('AnalyticsGradeCount', ['grade', 'count', 'percent'], signedIn),
+  typeGuards('AnalyticsGradeCount', ['grade', 'label', 'labelZh', 'count', 'percent'], signedIn),
   typeGuards('QuotaCheck', ['grade', 'bound', 'percent', 'grades', 'limit', 'actual', 'within'], signedIn),
   typeGuards('ScoreHistogram', ['buckets', 'outside'], signedIn),
   typeGuards('HistogramBucket', ['from', 'to', 'count'], signedIn),

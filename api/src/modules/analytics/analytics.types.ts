@@ -19,6 +19,8 @@ export class AnalyticsView {
 @ObjectType('AnalyticsGradeCount', { simpleResolvers: true, description: 'A grade\'s head count in one department of the grade distribution.' })
 export class GradeCountView {
   @Field(() => String, { description: 'The grade.' }) grade!: string;
+  @Field(() => String, { nullable: true, description: 'The grade\'s name in English, as the scheme calls it (null for a grade the scheme does not list).' }) label!: string | null;
+  @Field(() => String, { nullable: true, description: 'The grade\'s name in Chinese, as the scheme calls it.' }) labelZh!: string | null;
   @Field(() => Int, { description: 'People with it.' }) count!: number;
   @Field(() => String, { description: 'Share of the group, percent with one decimal.' }) percent!: string;
 }
