@@ -7,13 +7,13 @@ import { readSession } from '../auth/session';
 import { useRoles } from '../auth/useRoles';
 import { formatDateTime, formatMoney, formatNumber } from '../common/format';
 import { localizedName } from '../common/localizedName';
+import { PersonPicker } from '../common/PersonPicker';
 import { LoadErrorState } from '../common/LoadError';
 import { useSubmit } from '../common/useSubmit';
 import { Day } from '../cycles/common';
 import { useLoad, useLocale } from '../cycles/useCycleApi';
+import type { EmployeeChoice } from '../dataProvider/cycleApi';
 import { useGovernance } from '../governance/common';
-import type { Person } from '../ledger/api';
-import { PersonPicker } from '../ledger/common';
 import { type AppealHandlerRole, APPRAISAL_CYCLE, APPRAISAL_FOR_APPEAL, ASK, ASSIGN, HANDLER_ROLES, RESULT_INPUTS, type AppealDetail, appealQuery, CLOSE, DECIDE, isOpen, NOTE, type ResultVersion, START, WITHDRAW } from './api';
 import { AppealStateChip, AttachmentList, DueFlags, OutcomeChip } from './parts';
 
@@ -226,7 +226,7 @@ const AskDialog = ({ appeal, appraisal, onClose, onDone }: { appeal: AppealDetai
 const Handlers = ({ appeal, assign }: { appeal: AppealDetail; assign: (employeeId: string, role: AppealHandlerRole) => Promise<boolean> }) => {
   const translate = useTranslate();
   const locale = useLocale();
-  const [person, setPerson] = useState<Person | null>(null);
+  const [person, setPerson] = useState<EmployeeChoice | null>(null);
   const [role, setRole] = useState<AppealHandlerRole>('HANDLER');
   const handlers = appeal.handlers ?? [];
   return (

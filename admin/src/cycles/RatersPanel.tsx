@@ -1,7 +1,8 @@
-import { Autocomplete, Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
-import { useEffect, useMemo, useState } from 'react';
+import { Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
+import { useMemo, useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
 import { LoadErrorState } from '../common/LoadError';
+import { PersonPicker } from '../common/PersonPicker';
 import type { CycleDetail, EmployeeChoice, RaterRow } from '../dataProvider/cycleApi';
 import { APPRAISALS_PAGE } from '../dataProvider/cycleApi';
 import { errorMessage, StateChip } from './common';
@@ -11,40 +12,6 @@ import { LocalDateField } from '../common/LocalDateField';
 
 type Rating = RaterRow['ratings'][number];
 type Action = { kind: 'return'; appraisal: RaterRow; rating: Rating } | { kind: 'reassign'; appraisal: RaterRow; rating: Rating } | { kind: 'peer'; appraisal: RaterRow } | { kind: 'reopen'; appraisal: RaterRow; rating: Rating };
-
-/** Picks an active employee by name or number (the API's employee search). */
-const EmployeePicker = ({ value, onChange }: { value: EmployeeChoice | null; onChange: (e: EmployeeChoice | null) => void }) => {
-  const translate = useTranslate();
-  const api = useCycleApi();
-  const [q, setQ] = useState('');
-  const [options, setOptions] = useState<EmployeeChoice[]>([]);
-  useEffect(() => {
-    let live = true;
-    const timer = setTimeout(() => {
-      api.searchEmployees(q).then(
-        (list) => live && setOptions(list),
-        () => undefined,
-      );
-    }, 200);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [api, q]);
-  return (
-    <Autocomplete
-      options={options}
-      value={value}
-      onChange={(_, v) => onChange(v)}
-      onInputChange={(_, v) => setQ(v)}
-      filterOptions={(x) => x}
-      getOptionLabel={(o) => `${o.name} (${o.employeeNumber})`}
-      isOptionEqualToValue={(a, b) => a.id === b.id}
-      noOptionsText={translate('app.raters.no_match')}
-      renderInput={(params) => <TextField {...params} label={translate('app.raters.new_rater')} slotProps={{ htmlInput: { ...params.inputProps, 'data-testid': 'rater-picker' } }} />}
-    />
-  );
-};
 
 /** The dialog of one action: a reason always; a new rater for reassign / add peer; a date for reopening one rating. */
 const ActionDialog = ({ cycle, action, sectionName, onClose, onDone }: { cycle: CycleDetail; action: Action; sectionName: (id: string) => string; onClose: () => void; onDone: () => void }) => {
@@ -95,7 +62,7 @@ const ActionDialog = ({ cycle, action, sectionName, onClose, onDone }: { cycle: 
               ))}
             </TextField>
           )}
-          {(action.kind === 'reassign' || action.kind === 'peer') && <EmployeePicker value={to} onChange={setTo} />}
+          {(action.kind === 'reassign' || action.kind === 'peer') && <PersonPicker value={to} onChange={setTo} label="app.raters.new_rater" testId="rater-picker" fullWidth />}
           {action.kind === 'reopen' && (
             <LocalDateField label={translate('app.cycles.reopen.until')} value={until} onChange={setUntil} slotProps={{ htmlInput: { 'data-testid': 'rater-until' } }} />
           )}

@@ -5,7 +5,8 @@ import { useNotify, useTranslate } from 'react-admin';
 import { errorMessage } from '../cycles/common';
 import { useCycleApi, useLocale } from '../cycles/useCycleApi';
 import { ledgerOps, type Person, type RuleRow } from './api';
-import { PersonPicker, ruleName, useRangeText } from './common';
+import { ruleName, useRangeText } from './common';
+import { PersonPicker } from '../common/PersonPicker';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 

@@ -1,5 +1,6 @@
 import type { LedgerRule } from '@appraisal/domain';
 import type { AppDataProvider } from '../dataProvider';
+import type { EmployeeChoice } from '../dataProvider/cycleApi';
 
 /** Operations of the reward-and-punishment ledger and payout batches (docs/ledger-honors-design.md). */
 
@@ -121,11 +122,8 @@ export interface BatchDetail extends BatchRow {
   totalsByComponent: BatchTotal[];
 }
 
-export interface Person {
-  id: string;
-  name: string;
-  employeeNumber: string;
-}
+/** A person as the employee search returns them (common/PersonPicker). */
+export type Person = EmployeeChoice;
 
 export interface Page<T> {
   totalCount: number;
@@ -178,7 +176,6 @@ export const ledgerOps = {
       d: departmentId || null,
     }),
   /** People to pick (HR: anyone; a supervisor: their line, as the API scopes the list). */
-  people: (api: AppDataProvider, q: string) => api.graphql<Page<Person>>('query', 'query LedgerPeople($q: String) { result: employees(first: 20, filter: { q: $q, active: true }) { totalCount nodes { id name employeeNumber } } }', { q: q || null }),
   departments: (api: AppDataProvider) => api.graphql<Page<{ id: string; name: string; nameZh: string | null }>>('query', 'query LedgerDepartments { result: departments(first: 200) { totalCount nodes { id name nameZh } } }'),
   policies: (api: AppDataProvider) => api.graphql<Page<{ id: string; code: string }>>('query', 'query LedgerPolicies { result: policies(first: 200) { totalCount nodes { id code } } }'),
   batches: (api: AppDataProvider, status?: string) =>

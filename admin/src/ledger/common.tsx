@@ -1,10 +1,10 @@
-import { Autocomplete, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Link as MuiLink, Stack, TextField, Typography } from '@mui/material';
+import { Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Link as MuiLink, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { formatDate, formatMoney, intlLocale } from '../common/format';
-import { useCycleApi, useLocale } from '../cycles/useCycleApi';
-import { ledgerOps, type EntryRow, type Person, type RuleRow, type Unit } from './api';
+import { useLocale } from '../cycles/useCycleApi';
+import type { EntryRow, RuleRow, Unit } from './api';
 
 const STATUS_COLORS: Record<string, 'default' | 'primary' | 'success' | 'warning' | 'error' | 'info'> = {
   PROPOSED: 'warning',
@@ -112,43 +112,6 @@ export const EntryLinks = ({ entry, appraisalHref }: { entry: EntryRow; appraisa
   if (entry.source.kind === 'TEAM') links.push(<Chip key="team" size="small" variant="outlined" label={translate('app.ledger.team')} />);
   if (entry.batch) links.push(<span key="batch" data-testid="entry-batch">{translate('app.ledger.batch', { number: entry.batch.number })}</span>);
   return <Stack spacing={0.5}>{links}</Stack>;
-};
-
-/** A person picker that searches the people the caller may see (HR everyone, a supervisor their line). */
-export const PersonPicker = ({ value, onChange, label, testId }: { value: Person | null; onChange: (p: Person | null) => void; label: string; testId?: string }) => {
-  const api = useCycleApi();
-  const translate = useTranslate();
-  const [q, setQ] = useState('');
-  const [options, setOptions] = useState<Person[]>([]);
-  useEffect(() => {
-    let live = true;
-    const timer = setTimeout(() => {
-      ledgerOps.people(api, q).then(
-        (page) => live && setOptions(page.nodes),
-        () => live && setOptions([]),
-      );
-    }, 250);
-    return () => {
-      live = false;
-      clearTimeout(timer);
-    };
-  }, [api, q]);
-  return (
-    <Autocomplete
-      size="small"
-      fullWidth={false}
-      sx={{ width: 280 }}
-      options={value && !options.some((o) => o.id === value.id) ? [value, ...options] : options}
-      value={value}
-      filterOptions={(o) => o}
-      getOptionLabel={(p) => `${p.name} (${p.employeeNumber})`}
-      isOptionEqualToValue={(a, b) => a.id === b.id}
-      onChange={(_e, p) => onChange(p)}
-      onInputChange={(_e, text, reason) => reason === 'input' && setQ(text)}
-      noOptionsText={translate('app.ledger.none')}
-      renderInput={(params) => <TextField {...params} label={translate(label)} inputProps={{ ...params.inputProps, 'data-testid': testId }} />}
-    />
-  );
 };
 
 /** A small dialog that asks for a reason (reject, reverse, return, cancel) and calls `onConfirm` with it. */
