@@ -1,3 +1,4 @@
+import { describeIssue } from '../../domain/src/messages/index.js';
 import { seedPrograms, type SchemeDefinition } from '@appraisal/domain';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,6 +89,17 @@ describe('measured inputs: survey import with dry run, saving per person, result
     }
     expect((await sqlRows<{ n: number }>('select count(*)::int as n from measured_input where cycle_id = ?', [ward.cycleId]))[0]?.n).toBe(0);
     expect(codes(await gql(server.url, IMPORT, { i: { cycleId: ward.cycleId, fileName: 'survey.csv', contentBase64: file, dryRun: true } }, headNurse))).toEqual(['FORBIDDEN']);
+  });
+
+  it('a row problem carries the values its message interpolates, so the console words it in Chinese', async () => {
+    const file = csv(['Employee number,Kind,Item,Input,Value', 'NUMED001,ITEM_VALUES,patientSatisfaction,satisfied,4o', 'NUMED001,ITEM_VALUES,patientSatisfaction,returned,50', 'NUMED002,VISITS,x,y,1']);
+    const QUERY = 'mutation($i: ImportMeasuredInputsInput!) { importMeasuredInputs(input: $i) { errors { row code message params } } }';
+    type RowError = { row: number; code: string; message: string; params: Record<string, string | number> | null };
+    const r = ok(await gql<{ importMeasuredInputs: { errors: RowError[] } }>(server.url, QUERY, { i: { cycleId: ward.cycleId, fileName: 'survey.csv', contentBase64: file, dryRun: true } }, hr)).importMeasuredInputs;
+    const notNumber = r.errors.find((e) => e.code === 'measured_not_a_number');
+    expect(notNumber).toMatchObject({ row: 2, params: { name: 'satisfied', value: '4o' } });
+    expect(describeIssue({ code: notNumber?.code ?? '', message: notNumber?.message ?? '', params: notNumber?.params ?? {} }, 'zh')).toBe('satisfied“4o”不是数字。');
+    expect(r.errors.find((e) => e.code === 'measured_kind_unknown')).toMatchObject({ row: 4, params: { value: 'VISITS' } });
   });
 
   it('a clean sheet writes every row and computes each result with the survey (60 % head nurse + 40 % survey)', async () => {

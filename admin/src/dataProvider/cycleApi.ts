@@ -529,7 +529,7 @@ const ops = {
   }`,
   saveInputs: gql`mutation SaveMeasuredInputs($input: SaveMeasuredInputsInput!) { result: saveMeasuredInputs(input: $input) { result entries { ${MEASURED} } } }`,
   importInputs: gql`mutation ImportMeasuredInputs($input: ImportMeasuredInputsInput!) {
-    result: importMeasuredInputs(input: $input) { dryRun totalRows validRows applied created updated results errors { row field column code message } }
+    result: importMeasuredInputs(input: $input) { dryRun totalRows validRows applied created updated results errors { row field column code message params } }
   }`,
   inputTemplate: gql`query MeasuredInputTemplate($cycleId: ID!) { result: measuredInputTemplate(cycleId: $cycleId) { fileName contentType contentBase64 } }`,
   employees: gql`query EmployeeChoices($q: String) { result: employees(first: 20, filter: { q: $q, active: true }) { nodes { id name employeeNumber } } }`,

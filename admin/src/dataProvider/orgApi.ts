@@ -11,6 +11,8 @@ export interface ImportRowError {
   column?: string | null;
   code: string;
   message: string;
+  /** The values the message interpolates; the console words `code` with them. */
+  params?: Readonly<Record<string, string | number | boolean>> | null;
 }
 
 export interface ImportEmployeesReport {
@@ -39,7 +41,7 @@ const IMPORT = gql`
   mutation ImportEmployees($input: ImportEmployeesInput!) {
     importEmployees(input: $input) {
       dryRun totalRows validRows applied created updated
-      errors { row field column code message }
+      errors { row field column code message params }
     }
   }
 `;

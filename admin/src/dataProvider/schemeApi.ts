@@ -159,7 +159,7 @@ const RETIRE = gql`mutation RetireIndicator($id: ID!, $version: Int!) { result: 
 const REACTIVATE = gql`mutation ReactivateIndicator($id: ID!, $version: Int!) { result: reactivateIndicator(id: $id, version: $version) { id version } }`;
 const IMPORT_INDICATORS = gql`
   mutation ImportIndicators($input: ImportFileInput!) {
-    result: importIndicators(input: $input) { dryRun totalRows validRows applied created updated errors { row field column code message } }
+    result: importIndicators(input: $input) { dryRun totalRows validRows applied created updated errors { row field column code message params } }
   }`;
 const EXPORT_INDICATORS = gql`query ExportIndicators($filter: IndicatorFilter) { result: exportIndicators(filter: $filter) { ${FILE} } }`;
 

@@ -45,7 +45,7 @@ export const ImportReportTable = ({ report, describe = translateProblem }: { rep
               <TableRow key={`${error.row}-${error.field ?? ''}-${index}`} data-code={error.code}>
                 <TableCell>{error.row}</TableCell>
                 <TableCell>{error.column ?? error.field ?? '-'}</TableCell>
-                <TableCell>{describe({ field: error.field ?? '', rule: error.code, message: error.message })}</TableCell>
+                <TableCell>{describe({ field: error.field ?? '', rule: error.code, message: error.message, ...(error.params ? { params: error.params } : {}) })}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -15,6 +15,8 @@ export interface RowProblem {
   column?: string | null;
   code: string;
   message: string;
+  /** The values the message interpolates (e.g. { name, value }), for clients that word it from their catalog. */
+  params?: Readonly<Record<string, string | number | boolean>> | null;
 }
 
 /** What a dry run or an apply reports; the GraphQL report types have exactly these fields. */

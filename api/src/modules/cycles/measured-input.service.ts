@@ -292,7 +292,7 @@ interface PlannedPerson {
 /** Reads the sheet's rows into people's entries, checks each against the scheme, reports problems by row. */
 async function planImport(db: ReadDb, cycle: CycleMeta, doc: SchemeDefinition, rows: Array<SheetRow<Column>>): Promise<{ plan: PlannedPerson[]; errors: RowProblem[] }> {
   const errors: RowProblem[] = [];
-  const fail = (row: number, field: string | null, code: string, message: string) => errors.push({ row, field, code, message });
+  const fail = (row: number, field: string | null, code: string, message: string, params?: RowProblem['params']) => errors.push({ row, field, code, message, ...(params ? { params } : {}) });
   const people = new Map(
     (
       await db.rows<{ employee_number: string; employee_id: string; appraisal_id: string; state: string; published: boolean }>(
@@ -322,7 +322,7 @@ async function planImport(db: ReadDb, cycle: CycleMeta, doc: SchemeDefinition, r
     }
     const kind = v.kind ?? '';
     if (!(MEASURED_KINDS as readonly string[]).includes(kind)) {
-      fail(row, 'kind', kind ? 'measured_kind_unknown' : 'required', kind ? `"${kind}" is not a kind of measured input (${MEASURED_KINDS.join(', ')})` : 'kind is required');
+      fail(row, 'kind', kind ? 'measured_kind_unknown' : 'required', kind ? `"${kind}" is not a kind of measured input (${MEASURED_KINDS.join(', ')})` : 'kind is required', kind ? { value: kind, kinds: MEASURED_KINDS.join(', ') } : undefined);
       continue;
     }
     const person = plan.get(p.employee_id) ?? { employeeId: p.employee_id, appraisalId: p.appraisal_id, kinds: new Set<MeasuredKind>(), entries: [] };
@@ -340,7 +340,7 @@ async function planImport(db: ReadDb, cycle: CycleMeta, doc: SchemeDefinition, r
       merged.set(key, m);
       const name = v.input as string;
       if (m.rowOf.has(name)) {
-        fail(row, 'input', 'measured_duplicate_in_file', `${name} of ${number} also appears in row ${m.rowOf.get(name)}`);
+        fail(row, 'input', 'measured_duplicate_in_file', `${name} of ${number} also appears in row ${m.rowOf.get(name)}`, { other: m.rowOf.get(name) ?? 0 });
         continue;
       }
       m.rowOf.set(name, row);
@@ -368,12 +368,12 @@ async function planImport(db: ReadDb, cycle: CycleMeta, doc: SchemeDefinition, r
     const entry = m.entry.kind === 'ITEM_VALUES' ? { kind: 'ITEM_VALUES' as const, item: m.entry.item as string, values: m.entry.values } : { kind: 'PAY_FACT' as const, values: m.entry.values };
     for (const i of validateMeasuredEntry(doc, entry, span)) {
       const name = i.path[0] === 'values' ? String(i.path[1] ?? '') : '';
-      fail(m.rowOf.get(name) ?? m.firstRow, columnOf(i.path, entry.kind), i.code, i.message);
+      fail(m.rowOf.get(name) ?? m.firstRow, columnOf(i.path, entry.kind), i.code, i.message, i.params);
     }
     m.person.entries.push(entry);
   }
   for (const s of single) {
-    for (const i of validateMeasuredEntry(doc, s.entry, span)) fail(s.row, columnOf(i.path, s.entry.kind), i.code, i.message);
+    for (const i of validateMeasuredEntry(doc, s.entry, span)) fail(s.row, columnOf(i.path, s.entry.kind), i.code, i.message, i.params);
     s.person.entries.push(s.entry);
   }
   errors.sort((a, b) => a.row - b.row);

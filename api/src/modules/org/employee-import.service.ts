@@ -1,6 +1,7 @@
 import { normalizeMoney, validateEmployeeFields, wouldCreateSupervisorCycle } from '@appraisal/domain';
 import { Limit } from '../../core/input-limits.js';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { JSONResolver } from 'graphql-scalars';
 import { Field, InputType, Int, ObjectType } from 'type-graphql';
 import type { RequestContext } from '../../core/context.js';
 import { importFile } from '../../core/file-import.js';
@@ -33,6 +34,8 @@ export class ImportRowError {
   code!: string;
   @Field(() => String, { description: 'What is wrong, in English.' })
   message!: string;
+  @Field(() => JSONResolver, { nullable: true, description: 'Values the message interpolates, e.g. { "name": "visits", "value": "4o" }; clients word the rule (`code`) with them.' })
+  params?: Readonly<Record<string, string | number | boolean>> | null;
 }
 
 @ObjectType({ description: 'The result of checking or applying an employee sheet.' })

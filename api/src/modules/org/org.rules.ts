@@ -39,6 +39,6 @@ export const orgGuards: FieldGuardTree = mergeGuards(
   typeGuards('PositionEdge', edge, signedIn),
   typeGuards('PageInfo', ['hasNextPage', 'hasPreviousPage', 'startCursor', 'endCursor'], signedIn),
   typeGuards('ImportEmployeesReport', ['dryRun', 'totalRows', 'validRows', 'applied', 'created', 'updated', 'errors'], hrOnly),
-  typeGuards('ImportRowError', ['row', 'field', 'column', 'code', 'message'], hrOnly),
+  typeGuards('ImportRowError', ['row', 'field', 'column', 'code', 'message', 'params'], hrOnly),
   typeGuards('FileDownload', ['fileName', 'contentType', 'contentBase64'], hrOnly),
 );
