@@ -126,6 +126,28 @@ describe.skipIf(browserMissing)('the console in Chinese', () => {
     }
   });
 
+  it('asks for dates in 年/月/日 on the employee form (not the browser\'s mm/dd/yyyy), and refuses a day that does not exist', async () => {
+    const session = await openBrowser();
+    try {
+      const { page } = session;
+      await login(page, server.url, 'hr@demo.local');
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('menuitem', { name: '中文' }).click();
+      await page.goto(`${server.url}/#/employees/create`);
+      const hire = page.locator('input[name="hireDate"]');
+      await hire.waitFor({ timeout: 15_000 });
+      expect(await hire.getAttribute('type')).toBe('text');
+      expect(await hire.getAttribute('placeholder')).toBe('年/月/日');
+      await hire.fill('2024/02/30');
+      await page.getByText('请按 年/月/日 输入有效日期，例如 2025/10/03').waitFor();
+      await hire.fill('2024/03/01');
+      await page.getByText('请按 年/月/日 输入有效日期，例如 2025/10/03').waitFor({ state: 'detached' });
+      await screenshot(page, 'employee-create-dates-zh');
+    } finally {
+      await session.close();
+    }
+  });
+
   it('formats dates and money for the language: 2026年11月26日, 2026-11-26 22:34, ¥3,200.00', async () => {
     const session = await openBrowser();
     try {

@@ -1,6 +1,7 @@
 import { Box, Button, Card, CardContent, Grid, LinearProgress, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useMemo, useState } from 'react';
 import { Title, useTranslate } from 'react-admin';
+import { LocalDateField } from '../common/LocalDateField';
 import { isOrgManager } from '../auth/roles';
 import { useRoles } from '../auth/useRoles';
 import { LoadErrorState } from '../common/LoadError';
@@ -88,25 +89,23 @@ const FilterBar = ({ filter, onChange, names }: { filter: AnalyticsFilter; onCha
           </MenuItem>
         ))}
       </TextField>
-      <TextField
-        type="date"
+      <LocalDateField
         size="small"
         fullWidth={false}
         sx={{ width: 180 }}
         label={translate(`${p}.period_from`)}
         value={filter.periodFrom ?? ''}
-        onChange={(e) => set({ periodFrom: e.target.value || undefined })}
-        slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'filter-period-from' } }}
+        onChange={(date) => set({ periodFrom: date || undefined })}
+        slotProps={{ htmlInput: { 'data-testid': 'filter-period-from' } }}
       />
-      <TextField
-        type="date"
+      <LocalDateField
         size="small"
         fullWidth={false}
         sx={{ width: 180 }}
         label={translate(`${p}.period_to`)}
         value={filter.periodTo ?? ''}
-        onChange={(e) => set({ periodTo: e.target.value || undefined })}
-        slotProps={{ inputLabel: { shrink: true }, htmlInput: { 'data-testid': 'filter-period-to' } }}
+        onChange={(date) => set({ periodTo: date || undefined })}
+        slotProps={{ htmlInput: { 'data-testid': 'filter-period-to' } }}
       />
       <Button onClick={() => onChange({})} data-testid="filter-reset">
         {translate(`${p}.reset`)}

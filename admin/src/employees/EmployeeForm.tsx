@@ -1,6 +1,5 @@
 import {
   BooleanInput,
-  DateInput,
   email,
   FormDataConsumer,
   required,
@@ -13,6 +12,7 @@ import {
 import { Typography } from '@mui/material';
 import { canSeePay } from '../auth/session';
 import { statusChoices } from '../common/choices';
+import { LocalDateInput } from '../common/LocalDateInput';
 import { EditToolbar } from '../common/EditToolbar';
 import { DepartmentInput, EmployeeInput, PositionInput } from '../common/referenceInputs';
 import { money } from '../common/validators';
@@ -57,8 +57,8 @@ export const EmployeeForm = ({ edit = false }: { edit?: boolean }) => (
     <EmployeeInput source="supervisorId" />
     <TextInput source="category" />
     <Section title="app.employee.section_dates" />
-    <DateInput source="hireDate" validate={required()} />
-    <DateInput source="probationEndDate" />
+    <LocalDateInput source="hireDate" validate={required()} />
+    <LocalDateInput source="probationEndDate" />
     <SelectInput source="employmentStatus" choices={statusChoices} validate={required()} />
     <PayInputs />
     <Section title="app.employee.section_discipline" />

@@ -1,6 +1,7 @@
 import { Button, Checkbox, Dialog, DialogActions, DialogContent, DialogTitle, FormControlLabel, MenuItem, Stack, Tab, Tabs, TextField } from '@mui/material';
 import { useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
+import { LocalDateField } from '../common/LocalDateField';
 import { localizedName } from '../common/localizedName';
 import { errorMessage } from '../cycles/common';
 import { useLoad, useLocale } from '../cycles/useCycleApi';
@@ -75,7 +76,7 @@ export const PolicyEditor = ({ open, initial, withCode, onClose, onSave }: { ope
               inputProps={{ 'data-testid': `policy-body-${tab}` }}
             />
           )}
-          <TextField type="date" label={translate('app.policies.effective_from')} value={draft.effectiveFrom} onChange={(e) => set({ effectiveFrom: e.target.value })} InputLabelProps={{ shrink: true }} />
+          <LocalDateField label={translate('app.policies.effective_from')} value={draft.effectiveFrom} onChange={(effectiveFrom) => set({ effectiveFrom })} />
           <TextField select label={translate('app.policies.scope')} value={draft.scope.kind} onChange={(e) => set({ scope: { kind: e.target.value as 'ALL' | 'DEPARTMENTS', ids: [] } })}>
             <MenuItem value="ALL">{translate('app.policies.scope_all')}</MenuItem>
             <MenuItem value="DEPARTMENTS">{translate('app.policies.scope_departments')}</MenuItem>

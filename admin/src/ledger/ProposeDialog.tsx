@@ -2,6 +2,7 @@ import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, IconB
 import DeleteIcon from '@mui/icons-material/Delete';
 import { useState } from 'react';
 import { useNotify, useTranslate } from 'react-admin';
+import { LocalDateField } from '../common/LocalDateField';
 import { errorMessage } from '../cycles/common';
 import { useCycleApi, useLocale } from '../cycles/useCycleApi';
 import { ledgerOps, type Person, type RuleRow } from './api';
@@ -110,7 +111,7 @@ export const ProposeDialog = ({ open, rules, onClose, onDone }: { open: boolean;
               </MenuItem>
             ))}
           </TextField>
-          <TextField size="small" type="date" label={translate('app.ledger.occurred_on')} value={occurredOn} onChange={(e) => setOccurredOn(e.target.value)} slotProps={{ inputLabel: { shrink: true } }} />
+          <LocalDateField size="small" label={translate('app.ledger.occurred_on')} value={occurredOn} onChange={setOccurredOn} />
           {rule?.amount.kind === 'range' && (
             <TextField size="small" label={translate('app.ledger.quantity', { range: rangeText(rule) })} value={quantity} onChange={(e) => setQuantity(e.target.value)} inputProps={{ 'data-testid': 'propose-quantity', inputMode: 'decimal' }} />
           )}
