@@ -55,6 +55,9 @@ export async function ensureEmbeddedRoles(superuserUrl: string): Promise<void> {
   });
 }
 
+/** The schemas the migrations create; everything in them belongs to the owner role. */
+const OWNED_SCHEMAS: readonly string[] = ['public', 'pgboss', 'analytics'];
+
 /**
  * Makes `database` exist and belong to the owner role; objects an older version created as the
  * superuser are handed to the owner too, so existing data directories keep working.
@@ -68,21 +71,24 @@ export async function ensureOwnedDatabase(superuserUrl: string, database: string
   const dbUrl = new URL(superuserUrl);
   dbUrl.pathname = `/${database}`;
   await withClient(dbUrl.toString(), async (client) => {
-    // The application's schema and the job queue's (pg-boss keeps its tables in `pgboss`).
-    const queueSchema = await client.query<{ owner: string }>(`select pg_get_userbyid(nspowner) as owner from pg_namespace where nspname = 'pgboss'`);
-    if (queueSchema.rows[0] && queueSchema.rows[0].owner !== owner) await client.query(`alter schema pgboss owner to ${ident(owner)}`);
+    // Every schema a migration creates: the application's, the job queue's (pg-boss keeps its tables in `pgboss`)
+    // and the analytics counters' (Migration20261201000000).
+    for (const schema of OWNED_SCHEMAS.filter((name) => name !== 'public')) {
+      const found = await client.query<{ owner: string }>(`select pg_get_userbyid(nspowner) as owner from pg_namespace where nspname = $1`, [schema]);
+      if (found.rows[0] && found.rows[0].owner !== owner) await client.query(`alter schema ${ident(schema)} owner to ${ident(owner)}`);
+    }
     const objects = await client.query<{ kind: string; schema: string; name: string }>(
       `select case c.relkind when 'S' then 'sequence' when 'v' then 'view' when 'm' then 'materialized view' else 'table' end as kind, n.nspname as schema, c.relname as name
        from pg_class c join pg_namespace n on n.oid = c.relnamespace
-       where n.nspname in ('public', 'pgboss') and c.relkind in ('r', 'p', 'S', 'v', 'm') and pg_get_userbyid(c.relowner) <> $1
+       where n.nspname = any($2::text[]) and c.relkind in ('r', 'p', 'S', 'v', 'm') and pg_get_userbyid(c.relowner) <> $1
          and not (c.relkind = 'S' and exists (select 1 from pg_depend d where d.objid = c.oid and d.deptype in ('a', 'i')))`,
-      [owner],
+      [owner, OWNED_SCHEMAS],
     );
     for (const o of objects.rows) await client.query(`alter ${o.kind} ${ident(o.schema)}.${ident(o.name)} owner to ${ident(owner)}`);
     const functions = await client.query<{ signature: string }>(
       `select p.oid::regprocedure::text as signature from pg_proc p join pg_namespace n on n.oid = p.pronamespace
-       where n.nspname in ('public', 'pgboss') and pg_get_userbyid(p.proowner) <> $1`,
-      [owner],
+       where n.nspname = any($2::text[]) and pg_get_userbyid(p.proowner) <> $1`,
+      [owner, OWNED_SCHEMAS],
     );
     for (const f of functions.rows) await client.query(`alter function ${f.signature} owner to ${ident(owner)}`);
   });
