@@ -239,6 +239,8 @@ describe.skipIf(browserMissing)('the cycle pages on the demo cycles', () => {
       const reported = await errors.locator('tbody tr').allInnerTexts();
       expect(reported).toHaveLength(1);
       expect(reported[0]).toMatch(/^3\s+Value\s+/);
+      // Worded from the catalog with the row's params (the value and the input it was given for).
+      expect(reported[0]).toMatch(/"4o" is not a number/);
       expect(await page.getByTestId('import-summary').innerText()).toMatch(new RegExp(`${rows.length - 1}`));
       expect(await page.getByTestId('inputs-apply').isDisabled()).toBe(true);
       await screenshot(page, 'cycles-inputs-dry-run');
