@@ -66,6 +66,18 @@ describe("the API's own messages follow Accept-Language", () => {
     expect(invalid.errors?.[0]?.extensions?.details?.[0]?.message).toBe('code HQ is already used');
   });
 
+  it('a stale version is a CONFLICT worded in the asked language, whichever service refuses it', async () => {
+    const SAVE = 'mutation($i: WorkCalendarYearInput!, $v: Int) { saveWorkCalendarYear(input: $i, version: $v) { year version } }';
+    const year = { year: 2029, weekendDays: [0, 6], holidays: [], makeUpWorkdays: [], accountingMonths: [] };
+    const created = await call(SAVE, { i: year }, { token: hr });
+    expect(created.errors).toBeUndefined();
+    const stale = await call(SAVE, { i: year, v: 99 }, { token: hr, language: 'zh' });
+    expect(stale.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+    expect(stale.errors?.[0]?.message).toBe('该记录在您读取后已被他人修改，请重新加载后再试。');
+    const english = await call(SAVE, { i: year, v: 99 }, { token: hr });
+    expect(english.errors?.[0]?.message).toBe('The record was changed by someone else since you read it; reload and try again.');
+  });
+
   it('answers in English otherwise', async () => {
     for (const language of [undefined, 'en-US', 'fr-FR,de;q=0.5']) {
       const result = await call(EMPLOYEE, { id: MISSING }, { language });

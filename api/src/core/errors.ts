@@ -79,6 +79,8 @@ export const unauthenticated = (): AppError => generic('UNAUTHENTICATED', 'unaut
 export const forbidden = (what = 'this'): AppError => generic('FORBIDDEN', 'forbidden', { what });
 export const notFound = (type: string, id: string): AppError => generic('NOT_FOUND', 'not_found', { type, id });
 export const conflict = (type: string, id: string): AppError => generic('CONFLICT', 'conflict', { type, id });
+/** An optimistic-lock miss where the caller cannot name the record better: the record changed since it was read. */
+export const staleRecord = (): AppError => generic('CONFLICT', 'stale_record');
 
 /** A service token that does not authenticate: `reason` is token_invalid, token_expired or token_revoked. */
 export const serviceTokenRefused = (reason: 'token_invalid' | 'token_expired' | 'token_revoked'): AppError =>

@@ -1,7 +1,7 @@
 import { OptimisticLockError, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { RequestContext } from './context.js';
-import { AppError } from './errors.js';
+import { AppError, staleRecord } from './errors.js';
 
 /** Unique constraints named by MikroORM (`<table>_<column>_unique`) mapped back to the input field people typed. */
 const UNIQUE_FIELDS: Record<string, string> = {
@@ -24,7 +24,7 @@ export async function inTransaction<T>(ctx: RequestContext, work: (em: EntityMan
     return await ctx.em.transactional(work);
   } catch (error) {
     if (error instanceof OptimisticLockError)
-      throw new AppError('CONFLICT', 'The record was changed by someone else since you read it; reload and try again.');
+      throw staleRecord();
     if (error instanceof UniqueConstraintViolationException) {
       const constraint = /constraint "([^"]+)"/.exec(error.message)?.[1] ?? '';
       const field = UNIQUE_FIELDS[constraint] ?? 'input';

@@ -37,7 +37,7 @@ import {
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type RequestContext, requireActor } from '../../core/context.js';
 import { sql, type Sql } from '../../core/db.js';
-import { AppError, assertNoProblems, forbidden, notFound } from '../../core/errors.js';
+import { AppError, assertNoProblems, forbidden, notFound, staleRecord } from '../../core/errors.js';
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { schemeDocument } from '../cycles/cycle-data.js';
@@ -48,7 +48,7 @@ import { completeInboxTasks, deliverInbox } from '../notifications/inbox.service
 import { appealInScope, NEAR_DUE_WORKING_DAYS, requestCalendar } from './appeal.read.js';
 import type { AppealDecisionInput, AppealHandlerRoleValue, AppealNode, FileAppealInput, StatementRequestInput, StatementRequestNode } from './appeal.types.js';
 
-const conflict = () => new AppError('CONFLICT', 'The appeal was changed by someone else since you read it; reload and try again.');
+const conflict = () => staleRecord();
 
 /** Statements inside a transaction. */
 async function rows<T>(em: EntityManager, query: Sql): Promise<T[]> {
@@ -193,7 +193,7 @@ export async function fileAppeal(ctx: RequestContext, input: FileAppealInput): P
     const appealId = (inserted[0] as { id: string }).id;
     if (input.appraisalId) {
       const moved = await rows<{ id: string }>(em, sql`update appraisal set state = 'appealed', version = version + 1, updated_at = now() where id = ${input.appraisalId}::uuid and state = ${subject.appraisalState} returning id`);
-      if (!moved.length) throw new AppError('CONFLICT', 'The appraisal was changed since you read it; reload and try again.');
+      if (!moved.length) throw staleRecord();
     }
     const now = new Date().toISOString();
     const items: InboxItem[] = (await hrEmployees(em)).map((hr) => ({

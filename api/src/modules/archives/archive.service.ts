@@ -2,7 +2,7 @@ import { canManageArchives, checkRetention, type PurgeCandidate, purgePlan, type
 import { createHash } from 'node:crypto';
 import { type RequestContext, requireActor } from '../../core/context.js';
 import { sql } from '../../core/db.js';
-import { AppError, assertNoProblems, forbidden, notFound } from '../../core/errors.js';
+import { assertNoProblems, forbidden, notFound, staleRecord } from '../../core/errors.js';
 import { type SheetColumn, writeSheet } from '../../core/spreadsheet.js';
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -41,7 +41,7 @@ export async function saveArchiveRetention(ctx: RequestContext, input: ArchiveRe
     const done = await em
       .getConnection()
       .execute<Array<{ id: string }>>('update archive_setting set retention = ?::jsonb, version = version + 1, updated_at = now() where version = ? returning id', [JSON.stringify(retention), version], 'all', em.getTransactionContext());
-    if (!done.length) throw new AppError('CONFLICT', 'The retention setting was changed since you read it; reload and try again.');
+    if (!done.length) throw staleRecord();
     recordAudit(em, ctx, { operation: 'saveArchiveRetention', entityType: 'ArchiveSetting', entityId: done[0]?.id ?? 'retention', before: { retention: before[0]?.retention ?? null }, after: { retention } });
     await em.flush();
   });

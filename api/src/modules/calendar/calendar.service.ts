@@ -10,7 +10,7 @@ import {
 import { withFacts } from '../../core/access.js';
 import { type RequestContext, requireActor } from '../../core/context.js';
 import { type ReadDb, sql } from '../../core/db.js';
-import { AppError, assertNoProblems, forbidden } from '../../core/errors.js';
+import { AppError, assertNoProblems, forbidden, staleRecord } from '../../core/errors.js';
 import { toDate } from '../../core/projection.js';
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -99,7 +99,7 @@ export async function saveCalendarYear(ctx: RequestContext, input: WorkCalendarY
         throw new AppError('VALIDATION_FAILED', `version: the calendar of ${value.year} exists; send the version you read to replace it.`, [
           { field: 'version', rule: 'version_required', message: 'send the version you read to replace an existing year' },
         ]);
-      if (entity.version !== version) throw new AppError('CONFLICT', 'The record was changed by someone else since you read it; reload and try again.');
+      if (entity.version !== version) throw staleRecord();
       em.assign(entity, { weekendDays: value.weekendDays, holidays: value.holidays, makeUpWorkdays: value.makeUpWorkdays, accountingMonths: value.accountingMonths });
     } else {
       entity = em.create(WorkCalendarYear, { ...value });

@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import { FACTS } from '../../core/access.js';
 import { type RequestContext, requireActor } from '../../core/context.js';
 import { sql } from '../../core/db.js';
-import { AppError, assertNoProblems, forbidden, notFound } from '../../core/errors.js';
+import { assertNoProblems, forbidden, notFound, staleRecord } from '../../core/errors.js';
 import { toDate } from '../../core/projection.js';
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -53,7 +53,7 @@ export async function addAdjustment(ctx: RequestContext, appraisalId: string, ve
   await inTransaction(ctx, async (em) => {
     const appraisal = await em.findOne(Appraisal, { id: appraisalId });
     if (!appraisal) throw notFound('Appraisal', appraisalId);
-    if (appraisal.version !== version) throw new AppError('CONFLICT', 'The appraisal was changed since you read it; reload and try again.');
+    if (appraisal.version !== version) throw staleRecord();
     const created = em.create(AppraisalAdjustment, {
       appraisal,
       rule: input.rule,
@@ -78,7 +78,7 @@ export async function removeAdjustment(ctx: RequestContext, appraisalId: string,
   await inTransaction(ctx, async (em) => {
     const appraisal = await em.findOne(Appraisal, { id: appraisalId });
     if (!appraisal) throw notFound('Appraisal', appraisalId);
-    if (appraisal.version !== version) throw new AppError('CONFLICT', 'The appraisal was changed since you read it; reload and try again.');
+    if (appraisal.version !== version) throw staleRecord();
     const entry = await em.findOne(AppraisalAdjustment, { id: adjustmentId, appraisal: appraisalId });
     if (!entry) assertNoProblems([{ field: 'adjustmentId', rule: 'adjustment_unknown_entry', message: 'this appraisal has no such plus/minus entry' }]);
     const e = entry as AppraisalAdjustment;

@@ -13,7 +13,7 @@ import {
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type RequestContext, requireActor } from '../../core/context.js';
 import { type ReadDb, sql, type Sql } from '../../core/db.js';
-import { AppError, assertNoProblems, forbidden, notFound } from '../../core/errors.js';
+import { AppError, assertNoProblems, forbidden, notFound, staleRecord } from '../../core/errors.js';
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Appraisal, GradeChange } from './appraisal.entity.js';
@@ -137,7 +137,7 @@ export async function changeAppraisalGrade(ctx: RequestContext, appraisalId: str
     // Lock the group's rows so concurrent changes in one group rank against the same grades.
     await em.getConnection().execute('select id from appraisal where cycle_id = ? and group_key is not distinct from ? for update', [row.cycle_id, row.group_key], 'all', em.getTransactionContext());
     const current = await em.getConnection().execute<Array<{ version: number }>>('select version from appraisal where id = ?', [appraisalId], 'all', em.getTransactionContext());
-    if (current[0]?.version !== version) throw new AppError('CONFLICT', 'The appraisal was changed since you read it; reload and try again.');
+    if (current[0]?.version !== version) throw staleRecord();
     const group = (await calibrationMembersTx(em, row.cycle_id)).filter((m) => m.groupKey === (row.group_key ?? ''));
     const checked = checkGradeChange(doc, group, { appraisalId, to, reason }, row.published_at !== null);
     if (!checked.ok) assertNoProblems(problemsOf(checked.issues));
@@ -170,7 +170,7 @@ export async function applyCalibrationProposal(ctx: RequestContext, cycleId: str
   return inTransaction(ctx, async (em) => {
     const tx = em.getTransactionContext();
     const locked = await em.getConnection().execute<Array<{ version: number }>>('select version from cycle where id = ? for update', [cycleId], 'all', tx);
-    if (locked[0]?.version !== version) throw new AppError('CONFLICT', 'The cycle was changed since you read it; reload and try again.');
+    if (locked[0]?.version !== version) throw staleRecord();
     const members = await calibrationMembersTx(em, cycleId);
     const { reports, groups } = reportsOf(doc, members);
     const chosen = reports.filter((r) => groupKey === null || r.groupKey === groupKey);

@@ -21,7 +21,7 @@ import {
 } from '@appraisal/domain';
 import { type RequestContext, requireActor } from '../../core/context.js';
 import { sql } from '../../core/db.js';
-import { AppError, assertNoProblems, forbidden, notFound } from '../../core/errors.js';
+import { AppError, assertNoProblems, forbidden, notFound, staleRecord } from '../../core/errors.js';
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit, snapshot } from '../audit/audit.service.js';
 import { loadCalendarYears } from '../calendar/calendar.service.js';
@@ -50,7 +50,7 @@ function requireManager(ctx: RequestContext) {
   return actor;
 }
 
-const conflict = () => new AppError('CONFLICT', 'The record was changed by someone else since you read it; reload and try again.');
+const conflict = () => staleRecord();
 
 /** The cycle as the actor may see it; NOT_FOUND when absent or out of scope. */
 export async function getCycle(ctx: RequestContext, id: string): Promise<CycleNode> {

@@ -1,7 +1,7 @@
 import { canManageCycles, Decimal, type DomainIssue, type SchemeDefinition } from '@appraisal/domain';
 import { type RequestContext, requireActor } from '../../core/context.js';
 import { sql } from '../../core/db.js';
-import { AppError, assertNoProblems, forbidden, notFound } from '../../core/errors.js';
+import { assertNoProblems, forbidden, notFound, staleRecord } from '../../core/errors.js';
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { schemeDocument } from './cycle-data.js';
@@ -62,7 +62,7 @@ export async function setGroupAmounts(ctx: RequestContext, cycleId: string, vers
   if (!canManageCycles(actor)) throw forbidden('setting group amounts');
   const cycle = (await ctx.db.rows<{ state: string; version: number; scheme_version_id: string; pay_group_by: string }>(sql`select state, version, scheme_version_id, pay_group_by from cycle where id = ${cycleId}`))[0];
   if (!cycle) throw notFound('Cycle', cycleId);
-  if (cycle.version !== version) throw new AppError('CONFLICT', 'The cycle was changed since you read it; reload and try again.');
+  if (cycle.version !== version) throw staleRecord();
   if (!AMOUNT_STATES.has(cycle.state))
     assertNoProblems(problemsWithParams([issue('group_amount_cycle_state', `the cycle is ${cycle.state}: its amounts are fixed`, { state: cycle.state }, ['cycleId'])]));
   const doc = await schemeDocument(ctx.db, cycle.scheme_version_id);
@@ -93,7 +93,7 @@ export async function setGroupAmounts(ctx: RequestContext, cycleId: string, vers
     const tx = em.getTransactionContext();
     const connection = em.getConnection();
     const locked = await connection.execute<Array<{ version: number; state: string }>>('select version, state from cycle where id = ? for update', [cycleId], 'all', tx);
-    if (locked[0]?.version !== version || locked[0]?.state !== cycle.state) throw new AppError('CONFLICT', 'The cycle was changed since you read it; reload and try again.');
+    if (locked[0]?.version !== version || locked[0]?.state !== cycle.state) throw staleRecord();
     const before = await connection.execute<Array<{ group_key: string; pool: string | null; output_value: string | null; inputs: Record<string, string> | null }>>(
       'select group_key, pool::text as pool, output_value::text as output_value, inputs from cycle_group_amount where cycle_id = ? order by group_key',
       [cycleId],

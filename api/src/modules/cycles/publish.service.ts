@@ -26,7 +26,7 @@ import {
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type RequestContext, requireActor } from '../../core/context.js';
 import { type ReadDb, sql } from '../../core/db.js';
-import { AppError, assertNoProblems, type FieldProblem, forbidden, notFound } from '../../core/errors.js';
+import { AppError, assertNoProblems, type FieldProblem, forbidden, notFound, staleRecord } from '../../core/errors.js';
 import { formatPath } from '@appraisal/domain';
 import { noJobs } from '../../core/jobs.js';
 import { inTransaction } from '../../core/transaction.js';
@@ -213,13 +213,13 @@ export async function publishCycle(ctx: RequestContext, cycleId: string, version
   const cycle = rows[0];
   if (!cycle) throw notFound('Cycle', cycleId);
   if (cycle.state === 'published' || cycle.state === 'closed') return getCycle(ctx, cycleId);
-  if (cycle.version !== version) throw new AppError('CONFLICT', 'The cycle was changed since you read it; reload and try again.');
+  if (cycle.version !== version) throw staleRecord();
   const plan = await planPublication(ctx, cycle, options);
   await inTransaction(ctx, async (em) => {
     const tx = em.getTransactionContext();
     const connection = em.getConnection();
     const locked = await connection.execute<Array<{ version: number; state: string }>>('select version, state from cycle where id = ? for update', [cycleId], 'all', tx);
-    if (locked[0]?.version !== version || locked[0]?.state !== cycle.state) throw new AppError('CONFLICT', 'The cycle was changed since you read it; reload and try again.');
+    if (locked[0]?.version !== version || locked[0]?.state !== cycle.state) throw staleRecord();
     await writePublication(em, cycleId, plan);
     // One approved ledger entry per pay component of each published result (docs/ledger-honors-design.md §5).
     await postPublicationEntries(em, cycleId, actor);
@@ -325,7 +325,7 @@ async function answer(ctx: RequestContext, appraisalId: string, version: number,
       'all',
       tx,
     );
-    if (!updated.length) throw new AppError('CONFLICT', 'The appraisal was changed since you read it; reload and try again.');
+    if (!updated.length) throw staleRecord();
     recordAudit(em, ctx, { operation: action === 'acknowledge' ? 'acknowledgeResult' : 'refuseAcknowledgement', entityType: 'Appraisal', entityId: appraisalId, before: { state: row.state }, after: { state: to, reason } });
     // A refusal is where an appeal may start: the refused result stays appealable (appraisalWorkflow `appeal` from
     // `refused`) inside the scheme's appeal window; the employee files it with `fileAppeal` (api/src/modules/appeals).

@@ -1,7 +1,7 @@
 import { canManageCycles } from '@appraisal/domain';
 import { type RequestContext, requireActor } from '../../core/context.js';
 import { sql } from '../../core/db.js';
-import { AppError, forbidden, notFound } from '../../core/errors.js';
+import { AppError, forbidden, notFound, staleRecord } from '../../core/errors.js';
 import type { JobDefinition } from '../../core/jobs.js';
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
@@ -36,7 +36,7 @@ export async function closeRatingPhase(ctx: RequestContext, cycleId: string, ver
   await inTransaction(ctx, async (em) => {
     const cycle = await em.findOne(Cycle, { id: cycleId });
     if (!cycle) throw notFound('Cycle', cycleId);
-    if (cycle.version !== version) throw new AppError('CONFLICT', 'The cycle was changed since you read it; reload and try again.');
+    if (cycle.version !== version) throw staleRecord();
     if (cycle.state !== 'rating')
       throw new AppError('VALIDATION_FAILED', `The cycle is ${cycle.state}: only a cycle in rating has a rating phase to close.`, [
         { field: 'cycleId', rule: 'rating_close_not_rating', message: `the cycle is ${cycle.state}`, params: { state: cycle.state } },

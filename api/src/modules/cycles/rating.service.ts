@@ -19,7 +19,7 @@ import {
 import { FACTS } from '../../core/access.js';
 import { type RequestContext, requireActor } from '../../core/context.js';
 import { sql } from '../../core/db.js';
-import { AppError, assertNoProblems, forbidden, notFound } from '../../core/errors.js';
+import { AppError, assertNoProblems, forbidden, notFound, staleRecord } from '../../core/errors.js';
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Employee } from '../org/employee.entity.js';
@@ -106,7 +106,7 @@ export async function writeRating(ctx: RequestContext, ratingId: string, version
   await inTransaction(ctx, async (em) => {
     const entity = await em.findOne(Rating, { id: ratingId });
     if (!entity) throw notFound('Rating', ratingId);
-    if (entity.version !== version) throw new AppError('CONFLICT', 'The rating was changed since you read it; reload and try again.');
+    if (entity.version !== version) throw staleRecord();
     const before = { state: entity.state, items: entity.items, comment: entity.comment };
     entity.items = items;
     entity.comment = input.comment ?? null;

@@ -11,7 +11,7 @@ import {
 } from '@appraisal/domain';
 import { type RequestContext, requireActor } from '../../core/context.js';
 import { sql } from '../../core/db.js';
-import { AppError, assertNoProblems, forbidden, notFound } from '../../core/errors.js';
+import { AppError, assertNoProblems, forbidden, notFound, staleRecord } from '../../core/errors.js';
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { Appraisal, Rating } from './appraisal.entity.js';
@@ -90,7 +90,7 @@ export async function writeSelfReview(ctx: RequestContext, appraisalId: string, 
   await inTransaction(ctx, async (em) => {
     const appraisal = await em.findOne(Appraisal, { id: appraisalId });
     if (!appraisal) throw notFound('Appraisal', appraisalId);
-    if (appraisal.version !== version) throw new AppError('CONFLICT', 'The appraisal was changed since you read it; reload and try again.');
+    if (appraisal.version !== version) throw staleRecord();
     const before = { selfReview: appraisal.selfReview, selfReviewState: appraisal.selfReviewState, state: appraisal.state };
     appraisal.selfReview = { ...(appraisal.selfReview ?? {}), ...textOf(input) };
     appraisal.selfReviewState = mode === 'save' ? 'DRAFT' : 'SUBMITTED';

@@ -35,7 +35,7 @@ import {
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type RequestContext, requireActor } from '../../core/context.js';
 import { sql } from '../../core/db.js';
-import { AppError, forbidden, notFound } from '../../core/errors.js';
+import { AppError, forbidden, notFound, staleRecord } from '../../core/errors.js';
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit, snapshot } from '../audit/audit.service.js';
 import { postAwardEntries } from '../ledger/ledger-awards.service.js';
@@ -47,7 +47,7 @@ import { Award, HonorProgramRecord, Nomination, Vote } from './honors.entity.js'
 import { annualOf, nominationInScope, programInScope, resultsOfPeople, voteClosedSql } from './honors.read.js';
 import type { HonorDecisionInput, HonorProgramNode, NominateInput, NominationNode } from './honors.types.js';
 
-const staleConflict = () => new AppError('CONFLICT', 'The record was changed by someone else since you read it; reload and try again.');
+const staleConflict = () => staleRecord();
 
 const fail = (issues: readonly DomainIssue[], prefix: ReadonlyArray<string | number> = []): never => {
   throw new AppError('VALIDATION_FAILED', issues.map((i) => i.message).join('; ') || 'invalid', problemsWithParams(issues, prefix));

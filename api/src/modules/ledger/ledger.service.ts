@@ -23,7 +23,7 @@ import {
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type RequestContext, requireActor } from '../../core/context.js';
 import { sql } from '../../core/db.js';
-import { AppError, assertNoProblems, type FieldProblem, forbidden, notFound } from '../../core/errors.js';
+import { assertNoProblems, type FieldProblem, forbidden, notFound, staleRecord } from '../../core/errors.js';
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit, snapshot } from '../audit/audit.service.js';
 import { loadCalendarYears } from '../calendar/calendar.service.js';
@@ -31,7 +31,7 @@ import { LedgerEntry, LedgerIncident, LedgerRuleRecord } from './ledger.entity.j
 import { entriesByIds, ledgerStatement, ruleById, subjectOf } from './ledger.read.js';
 import type { LedgerEntryNode, LedgerRuleNode, LedgerStatementView, ProposeLedgerEntryInput, ProposeTeamIncidentInput } from './ledger.types.js';
 
-const staleConflict = () => new AppError('CONFLICT', 'The record was changed by someone else since you read it; reload and try again.');
+const staleConflict = () => staleRecord();
 
 /** Domain issues as VALIDATION_FAILED details, keeping each issue's params (the console words the message). */
 export function problemsWithParams(issues: readonly DomainIssue[], prefix: ReadonlyArray<string | number> = []): FieldProblem[] {

@@ -25,7 +25,7 @@ import { withFacts } from '../../core/access.js';
 import { Page, SortDirection } from '../../core/connection.js';
 import { type RequestContext, requireActor } from '../../core/context.js';
 import { raw, sql, type Sql } from '../../core/db.js';
-import { AppError, assertNoProblems, forbidden, notFound } from '../../core/errors.js';
+import { assertNoProblems, forbidden, notFound, staleRecord } from '../../core/errors.js';
 import { checkListArgs, defineListing, fetchPage } from '../../core/listing.js';
 import { toDate } from '../../core/projection.js';
 import { selectedHere } from '../../core/selection.js';
@@ -37,7 +37,7 @@ import { PayoutBatch } from './ledger.entity.js';
 import { problemsWithParams } from './ledger.service.js';
 import { type CreatePayoutBatchInput, type PayoutBatchesArgs, PayoutBatchNode, type PayoutBatchStatusValue, type PayoutBatchExportView, type PayoutBatchLineView, type PayoutBatchTotalView } from './payout.types.js';
 
-const staleConflict = () => new AppError('CONFLICT', 'The batch was changed by someone else since you read it; reload and try again.');
+const staleConflict = () => staleRecord();
 const fail = (issues: readonly DomainIssue[]): never => {
   assertNoProblems(problemsWithParams(issues));
   throw new Error('unreachable');

@@ -2,7 +2,7 @@ import { type Audience, canManageNotices, checkNotice, type InboxItem, type Loca
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type RequestContext, requireActor } from '../../core/context.js';
 import { raw, sql } from '../../core/db.js';
-import { AppError, assertNoProblems, forbidden, notFound } from '../../core/errors.js';
+import { assertNoProblems, forbidden, notFound, staleRecord } from '../../core/errors.js';
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit, snapshot } from '../audit/audit.service.js';
 import { problemsOf } from '../cycles/cycle-data.js';
@@ -11,7 +11,7 @@ import { Notice } from './notice.entity.js';
 import { noticeInScope } from './notice.read.js';
 import { AudienceKindValue, type NoticeInput, type NoticeNode, NoticeStatusValue } from './notice.types.js';
 
-const conflict = () => new AppError('CONFLICT', 'The record was changed by someone else since you read it; reload and try again.');
+const conflict = () => staleRecord();
 
 function requireManager(ctx: RequestContext) {
   const actor = requireActor(ctx);

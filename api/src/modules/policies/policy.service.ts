@@ -15,7 +15,7 @@ import {
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type RequestContext, requireActor } from '../../core/context.js';
 import { sql } from '../../core/db.js';
-import { AppError, assertNoProblems, forbidden, notFound } from '../../core/errors.js';
+import { assertNoProblems, forbidden, notFound, staleRecord } from '../../core/errors.js';
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit, snapshot } from '../audit/audit.service.js';
 import { loadCalendarYears } from '../calendar/calendar.service.js';
@@ -25,7 +25,6 @@ import { Policy, PolicyVersion } from './policy.entity.js';
 import { coversEmployeeSql, policyInScope, policyVersionInScope } from './policy.read.js';
 import type { CreatePolicyInput, PolicyNode, PolicyVersionActionValue, PolicyVersionInput, PolicyVersionNode } from './policy.types.js';
 
-const conflict = () => new AppError('CONFLICT', 'The record was changed by someone else since you read it; reload and try again.');
 
 function requireManager(ctx: RequestContext) {
   const actor = requireActor(ctx);
@@ -114,7 +113,7 @@ export async function savePolicyVersion(ctx: RequestContext, policyId: string, i
     if (versionId) {
       const row = await em.findOne(PolicyVersion, { id: versionId, policyId });
       if (!row) throw notFound('PolicyVersion', versionId);
-      if (version === null || version === undefined || row.version !== version) throw conflict();
+      if (version === null || version === undefined || row.version !== version) throw staleRecord();
       if (row.state !== 'draft') assertNoProblems([{ field: 'versionId', rule: 'policy_version_not_draft', message: `only a draft is edited; this version is ${row.state}`, params: { state: row.state } }]);
       const before = snapshot(row);
       applyDraft(row, draft);
@@ -180,7 +179,7 @@ export async function transitionPolicyVersion(ctx: RequestContext, id: string, v
   await inTransaction(ctx, async (em) => {
     const v = await em.findOne(PolicyVersion, { id });
     if (!v) throw notFound('PolicyVersion', id);
-    if (v.version !== version) throw conflict();
+    if (v.version !== version) throw staleRecord();
     const before = v.state;
     if (action === 'publish') {
       // The old version leaves `published` first: one published version per policy (a partial unique index).

@@ -12,7 +12,7 @@ import {
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { type RequestContext, requireActor } from '../../core/context.js';
 import { sql } from '../../core/db.js';
-import { AppError, assertNoProblems, forbidden, notFound } from '../../core/errors.js';
+import { AppError, assertNoProblems, forbidden, notFound, staleRecord } from '../../core/errors.js';
 import { inTransaction } from '../../core/transaction.js';
 import { recordAudit, snapshot } from '../audit/audit.service.js';
 import { problemsOf } from '../cycles/cycle-data.js';
@@ -30,7 +30,6 @@ import type { DecideProbationInput, ProbationReviewNode, StartProbationReviewInp
  */
 export const PROBATION_LIMITS = { maxMonths: 6 } as const;
 
-const conflict = () => new AppError('CONFLICT', 'The record was changed by someone else since you read it; reload and try again.');
 
 function requireDecider(ctx: RequestContext, what: string) {
   const actor = requireActor(ctx);
@@ -159,7 +158,7 @@ export async function decideProbation(ctx: RequestContext, reviewId: string, ver
   await inTransaction(ctx, async (em) => {
     const review = await em.findOne(ProbationReview, { id: reviewId });
     if (!review) throw notFound('ProbationReview', reviewId);
-    if (review.version !== version) throw conflict();
+    if (review.version !== version) throw staleRecord();
     const before = snapshot(review);
     review.state = to;
     review.outcome = decision.outcome;
