@@ -143,6 +143,30 @@ describe.skipIf(browserMissing)('the console in Chinese', () => {
       await hire.fill('2024/03/01');
       await page.getByText('请按 年/月/日 输入有效日期，例如 2025/10/03').waitFor({ state: 'detached' });
       await screenshot(page, 'employee-create-dates-zh');
+
+      // On an existing optional date, Save refuses a day that does not exist instead of saving "no date".
+      const hr = await apiLogin(server.url, 'hr@demo.local');
+      const probationEnd = async (id: string) =>
+        (await graphqlCall<{ employee: { probationEndDate: string | null } }>(server.url, 'query ($id: ID!) { employee(id: $id) { probationEndDate } }', { id }, hr)).employee.probationEndDate;
+      const people = await graphqlCall<{ employees: { nodes: { id: string; probationEndDate: string | null }[] } }>(
+        server.url,
+        '{ employees(first: 50) { nodes { id probationEndDate } } }',
+        {},
+        hr,
+      );
+      const onProbation = people.employees.nodes.find((person) => person.probationEndDate !== null);
+      if (!onProbation?.probationEndDate) throw new Error('the demo data has no employee with a probation end date');
+      await page.goto(`${server.url}/#/employees/${onProbation.id}`);
+      const probation = page.locator('input[name="probationEndDate"]');
+      await probation.waitFor({ timeout: 15_000 });
+      expect(await probation.inputValue()).toBe(onProbation.probationEndDate.replaceAll('-', '/'));
+      await probation.fill('2025/2/30');
+      await page.getByRole('button', { name: '保存' }).click();
+      await page.getByText('请按 年/月/日 输入有效日期，例如 2025/10/03').first().waitFor();
+      await settle(page);
+      expect(page.url()).toContain(`/employees/${onProbation.id}`);
+      expect(await probationEnd(onProbation.id)).toBe(onProbation.probationEndDate);
+      await screenshot(page, 'employee-edit-invalid-date-zh');
     } finally {
       await session.close();
     }

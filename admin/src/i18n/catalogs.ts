@@ -20,12 +20,17 @@ const CATALOGS: Record<Locale, () => Promise<{ catalog: TranslationMessages }>> 
 
 const requested = new Map<Locale, Promise<TranslationMessages>>();
 
-/** A language's messages, fetched once. */
+/** A language's messages, fetched once; a failed fetch is forgotten, so that a later request tries again. */
 export const loadCatalog = (locale: Locale): Promise<TranslationMessages> => {
   let catalog = requested.get(locale);
   if (!catalog) {
-    catalog = CATALOGS[locale]().then((module) => module.catalog);
-    requested.set(locale, catalog);
+    const fetching = CATALOGS[locale]().then((module) => module.catalog);
+    // The callers still see the rejection; this branch only clears the cache (and marks the rejection handled).
+    fetching.catch(() => {
+      if (requested.get(locale) === fetching) requested.delete(locale);
+    });
+    requested.set(locale, fetching);
+    catalog = fetching;
   }
   return catalog;
 };

@@ -1,6 +1,6 @@
 import polyglotI18nProvider from 'ra-i18n-polyglot';
 import type { I18nProvider, TranslationMessages } from 'react-admin';
-import { firstCatalog, firstLocale, isLocale, loadCatalog, LOCALES } from './catalogs';
+import { firstCatalog, firstLocale, isLocale, loadCatalog, LOCALES, type Locale } from './catalogs';
 
 export { LOCALES };
 
@@ -25,8 +25,31 @@ const started = (): I18nProvider => {
  * renders after it, because react-admin's polyglot provider needs the first language synchronously.
  */
 export const startI18n = async (): Promise<void> => {
-  loaded.set(firstLocale, await firstCatalog);
-  provider = polyglotI18nProvider((locale) => loaded.get(locale) ?? load(locale), firstLocale, [...LOCALES]);
+  let locale: Locale = firstLocale;
+  try {
+    loaded.set(locale, await firstCatalog);
+  } catch (error) {
+    // The visitor's language did not arrive (a dropped chunk): start in English rather than not at all.
+    // react-admin then asks for the stored language again through changeLocale (the failed fetch is not cached).
+    console.error(error);
+    locale = 'en';
+    loaded.set(locale, await loadCatalog(locale));
+  }
+  provider = polyglotI18nProvider((requested) => loaded.get(requested) ?? load(requested), locale, [...LOCALES]);
+};
+
+/** Counts language switches, so that a switch overtaken by a later one does not apply its language. */
+let latestSwitch = 0;
+
+/**
+ * Switches language once its messages are here, unless the visitor switched again meanwhile: switching zh→en
+ * quickly must end in English even when English's messages arrive before Chinese's.
+ */
+const changeLocale = async (locale: string, options?: unknown): Promise<void> => {
+  const switchNumber = ++latestSwitch;
+  await load(locale);
+  if (switchNumber !== latestSwitch) return;
+  await started().changeLocale(locale, options);
 };
 
 /**
@@ -35,7 +58,7 @@ export const startI18n = async (): Promise<void> => {
  */
 export const i18nProvider: I18nProvider = {
   translate: (key, options) => started().translate(key, options),
-  changeLocale: (locale, options) => started().changeLocale(locale, options),
+  changeLocale,
   getLocale: () => started().getLocale(),
   getLocales: () => [...LOCALES],
 };
