@@ -90,7 +90,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     analyticsMinPayGroup: intFromEnv('ANALYTICS_MIN_PAY_GROUP', 5),
     graphqlExecution: env.GRAPHQL_EXECUTION === 'interpreted' ? 'interpreted' : 'compiled',
     // Unset: the job runner's default (DEFAULT_JOB_POLLING_SECONDS in core/jobs.ts).
-    jobPollingSeconds: env.JOB_POLL_SECONDS ? Math.max(1, intFromEnv('JOB_POLL_SECONDS', 1)) : undefined,
+    // 1 s to 1 h: beyond ~24 days Node's timers overflow to 1 ms and the queue would poll in a tight loop.
+    jobPollingSeconds: env.JOB_POLL_SECONDS ? Math.min(3600, Math.max(1, intFromEnv('JOB_POLL_SECONDS', 1))) : undefined,
     jobWorker: env.JOB_WORKER !== 'false',
   };
 }

@@ -422,6 +422,44 @@ describe('completion and pay stay exact after task changes, ledger approvals and
     expect(r.pay).toEqual(hrPay(payByDepartment(await payFacts(() => true, { from: range.periodFrom, to: range.periodTo }))));
   });
 
+  it('two approvals for one person and period committed at once leave the pay counters as a rebuild would', async () => {
+    const [person] = await query<{ employee_id: string; department_id: string; period_key: string }>(
+      `select employee_id, department_id, period_key::text from ledger_entry where status = 'approved' and money is not null and not pay_from_appraisal order by id limit 1`,
+    );
+    if (!person) throw new Error('no approved money entry');
+    const insert = `insert into ledger_entry (id, created_at, updated_at, employee_id, department_id, kind, component, unit, quantity, amount, money, settlement, period_key, occurred_on, status, source_kind)
+      values (gen_random_uuid(), now(), now(), $1, $2, 'reward', 'bonus', 'money', 1, 10, 10, 'payroll', $3, $4::date, 'approved', 'manual')`;
+    const pay = () => query<{ row: string }>(`select row(department_id, supervisor_path, period_key, pay_cycles, ledger_days, n, pay, rewards, penalties)::text as row from analytics.pay_cohort order by 1`);
+    const before = new pg.Client({ connectionString: server.database.url });
+    await before.connect();
+    await refreshAnalytics(before).finally(() => before.end());
+    const first = new pg.Client({ connectionString: server.database.url });
+    const second = new pg.Client({ connectionString: server.database.url });
+    await Promise.all([first.connect(), second.connect()]);
+    try {
+      await first.query('begin');
+      await second.query('begin');
+      await first.query(insert, [person.employee_id, person.department_id, person.period_key, `${person.period_key}-03`]);
+      // Waits for the first writer's lock on this person and period (before the fix it went ahead, blind to the first entry).
+      const racing = second.query(insert, [person.employee_id, person.department_id, person.period_key, `${person.period_key}-04`]);
+      await first.query('commit');
+      await racing;
+      await second.query('commit');
+    } finally {
+      await Promise.all([first.end(), second.end()]);
+    }
+    const kept = await pay();
+    const client = new pg.Client({ connectionString: server.database.url });
+    await client.connect();
+    try {
+      await refreshAnalytics(client); // rebuilds the pay counters from the ledger
+    } finally {
+      await client.end();
+    }
+    expect(kept).toEqual(await pay());
+    await expectExact('after two concurrent approvals');
+  });
+
   it('an org move: the live queries until the refresh, then counters rebuilt for the new organisation', async () => {
     const [mover] = await query<{ id: string; department_id: string }>(
       `select e.id, e.department_id from employee e where e.supervisor_path @> array[$1]::uuid[] and e.department_id <> $2 and exists (select 1 from ledger_entry le where le.employee_id = e.id and le.status = 'approved') order by e.id limit 1`,
