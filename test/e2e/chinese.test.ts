@@ -160,10 +160,18 @@ describe.skipIf(browserMissing)('the console in Chinese', () => {
       const probation = page.locator('input[name="probationEndDate"]');
       await probation.waitFor({ timeout: 15_000 });
       expect(await probation.inputValue()).toBe(onProbation.probationEndDate.replaceAll('-', '/'));
+      // The form itself refuses (no request leaves): this employee is on probation, so the server would refuse
+      // an emptied date too, but an employee who is not would silently lose it.
+      const mutations: string[] = [];
+      page.on('request', (request) => {
+        if (request.method() === 'POST' && request.url().endsWith('/graphql') && (request.postData() ?? '').includes('mutation')) mutations.push(request.postData() ?? '');
+      });
       await probation.fill('2025/2/30');
       await page.getByRole('button', { name: '保存' }).click();
       await page.getByText('请按 年/月/日 输入有效日期，例如 2025/10/03').first().waitFor();
+      await page.getByText('表单输入无效').waitFor(); // react-admin's "the form has errors", not a server error
       await settle(page);
+      expect(mutations).toEqual([]);
       expect(page.url()).toContain(`/employees/${onProbation.id}`);
       expect(await probationEnd(onProbation.id)).toBe(onProbation.probationEndDate);
       await screenshot(page, 'employee-edit-invalid-date-zh');
