@@ -40,6 +40,8 @@ export const startI18n = async (): Promise<void> => {
 
 /** Counts language switches, so that a switch overtaken by a later one does not apply its language. */
 let latestSwitch = 0;
+/** The language being switched to while its messages load. */
+let switchingTo: string | undefined;
 
 /**
  * Switches language once its messages are here, unless the visitor switched again meanwhile: switching zh→en
@@ -47,10 +49,21 @@ let latestSwitch = 0;
  */
 const changeLocale = async (locale: string, options?: unknown): Promise<void> => {
   const switchNumber = ++latestSwitch;
-  await load(locale);
-  if (switchNumber !== latestSwitch) return;
-  await started().changeLocale(locale, options);
+  switchingTo = locale;
+  try {
+    await load(locale);
+    if (switchNumber !== latestSwitch) return;
+    await started().changeLocale(locale, options);
+  } finally {
+    if (switchNumber === latestSwitch) switchingTo = undefined;
+  }
 };
+
+/**
+ * The language on screen, or the one being switched to: react-admin only asks for a switch when the chosen
+ * language differs from getLocale(), so while Chinese loads, choosing English again must still reach changeLocale.
+ */
+const getLocale = (): string => switchingTo ?? started().getLocale();
 
 /**
  * The console's one i18n provider, also read outside React (request headers, server messages). It
@@ -59,6 +72,6 @@ const changeLocale = async (locale: string, options?: unknown): Promise<void> =>
 export const i18nProvider: I18nProvider = {
   translate: (key, options) => started().translate(key, options),
   changeLocale,
-  getLocale: () => started().getLocale(),
+  getLocale,
   getLocales: () => [...LOCALES],
 };
