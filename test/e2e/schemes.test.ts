@@ -160,9 +160,10 @@ describe.skipIf(browserMissing)('scheme builder in Chromium', () => {
       await picker.click();
       await picker.fill(indicatorCode);
       await page.getByRole('option', { name: new RegExp(indicatorCode) }).first().click();
-      await page.locator('[data-path="sections[0].items[0].indicatorCode"]').waitFor();
-      expect(await page.locator('[data-path="sections[0].items[0].indicatorCode"]').inputValue()).toBe(indicatorCode);
-      expect(await page.locator('[data-path="sections[0].items[0].maxPoints"]').inputValue()).toBe('20');
+      // The builder applies the picked indicator to its document and renders the item again: wait for it, a loaded
+      // machine showed the skeleton's GENERAL for a moment after the click.
+      await expect.poll(() => page.locator('[data-path="sections[0].items[0].indicatorCode"]').inputValue(), { timeout: 15_000 }).toBe(indicatorCode);
+      await expect.poll(() => page.locator('[data-path="sections[0].items[0].maxPoints"]').inputValue(), { timeout: 15_000 }).toBe('20');
       await waitForTestIdText(page, 'preview-total', /\d/);
       await screenshotViewport(page, 'schemes-10-blank-builder');
 
