@@ -33,6 +33,17 @@ afterAll(async () => {
 });
 
 describe('calibration', () => {
+  it('the group names (English and Chinese) are HR only: employee, supervisor and committee get FORBIDDEN, never a name', async () => {
+    for (const [role, token] of [['employee', employee], ['supervisor', supervisor], ['committee', committee]] as const) {
+      for (const field of ['groupName', 'groupNameZh']) {
+        const result = await gql<{ cycle: { calibration: Array<Record<string, unknown>> } | null }>(server.url, `query($id: ID!) { cycle(id: $id) { calibration { ${field} } } }`, { id: ward.cycleId }, token);
+        expect(result.errors?.[0]?.extensions?.code, `${role} ${field}`).toMatch(/FORBIDDEN|NOT_FOUND/);
+        expect(JSON.stringify(result.data ?? null), `${role} ${field}`).not.toContain('Ward');
+        expect(JSON.stringify(result.data ?? null), `${role} ${field}`).not.toContain('病区');
+      }
+    }
+  });
+
   it('shows the ward against the 30/50/20 quotas: 8 of 15 excellent breaks the 30% maximum; the engine proposes moving the lowest three down', async () => {
     const c = await calibration();
     expect(c.calibration).toHaveLength(1);
