@@ -41,6 +41,17 @@ async function query<T>(text: string, params: unknown[] = []): Promise<T[]> {
   }
 }
 
+/** Refreshes the analytics read models and rebuilds the counters, on a connection of its own. */
+async function refresh(): Promise<void> {
+  const client = new pg.Client({ connectionString: server.database.url });
+  await client.connect();
+  try {
+    await refreshAnalytics(client);
+  } finally {
+    await client.end();
+  }
+}
+
 const lineage = (d: string): string[] => {
   const out: string[] = [];
   for (let at: string | null | undefined = d; at; at = parents.get(at)) out.push(at);
@@ -185,15 +196,6 @@ describe('analytics aggregates equal the domain reference on generated data', ()
   });
 
   it('pre-aggregated cohorts: a move since the refresh falls back to the live org, the refresh brings the cohorts back; other histograms run live', async () => {
-    const refresh = async () => {
-      const client = new pg.Client({ connectionString: server.database.url });
-      await client.connect();
-      try {
-        await refreshAnalytics(client);
-      } finally {
-        await client.end();
-      }
-    };
     const before = ok(await gql<Aggregates>(server.url, AGGREGATES, {}, tokens.hr)).analytics;
     // Someone with published results moves to another department (their results move with them: org facts are live).
     const mover = facts.find((x) => x.departmentId !== nursingId && x.grade !== null) as (typeof facts)[number];
@@ -431,9 +433,7 @@ describe('completion and pay stay exact after task changes, ledger approvals and
       values (gen_random_uuid(), now(), now(), $1, $2, 'reward', 'bonus', 'money', 1, 10, 10, 'payroll', $3, $4::date, 'approved', 'manual')`;
     // Sums compared at the cent: a counter's 0 and a rebuild's 0.00 are the same money.
     const pay = () => query<{ row: string }>(`select row(department_id, supervisor_path, period_key, pay_cycles, ledger_days, n, round(pay, 2), round(rewards, 2), round(penalties, 2))::text as row from analytics.pay_cohort order by 1`);
-    const before = new pg.Client({ connectionString: server.database.url });
-    await before.connect();
-    await refreshAnalytics(before).finally(() => before.end());
+    await refresh();
     const first = new pg.Client({ connectionString: server.database.url });
     const second = new pg.Client({ connectionString: server.database.url });
     await Promise.all([first.connect(), second.connect()]);
@@ -450,13 +450,7 @@ describe('completion and pay stay exact after task changes, ledger approvals and
       await Promise.all([first.end(), second.end()]);
     }
     const kept = await pay();
-    const client = new pg.Client({ connectionString: server.database.url });
-    await client.connect();
-    try {
-      await refreshAnalytics(client); // rebuilds the pay counters from the ledger
-    } finally {
-      await client.end();
-    }
+    await refresh(); // rebuilds the pay counters from the ledger
     expect(kept).toEqual(await pay());
     await expectExact('after two concurrent approvals');
   });
@@ -466,15 +460,6 @@ describe('completion and pay stay exact after task changes, ledger approvals and
       `select e.id, e.department_id from employee e where e.supervisor_path @> array[$1]::uuid[] and e.department_id <> $2 and exists (select 1 from ledger_entry le where le.employee_id = e.id and le.status = 'approved') order by e.id limit 1`,
       [supervisorId, nursingId],
     );
-    const refresh = async () => {
-      const client = new pg.Client({ connectionString: server.database.url });
-      await client.connect();
-      try {
-        await refreshAnalytics(client);
-      } finally {
-        await client.end();
-      }
-    };
     await query('update employee set department_id = $1 where id = $2', [nursingId, mover?.id]);
     try {
       expect(await countersRead()).toBe(false);
