@@ -5,6 +5,7 @@ import { i18nProvider } from '../i18n';
 import { toApiError } from './apiErrors';
 import { fieldDetails, type FieldDetail } from './graphqlErrors';
 import { translateProblem } from './serverMessages';
+import type { ImportEmployeesReport } from './orgApi';
 import type { Json } from './records';
 
 /** Operations of appraisal cycles, the work calendar and rating (docs/cycles-design.md), for the cycle pages. */
@@ -350,15 +351,9 @@ export interface InputsPerson {
   tickets: number;
 }
 
-export interface MeasuredImportReport {
-  dryRun: boolean;
-  totalRows: number;
-  validRows: number;
-  applied: boolean;
-  created: number;
-  updated: number;
+/** The import report every sheet import shares, plus the results recomputed from the applied inputs. */
+export interface MeasuredImportReport extends ImportEmployeesReport {
   results: number;
-  errors: { row: number; field: string | null; column?: string | null; code: string; message: string }[];
 }
 
 export interface EmployeeChoice {
