@@ -15,7 +15,7 @@ import {
   type TaskFactRow,
 } from '@appraisal/domain';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fixedClock } from '../../api/src/core/clock.js';
 import { analyticsDataSql, refreshAnalytics } from '../support/analytics-data.js';
 import { ok } from '../support/cycles.js';
@@ -59,7 +59,8 @@ const lineage = (d: string): string[] => {
 };
 
 beforeAll(async () => {
-  server = await startTestServer({ clock: fixedClock(TODAY) });
+  // Stale reads queue refreshes debounced per second (not per minute): the tests wait for them.
+  server = await startTestServer({ clock: fixedClock(TODAY), config: { analyticsRefreshDebounceSeconds: 1 } });
   for (const role of Object.keys(demo) as Array<keyof typeof demo>) tokens[role] = await login(server.url, demo[role]);
   supervisorId = ok(await gql<{ me: { employee: { id: string } } }>(server.url, '{ me { employee { id } } }', {}, tokens.supervisor)).me.employee.id;
   const [scheme] = await query<{ id: string; version_id: string; document: { grades: { bands: Array<{ grade: string; label: { en: string; zh: string } }> }; distribution?: unknown } }>(
@@ -522,6 +523,34 @@ describe('completion and pay stay exact after task changes, ledger approvals and
       await refresh();
       expect(await countersRead()).toBe(true);
       await expectExact('moved, after the refresh');
+    } finally {
+      await query('update employee set department_id = $1 where id = $2', [mover?.department_id, mover?.id]);
+      await refresh();
+    }
+    await expectExact('moved back');
+  });
+
+  it('a read that finds the cohorts stale queues one refresh; once it ran, reads use the counters again and stay exact', async () => {
+    expect(await countersRead()).toBe(true);
+    const [mover] = await query<{ id: string; department_id: string }>(
+      `select e.id, e.department_id from employee e where e.supervisor_path @> array[$1]::uuid[] and e.department_id <> $2
+         and exists (select 1 from appraisal a where a.employee_id = e.id) order by e.id desc limit 1`,
+      [supervisorId, nursingId],
+    );
+    const [{ since } = { since: '' }] = await query<{ since: string }>(`select now()::text as since`);
+    const queued = async () => (await query<{ n: number }>(`select count(*)::int as n from pgboss.job where name = 'analytics.refresh' and created_on >= $1::timestamptz`, [since]))[0]?.n;
+    await query('update employee set department_id = $1 where id = $2', [nursingId, mover?.id]);
+    try {
+      expect(await countersRead()).toBe(false);
+      expect(await queued()).toBe(0);
+      // The first read answers from the live queries (the reference holds today's org) and queues the refresh.
+      await expectExact('moved, the read that finds the cohorts stale');
+      // Every aggregate of those reads saw the same stale org version: one job for all of them.
+      expect(await queued()).toBe(1);
+      // The job runs on the server's runner (not this test): the counters come back for today's organisation.
+      await vi.waitFor(async () => expect(await countersRead()).toBe(true), { timeout: 30_000, interval: 100 });
+      expect(await queued()).toBe(1);
+      await expectExact('moved, after the queued refresh');
     } finally {
       await query('update employee set department_id = $1 where id = $2', [mover?.department_id, mover?.id]);
       await refresh();
