@@ -98,6 +98,7 @@ export interface App {
 export async function createApp({ config, orm, tokens, log, sqlObserver, clock, jobs }: AppDeps): Promise<App> {
   const schema = await buildAppSchema(tokens);
   if (config.analyticsMinPayGroup !== undefined) analyticsSettings.minPayGroup = Math.max(1, config.analyticsMinPayGroup);
+  if (config.analyticsRefreshDebounceSeconds !== undefined) analyticsSettings.refreshDebounceSeconds = Math.max(1, config.analyticsRefreshDebounceSeconds);
   const db = createReadDb(orm, { log, observer: sqlObserver });
   const armor = new ApolloArmor({
     maxDepth: { n: 12, exposeLimits: false },

@@ -8,6 +8,11 @@ export interface AppConfig {
   /** Below HR, pay aggregates of groups smaller than this are withheld (ANALYTICS_MIN_PAY_GROUP, default 5). */
   analyticsMinPayGroup?: number;
   /**
+   * A read that finds the analytics cohorts stale (an org change since the last refresh) queues a refresh, at most one
+   * per this many seconds (pg-boss debounce: one now, one at the next slot; ANALYTICS_REFRESH_DEBOUNCE_SECONDS, default 60).
+   */
+  analyticsRefreshDebounceSeconds?: number;
+  /**
    * How validated operations run: `compiled` (graphql-jit, the default) or `interpreted` (graphql-js), from
    * GRAPHQL_EXECUTION. test/bench/api-http.ts runs both side by side: compiled execution used less CPU per request on
    * every list (500 employees: 11.3 vs 15.4 ms; 500 results: 10.9-12.3 vs 12.1-12.9 ms; 50 rows the same).
@@ -88,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     statementTimeoutMs: intFromEnv('STATEMENT_TIMEOUT_MS', 10_000),
     shutdownStepTimeoutMs: intFromEnv('SHUTDOWN_STEP_TIMEOUT_MS', 5_000),
     analyticsMinPayGroup: intFromEnv('ANALYTICS_MIN_PAY_GROUP', 5),
+    analyticsRefreshDebounceSeconds: intFromEnv('ANALYTICS_REFRESH_DEBOUNCE_SECONDS', 60),
     graphqlExecution: env.GRAPHQL_EXECUTION === 'interpreted' ? 'interpreted' : 'compiled',
     // Unset: the job runner's default (DEFAULT_JOB_POLLING_SECONDS in core/jobs.ts).
     // 1 s to 1 h: beyond ~24 days Node's timers overflow to 1 ms and the queue would poll in a tight loop.

@@ -15,7 +15,7 @@ import {
   type TaskFactRow,
 } from '@appraisal/domain';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fixedClock } from '../../api/src/core/clock.js';
 import { analyticsDataSql, refreshAnalytics } from '../support/analytics-data.js';
 import { ok } from '../support/cycles.js';
@@ -59,7 +59,8 @@ const lineage = (d: string): string[] => {
 };
 
 beforeAll(async () => {
-  server = await startTestServer({ clock: fixedClock(TODAY) });
+  // Stale reads queue refreshes debounced per second (not per minute): the tests wait for them.
+  server = await startTestServer({ clock: fixedClock(TODAY), config: { analyticsRefreshDebounceSeconds: 1 } });
   for (const role of Object.keys(demo) as Array<keyof typeof demo>) tokens[role] = await login(server.url, demo[role]);
   supervisorId = ok(await gql<{ me: { employee: { id: string } } }>(server.url, '{ me { employee { id } } }', {}, tokens.supervisor)).me.employee.id;
   const [scheme] = await query<{ id: string; version_id: string; document: { grades: { bands: Array<{ grade: string; label: { en: string; zh: string } }> }; distribution?: unknown } }>(
@@ -455,6 +456,61 @@ describe('completion and pay stay exact after task changes, ledger approvals and
     await expectExact('after two concurrent approvals');
   });
 
+  it('a rating submitted while its appraisal is excluded, both committed at once, leaves the task counters as a direct count', async () => {
+    expect(await countersRead()).toBe(true);
+    // The task counters against the tasks counted afresh from the rows (as rebuild_tasks would, by cohort of today).
+    const key = `t.cycle_id::text || '|' || e.department_id::text || '|' || e.supervisor_path::text || '|' || t.phase || '|' || coalesce(t.due::text, '-') || '|' || coalesce(t.done_on::text, '-')`;
+    const counted = () =>
+      query<{ k: string; n: number }>(
+        `select t.cycle_id::text || '|' || t.department_id::text || '|' || t.supervisor_path::text || '|' || t.phase || '|' || coalesce(t.due::text, '-') || '|' || coalesce(t.done_on::text, '-') as k, sum(t.n)::int as n
+         from analytics.task_count t group by 1 having sum(t.n) <> 0 order by 1`,
+      );
+    const direct = () =>
+      query<{ k: string; n: number }>(
+        `with t as (
+           select a.cycle_id, a.employee_id, 'selfReview' as phase, null::date as due, case when a.self_review_state = 'SUBMITTED' then (a.self_review_submitted_at at time zone 'Asia/Shanghai')::date end as done_on
+           from appraisal a where a.state <> 'excluded'
+           union all
+           select a.cycle_id, a.employee_id, 'acknowledgement', a.acknowledgement_due, (coalesce(a.acknowledged_at, a.refused_at) at time zone 'Asia/Shanghai')::date
+           from appraisal a where a.acknowledgement_due is not null
+           union all
+           select a.cycle_id, a.employee_id, 'rating', null, case when r.state = 'submitted' then (r.submitted_at at time zone 'Asia/Shanghai')::date end
+           from rating r join appraisal a on a.id = r.appraisal_id where r.state <> 'reassigned' and r.source = 'PERSON' and a.state <> 'excluded'
+         )
+         select ${key} as k, count(*)::int as n from t join employee e on e.id = t.employee_id group by 1 order by 1`,
+      );
+    expect(await counted()).toEqual(await direct());
+    const [open] = await query<{ id: string }>(`select id from cycle where state = 'rating' and name like 'Analytics %'`);
+    // Appraisals still in the count, each with a rating by a person not yet submitted.
+    const picks = await query<{ appraisal_id: string; rating_id: string }>(
+      `select distinct on (a.id) a.id as appraisal_id, r.id as rating_id from appraisal a join rating r on r.appraisal_id = a.id
+       where a.cycle_id = $1 and a.state <> 'excluded' and r.state = 'pending' and r.source = 'PERSON' order by a.id, r.id limit 6`,
+      [open?.id],
+    );
+    expect(picks).toHaveLength(6);
+    const submit = `update rating set state = 'submitted', submitted_at = timestamptz '2026-06-12 09:00+08', section_score = 30, section_max = 50 where id = $1`;
+    const exclude = `update appraisal set state = 'excluded', excluded_reason = 'left' where id = $1`;
+    for (const [round, pick] of picks.entries()) {
+      const rater = new pg.Client({ connectionString: server.database.url });
+      const hr = new pg.Client({ connectionString: server.database.url });
+      await Promise.all([rater.connect(), hr.connect()]);
+      try {
+        await Promise.all([rater.query('begin'), hr.query('begin')]);
+        // Either one goes first; the other runs while the first is uncommitted (once fixed it waits for the first's commit).
+        const [first, second] = round % 2 === 0 ? ([[rater, submit, pick.rating_id], [hr, exclude, pick.appraisal_id]] as const) : ([[hr, exclude, pick.appraisal_id], [rater, submit, pick.rating_id]] as const);
+        await first[0].query(first[1], [first[2]]);
+        const racing = second[0].query(second[1], [second[2]]);
+        await first[0].query('commit');
+        await racing;
+        await second[0].query('commit');
+      } finally {
+        await Promise.all([rater.end(), hr.end()]);
+      }
+    }
+    expect(await counted(), 'task counters after the concurrent rounds').toEqual(await direct());
+    await expectExact('after concurrent submissions and exclusions');
+  });
+
   it('an org move: the live queries until the refresh, then counters rebuilt for the new organisation', async () => {
     const [mover] = await query<{ id: string; department_id: string }>(
       `select e.id, e.department_id from employee e where e.supervisor_path @> array[$1]::uuid[] and e.department_id <> $2 and exists (select 1 from ledger_entry le where le.employee_id = e.id and le.status = 'approved') order by e.id limit 1`,
@@ -467,6 +523,34 @@ describe('completion and pay stay exact after task changes, ledger approvals and
       await refresh();
       expect(await countersRead()).toBe(true);
       await expectExact('moved, after the refresh');
+    } finally {
+      await query('update employee set department_id = $1 where id = $2', [mover?.department_id, mover?.id]);
+      await refresh();
+    }
+    await expectExact('moved back');
+  });
+
+  it('a read that finds the cohorts stale queues one refresh; once it ran, reads use the counters again and stay exact', async () => {
+    expect(await countersRead()).toBe(true);
+    const [mover] = await query<{ id: string; department_id: string }>(
+      `select e.id, e.department_id from employee e where e.supervisor_path @> array[$1]::uuid[] and e.department_id <> $2
+         and exists (select 1 from appraisal a where a.employee_id = e.id) order by e.id desc limit 1`,
+      [supervisorId, nursingId],
+    );
+    const [{ since } = { since: '' }] = await query<{ since: string }>(`select now()::text as since`);
+    const queued = async () => (await query<{ n: number }>(`select count(*)::int as n from pgboss.job where name = 'analytics.refresh' and created_on >= $1::timestamptz`, [since]))[0]?.n;
+    await query('update employee set department_id = $1 where id = $2', [nursingId, mover?.id]);
+    try {
+      expect(await countersRead()).toBe(false);
+      expect(await queued()).toBe(0);
+      // The first read answers from the live queries (the reference holds today's org) and queues the refresh.
+      await expectExact('moved, the read that finds the cohorts stale');
+      // Every aggregate of those reads saw the same stale org version: one job for all of them.
+      expect(await queued()).toBe(1);
+      // The job runs on the server's runner (not this test): the counters come back for today's organisation.
+      await vi.waitFor(async () => expect(await countersRead()).toBe(true), { timeout: 30_000, interval: 100 });
+      expect(await queued()).toBe(1);
+      await expectExact('moved, after the queued refresh');
     } finally {
       await query('update employee set department_id = $1 where id = $2', [mover?.department_id, mover?.id]);
       await refresh();

@@ -168,4 +168,11 @@ describe('honors: program, nominations, votes, decision, announcement', () => {
     await expect(db.execute(`update honor_program set minutes = 'changed' where id = ?`, [ids.program])).rejects.toThrow(/announced/);
     await expect(db.execute(`update vote set choice = 'reject' where nomination_id = ?`, [ids.n2])).rejects.toThrow(/append-only/);
   });
+
+  it('filters programs by year; a year beyond any stored one finds nothing (the fuzzer found it answered an internal error)', async () => {
+    const byYear = async (year: number) => ok(await gql<{ honorPrograms: { totalCount: number } }>(server.url, 'query($y: Int!) { honorPrograms(filter: { year: $y }) { totalCount } }', { y: year }, t.hr)).honorPrograms.totalCount;
+    expect(await byYear(2025)).toBeGreaterThan(0);
+    expect(await byYear(2147483647)).toBe(0);
+    expect(await byYear(-40000)).toBe(0);
+  });
 });

@@ -30,9 +30,18 @@ export interface JobDefinition<T extends object> {
   schedule?: { cron: string; tz: string; data: T };
 }
 
+/** Options of one send. */
+export interface SendOptions {
+  /**
+   * Debounce (pg-boss `sendDebounced`): at most one job of this key per slot of this many seconds; a send within a
+   * slot that already had one queues one for the next slot instead (unless one is queued already).
+   */
+  debounceSeconds?: number;
+}
+
 /** What services see: queue a job, at most one queued per singleton key. */
 export interface JobQueue {
-  send<T extends object>(name: string, data: T, singletonKey: string): Promise<void>;
+  send<T extends object>(name: string, data: T, singletonKey: string, options?: SendOptions): Promise<void>;
 }
 
 /** A queue that refuses: contexts built outside the server (benchmarks, scripts) have no job runner. */
@@ -151,10 +160,13 @@ export class JobRunner implements JobQueue {
     }
   }
 
-  async send<T extends object>(name: string, data: T, singletonKey: string): Promise<void> {
+  async send<T extends object>(name: string, data: T, singletonKey: string, options: SendOptions = {}): Promise<void> {
     if (!this.boss) throw new Error(`background job ${name} cannot be queued: the job runner is not started`);
-    // A null id means a job with this key is already queued (stately policy): the work will happen once.
-    const id = await this.boss.send(name, data, { singletonKey });
+    // A null id means a job with this key is already queued (stately policy), or one was queued in this slot and one
+    // for the next (debounce): the work will happen.
+    const id = options.debounceSeconds
+      ? await this.boss.sendDebounced(name, data, {}, Math.max(1, Math.round(options.debounceSeconds)), singletonKey)
+      : await this.boss.send(name, data, { singletonKey });
     // Work queued here starts now rather than at the next poll (a worker busy with a job fetches again when done).
     const workerId = this.workers.get(name);
     if (id && workerId) this.boss.notifyWorker(workerId);

@@ -13,16 +13,19 @@ export function readAuditPlugin(): ApolloServerPlugin<RequestContext> {
       return {
         async willSendResponse({ contextValue: ctx }) {
           const reads = ctx.access?.auditedReads;
-          if (!reads?.size) return;
-          const byType = new Map<string, Record<string, string[]>>();
-          for (const [key, fields] of reads) {
-            const [type, id] = key.split(':') as [string, string];
-            const entries = byType.get(type) ?? {};
-            entries[id] = [...fields].sort();
-            byType.set(type, entries);
+          if (!reads?.length) return;
+          // Type → id → fields read (a row read at two places of the operation is one entry).
+          const byType = new Map<string, Map<string, Set<string>>>();
+          for (const { typeName, id, fields } of reads) {
+            let rows = byType.get(typeName);
+            if (!rows) byType.set(typeName, (rows = new Map()));
+            const seen = rows.get(id);
+            if (seen) for (const field of fields) seen.add(field);
+            else rows.set(id, new Set(fields));
           }
           const em = ctx.em.fork();
-          for (const [type, entries] of byType) {
+          for (const [type, rows] of byType) {
+            const entries = Object.fromEntries([...rows].map(([id, fields]) => [id, [...fields].sort()]));
             const ids = Object.keys(entries);
             recordAudit(em, ctx, {
               operation: 'readSensitiveFields',

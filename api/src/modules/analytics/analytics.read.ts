@@ -16,10 +16,14 @@ import { type RequestContext, requireActor } from '../../core/context.js';
 import { empty, join, raw, type ReadDb, sql, type Sql } from '../../core/db.js';
 import { AppError } from '../../core/errors.js';
 import { schemeDocument } from '../cycles/cycle-data.js';
+import { requestStaleRefresh } from './analytics.jobs.js';
 import type { AnalyticsFilterInput, AppealStatsView, CompletionRowView, LeniencyRowView, GradeDistributionView, HistogramView, PayAggregateView, TrendPointView } from './analytics.types.js';
 
-/** Settings of analytics: the small-group minimum of pay aggregates below HR (ANALYTICS_MIN_PAY_GROUP, default 5). */
-export const analyticsSettings = { minPayGroup: DEFAULT_MIN_PAY_GROUP };
+/**
+ * Settings of analytics: the small-group minimum of pay aggregates below HR (ANALYTICS_MIN_PAY_GROUP, default 5); the
+ * debounce of the refreshes that stale reads queue (ANALYTICS_REFRESH_DEBOUNCE_SECONDS, default 60).
+ */
+export const analyticsSettings = { minPayGroup: DEFAULT_MIN_PAY_GROUP, refreshDebounceSeconds: 60 };
 
 /**
  * The actor's row scope as a condition on employee `e`: HR (and a service token with an Analytics grant) all;
@@ -66,21 +70,36 @@ function conditions(ctx: RequestContext, f: AnalyticsFilterInput | null | undefi
 const PUBLISHED_FROM = sql`analytics_appraisal x join employee e on e.id = x.employee_id`;
 
 /**
+ * The org version (analytics_org_version) for which each job queue (one per server: tests run several servers in one
+ * process) last queued a refresh after a stale read.
+ */
+const refreshQueuedFor = new WeakMap<RequestContext['jobs'], string>();
+
+/**
  * True when the pre-aggregated cohorts (Migration20261129030000) hold today's organisation: no person changed
  * department or reporting line since the last refresh. Otherwise the aggregates run on the per-appraisal read models
- * with the live org facts (same numbers, slower) until the next refresh.
+ * with the live org facts (same numbers, slower) until the next refresh, which the first stale read of each org
+ * version queues (debounced across processes by pg-boss, once per version here).
  */
-async function cohortsFresh(db: ReadDb): Promise<boolean> {
-  const rows = await db.rows<{ fresh: boolean }>(
-    sql`select s.org_version = (select case when is_called then last_value else 0 end from analytics_org_version) as fresh from analytics_org_state s`,
+async function cohortsFresh(ctx: RequestContext): Promise<boolean> {
+  const rows = await ctx.db.rows<{ fresh: boolean; version: string }>(
+    sql`select s.org_version = v.version as fresh, v.version::text as version
+        from analytics_org_state s, (select case when is_called then last_value else 0 end as version from analytics_org_version) v`,
   );
-  return rows[0]?.fresh === true;
+  const row = rows[0];
+  if (row?.fresh === true) return true;
+  if (row && refreshQueuedFor.get(ctx.jobs) !== row.version) {
+    refreshQueuedFor.set(ctx.jobs, row.version);
+    // Not queued (no runner, a refusal): the next stale read tries again.
+    if (!(await requestStaleRefresh(ctx, analyticsSettings.refreshDebounceSeconds)) && refreshQueuedFor.get(ctx.jobs) === row.version) refreshQueuedFor.delete(ctx.jobs);
+  }
+  return false;
 }
 
 /** Grade distribution per department and scheme: one GROUP BY; the quota arithmetic per group (not per row). */
 export async function gradeDistribution(ctx: RequestContext, f: AnalyticsFilterInput | null | undefined): Promise<GradeDistributionView[]> {
   const version = sql`(select c2.scheme_version_id from cycle c2 where c2.scheme_id = g.scheme_id and c2.state <> 'cancelled' order by c2.period_end desc limit 1) as version_id`;
-  const rows = (await cohortsFresh(ctx.db))
+  const rows = (await cohortsFresh(ctx))
     ? await (async () => {
         // Pre-aggregated per cycle, cohort and grade.
         const where = conditions(ctx, f, VIEW('e'));
@@ -158,7 +177,7 @@ export async function scoreHistogram(ctx: RequestContext, f: AnalyticsFilterInpu
   // Ends and bucket width on the 5-point grid of the cohorts (0-100 in 10 or 20 buckets): every 5-point cell lies in
   // one bucket, so the pre-aggregated counts give the same histogram.
   const five = (v: ReturnType<typeof dec>) => v.mod(5).isZero();
-  if (five(dec(min)) && five(dec(max)) && five(width) && (await cohortsFresh(ctx.db))) {
+  if (five(dec(min)) && five(dec(max)) && five(width) && (await cohortsFresh(ctx))) {
     const where = conditions(ctx, f, VIEW('e'));
     if (where) {
       const lo = dec(min).div(5).toFixed(0);
@@ -191,7 +210,7 @@ export async function scoreHistogram(ctx: RequestContext, f: AnalyticsFilterInpu
 export async function scoreTrend(ctx: RequestContext, f: AnalyticsFilterInput | null | undefined): Promise<TrendPointView[]> {
   type Row = { cycle_id: string; period_end: string; department_id: string | null; n: number; average: string | null };
   const shape = (rows: Row[]) => rows.map((r) => ({ cycleId: r.cycle_id, periodEnd: r.period_end, departmentId: r.department_id, n: r.n, average: r.average === null ? null : dec(r.average).toFixed(2) }));
-  if (await cohortsFresh(ctx.db)) {
+  if (await cohortsFresh(ctx)) {
     // avg(total) is sum / count (numeric division, as PostgreSQL's avg does), from the cohorts' sums and counts.
     const where = conditions(ctx, f, VIEW('e'));
     if (!where) return [];
@@ -224,7 +243,7 @@ export async function scoreTrend(ctx: RequestContext, f: AnalyticsFilterInput | 
 export async function raterLeniency(ctx: RequestContext, f: AnalyticsFilterInput | null | undefined, minRatings: number): Promise<LeniencyRowView[]> {
   if (!Number.isInteger(minRatings) || minRatings < 1 || minRatings > 1000)
     throw new AppError('VALIDATION_FAILED', 'minRatings: 1 to 1000', [{ field: 'minRatings', rule: 'leniency_min_ratings', message: '1 to 1000' }]);
-  const fresh = await cohortsFresh(ctx.db);
+  const fresh = await cohortsFresh(ctx);
   const where = conditions(ctx, f, VIEW(fresh ? 'e' : 'r'));
   if (!where) return [];
   // Per cohort (pre-aggregated counts and sums of percents) or per rating with the live org facts: the same sums.
@@ -266,7 +285,7 @@ export async function completion(ctx: RequestContext, f: AnalyticsFilterInput | 
   const where = conditions(ctx, f);
   if (!where) return [];
   const today = ctx.clock.today();
-  const rows = (await cohortsFresh(ctx.db)) ? await completionCounted(ctx.db, where, today) : await completionLive(ctx.db, where, today);
+  const rows = (await cohortsFresh(ctx)) ? await completionCounted(ctx.db, where, today) : await completionLive(ctx.db, where, today);
   const phases = ['selfReview', 'rating', 'acknowledgement'];
   return rows
     .sort((a, b) => phases.indexOf(a.phase) - phases.indexOf(b.phase) || (a.department_id === null ? -1 : b.department_id === null ? 1 : a.department_id < b.department_id ? -1 : 1))
@@ -339,7 +358,7 @@ export async function payAggregates(ctx: RequestContext, f: AnalyticsFilterInput
   const actor = requireActor(ctx);
   const scope = scopeSql(actor);
   if (scope === 'none') return [];
-  const rows = ((await cohortsFresh(ctx.db)) ? await payCounted(ctx.db, scope, f) : null) ?? (await payLive(ctx, f));
+  const rows = ((await cohortsFresh(ctx)) ? await payCounted(ctx.db, scope, f) : null) ?? (await payLive(ctx, f));
   const shaped = rows.map((r) => {
     const pay = dec(r.pay);
     const rewards = dec(r.rewards);
@@ -408,7 +427,7 @@ function payLive(ctx: RequestContext, f: AnalyticsFilterInput | null | undefined
  * model) for the rate. Counts come from SQL; the percents use the domain's rounding (as appealStats does).
  */
 export async function appealStats(ctx: RequestContext, f: AnalyticsFilterInput | null | undefined): Promise<AppealStatsView[]> {
-  const fresh = await cohortsFresh(ctx.db);
+  const fresh = await cohortsFresh(ctx);
   const where = conditions(ctx, f);
   const whereView = conditions(ctx, f, VIEW(fresh ? 'e' : 'x'));
   if (!where || !whereView) return [];

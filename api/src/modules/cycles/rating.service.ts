@@ -54,6 +54,16 @@ export async function windowsOf(ctx: RequestContext, cycleId: string) {
   };
 }
 
+/**
+ * Locks an appraisal row FOR UPDATE in the caller's transaction, before any of its ratings is written. The rating
+ * triggers take the appraisal FOR SHARE (task counters, Migration20261202000000) and an exclusion holds the row while
+ * it updates it: taking the row first keeps one lock order (appraisal, then ratings), so a writer that changes a
+ * rating and then the appraisal (a last submission computes the result) queues instead of deadlocking.
+ */
+export async function lockAppraisal(em: Parameters<Parameters<typeof inTransaction>[1]>[0], appraisalId: string): Promise<void> {
+  await em.getConnection().execute('select id from appraisal where id = ? for update', [appraisalId], 'all', em.getTransactionContext());
+}
+
 const itemsOf = (input: RatingFormInput): Record<string, ItemInput> => {
   if (typeof input.items !== 'object' || input.items === null || Array.isArray(input.items))
     throw new AppError('BAD_USER_INPUT', 'items: an object of item inputs.', [{ field: 'items', rule: 'shape', message: 'an object of item inputs' }]);
@@ -104,6 +114,7 @@ export async function writeRating(ctx: RequestContext, ratingId: string, version
   if (!step.ok) assertNoProblems(issues.length ? problemsOf(issues) : problemsOf([step.issue]));
   const to = (step as { ok: true; to: RatingState }).to;
   await inTransaction(ctx, async (em) => {
+    await lockAppraisal(em, rating.appraisalId);
     const entity = await em.findOne(Rating, { id: ratingId });
     if (!entity) throw notFound('Rating', ratingId);
     if (entity.version !== version) throw staleRecord();
@@ -172,6 +183,7 @@ export async function returnRating(ctx: RequestContext, ratingId: string, versio
   const step = nextState(ratingWorkflow, rating.state as RatingState, 'return', { roles: actor.roles, beforePublication: meta?.published !== true, returnReason: reason });
   if (!step.ok) assertNoProblems(problemsOf([{ ...step.issue, path: step.issue.code === 'rating_return_reason' ? ['reason'] : ['ratingId'] }]));
   await inTransaction(ctx, async (em) => {
+    await lockAppraisal(em, rating.appraisalId);
     const entity = await em.findOne(Rating, { id: ratingId });
     if (!entity) throw notFound('Rating', ratingId);
     if (entity.version !== version) throw conflict('rating');
@@ -226,6 +238,7 @@ export async function changeAppraisalRater(ctx: RequestContext, appraisalId: str
     if (!step.ok) assertNoProblems(problemsOf([{ ...step.issue, path: ['from'] }]));
   }
   await inTransaction(ctx, async (em) => {
+    await lockAppraisal(em, appraisalId);
     const appraisal = await em.findOne(Appraisal, { id: appraisalId });
     if (!appraisal) throw notFound('Appraisal', appraisalId);
     if (appraisal.version !== version) throw conflict('appraisal');

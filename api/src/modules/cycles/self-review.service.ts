@@ -18,7 +18,7 @@ import { Appraisal, Rating } from './appraisal.entity.js';
 import { appraisalInScope } from './appraisal.read.js';
 import type { AppraisalNode, SelfReviewInput } from './appraisal.types.js';
 import { problemsOf, schemeDocument } from './cycle-data.js';
-import { computeIfComplete, windowsOf } from './rating.service.js';
+import { computeIfComplete, lockAppraisal, windowsOf } from './rating.service.js';
 
 /** Cycle states in which the appraised person writes their self-review (the window decides the dates). */
 const SELF_REVIEW_CYCLE_STATES = new Set(['open', 'self_review', 'rating']);
@@ -88,6 +88,8 @@ export async function writeSelfReview(ctx: RequestContext, appraisalId: string, 
   }
 
   await inTransaction(ctx, async (em) => {
+    // The appraisal first, then its self ratings (the lock order of the rating triggers; see lockAppraisal).
+    await lockAppraisal(em, appraisalId);
     const appraisal = await em.findOne(Appraisal, { id: appraisalId });
     if (!appraisal) throw notFound('Appraisal', appraisalId);
     if (appraisal.version !== version) throw staleRecord();

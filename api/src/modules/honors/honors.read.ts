@@ -137,7 +137,8 @@ export async function listHonorPrograms(ctx: RequestContext, args: HonorPrograms
   if (scope === 'none') return Page.empty();
   const f = args.filter;
   const where = [...(scope ? [scope] : [])];
-  if (f?.year) where.push(sql`p.year = ${f.year}`);
+  // Compared as int: the column is a smallint, and a year beyond its range matches nothing rather than failing.
+  if (f?.year) where.push(sql`p.year = ${f.year}::int`);
   if (f?.kind) where.push(sql`p.kind = ${f.kind}`);
   if (f?.state) where.push(sql`p.state = ${f.state}`);
   return fetchPage(ctx.db, { select: programColumns(actor), from: sql`honor_program p`, where }, checked, selectedHere(info).has('totalCount'), toProgramNode);
