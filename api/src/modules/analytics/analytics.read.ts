@@ -69,8 +69,11 @@ function conditions(ctx: RequestContext, f: AnalyticsFilterInput | null | undefi
 // each publication) and the person today (department, reporting line: live).
 const PUBLISHED_FROM = sql`analytics_appraisal x join employee e on e.id = x.employee_id`;
 
-/** The org version (analytics_org_version) for which this process last queued a refresh after a stale read. */
-let refreshQueuedFor: string | null = null;
+/**
+ * The org version (analytics_org_version) for which each job queue (one per server: tests run several servers in one
+ * process) last queued a refresh after a stale read.
+ */
+const refreshQueuedFor = new WeakMap<RequestContext['jobs'], string>();
 
 /**
  * True when the pre-aggregated cohorts (Migration20261129030000) hold today's organisation: no person changed
@@ -85,10 +88,10 @@ async function cohortsFresh(ctx: RequestContext): Promise<boolean> {
   );
   const row = rows[0];
   if (row?.fresh === true) return true;
-  if (row && row.version !== refreshQueuedFor) {
-    refreshQueuedFor = row.version;
+  if (row && refreshQueuedFor.get(ctx.jobs) !== row.version) {
+    refreshQueuedFor.set(ctx.jobs, row.version);
     // Not queued (no runner, a refusal): the next stale read tries again.
-    if (!(await requestStaleRefresh(ctx, analyticsSettings.refreshDebounceSeconds)) && refreshQueuedFor === row.version) refreshQueuedFor = null;
+    if (!(await requestStaleRefresh(ctx, analyticsSettings.refreshDebounceSeconds)) && refreshQueuedFor.get(ctx.jobs) === row.version) refreshQueuedFor.delete(ctx.jobs);
   }
   return false;
 }
