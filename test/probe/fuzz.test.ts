@@ -42,6 +42,8 @@ import { mintSession, userIdOf } from '../support/sessions.js';
 const OPERATIONS = Number(process.env.FUZZ_OPERATIONS ?? 1400);
 const CONCURRENCY = 4;
 const BATCH = 200; // fresh sessions per batch: the fuzzer may sign itself out (logout)
+/** FUZZ_VERBOSE=1 prints the answers by root field and codes. */
+const VERBOSE = process.env.FUZZ_VERBOSE === '1';
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
 let server: TestServer;
@@ -91,7 +93,7 @@ function scalarValue(name: string): unknown {
     case 'ID':
       return idValue();
     case 'Int':
-      return pick<unknown>([0, 1, -1, 5, 25, 500, 501, 2147483647, 2147483648, -2147483649, 1e20, 3.5, '7']);
+      return pick<unknown>([0, 1, -1, 5, 25, 500, 501, 32767, 32768, -32769, 2147483647, -2147483648, 2147483648, -2147483649, 1e20, 3.5, '7']);
     case 'Float':
       return pick<unknown>([0, 1.5, -1e300, 1e308]);
     case 'Boolean':
@@ -223,6 +225,9 @@ function sweepId(argName: string, fieldName: string): string {
   return (named && idByTable.get(named)) ?? ids[0] ?? randomUUID();
 }
 
+/** Codes are unique: each plain one is new. */
+let plainCodes = 0;
+
 /** A plain valid-looking value of a type: required input fields only, one-item lists, the first enum value. */
 function plainValue(type: GraphQLInputType, name: string, fieldName: string): unknown {
   if (isNonNullType(type)) return plainValue(type.ofType, name, fieldName);
@@ -234,7 +239,8 @@ function plainValue(type: GraphQLInputType, name: string, fieldName: string): un
     case 'ID':
       return sweepId(name, fieldName);
     case 'Int':
-      return name === 'first' ? 5 : 1;
+      // Plain values a rule would accept, so the edge value of the swept position is what gets checked.
+      return name === 'first' ? 5 : /year/i.test(name) ? 2026 : /days$/i.test(name) ? 5 : /size$/i.test(name) ? 1000 : /minute|burst|cost/i.test(name) ? 60 : 1;
     case 'Float':
       return 1;
     case 'Boolean':
@@ -246,6 +252,8 @@ function plainValue(type: GraphQLInputType, name: string, fieldName: string): un
       return '2024-06-30T00:00:00.000Z';
     case 'Money':
       return '100.00';
+    case 'String':
+      return /email$/i.test(name) ? 'fuzz@example.com' : /code$/i.test(name) ? `FZ${(plainCodes++).toString(36)}` : /sha256$/i.test(name) ? 'a'.repeat(64) : /contentType$/i.test(name) ? 'application/pdf' : name === 'locale' ? 'en' : 'fuzz';
     default:
       return isScalarType(type) && type.name.startsWith('JSON') ? {} : 'fuzz';
   }
@@ -353,6 +361,7 @@ afterAll(() => server?.stop());
 async function run(operations: readonly Operation[], retryAs?: string): Promise<{ failures: string[]; byCode: Map<string, number> }> {
   const failures: string[] = [];
   const byCode = new Map<string, number>();
+  const byField = new Map<string, number>();
   const count = (code: string) => byCode.set(code, (byCode.get(code) ?? 0) + 1);
   let tokens: Record<string, string> = {};
   let next = 0;
@@ -386,10 +395,13 @@ async function run(operations: readonly Operation[], retryAs?: string): Promise<
         if (retryAs && codes?.some((c) => c === 'FORBIDDEN' || c === 'UNAUTHENTICATED')) codes = await send(op, retryAs);
         if (!codes) count('ok');
         else for (const code of codes) count(code);
+        const key = `${/\{ (\w+)/.exec(op.query)?.[1]}: ${codes?.join(',') ?? 'ok'}`;
+        if (VERBOSE) byField.set(key, (byField.get(key) ?? 0) + 1);
       }
     };
     await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   }
+  if (VERBOSE) console.log([...byField].sort().map(([key, n]) => `${key} x${n}`).join('\n'));
   return { failures, byCode };
 }
 
