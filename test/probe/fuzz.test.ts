@@ -12,6 +12,7 @@ import {
   isObjectType,
   isScalarType,
   isUnionType,
+  type GraphQLArgument,
   type GraphQLField,
   type GraphQLInputType,
   type GraphQLNamedType,
@@ -36,7 +37,8 @@ import { mintSession, userIdOf } from '../support/sessions.js';
  * Before the random operations, a deterministic sweep gives every scalar argument position (nested input
  * fields too) its edge values — ints 0, -1, 2^31-1, -2^31, 32768; the earliest and latest dates; the
  * largest amount; a string of exactly the longest length its purpose allows — with the rest of the
- * operation valid-looking, so range and length bugs are found on every run, not by luck.
+ * operation valid-looking, so range and length bugs are found on every run, not by luck. JSON arguments get documents
+ * of the wrong shape. Arguments of the fields right under a root field are swept the same way.
  * FUZZ_OPERATIONS sets the number of random operations; FUZZ_DEMO_CYCLES=1 fuzzes over the demo cycles.
  */
 const OPERATIONS = Number(process.env.FUZZ_OPERATIONS ?? 1400);
@@ -205,6 +207,8 @@ const EDGES: Readonly<Record<string, readonly unknown[]>> = {
   DateTimeISO: ['0001-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z'],
   DateTime: ['0001-01-01T00:00:00.000Z', '9999-12-31T23:59:59.999Z'],
   Money: ['9999999999.99', '0'],
+  // Documents of the wrong shape: a list, a bare value, numbers past every column.
+  JSON: [[], 'text', 2147483648, { items: [{ weight: 1e308, year: 32768, count: -2147483649 }] }],
 };
 /** Longer strings (Markdown, files) go to text columns: sweeping them at full length adds time, not coverage. */
 const LONGEST_SWEPT = 20_000;
@@ -288,34 +292,70 @@ function sweepPositions(type: GraphQLInputType, path: string[], purpose: unknown
   return [{ path, scalar: named.name, maxLength: INPUT_LIMITS[isLimitPurpose(purpose) ? purpose : fallback].maxLength }];
 }
 
-/** The sweep: one operation per (root field, scalar position, edge value), everything else plain. */
+interface SweepTarget {
+  arg: GraphQLArgument;
+  position: SweepPosition;
+  edge: unknown;
+}
+
+/** A field with its required arguments plain and, given a target, that argument position at its edge value; all as variables named `${prefix}${arg}`. */
+function call(field: GraphQLField<unknown, unknown>, rootName: string, prefix: string, target?: SweepTarget): { text: string; definitions: string[]; variables: Record<string, unknown> } {
+  const args = field.args.filter((a) => a === target?.arg || isNonNullType(a.type));
+  const values = Object.fromEntries(
+    args.map((a) => [a.name, a === target?.arg ? valueWith(a.type, target.position.path, target.edge, a.name, rootName) : plainValue(a.type, a.name, rootName)]),
+  );
+  // The version of the record the operation names, where a plain `version` (argument or input field) asks for it.
+  const version = args.map((a) => versionById.get(String(values[a.name]))).find((v) => v !== undefined);
+  if (version !== undefined)
+    for (const a of args) {
+      const value = values[a.name];
+      if (a.name === 'version' && a !== target?.arg) values.version = version;
+      else if (value && typeof value === 'object' && 'version' in value && !(a === target?.arg && target.position.path[0] === 'version')) (value as Record<string, unknown>).version = version;
+    }
+  return {
+    text: `${field.name}${args.length ? `(${args.map((a) => `${a.name}: $${prefix}${a.name}`).join(', ')})` : ''}`,
+    definitions: args.map((a) => `$${prefix}${a.name}: ${String(a.type)}`),
+    variables: Object.fromEntries(Object.entries(values).map(([name, value]) => [`${prefix}${name}`, value])),
+  };
+}
+
+/** Each argument position of a field with each of its edge values. */
+function targetsOf(field: GraphQLField<unknown, unknown>): SweepTarget[] {
+  const argLimits = field.extensions?.[ARG_LIMITS_EXTENSION] as Record<string, unknown> | undefined;
+  return field.args.flatMap((arg) =>
+    sweepPositions(arg.type, [], arg.extensions?.[LIMIT_EXTENSION] ?? argLimits?.[arg.name], new Set()).flatMap((position) =>
+      (position.scalar === 'String' ? ['x'.repeat(Math.min(position.maxLength, LONGEST_SWEPT))] : (EDGES[position.scalar] ?? [])).map((edge) => ({ arg, position, edge })),
+    ),
+  );
+}
+
+/**
+ * The sweep: one operation per (root field, scalar position, edge value), everything else plain; then the same for
+ * the arguments of the fields right under a root field (`analytics { scoreHistogram(buckets:) }`, `payoutBatch { entries(offset:) }`).
+ */
 function sweepOperations(): Operation[] {
   const out: Operation[] = [];
+  const operation = (kind: string, definitions: string[], body: string, variables: Record<string, unknown>): Operation => ({
+    query: `${kind}${definitions.length ? `(${definitions.join(', ')})` : ''} { ${body} }`,
+    variables,
+    role: 'hr',
+  });
   for (const kind of ['query', 'mutation'] as const) {
     const root = kind === 'query' ? bare.getQueryType() : bare.getMutationType();
     for (const field of Object.values(root?.getFields() ?? {})) {
-      const argLimits = field.extensions?.[ARG_LIMITS_EXTENSION] as Record<string, unknown> | undefined;
-      const inner = isLeafType(getNamedType(field.type)) ? '' : '{ __typename }';
-      for (const target of field.args) {
-        for (const position of sweepPositions(target.type, [], target.extensions?.[LIMIT_EXTENSION] ?? argLimits?.[target.name], new Set())) {
-          const edges = position.scalar === 'String' ? ['x'.repeat(Math.min(position.maxLength, LONGEST_SWEPT))] : (EDGES[position.scalar] ?? []);
-          for (const edge of edges) {
-            const args = field.args.filter((a) => a === target || isNonNullType(a.type));
-            const variables = Object.fromEntries(
-              args.map((a) => [a.name, a === target ? valueWith(a.type, position.path, edge, a.name, field.name) : plainValue(a.type, a.name, field.name)]),
-            );
-            // The version of the record the operation names, where a plain `version` (argument or input field) asks for it.
-            const version = args.map((a) => versionById.get(String(variables[a.name]))).find((v) => v !== undefined);
-            if (version !== undefined)
-              for (const a of args) {
-                const value = variables[a.name];
-                if (a.name === 'version' && a !== target) variables.version = version;
-                else if (value && typeof value === 'object' && 'version' in value && !(a === target && position.path[0] === 'version')) (value as Record<string, unknown>).version = version;
-              }
-            const definitions = args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
-            const query = `${kind}${args.length ? `(${definitions})` : ''} { ${field.name}${args.length ? `(${args.map((a) => `${a.name}: $${a.name}`).join(', ')})` : ''} ${inner} }`;
-            out.push({ query, variables, role: 'hr' });
-          }
+      const returned = getNamedType(field.type);
+      const inner = isLeafType(returned) ? '' : '{ __typename }';
+      for (const target of targetsOf(field)) {
+        const c = call(field, field.name, '', target);
+        out.push(operation(kind, c.definitions, `${c.text} ${inner}`, c.variables));
+      }
+      if (kind !== 'query' || !isObjectType(returned)) continue;
+      for (const child of Object.values(returned.getFields()).filter((f) => f.args.length)) {
+        const childInner = isLeafType(getNamedType(child.type)) ? '' : '{ __typename }';
+        for (const target of targetsOf(child)) {
+          const parent = call(field, field.name, '');
+          const c = call(child, field.name, 'c_', target);
+          out.push(operation(kind, [...parent.definitions, ...c.definitions], `${parent.text} { ${c.text} ${childInner} }`, { ...parent.variables, ...c.variables }));
         }
       }
     }
