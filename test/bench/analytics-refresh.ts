@@ -3,9 +3,11 @@
  * triggers (Migration20261201000000) take the advisory lock `analytics.counters` shared; the refresh takes it alone
  * while it puts the rebuilt counters in place. Two writers run back to back during each refresh, each statement in
  * its own transaction: one approves a ledger entry (pay counters), one saves a rating (task counters). Prints per
- * refresh its wall time and its backend's CPU, and the writers' statement latencies during it (p50, max, and the
- * sum of the time above their median: the waiting). Data: the demo group plus BENCH_EMPLOYEES (default 1,000) bulk
- * employees with 6 published monthly cycles and an open one (test/support/analytics-data.ts).
+ * refresh its wall time and its backend's CPU, and the writers' statement latencies during it (p50, max). Data: the demo group plus BENCH_EMPLOYEES (default 1,000) bulk
+ * employees with 6 published monthly cycles and an open one (test/support/analytics-data.ts). A monitor connection
+ * samples pg_stat_activity every few ms: "lock wait" is the time a writer waited on an advisory lock (the counters'),
+ * in all and its longest stretch. BENCH_BEFORE=1 migrates down to Migration20261202000000 first (the refresh that
+ * rebuilds under the counters lock) to compare on the same data.
  * Run: npx tsx --conditions=source test/bench/analytics-refresh.ts
  */
 import { readFile, chmod, mkdtemp, rm } from 'node:fs/promises';
@@ -46,6 +48,7 @@ try {
   const url = db.url.replace(/\/postgres$/, '/bench');
   const orm = await openOrm({ url });
   await orm.getMigrator().up();
+  if (process.env.BENCH_BEFORE) await orm.getMigrator().down({ to: 'Migration20261202000000' });
   await seedDemoData(orm.em, { cycles: false });
   await orm.close(true);
   const client = new pg.Client({ connectionString: url });
@@ -95,7 +98,10 @@ try {
   ];
 
   console.log(`Refreshes of analytics_refresh() with two writers back to back (statement_timeout ${REFRESH_STATEMENT_TIMEOUT_MS} ms in the refresh's transaction):`);
-  console.log('refresh            wall ms  CPU ms | writer           stmts   p50 ms   max ms   waited ms  writer CPU ms');
+  console.log(`${process.env.BENCH_BEFORE ? 'Before (rebuild under the counters lock)' : 'Staged rebuild, swap under the counters lock'}; ms:`);
+  console.log('refresh            wall ms  CPU ms | writer           stmts   p50 ms   max ms  lock wait  longest  writer CPU ms');
+  const monitor = new pg.Client({ connectionString: url });
+  await monitor.connect();
   for (let round = 0; round < REFRESHES; round++) {
     // Every other refresh follows an org move (the task counters are rebuilt too).
     const moved = round % 2 === 1;
@@ -113,6 +119,26 @@ try {
       }
     });
     const cpuBefore = await Promise.all(writers.map((w) => backendCpuMs(w.pid)));
+    // Lock waits of the writers, sampled while the refresh runs.
+    const waits = writers.map(() => ({ total: 0, longest: 0, since: null as number | null }));
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        const now = performance.now();
+        const rows = (await monitor.query<{ pid: number; waiting: boolean }>(`select pid, coalesce(wait_event = 'advisory', false) as waiting from pg_stat_activity where pid = any($1::int[])`, [writers.map((w) => w.pid)])).rows;
+        writers.forEach((w, k) => {
+          const state = waits[k] as { total: number; longest: number; since: number | null };
+          const waiting = rows.some((r) => r.pid === w.pid && r.waiting) && refreshing;
+          if (waiting && state.since === null) state.since = now;
+          if (!waiting && state.since !== null) {
+            state.total += now - state.since;
+            state.longest = Math.max(state.longest, now - state.since);
+            state.since = null;
+          }
+        });
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    })();
     await new Promise((resolve) => setTimeout(resolve, 200));
     const r = new pg.Client({ connectionString: url });
     await r.connect();
@@ -131,18 +157,35 @@ try {
     await r.end();
     running = false;
     await Promise.all(loops);
+    sampling = false;
+    await sampler;
     const cpuAfter = await Promise.all(writers.map((w) => backendCpuMs(w.pid)));
     writers.forEach((w, k) => {
       const s = samples[k] ?? [];
       const p50 = percentile(s, 50);
-      const waited = s.reduce((sum, v) => sum + Math.max(0, v - p50), 0);
+      const wait = waits[k] as { total: number; longest: number };
       const head = k === 0 ? `${(moved ? 'after org move' : 'no org change').padEnd(16)} ${wall.toFixed(0).padStart(8)} ${cpu.toFixed(0).padStart(7)}` : ''.padEnd(33);
       console.log(
-        `${head} | ${w.label.padEnd(16)} ${String(s.length).padStart(5)} ${p50.toFixed(1).padStart(8)} ${Math.max(0, ...s).toFixed(1).padStart(8)} ${waited.toFixed(0).padStart(11)} ${((cpuAfter[k] ?? 0) - (cpuBefore[k] ?? 0)).toFixed(0).padStart(14)}`,
+        `${head} | ${w.label.padEnd(16)} ${String(s.length).padStart(5)} ${p50.toFixed(1).padStart(8)} ${Math.max(0, ...s).toFixed(1).padStart(8)} ${wait.total.toFixed(0).padStart(10)} ${wait.longest.toFixed(0).padStart(8)} ${((cpuAfter[k] ?? 0) - (cpuBefore[k] ?? 0)).toFixed(0).padStart(14)}`,
       );
     });
   }
   for (const w of writers) await w.c.end();
+  await monitor.end();
+  if (!process.env.BENCH_BEFORE) {
+    // The parts of the staged refresh alone (no writers), after an org move, rolled back.
+    await client.query('update employee set department_id = $1 where id = $2', [elsewhere?.id, mover.id]);
+    await client.query('begin');
+    const parts: string[] = [];
+    for (const part of ['stage_pay', 'stage_tasks', 'swap_pay', 'swap_tasks']) {
+      const t = performance.now();
+      await client.query(`select analytics.${part}()`);
+      parts.push(`${part} ${(performance.now() - t).toFixed(0)}`);
+    }
+    await client.query('rollback');
+    await client.query('update employee set department_id = $1 where id = $2', [mover.department_id, mover.id]);
+    console.log(`Parts after an org move, ms: ${parts.join(', ')}`);
+  }
   // The counters the writers kept equal a rebuild (same check as the tests: nothing lost in the swap).
   const kept = async () =>
     (await client.query<{ rows: string }>(`select string_agg(row(department_id, supervisor_path, period_key, pay_cycles, ledger_days, n, round(pay, 2), round(rewards, 2), round(penalties, 2))::text, ';' order by row(department_id, supervisor_path, period_key, pay_cycles, ledger_days)::text) as rows from analytics.pay_cohort`)).rows[0]?.rows;
