@@ -149,6 +149,21 @@ describe('writing indicators as HR', () => {
     const dup = await gql(server.url, 'mutation { createIndicatorCategory(input: { code: "MORAL", name: "Again" }) { id } }', {}, hr);
     expect(details(dup)).toEqual(['code:unique']);
   });
+
+  it('refuses a category name longer than its 100-character column, naming the argument (the fuzzer found an internal error)', async () => {
+    const long = 'x'.repeat(101);
+    const created = await gql<{ createIndicatorCategory: { id: string; nameZh: string } }>(server.url, 'mutation($zh: String) { createIndicatorCategory(input: { code: "LONGNAME", name: "Long", nameZh: $zh }) { id nameZh } }', { zh: long.slice(1) }, hr);
+    expect(created.data?.createIndicatorCategory.nameZh).toHaveLength(100);
+    for (const [query, field] of [
+      ['mutation($zh: String) { createIndicatorCategory(input: { code: "LONGNAME2", name: "Long", nameZh: $zh }) { id } }', 'input.nameZh'],
+      ['mutation($id: ID!, $zh: String) { updateIndicatorCategory(id: $id, input: { version: 1, nameZh: $zh }) { id } }', 'input.nameZh'],
+      ['mutation($id: ID!, $zh: String) { updateIndicatorCategory(id: $id, input: { version: 1, name: $zh }) { id } }', 'input.name'],
+    ] as const) {
+      const refused = await gql(server.url, query, { id: created.data?.createIndicatorCategory.id, zh: long }, hr);
+      expect(codes(refused), query).toEqual(['BAD_USER_INPUT']);
+      expect(refused.errors?.[0]?.extensions?.details).toEqual([{ field, rule: 'max_length', message: 'at most 100 characters' }]);
+    }
+  });
 });
 
 describe('importing and exporting indicators', () => {

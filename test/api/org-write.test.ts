@@ -177,6 +177,36 @@ describe('departments and positions', () => {
     const listed = await gql<{ positions: { totalCount: number } }>(server.url, 'query($d: ID!) { positions(filter: { departmentId: $d }) { totalCount } }', { d: ids.cafeteria }, hr);
     expect(listed.data?.positions.totalCount).toBe(5);
   });
+
+  it('refuses a name or Chinese name longer than its 100-character column, naming the argument in the request language (the fuzzer found an internal error)', async () => {
+    const long = '名'.repeat(101);
+    const department = await gql<{ createDepartment: { id: string; version: number; nameZh: string } }>(
+      server.url,
+      'mutation($zh: String) { createDepartment(input: { code: "QA-LONG", name: "Long names", nameZh: $zh }) { id version nameZh } }',
+      { zh: long.slice(1) },
+      hr,
+    );
+    expect(department.data?.createDepartment.nameZh).toHaveLength(100);
+    const { id, version } = department.data?.createDepartment as { id: string; version: number };
+    const attempts: Array<[string, Record<string, unknown>, string]> = [
+      ['mutation($zh: String) { createDepartment(input: { code: "QA-LONG2", name: "Long", nameZh: $zh }) { id } }', { zh: long }, 'input.nameZh'],
+      ['mutation($id: ID!, $v: Int!, $zh: String) { updateDepartment(id: $id, input: { version: $v, nameZh: $zh }) { id } }', { id, v: version, zh: long }, 'input.nameZh'],
+      ['mutation($id: ID!, $v: Int!, $zh: String) { updateDepartment(id: $id, input: { version: $v, name: $zh }) { id } }', { id, v: version, zh: long }, 'input.name'],
+      ['mutation($d: ID!, $zh: String) { createPosition(input: { code: "QA-LONG", name: "Long", nameZh: $zh, departmentId: $d, level: EMPLOYEE }) { id } }', { d: id, zh: long }, 'input.nameZh'],
+      ['mutation($id: ID!, $zh: String) { updatePosition(id: $id, input: { version: 1, nameZh: $zh }) { id } }', { id: ids.cook, zh: long }, 'input.nameZh'],
+    ];
+    for (const [query, variables, field] of attempts) {
+      const refused = await gql(server.url, query, variables, hr);
+      expect(codes(refused), query).toEqual(['BAD_USER_INPUT']);
+      expect(refused.errors?.[0]?.extensions?.details).toEqual([{ field, rule: 'max_length', message: 'at most 100 characters' }]);
+    }
+    const zh = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true', 'accept-language': 'zh-CN', authorization: `Bearer ${hr}` },
+      body: JSON.stringify({ query: attempts[0]?.[0], variables: attempts[0]?.[1] }),
+    });
+    expect(((await zh.json()) as { errors: Array<{ message: string }> }).errors[0]?.message).toBe('createDepartment(input.nameZh)：内容过长，最多 100 个字符，实际 101 个。');
+  });
 });
 
 describe('audit trail', () => {

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
-import { isInputObjectType, isInterfaceType, isObjectType, type GraphQLSchema } from 'graphql';
+import { getNamedType, isInputObjectType, isInterfaceType, isLeafType, isObjectType, type GraphQLSchema } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderSchemaFiles, SCHEMA_FILES } from '../../api/src/cli/emit-schema.js';
 import { createTokenService } from '../../api/src/core/tokens.js';
-import { buildBareSchema, guardTree, ruleTree } from '../../api/src/schema.js';
+import { buildAppSchema, buildBareSchema, guardTree, ruleTree } from '../../api/src/schema.js';
 
 let schema: GraphQLSchema;
 
@@ -25,6 +25,25 @@ describe('the public schema', () => {
           if (!ruled) missing.push(`${type.name}.${field}`);
         }
     expect(missing).toEqual([]);
+  });
+
+  it('as served, reads plain leaf fields inline and seals every row where it is handed over (core/access.ts)', async () => {
+    const served = await buildAppSchema(createTokenService(new Uint8Array(32), 60));
+    const fieldsOf = (name: string) => {
+      const type = served.getType(name);
+      if (!isObjectType(type)) throw new Error(name);
+      return type.getFields();
+    };
+    // Plain properties guarded by a row policy or a role, with no resolver of their own: graphql-jit reads them inline.
+    expect(fieldsOf('Employee').name?.resolve).toBeUndefined();
+    expect(fieldsOf('Employee').performancePayBase?.resolve).toBeUndefined();
+    expect(fieldsOf('EmployeeConnection').totalCount?.resolve).toBeUndefined();
+    // A field handing over objects without a resolver would hand them over unsealed: there is none, root fields included.
+    const unsealed: string[] = [];
+    for (const type of Object.values(served.getTypeMap()))
+      if (isObjectType(type) && !type.name.startsWith('__'))
+        for (const [name, field] of Object.entries(type.getFields())) if (!isLeafType(getNamedType(field.type)) && !field.resolve) unsealed.push(`${type.name}.${name}`);
+    expect(unsealed).toEqual([]);
   });
 
   it('has no rule for a field that does not exist (a typo would silently deny), and no root rule below the root', () => {

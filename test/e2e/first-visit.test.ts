@@ -1,10 +1,32 @@
+import type { Page, Route } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserMissingFor, type ConsoleServer, openBrowser, screenshot, startConsoleServer } from './browser.js';
+import { browserMissingFor, type ConsoleServer, login, openBrowser, screenshot, settle, startConsoleServer } from './browser.js';
 
 const browserMissing = browserMissingFor('the first visit');
 
 /** A new visitor must see the sign-in form quickly, even with a cold browser on a busy machine. */
 const FIRST_VISIT_BUDGET_MS = 3_000;
+
+/** A language's messages chunk (admin/src/i18n/catalogs.ts), as the built console names it: `assets/catalog.zh-<hash>.js`. */
+const catalogChunk = (locale: 'en' | 'zh') => new RegExp(`/assets/catalog\\.${locale}-[^/]*\\.js$`);
+
+/**
+ * Intercepts one language's chunk: `answer` decides for each request (counted from 1) whether it fails (a dropped
+ * chunk, as offline or after a redeploy removed it), waits for the returned promise, or goes through.
+ */
+const interceptCatalog = async (page: Page, locale: 'en' | 'zh', answer: (request: number) => 'fail' | 'pass' | Promise<void>): Promise<{ requests: () => number }> => {
+  let requests = 0;
+  await page.route(catalogChunk(locale), async (route: Route) => {
+    const decision = answer(++requests);
+    if (decision === 'fail') return route.abort('failed');
+    if (decision !== 'pass') await decision;
+    return route.continue();
+  });
+  return { requests: () => requests };
+};
+
+/** The visitor chose Chinese on an earlier visit (react-admin's store: localStorage `RaStore.locale`, JSON). */
+const choseChinese = (page: Page) => page.addInitScript({ content: `localStorage.setItem('RaStore.locale', ${JSON.stringify(JSON.stringify('zh'))});` });
 
 describe.skipIf(browserMissing)('first visit', () => {
   let server: ConsoleServer;
@@ -70,4 +92,104 @@ describe.skipIf(browserMissing)('first visit', () => {
       }
     });
   }
+
+  // admin/src/i18n: the first language's chunk may not arrive. The console then starts in English and asks for the
+  // chosen language again; if English does not arrive either, a page in both languages offers a reload.
+  describe('when a language chunk does not arrive', () => {
+    it('starts in English when the chosen Chinese fails once, retries it and shows the sign-in form in Chinese', async () => {
+      const session = await openBrowser();
+      try {
+        const { page } = session;
+        await choseChinese(page);
+        const zh = await interceptCatalog(page, 'zh', (n) => (n === 1 ? 'fail' : 'pass'));
+        const en = await interceptCatalog(page, 'en', () => 'pass');
+        await page.goto(`${server.url}/`);
+        await page.getByRole('button', { name: '登录' }).waitFor({ state: 'visible', timeout: 30_000 });
+        await screenshot(page, 'first-visit-zh-retried');
+        // The first request failed, the English fallback came, then Chinese was asked for again and arrived.
+        expect(zh.requests()).toBe(2);
+        expect(en.requests()).toBe(1);
+        expect(session.pageErrors).toEqual([]);
+      } finally {
+        await session.close();
+      }
+    });
+
+    it('shows the sign-in form in English when Chinese keeps failing', async () => {
+      const session = await openBrowser();
+      try {
+        const { page } = session;
+        await choseChinese(page);
+        const zh = await interceptCatalog(page, 'zh', () => 'fail');
+        await page.goto(`${server.url}/`);
+        await page.getByRole('button', { name: 'Sign in' }).waitFor({ state: 'visible', timeout: 30_000 });
+        await settle(page);
+        await screenshot(page, 'first-visit-zh-failed');
+        expect(zh.requests()).toBe(2);
+        expect(await page.locator('input[type="password"]').isVisible()).toBe(true);
+        expect(session.pageErrors).toEqual([]);
+      } finally {
+        await session.close();
+      }
+    });
+
+    it('shows a reload page in both languages when English fails too, and the reload brings the console', async () => {
+      const session = await openBrowser();
+      try {
+        const { page } = session;
+        await choseChinese(page);
+        let dropping = true;
+        await interceptCatalog(page, 'zh', () => (dropping ? 'fail' : 'pass'));
+        await interceptCatalog(page, 'en', () => (dropping ? 'fail' : 'pass'));
+        await page.goto(`${server.url}/`);
+        const reload = page.getByRole('button', { name: 'Reload / 重新加载' });
+        await reload.waitFor({ state: 'visible', timeout: 30_000 });
+        await screenshot(page, 'first-visit-load-failed');
+        const text = await page.locator('#root').innerText();
+        expect(text).toContain('The console could not be loaded. Check the connection and reload.');
+        expect(text).toContain('控制台加载失败，请检查网络后重新加载。');
+        // The connection is back: the button reloads into the console, in the chosen language.
+        dropping = false;
+        await reload.click();
+        await page.getByRole('button', { name: '登录' }).waitFor({ state: 'visible', timeout: 30_000 });
+        expect(session.pageErrors).toEqual([]);
+      } finally {
+        await session.close();
+      }
+    });
+  });
+
+  it('ends in English when the visitor switches to Chinese and back before the Chinese chunk arrives', async () => {
+    const session = await openBrowser();
+    try {
+      const { page } = session;
+      // The Chinese chunk is held until released; `zhAsked` resolves when the console asks for it.
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let asked!: () => void;
+      const zhAsked = new Promise<void>((resolve) => (asked = resolve));
+      const zh = await interceptCatalog(page, 'zh', () => {
+        asked();
+        return released;
+      });
+      await login(page, server.url, 'hr@demo.local');
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.getByRole('menuitem', { name: '中文' }).click();
+      await zhAsked;
+      // Chinese is still on its way: back to English (the menu names the chosen language, already 中文).
+      await page.getByRole('button', { name: '中文' }).click();
+      await page.getByRole('menuitem', { name: 'English' }).click();
+      const arrived = page.waitForResponse(catalogChunk('zh'));
+      release();
+      await arrived;
+      await settle(page);
+      await screenshot(page, 'first-visit-fast-switch');
+      expect(zh.requests()).toBe(1);
+      expect(await page.getByTestId('greeting').innerText()).toMatch(/^Welcome, /);
+      expect(await page.getByRole('button', { name: 'English' }).isVisible()).toBe(true);
+      expect(session.pageErrors).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
 });

@@ -23,9 +23,10 @@ import {
   Typography,
 } from '@mui/material';
 import { useState, type ReactNode } from 'react';
-import { Title, useNotify, useTranslate } from 'react-admin';
+import { Title, useTranslate } from 'react-admin';
 import { useRoles } from '../auth/useRoles';
 import { LoadErrorState } from '../common/LoadError';
+import { useSubmit } from '../common/useSubmit';
 import type { CalendarYear, CalendarYearInput, LocalText } from '../dataProvider/cycleApi';
 import { useCycleApi, useLoad } from './useCycleApi';
 import { LocalDateField } from '../common/LocalDateField';
@@ -84,10 +85,9 @@ const Section = ({ title, onAdd, disabled, children, testId }: { title: string; 
 /** One year as HR edits it: weekend days, holidays, make-up working days and accounting months. */
 const YearEditor = ({ initial, version, readOnly, onSaved }: { initial: CalendarYearInput; version: number | null; readOnly: boolean; onSaved: (y: CalendarYear) => void }) => {
   const translate = useTranslate();
-  const notify = useNotify();
   const api = useCycleApi();
   const [year, setYear] = useState(initial);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, submit } = useSubmit();
   const set = (patch: Partial<CalendarYearInput>) => setYear((y) => ({ ...y, ...patch }));
   const replace = <T,>(list: T[], index: number, value: T): T[] => list.map((x, i) => (i === index ? value : x));
   const remove = <T,>(list: T[], index: number): T[] => list.filter((_, i) => i !== index);
@@ -99,18 +99,7 @@ const YearEditor = ({ initial, version, readOnly, onSaved }: { initial: Calendar
         </IconButton>
       </TableCell>
     );
-  const save = async () => {
-    setSaving(true);
-    try {
-      const saved = await api.saveWorkCalendarYear(inputOf(year), version);
-      notify('app.calendar.saved', { type: 'success', messageArgs: { year: saved.year } });
-      onSaved(saved);
-    } catch (error) {
-      notify(error instanceof Error ? error.message : 'ra.notification.http_error', { type: 'error' });
-    } finally {
-      setSaving(false);
-    }
-  };
+  const save = () => submit(() => api.saveWorkCalendarYear(inputOf(year), version), (saved) => ({ message: 'app.calendar.saved', args: { year: saved.year } }), onSaved);
   const nameHeads = (
     <>
       <TableCell>{translate('app.calendar.name_en')}</TableCell>

@@ -1,13 +1,13 @@
 import NotificationsActiveIcon from '@mui/icons-material/NotificationsActive';
 import { Box, Button, Card, CardContent, Chip, Grid, LinearProgress, Stack, TableCell, TableRow, Typography } from '@mui/material';
-import { useState } from 'react';
-import { Title, useNotify, useTranslate } from 'react-admin';
+import { Title, useTranslate } from 'react-admin';
 import { Link, useParams } from 'react-router-dom';
 import { KeyTable, Section } from '../common/KeyTable';
 import { localizedName } from '../common/localizedName';
 import { LoadErrorState } from '../common/LoadError';
+import { useSubmit } from '../common/useSubmit';
 import type { DepartmentProgress } from '../dataProvider/cycleApi';
-import { Day, errorMessage, PhaseWindowCells, StateChip } from './common';
+import { Day, PhaseWindowCells, StateChip } from './common';
 import { useCycleApi, useLoad, useLocale } from './useCycleApi';
 
 const PHASE_HEADERS = ['app.cycles.phase_name', 'app.cycles.opens', 'app.cycles.closes', 'app.cycle_dashboard.phase_status', 'app.cycle_dashboard.open_tasks', 'app.cycle_dashboard.overdue_tasks'];
@@ -56,23 +56,16 @@ export const CycleDashboardPage = () => {
   const { id = '' } = useParams();
   const translate = useTranslate();
   const locale = useLocale();
-  const notify = useNotify();
   const api = useCycleApi();
   const cycle = useLoad((a) => a.cycleDetail(id), [id]);
   const dashboard = useLoad((a) => a.cycleDashboard(id), [id]);
-  const [busy, setBusy] = useState(false);
-  const remind = async () => {
-    setBusy(true);
-    try {
-      const run = await api.sendReminders(id);
-      notify('app.cycle_dashboard.reminders_sent', { type: 'success', messageArgs: { notifications: run.items, items: run.pending } });
-      dashboard.reload();
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useSubmit();
+  const remind = () =>
+    submit(
+      () => api.sendReminders(id),
+      (run) => ({ message: 'app.cycle_dashboard.reminders_sent', args: { notifications: run.items, items: run.pending } }),
+      () => dashboard.reload(),
+    );
   const error = cycle.error ?? dashboard.error;
   if (error) return <LoadErrorState error={error} onRetry={() => (cycle.reload(), dashboard.reload())} />;
   const d = dashboard.data;

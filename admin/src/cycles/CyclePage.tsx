@@ -3,12 +3,13 @@ import DashboardIcon from '@mui/icons-material/SpaceDashboard';
 import InputIcon from '@mui/icons-material/Input';
 import { Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogTitle, Grid, LinearProgress, MenuItem, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useCallback, useState } from 'react';
-import { Title, useNotify, useTranslate } from 'react-admin';
+import { Title, useTranslate } from 'react-admin';
 import { Link, useParams } from 'react-router-dom';
 import { localizedName } from '../common/localizedName';
 import { LoadErrorState } from '../common/LoadError';
+import { useSubmit } from '../common/useSubmit';
 import type { CycleDetail } from '../dataProvider/cycleApi';
-import { Day, errorMessage, PhaseTable, StateChip } from './common';
+import { Day, PhaseTable, StateChip } from './common';
 import { CycleWizardSteps, LaunchStep } from './CycleWizard';
 import { RatersPanel } from './RatersPanel';
 import { ResultsPanel } from './ResultsPanel';
@@ -33,23 +34,15 @@ const WINDOWS = ['SELF_REVIEW', 'RATING', 'CALIBRATION', 'HR_REVIEW', 'ACKNOWLED
 /** The workflow buttons; cancelling asks for a reason. */
 const Transitions = ({ cycle, onChanged }: { cycle: CycleDetail; onChanged: (c: CycleDetail) => void }) => {
   const translate = useTranslate();
-  const notify = useNotify();
   const api = useCycleApi();
   const [asking, setAsking] = useState<string | null>(null);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const take = async (action: string, why?: string) => {
-    setBusy(true);
-    try {
-      onChanged(await runAction(api, cycle, action, why));
-      notify('app.cycles.transition_done', { type: 'success', messageArgs: { action: translate(`app.cycles.action.${action}`) } });
+  const { busy, submit } = useSubmit();
+  const take = (action: string, why?: string) =>
+    submit(() => runAction(api, cycle, action, why), { message: 'app.cycles.transition_done', args: { action: translate(`app.cycles.action.${action}`) } }, (changed) => {
+      onChanged(changed);
       setAsking(null);
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   const actions = actionsFrom(cycle.state);
   if (actions.length === 0) return null;
   return (
@@ -101,24 +94,16 @@ const Transitions = ({ cycle, onChanged }: { cycle: CycleDetail; onChanged: (c: 
 /** HR reopens a window for the whole cycle until a date, with a reason (audited). */
 const ReopenForm = ({ cycle, onChanged }: { cycle: CycleDetail; onChanged: (c: CycleDetail) => void }) => {
   const translate = useTranslate();
-  const notify = useNotify();
   const api = useCycleApi();
   const [window, setWindow] = useState<string>('RATING');
   const [until, setUntil] = useState('');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
-  const reopen = async () => {
-    setBusy(true);
-    try {
-      onChanged(await api.reopenWindow(cycle.id, { window, scope: 'CYCLE', until, reason: reason.trim() }));
-      notify('app.cycles.reopen.done', { type: 'success' });
+  const { busy, submit } = useSubmit();
+  const reopen = () =>
+    submit(() => api.reopenWindow(cycle.id, { window, scope: 'CYCLE', until, reason: reason.trim() }), 'app.cycles.reopen.done', (changed) => {
+      onChanged(changed);
       setReason('');
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   return (
     <Stack spacing={2} data-testid="reopen">
       <Typography variant="h6" component="h2">

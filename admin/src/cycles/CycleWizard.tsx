@@ -18,11 +18,12 @@ import {
   Typography,
 } from '@mui/material';
 import { useEffect, useState } from 'react';
-import { Title, useGetList, useNotify, useTranslate } from 'react-admin';
+import { Title, useGetList, useTranslate } from 'react-admin';
 import { Link, useNavigate } from 'react-router-dom';
 import { localizedName } from '../common/localizedName';
+import { useSubmit } from '../common/useSubmit';
 import type { CycleDetail, PublishedScheme } from '../dataProvider/cycleApi';
-import { errorMessage, PhaseTable } from './common';
+import { PhaseTable } from './common';
 import { PopulationPanel } from './PopulationPanel';
 import { useCycleApi, useLoad, useLocale } from './useCycleApi';
 
@@ -56,33 +57,27 @@ const SchemeStep = ({ onPick }: { onPick: (s: PublishedScheme) => void }) => {
 const PeriodStep = ({ scheme, onCreated }: { scheme: PublishedScheme; onCreated: (c: CycleDetail) => void }) => {
   const translate = useTranslate();
   const locale = useLocale();
-  const notify = useNotify();
   const api = useCycleApi();
   const kind = scheme.periodType;
   const [key, setKey] = useState('');
   const [name, setName] = useState('');
   const [nameZh, setNameZh] = useState('');
   const [department, setDepartment] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useSubmit();
   const departments = useGetList<{ id: string; name: string; nameZh: string | null }>('departments', { pagination: { page: 1, perPage: 500 }, sort: { field: 'code', order: 'ASC' } });
-  const create = async () => {
-    setBusy(true);
-    try {
-      const period = kind === 'DAY' ? { kind, date: key } : { kind, key };
-      const created = await api.createCycle({
-        schemeVersionId: scheme.latestVersion?.id ?? '',
-        name: name.trim(),
-        nameZh: nameZh.trim() || null,
-        period,
-        targetDepartmentIds: department ? [department] : [],
-      });
-      onCreated(created);
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const create = () =>
+    submit(
+      () =>
+        api.createCycle({
+          schemeVersionId: scheme.latestVersion?.id ?? '',
+          name: name.trim(),
+          nameZh: nameZh.trim() || null,
+          period: kind === 'DAY' ? { kind, date: key } : { kind, key },
+          targetDepartmentIds: department ? [department] : [],
+        }),
+      null,
+      onCreated,
+    );
   return (
     <Stack spacing={2} sx={{ maxWidth: 600 }}>
       <Typography>{translate('app.cycles.wizard.scheme_chosen', { scheme: localizedName(scheme, locale), period: translate(`app.cycles.period_kind.${kind}`) })}</Typography>
@@ -123,9 +118,8 @@ const PeriodStep = ({ scheme, onCreated }: { scheme: PublishedScheme; onCreated:
 /** Step 4: launch in the background, with a progress bar while appraisals and rating slots are created. */
 export const LaunchStep = ({ cycle, onChanged }: { cycle: CycleDetail; onChanged: (c: CycleDetail) => void }) => {
   const translate = useTranslate();
-  const notify = useNotify();
   const api = useCycleApi();
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useSubmit();
   const status = cycle.launch.status;
   const running = status === 'RUNNING';
   useEffect(() => {
@@ -135,16 +129,7 @@ export const LaunchStep = ({ cycle, onChanged }: { cycle: CycleDetail; onChanged
     }, 700);
     return () => clearInterval(timer);
   }, [running, api, cycle.id, onChanged]);
-  const launch = async () => {
-    setBusy(true);
-    try {
-      onChanged(await api.launchCycle(cycle.id, cycle.version));
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const launch = () => submit(() => api.launchCycle(cycle.id, cycle.version), null, onChanged);
   const total = Number(cycle.launch.progress?.total ?? 0);
   const done = Number(cycle.launch.progress?.done ?? 0);
   const percent = status === 'DONE' ? 100 : total > 0 ? Math.round((done / total) * 100) : 0;

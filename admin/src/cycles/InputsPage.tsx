@@ -9,6 +9,7 @@ import { HttpError, Title, useNotify, useTranslate } from 'react-admin';
 import { Link, useParams } from 'react-router-dom';
 import { localizedName } from '../common/localizedName';
 import { LoadErrorState } from '../common/LoadError';
+import { useSubmit } from '../common/useSubmit';
 import { describeProblem, INPUTS_PAGE, type InputsPerson, type LocalText, type MeasuredEntryInput, type MeasuredImportReport } from '../dataProvider/cycleApi';
 import { fieldDetails, type ApiGraphQLError, type FieldDetail } from '../dataProvider/graphqlErrors';
 import { ExportButton } from '../import/ExportButton';
@@ -200,7 +201,7 @@ const ImportSection = ({ cycleId, editable, onApplied }: { cycleId: string; edit
   const api = useCycleApi();
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<MeasuredImportReport | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useSubmit();
   const choose = (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0] ?? null;
     event.target.value = '';
@@ -214,16 +215,10 @@ const ImportSection = ({ cycleId, editable, onApplied }: { cycleId: string; edit
   };
   const run = async (dryRun: boolean) => {
     if (!file) return;
-    setBusy(true);
-    try {
-      const result = await api.importMeasuredInputs({ cycleId, fileName: file.name, contentBase64: await readAsBase64(file), dryRun });
+    await submit(async () => api.importMeasuredInputs({ cycleId, fileName: file.name, contentBase64: await readAsBase64(file), dryRun }), null, (result) => {
       setReport(result);
       if (result.applied) onApplied();
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   // Apply only after a clean dry run of this very file: apply writes all rows or none.
   const canApply = file !== null && report !== null && report.dryRun && report.errors.length === 0 && !busy;

@@ -1,38 +1,30 @@
 import { Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Table, TableBody, TableCell, TableRow, TextField, Typography } from '@mui/material';
 import { Suspense, useState } from 'react';
-import { useNotify, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { Link } from 'react-router-dom';
 import { AppraisalAppeal } from '../appeals';
 import { CardListPage } from '../common/CardListPage';
 import { formatDateTime, formatMoney, formatNumber } from '../common/format';
 import { localizedName } from '../common/localizedName';
+import { useSubmit } from '../common/useSubmit';
 import type { MyAppraisal, MyResult } from '../dataProvider/cycleApi';
-import { Day, errorMessage, StateChip } from './common';
+import { Day, StateChip } from './common';
 import { useCycleApi, useLoad, useLocale } from './useCycleApi';
 
 /** The employee's answer to a published result: acknowledge, or refuse with a reason, before the due day. */
 const Answer = ({ result, onDone }: { result: MyResult; onDone: () => void }) => {
   const translate = useTranslate();
   const locale = useLocale();
-  const notify = useNotify();
   const api = useCycleApi();
   const [refusing, setRefusing] = useState(false);
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useSubmit();
   const ack = result.acknowledgement;
-  const run = async (call: () => Promise<unknown>, message: string) => {
-    setBusy(true);
-    try {
-      await call();
-      notify(message, { type: 'success' });
+  const run = (call: () => Promise<unknown>, message: string) =>
+    submit(call, message, () => {
       setRefusing(false);
       onDone();
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   if (ack.acknowledgedAt) return <Alert severity="success">{translate('app.my.acknowledged_on', { when: formatDateTime(ack.acknowledgedAt, locale) })}</Alert>;
   if (ack.refusedAt) return <Alert severity="warning">{translate('app.my.refused_on', { when: formatDateTime(ack.refusedAt, locale), reason: ack.refusalReason ?? '' })}</Alert>;
   if (ack.lapsedAt) return <Alert severity="info">{translate('app.my.lapsed')}</Alert>;

@@ -1,10 +1,11 @@
 import { describeIssue } from '@appraisal/domain/messages';
 import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { useNotify, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { LoadErrorState } from '../common/LoadError';
+import { useSubmit } from '../common/useSubmit';
 import type { PopulationEntry } from '../dataProvider/cycleApi';
-import { errorMessage, StateChip } from './common';
+import { StateChip } from './common';
 import { useCycleApi, useLoad, useLocale } from './useCycleApi';
 
 /** Asks why HR adds or removes a person (the reason is kept in the audit trail). */
@@ -35,23 +36,15 @@ const ReasonDialog = ({ entry, onClose, onConfirm }: { entry: PopulationEntry | 
 export const PopulationPanel = ({ cycleId, version, editable, onChanged }: { cycleId: string; version: number; editable: boolean; onChanged: () => void }) => {
   const translate = useTranslate();
   const locale = useLocale();
-  const notify = useNotify();
   const api = useCycleApi();
   const preview = useLoad((a) => a.previewPopulation(cycleId), [cycleId, version]);
   const [target, setTarget] = useState<PopulationEntry | null>(null);
-  const [busy, setBusy] = useState(false);
-  const change = async (entry: PopulationEntry, reason: string) => {
-    setBusy(true);
-    try {
-      await api.changePopulation(cycleId, version, [{ employeeId: entry.employeeId, action: entry.status === 'EXCLUDED' ? 'add' : 'remove', reason }]);
+  const { busy, submit } = useSubmit();
+  const change = (entry: PopulationEntry, reason: string) =>
+    submit(() => api.changePopulation(cycleId, version, [{ employeeId: entry.employeeId, action: entry.status === 'EXCLUDED' ? 'add' : 'remove', reason }]), null, () => {
       setTarget(null);
       onChanged();
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+    });
   if (preview.error) return <LoadErrorState error={preview.error} onRetry={preview.reload} />;
   const data = preview.data;
   return (

@@ -1,9 +1,10 @@
 import { Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, MenuItem, Stack, TableCell, TableRow, TextField, Typography } from '@mui/material';
 import { useState } from 'react';
-import { useNotify, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { localizedName } from '../common/localizedName';
+import { useSubmit } from '../common/useSubmit';
 import type { DecideProbationInput, ProbationDue } from '../dataProvider/cycleApi';
-import { Day, errorMessage, StateChip } from './common';
+import { Day, StateChip } from './common';
 import { ListCard } from './ListCard';
 import { useCycleApi, useLoad, useLocale } from './useCycleApi';
 import { LocalDateField } from '../common/LocalDateField';
@@ -15,23 +16,11 @@ const HORIZONS = [7, 30, 60, 92] as const;
 const StartDialog = ({ due, onClose, onDone }: { due: ProbationDue; onClose: () => void; onDone: () => void }) => {
   const translate = useTranslate();
   const locale = useLocale();
-  const notify = useNotify();
   const api = useCycleApi();
   const schemes = useLoad((a) => a.publishedSchemes(), []);
   const [schemeVersionId, setSchemeVersionId] = useState('');
-  const [busy, setBusy] = useState(false);
-  const start = async () => {
-    setBusy(true);
-    try {
-      await api.startProbationReview(due.employee.id, schemeVersionId);
-      notify('app.probation.started', { type: 'success', messageArgs: { name: due.employee.name } });
-      onDone();
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const { busy, submit } = useSubmit();
+  const start = () => submit(() => api.startProbationReview(due.employee.id, schemeVersionId), { message: 'app.probation.started', args: { name: due.employee.name } }, onDone);
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm">
       <DialogTitle>{translate('app.probation.start_title', { name: due.employee.name })}</DialogTitle>
@@ -58,26 +47,16 @@ const StartDialog = ({ due, onClose, onDone }: { due: ProbationDue; onClose: () 
 /** HR's decision: confirm, extend to a new end date, or terminate with a last working day; a reason for the last two. */
 const DecideDialog = ({ due, outcome, onClose, onDone }: { due: ProbationDue; outcome: Outcome; onClose: () => void; onDone: () => void }) => {
   const translate = useTranslate();
-  const notify = useNotify();
   const api = useCycleApi();
   const [date, setDate] = useState('');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useSubmit();
   const review = due.review;
   if (!review) return null;
   const needsDate = outcome !== 'CONFIRM';
-  const decide = async () => {
-    setBusy(true);
-    try {
-      const input: DecideProbationInput = { outcome, ...(reason.trim() ? { reason: reason.trim() } : {}), ...(outcome === 'EXTEND' ? { newEndDate: date } : outcome === 'TERMINATE' ? { lastWorkingDay: date } : {}) };
-      await api.decideProbation(review.id, review.version, input);
-      notify(`app.probation.decided.${outcome}`, { type: 'success', messageArgs: { name: due.employee.name } });
-      onDone();
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
+  const decide = () => {
+    const input: DecideProbationInput = { outcome, ...(reason.trim() ? { reason: reason.trim() } : {}), ...(outcome === 'EXTEND' ? { newEndDate: date } : outcome === 'TERMINATE' ? { lastWorkingDay: date } : {}) };
+    return submit(() => api.decideProbation(review.id, review.version, input), { message: `app.probation.decided.${outcome}`, args: { name: due.employee.name } }, onDone);
   };
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm">

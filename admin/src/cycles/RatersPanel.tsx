@@ -1,11 +1,12 @@
 import { Box, Button, Dialog, DialogActions, DialogContent, DialogTitle, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, TextField, Typography } from '@mui/material';
 import { useMemo, useState } from 'react';
-import { useNotify, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { LoadErrorState } from '../common/LoadError';
 import { PersonPicker } from '../common/PersonPicker';
+import { useSubmit } from '../common/useSubmit';
 import type { CycleDetail, EmployeeChoice, RaterRow } from '../dataProvider/cycleApi';
 import { APPRAISALS_PAGE } from '../dataProvider/cycleApi';
-import { errorMessage, StateChip } from './common';
+import { StateChip } from './common';
 import { PageControls, usePagedLoad } from './paging';
 import { localText, useCycleApi, useLocale } from './useCycleApi';
 import { LocalDateField } from '../common/LocalDateField';
@@ -16,32 +17,27 @@ type Action = { kind: 'return'; appraisal: RaterRow; rating: Rating } | { kind: 
 /** The dialog of one action: a reason always; a new rater for reassign / add peer; a date for reopening one rating. */
 const ActionDialog = ({ cycle, action, sectionName, onClose, onDone }: { cycle: CycleDetail; action: Action; sectionName: (id: string) => string; onClose: () => void; onDone: () => void }) => {
   const translate = useTranslate();
-  const notify = useNotify();
   const api = useCycleApi();
   const [reason, setReason] = useState('');
   const [until, setUntil] = useState('');
   const [to, setTo] = useState<EmployeeChoice | null>(null);
   const [section, setSection] = useState(action.kind === 'peer' ? (action.appraisal.ratings[0]?.section ?? '') : '');
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useSubmit();
   const sections = useMemo(() => [...new Set(action.appraisal.ratings.map((r) => r.section))], [action.appraisal]);
   const why = reason.trim();
   const ready = why !== '' && (action.kind === 'return' || (action.kind === 'reopen' ? until !== '' : to !== null));
-  const run = async () => {
-    setBusy(true);
-    try {
-      const a = action.appraisal;
-      if (action.kind === 'return') await api.returnRating(action.rating.id, action.rating.version, why);
-      else if (action.kind === 'reassign') await api.changeRater(a.id, a.version, { section: action.rating.section, role: action.rating.role, from: action.rating.rater?.id ?? null, to: to?.id ?? '', reason: why });
-      else if (action.kind === 'peer') await api.changeRater(a.id, a.version, { section, role: 'PEER', to: to?.id ?? '', reason: why });
-      else await api.reopenWindow(cycle.id, { window: action.rating.role === 'SELF' ? 'SELF_REVIEW' : 'RATING', scope: 'RATING', ratingId: action.rating.id, until, reason: why });
-      notify(`app.raters.done.${action.kind}`, { type: 'success' });
-      onDone();
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const run = () =>
+    submit(
+      async () => {
+        const a = action.appraisal;
+        if (action.kind === 'return') await api.returnRating(action.rating.id, action.rating.version, why);
+        else if (action.kind === 'reassign') await api.changeRater(a.id, a.version, { section: action.rating.section, role: action.rating.role, from: action.rating.rater?.id ?? null, to: to?.id ?? '', reason: why });
+        else if (action.kind === 'peer') await api.changeRater(a.id, a.version, { section, role: 'PEER', to: to?.id ?? '', reason: why });
+        else await api.reopenWindow(cycle.id, { window: action.rating.role === 'SELF' ? 'SELF_REVIEW' : 'RATING', scope: 'RATING', ratingId: action.rating.id, until, reason: why });
+      },
+      `app.raters.done.${action.kind}`,
+      onDone,
+    );
   const who = `${action.appraisal.employee.name} (${action.appraisal.employee.employeeNumber})`;
   return (
     <Dialog open onClose={onClose} fullWidth maxWidth="sm">

@@ -5,12 +5,13 @@ import SaveIcon from '@mui/icons-material/Save';
 import SendIcon from '@mui/icons-material/Send';
 import { Alert, Box, Button, Card, CardContent, Chip, LinearProgress, MenuItem, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
-import { Confirm, Title, useNotify, useTranslate } from 'react-admin';
+import { Confirm, Title, useTranslate } from 'react-admin';
 import { Link, useParams } from 'react-router-dom';
 import { localizedName } from '../common/localizedName';
 import { LoadErrorState } from '../common/LoadError';
+import { useSubmit } from '../common/useSubmit';
 import type { ItemValue, RatingPreview, RatingRecord } from '../dataProvider/cycleApi';
-import { Day, errorMessage, StateChip } from './common';
+import { Day, StateChip } from './common';
 import { localText, ratingDeadline, useCycleApi, useLoad, useLocale } from './useCycleApi';
 
 type Items = Record<string, ItemValue>;
@@ -139,7 +140,6 @@ export const RatingFormPage = () => {
   const { appraisalId = '', ratingId = '' } = useParams();
   const translate = useTranslate();
   const locale = useLocale();
-  const notify = useNotify();
   const api = useCycleApi();
   const loaded = useLoad((a) => a.ratingAppraisal(appraisalId), [appraisalId]);
   const appraisal = loaded.data;
@@ -148,7 +148,7 @@ export const RatingFormPage = () => {
   const [comment, setComment] = useState('');
   const [itemComments, setItemComments] = useState<Record<string, string>>({});
   const [preview, setPreview] = useState<RatingPreview | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useSubmit();
   const [confirming, setConfirming] = useState(false);
 
   useEffect(() => {
@@ -187,17 +187,8 @@ export const RatingFormPage = () => {
   const values = { items: filled(items), comment: comment.trim() || null, itemComments: Object.keys(itemComments).length > 0 ? itemComments : null };
 
   const write = async (mode: 'save' | 'submit') => {
-    setBusy(true);
-    try {
-      const saved = mode === 'save' ? await api.saveRating(rating.id, rating.version, values) : await api.submitRating(rating.id, rating.version, values);
-      setRating(saved);
-      notify(mode === 'save' ? 'app.rating.saved' : 'app.rating.submitted', { type: 'success' });
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-    } finally {
-      setBusy(false);
-      setConfirming(false);
-    }
+    await submit(() => (mode === 'save' ? api.saveRating(rating.id, rating.version, values) : api.submitRating(rating.id, rating.version, values)), mode === 'save' ? 'app.rating.saved' : 'app.rating.submitted', setRating);
+    setConfirming(false);
   };
 
   const section = form.value.section;

@@ -23,13 +23,14 @@ import {
   Typography,
 } from '@mui/material';
 import { useState } from 'react';
-import { useNotify, useTranslate } from 'react-admin';
+import { useTranslate } from 'react-admin';
 import { formatMoney, formatNumber } from '../common/format';
 import { localizedName } from '../common/localizedName';
 import { LoadErrorState } from '../common/LoadError';
+import { useSubmit } from '../common/useSubmit';
 import type { CalibrationBoard, CalibrationGroup, CycleDetail, ResultRow } from '../dataProvider/cycleApi';
 import { APPRAISALS_PAGE } from '../dataProvider/cycleApi';
-import { errorMessage, StateChip } from './common';
+import { StateChip } from './common';
 import { PageControls, usePagedLoad } from './paging';
 import { localText, useCycleApi, useLoad, useLocale } from './useCycleApi';
 
@@ -64,23 +65,13 @@ const downloadCsv = (rows: ResultRow[], bands: Bands, locale: string, head: stri
 const ChangeGradeDialog = ({ row, bands, onClose, onDone }: { row: ResultRow | null; bands: Bands; onClose: () => void; onDone: () => void }) => {
   const translate = useTranslate();
   const locale = useLocale();
-  const notify = useNotify();
   const api = useCycleApi();
   const [to, setTo] = useState('');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useSubmit();
   const save = async () => {
     if (!row) return;
-    setBusy(true);
-    try {
-      await api.changeGrade(row.id, row.version, to, reason.trim());
-      notify('app.results.grade_changed', { type: 'success' });
-      onDone();
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
+    await submit(() => api.changeGrade(row.id, row.version, to, reason.trim()), 'app.results.grade_changed', onDone);
   };
   return (
     <Dialog open={row !== null} onClose={onClose} fullWidth maxWidth="sm">
@@ -151,22 +142,10 @@ const DistributionChart = ({ group, board }: { group: CalibrationGroup; board: C
 const CalibrationPanel = ({ cycle, board, onChanged }: { cycle: CycleDetail; board: CalibrationBoard; onChanged: () => void }) => {
   const translate = useTranslate();
   const locale = useLocale();
-  const notify = useNotify();
   const api = useCycleApi();
-  const [busy, setBusy] = useState(false);
+  const { busy, submit } = useSubmit();
   const calibrating = cycle.state === 'CALIBRATION' || cycle.state === 'HR_REVIEW';
-  const apply = async (groupKey: string) => {
-    setBusy(true);
-    try {
-      await api.applyCalibrationProposal(cycle.id, board.version, groupKey);
-      notify('app.results.proposal_applied', { type: 'success' });
-      onChanged();
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const apply = (groupKey: string) => submit(() => api.applyCalibrationProposal(cycle.id, board.version, groupKey), 'app.results.proposal_applied', onChanged);
   const bands = board.schemeVersion.document.gradeBands;
   return (
     <Stack spacing={2} data-testid="calibration">
@@ -237,19 +216,12 @@ export const ResultsPanel = ({ cycle, onCycleChanged }: { cycle: CycleDetail; on
   const filter = { ...(state ? { state } : {}), ...(grade ? { grade } : {}) };
   // 100 results a page (cursor page controls under the table); a filter starts again from the first page, an edit keeps the page.
   const { loaded: results, pager } = usePagedLoad((api, after) => api.cycleResults(cycle.id, filter, { first: APPRAISALS_PAGE, after }), APPRAISALS_PAGE, [cycle.id, state, grade], [cycle.version, tick]);
-  const [exporting, setExporting] = useState(false);
-  const notify = useNotify();
-  const exportCsv = async () => {
-    setExporting(true);
-    try {
-      const all = await api.allCycleResults(cycle.id, filter);
-      downloadCsv(all, bands, locale, head, `${cycle.periodKey}-${cycle.scheme.code}.csv`, (s) => translate(`app.cycles.appraisal_state.${s}`));
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-    } finally {
-      setExporting(false);
-    }
-  };
+  const { busy: exporting, submit } = useSubmit();
+  const exportCsv = () =>
+    submit(
+      async () => downloadCsv(await api.allCycleResults(cycle.id, filter), bands, locale, head, `${cycle.periodKey}-${cycle.scheme.code}.csv`, (s) => translate(`app.cycles.appraisal_state.${s}`)),
+      null,
+    );
   const board = useLoad((api) => api.calibrationBoard(cycle.id), [cycle.id, cycle.version, tick]);
   const calibrating = cycle.state === 'CALIBRATION' || cycle.state === 'HR_REVIEW';
   const bands = board.data?.schemeVersion.document.gradeBands ?? [];

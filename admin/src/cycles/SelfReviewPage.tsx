@@ -4,12 +4,13 @@ import SaveIcon from '@mui/icons-material/Save';
 import SendIcon from '@mui/icons-material/Send';
 import { Alert, Box, Button, Card, CardContent, Chip, LinearProgress, Paper, Stack, TextField, Typography } from '@mui/material';
 import { useEffect, useMemo, useState } from 'react';
-import { Confirm, Title, useNotify, useTranslate } from 'react-admin';
+import { Confirm, Title, useTranslate } from 'react-admin';
 import { Link, useParams } from 'react-router-dom';
 import { localizedName } from '../common/localizedName';
 import { LoadErrorState } from '../common/LoadError';
+import { useSubmit } from '../common/useSubmit';
 import type { ItemValue, RatingPreview, SelfReviewInput } from '../dataProvider/cycleApi';
-import { Day, errorMessage, StateChip } from './common';
+import { Day, StateChip } from './common';
 import { filled, ItemInputs } from './RatingFormPage';
 import { localText, useCycleApi, useLoad, useLocale } from './useCycleApi';
 
@@ -27,7 +28,6 @@ export const SelfReviewPage = () => {
   const { id = '' } = useParams();
   const translate = useTranslate();
   const locale = useLocale();
-  const notify = useNotify();
   const api = useCycleApi();
   const loaded = useLoad((a) => a.selfReviewAppraisal(id), [id]);
   const appraisal = loaded.data;
@@ -37,7 +37,7 @@ export const SelfReviewPage = () => {
   const [texts, setTexts] = useState<Record<SelfReviewField, string>>({ achievements: '', problems: '', plans: '' });
   const [scores, setScores] = useState<Record<string, Items>>({});
   const [previews, setPreviews] = useState<Record<string, RatingPreview>>({});
-  const [busy, setBusy] = useState(false);
+  const { busy, submit: send } = useSubmit();
   const [confirming, setConfirming] = useState(false);
 
   const scheme = appraisal?.cycle.schemeVersion.document.json as SchemeDefinition | undefined;
@@ -77,19 +77,12 @@ export const SelfReviewPage = () => {
     scores: form.scored.filter((f) => selfRatings.has(f.section.id)).map((f) => ({ section: f.section.id, items: filled(scores[f.section.id] ?? {}) })),
   };
   const write = async (submit: boolean) => {
-    setBusy(true);
-    try {
-      const saved = await api.saveSelfReview(appraisal.id, version, input, submit);
+    await send(() => api.saveSelfReview(appraisal.id, version, input, submit), submit ? 'app.self_review.submitted' : 'app.self_review.saved', (saved) => {
       setVersion(saved.version);
       setState(saved.state);
       setSubmittedAt(saved.selfReviewSubmittedAt);
-      notify(submit ? 'app.self_review.submitted' : 'app.self_review.saved', { type: 'success' });
-    } catch (error) {
-      notify(errorMessage(error), { type: 'error' });
-    } finally {
-      setBusy(false);
-      setConfirming(false);
-    }
+    });
+    setConfirming(false);
   };
   return (
     <Card sx={{ mt: 2 }}>

@@ -1,5 +1,5 @@
 import { describeIssue, messageFor } from '@appraisal/domain/messages';
-import { gql, type ApolloClient, type DocumentNode } from '@apollo/client';
+import { gql, type ApolloClient } from '@apollo/client';
 import { HttpError } from 'react-admin';
 import { i18nProvider } from '../i18n';
 import { toApiError } from './apiErrors';
@@ -7,6 +7,7 @@ import { fieldDetails, type FieldDetail } from './graphqlErrors';
 import { translateProblem } from './serverMessages';
 import type { ImportEmployeesReport } from './orgApi';
 import type { Json } from './records';
+import { resultCall } from './resultCall';
 
 /** Operations of appraisal cycles, the work calendar and rating (docs/cycles-design.md), for the cycle pages. */
 export interface LocalText {
@@ -559,18 +560,7 @@ export const cycleError = (error: unknown): unknown => {
 };
 
 export const createCycleApi = (client: ApolloClient<unknown>): CycleApi => {
-  const call = async <T>(kind: 'query' | 'mutation', document: DocumentNode, variables: Json = {}): Promise<T> => {
-    try {
-      const result =
-        kind === 'query'
-          ? await client.query<{ result: T }>({ query: document, variables })
-          : await client.mutate<{ result: T }>({ mutation: document, variables });
-      if (!result.data) throw new Error('app.error.bad_response');
-      return result.data.result;
-    } catch (error) {
-      throw cycleError(error);
-    }
-  };
+  const call = resultCall(client, cycleError);
   return {
     workCalendarYears: () => call('query', ops.years),
     saveWorkCalendarYear: (input, version) => call('mutation', ops.saveYear, { input, version }),

@@ -10,6 +10,7 @@ import { gql } from '@apollo/client';
 import { createGovernanceApi, type GovernanceApi } from './governanceApi';
 import { createOrgApi, type OrgApi } from './orgApi';
 import { RESOURCES, type ResourceMapping } from './resources';
+import { resultCall } from './resultCall';
 import { createSchemeApi, type SchemeApi } from './schemeApi';
 
 /** A typed call of one GraphQL operation (pages whose operations live in their own lazy chunk, e.g. honors). */
@@ -64,17 +65,9 @@ export const createDataProvider = (): AppDataProvider => {
       operationNames,
     },
   });
+  const call = resultCall(client, cycleError);
   const graphqlApi: GraphqlApi = {
-    async graphql<T>(kind: 'query' | 'mutation', document: string, variables: Record<string, unknown> = {}): Promise<T> {
-      try {
-        const parsed = gql(document);
-        const result = kind === 'query' ? await client.query<{ result: T }>({ query: parsed, variables }) : await client.mutate<{ result: T }>({ mutation: parsed, variables });
-        if (!result.data) throw new Error('app.error.bad_response');
-        return result.data.result;
-      } catch (error) {
-        throw cycleError(error);
-      }
-    },
+    graphql: async <T>(kind: 'query' | 'mutation', document: string, variables: Record<string, unknown> = {}): Promise<T> => call<T>(kind, gql(document), variables),
   };
   return Object.assign(withApiErrors(base), createOrgApi(client), createSchemeApi(client), createCycleApi(client), createGovernanceApi(client), graphqlApi);
 };

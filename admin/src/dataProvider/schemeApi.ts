@@ -1,7 +1,8 @@
-import { gql, type ApolloClient, type DocumentNode } from '@apollo/client';
+import { gql, type ApolloClient } from '@apollo/client';
 import { toApiError } from './apiErrors';
 import type { FileDownload, ImportEmployeesInput, ImportEmployeesReport } from './orgApi';
 import type { Json } from './records';
+import { resultCall } from './resultCall';
 
 /** Operations of the indicator library and the scheme builder outside plain CRUD (see docs/graphql-schemes-contract.graphql). */
 export interface LocalTextValue {
@@ -127,7 +128,7 @@ const ISSUES = 'issues { path code message params }';
 const PAY_LINE = `component amount detail explanation { ${LOCAL} }`;
 const FILE = 'fileName contentType contentBase64';
 
-const TEMPLATES = gql`query SchemeTemplates { schemeTemplates { key name { ${LOCAL} } period document } }`;
+const TEMPLATES = gql`query SchemeTemplates { result: schemeTemplates { key name { ${LOCAL} } period document } }`;
 const FROM_TEMPLATE = gql`
   mutation CreateSchemeFromTemplate($template: String!, $code: String!, $name: String) {
     result: createSchemeFromTemplate(template: $template, code: $code, name: $name) { id version }
@@ -164,27 +165,9 @@ const IMPORT_INDICATORS = gql`
 const EXPORT_INDICATORS = gql`query ExportIndicators($filter: IndicatorFilter) { result: exportIndicators(filter: $filter) { ${FILE} } }`;
 
 export const createSchemeApi = (client: ApolloClient<unknown>): SchemeApi => {
-  const call = async <T>(kind: 'query' | 'mutation', document: DocumentNode, variables: Json = {}): Promise<T> => {
-    try {
-      const result =
-        kind === 'query'
-          ? await client.query<{ result: T }>({ query: document, variables })
-          : await client.mutate<{ result: T }>({ mutation: document, variables });
-      if (!result.data) throw new Error('app.error.bad_response');
-      return result.data.result;
-    } catch (error) {
-      throw toApiError(error);
-    }
-  };
+  const call = resultCall(client, (error) => toApiError(error));
   return {
-    async schemeTemplates() {
-      try {
-        const result = await client.query<{ schemeTemplates: SchemeTemplate[] }>({ query: TEMPLATES });
-        return result.data.schemeTemplates;
-      } catch (error) {
-        throw toApiError(error);
-      }
-    },
+    schemeTemplates: () => call('query', TEMPLATES),
     createSchemeFromTemplate: (template, code, name) => call('mutation', FROM_TEMPLATE, { template, code, name: name || undefined }),
     saveSchemeDraft: (id, version, document) => call('mutation', SAVE_DRAFT, { id, input: { version, document } }),
     publishScheme: (id, version) => call('mutation', PUBLISH, { id, version }),

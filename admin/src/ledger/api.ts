@@ -1,10 +1,10 @@
-import type { LedgerRule } from '@appraisal/domain';
+import type { DepartmentTotal, LedgerRule, LedgerUnit } from '@appraisal/domain';
 import type { AppDataProvider } from '../dataProvider';
 import type { EmployeeChoice } from '../dataProvider/cycleApi';
 
 /** Operations of the reward-and-punishment ledger and payout batches (docs/ledger-honors-design.md). */
 
-export type Unit = 'points' | 'money' | 'hours';
+export type Unit = LedgerUnit;
 
 export interface RuleRow {
   id: string;
@@ -76,18 +76,10 @@ export interface Statement {
   pending: EntryRow[];
 }
 
-export interface TotalRow {
-  departmentId: string;
+/** A department total as the domain computes it (`departmentTotals`), with the department's code and name. */
+export interface TotalRow extends DepartmentTotal {
   departmentCode: string;
   departmentName: string;
-  unit: Unit;
-  component: string;
-  rewards: string;
-  punishments: string;
-  net: string;
-  money: string;
-  entries: number;
-  people: number;
 }
 
 export interface BatchTotal {

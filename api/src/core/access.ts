@@ -436,6 +436,9 @@ function sealerOf(type: GraphQLOutputType, seals: ReadonlyMap<string, TypeSeal>,
         const name = type.resolveType(value, ctx, info, type);
         return isThenable(name) ? Promise.resolve(name).then(sealAs) : sealAs(name);
       }
+      // graphql-js's default type resolver: the row's own __typename, else the first possible type claiming it.
+      const own = (value as { __typename?: unknown }).__typename;
+      if (typeof own === 'string') return sealAs(own);
       for (const candidate of schema.getPossibleTypes(type)) if (candidate.isTypeOf?.(value, ctx, info) === true) return sealAs(candidate.name);
       return forbidden('this');
     };

@@ -10,6 +10,8 @@ export const INPUT_LIMITS = {
   searchTerm: { maxLength: 200, label: 'a search term' },
   /** Names and titles of records and people. */
   name: { maxLength: 200, label: 'a name' },
+  /** Names of departments, positions and indicator categories, in either language: their columns hold 100 characters. */
+  orgName: { maxLength: 100, label: 'a name' },
   /** Codes, employee numbers, template keys. */
   code: { maxLength: 64, label: 'a code' },
   email: { maxLength: 254, label: 'an email address' },

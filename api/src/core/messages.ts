@@ -21,6 +21,9 @@ export const MESSAGES = {
     rate_limited: 'Too many requests or too costly queries for this token; retry in {retryAfterMs} ms.',
     timeout: 'The request took too long and was stopped; ask for fewer rows or fields.',
     bad_id: 'An id or value has the wrong format (ids are UUIDs).',
+    input_too_long: '{field}({argument}): too long for {label}: at most {max} characters, got {actual}.',
+    input_nul: '{field}({argument}): must not contain the NUL character (\\u0000).',
+    input_too_many: '{field}({argument}): at most {max} items.',
   },
   zh: {
     unauthenticated: '请先登录。',
@@ -36,6 +39,9 @@ export const MESSAGES = {
     rate_limited: '该令牌的请求次数或查询成本超出限额，请在 {retryAfterMs} 毫秒后重试。',
     timeout: '请求耗时过长，已被中止；请减少行数或字段后重试。',
     bad_id: '编号或取值格式不正确（编号应为 UUID）。',
+    input_too_long: '{field}({argument})：内容过长，最多 {max} 个字符，实际 {actual} 个。',
+    input_nul: '{field}({argument})：不能包含 NUL 字符（\\u0000）。',
+    input_too_many: '{field}({argument})：最多 {max} 项。',
   },
 } as const;
 

@@ -24,6 +24,7 @@ import {
   type ValueNode,
 } from 'graphql';
 import { AppError, type FieldProblem } from './errors.js';
+import { renderMessage } from './messages.js';
 import { ARG_LIMITS_EXTENSION, INPUT_LIMITS, isLimitPurpose, LIMIT_EXTENSION, MAX_LIST_ITEMS, type LimitPurpose } from './input-limits.js';
 
 export interface GuardLimits {
@@ -41,8 +42,9 @@ export const DEFAULT_GUARD_LIMITS: GuardLimits = { maxCost: 25_000, defaultPageS
 
 type Variables = Record<string, unknown>;
 
-const badInput = (message: string, problem: FieldProblem, params: Record<string, string | number>) =>
-  new AppError('BAD_USER_INPUT', message, [problem], params, { status: 400 });
+/** A refused argument, its message in the request's language (en, zh). */
+const badInput = (key: 'input_too_long' | 'input_nul' | 'input_too_many', problem: FieldProblem, params: Record<string, string | number>, wording: Record<string, string> = {}) =>
+  new AppError('BAD_USER_INPUT', renderMessage(key, { ...params, ...wording }, 'en'), [problem], params, { status: 400 }, () => renderMessage(key, { ...params, ...wording }));
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -91,7 +93,7 @@ function checkInputValue(where: string, path: string, type: GraphQLInputType, va
     const items = Array.isArray(value) ? value : [value];
     if (items.length > MAX_LIST_ITEMS)
       throw badInput(
-        `${where}(${path}): at most ${MAX_LIST_ITEMS} items.`,
+        'input_too_many',
         { field: path, rule: 'max_items', message: `at most ${MAX_LIST_ITEMS} items` },
         { field: where, argument: path, max: MAX_LIST_ITEMS },
       );
@@ -123,15 +125,16 @@ function checkInputValue(where: string, path: string, type: GraphQLInputType, va
   } else return;
   if (length > limit.maxLength)
     throw badInput(
-      `${where}(${path}): too long for ${limit.label}: at most ${limit.maxLength} characters, got ${length}.`,
+      'input_too_long',
       { field: path, rule: 'max_length', message: `at most ${limit.maxLength} characters` },
       { field: where, argument: path, max: limit.maxLength, actual: length, purpose: limit.purpose },
+      { label: limit.label },
     );
 }
 
 function nulError(where: string, path: string): AppError {
   return badInput(
-    `${where}(${path}): must not contain the NUL character (\\u0000).`,
+    'input_nul',
     { field: path, rule: 'no_nul', message: 'must not contain the NUL character' },
     { field: where, argument: path },
   );

@@ -103,16 +103,16 @@ export class IndicatorCategoriesArgs extends PageArgs {
 @InputType({ description: 'A new indicator category.' })
 export class CreateIndicatorCategoryInput {
   @Limit('code') @Field(() => String, { description: 'Unique code.' }) code!: string;
-  @Limit('name') @Field(() => String, { description: 'Name in English.' }) name!: string;
-  @Limit('name') @Field(() => String, { nullable: true, description: 'Name in Chinese.' }) nameZh?: string | null;
+  @Limit('orgName') @Field(() => String, { description: 'Name in English.' }) name!: string;
+  @Limit('orgName') @Field(() => String, { nullable: true, description: 'Name in Chinese.' }) nameZh?: string | null;
 }
 
 @InputType({ description: 'Changes to an indicator category.' })
 export class UpdateIndicatorCategoryInput {
   @Field(() => Int, { description: 'The version you read.' }) version!: number;
   @Limit('code') @Field(() => String, { nullable: true, description: 'Unique code.' }) code?: string;
-  @Limit('name') @Field(() => String, { nullable: true, description: 'Name in English.' }) name?: string;
-  @Limit('name') @Field(() => String, { nullable: true, description: 'Name in Chinese.' }) nameZh?: string | null;
+  @Limit('orgName') @Field(() => String, { nullable: true, description: 'Name in English.' }) name?: string;
+  @Limit('orgName') @Field(() => String, { nullable: true, description: 'Name in Chinese.' }) nameZh?: string | null;
 }
 
 // ---- import ------------------------------------------------------------------------------------

@@ -122,8 +122,8 @@ export class DepartmentsArgs extends PageArgs {
 @InputType({ description: 'A new department.' })
 export class CreateDepartmentInput {
   @Limit('code') @Field(() => String, { description: 'Unique code.' }) code!: string;
-  @Limit('name') @Field(() => String, { description: 'Name in English.' }) name!: string;
-  @Limit('name') @Field(() => String, { nullable: true, description: 'Name in Chinese.' }) nameZh?: string | null;
+  @Limit('orgName') @Field(() => String, { description: 'Name in English.' }) name!: string;
+  @Limit('orgName') @Field(() => String, { nullable: true, description: 'Name in Chinese.' }) nameZh?: string | null;
   @Field(() => ID, { nullable: true, description: 'Parent department; none for a top-level unit.' }) parentId?: string | null;
 }
 
@@ -131,8 +131,8 @@ export class CreateDepartmentInput {
 export class UpdateDepartmentInput {
   @Field(() => Int, { description: 'The version you read.' }) version!: number;
   @Limit('code') @Field(() => String, { nullable: true, description: 'Unique code.' }) code?: string;
-  @Limit('name') @Field(() => String, { nullable: true, description: 'Name in English.' }) name?: string;
-  @Limit('name') @Field(() => String, { nullable: true, description: 'Name in Chinese.' }) nameZh?: string | null;
+  @Limit('orgName') @Field(() => String, { nullable: true, description: 'Name in English.' }) name?: string;
+  @Limit('orgName') @Field(() => String, { nullable: true, description: 'Name in Chinese.' }) nameZh?: string | null;
   @Field(() => ID, { nullable: true, description: 'Parent department; null makes it top-level.' }) parentId?: string | null;
 }
 
@@ -170,8 +170,8 @@ export class PositionsArgs extends PageArgs {
 @InputType({ description: 'A new position.' })
 export class CreatePositionInput {
   @Limit('code') @Field(() => String, { description: 'Unique code.' }) code!: string;
-  @Limit('name') @Field(() => String, { description: 'Name in English.' }) name!: string;
-  @Limit('name') @Field(() => String, { nullable: true, description: 'Name in Chinese.' }) nameZh?: string | null;
+  @Limit('orgName') @Field(() => String, { description: 'Name in English.' }) name!: string;
+  @Limit('orgName') @Field(() => String, { nullable: true, description: 'Name in Chinese.' }) nameZh?: string | null;
   @Field(() => ID, { description: 'Department the position belongs to.' }) departmentId!: string;
   @Field(() => PositionLevel, { description: 'Level.' }) level!: PositionLevel;
 }
@@ -180,8 +180,8 @@ export class CreatePositionInput {
 export class UpdatePositionInput {
   @Field(() => Int, { description: 'The version you read.' }) version!: number;
   @Limit('code') @Field(() => String, { nullable: true, description: 'Unique code.' }) code?: string;
-  @Limit('name') @Field(() => String, { nullable: true, description: 'Name in English.' }) name?: string;
-  @Limit('name') @Field(() => String, { nullable: true, description: 'Name in Chinese.' }) nameZh?: string | null;
+  @Limit('orgName') @Field(() => String, { nullable: true, description: 'Name in English.' }) name?: string;
+  @Limit('orgName') @Field(() => String, { nullable: true, description: 'Name in Chinese.' }) nameZh?: string | null;
   @Field(() => ID, { nullable: true, description: 'Department.' }) departmentId?: string;
   @Field(() => PositionLevel, { nullable: true, description: 'Level.' }) level?: PositionLevel;
 }
