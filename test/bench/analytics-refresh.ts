@@ -114,8 +114,10 @@ try {
       while (running) {
         const [text, params] = w.statement(i++);
         const t = performance.now();
+        const during = refreshing;
         await w.c.query(text, params);
-        if (refreshing) samples[k]?.push(performance.now() - t);
+        // Statements that started or ended during the refresh (one it held up ends after it).
+        if (during || refreshing) samples[k]?.push(performance.now() - t);
       }
     });
     const cpuBefore = await Promise.all(writers.map((w) => backendCpuMs(w.pid)));
