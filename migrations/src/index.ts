@@ -24,6 +24,7 @@ import { Migration20261129030000 } from './Migration20261129030000.js';
 import { Migration20261201000000 } from './Migration20261201000000.js';
 import { Migration20261201010000 } from './Migration20261201010000.js';
 import { Migration20261202000000 } from './Migration20261202000000.js';
+import { Migration20261202010000 } from './Migration20261202010000.js';
 
 /**
  * Every migration in order. Listed explicitly because, under vitest, MikroORM would look for .ts files
@@ -55,4 +56,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201000000', class: Migration20261201000000 },
   { name: 'Migration20261201010000', class: Migration20261201010000 },
   { name: 'Migration20261202000000', class: Migration20261202000000 },
+  { name: 'Migration20261202010000', class: Migration20261202010000 },
 ];

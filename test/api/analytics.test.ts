@@ -349,6 +349,28 @@ describe('completion and pay stay exact after task changes, ledger approvals and
   const countersRead = async () =>
     (await query<{ fresh: boolean }>(`select s.org_version = (select case when is_called then last_value else 0 end from analytics_org_version) as fresh from analytics_org_state s`))[0]?.fresh;
 
+  // The task counters against the tasks counted afresh from the rows (as rebuild_tasks would, by cohort of today).
+  const taskKey = `t.cycle_id::text || '|' || e.department_id::text || '|' || e.supervisor_path::text || '|' || t.phase || '|' || coalesce(t.due::text, '-') || '|' || coalesce(t.done_on::text, '-')`;
+  const countedTasks = () =>
+    query<{ k: string; n: number }>(
+      `select t.cycle_id::text || '|' || t.department_id::text || '|' || t.supervisor_path::text || '|' || t.phase || '|' || coalesce(t.due::text, '-') || '|' || coalesce(t.done_on::text, '-') as k, sum(t.n)::int as n
+       from analytics.task_count t group by 1 having sum(t.n) <> 0 order by 1`,
+    );
+  const directTasks = () =>
+    query<{ k: string; n: number }>(
+      `with t as (
+         select a.cycle_id, a.employee_id, 'selfReview' as phase, null::date as due, case when a.self_review_state = 'SUBMITTED' then (a.self_review_submitted_at at time zone 'Asia/Shanghai')::date end as done_on
+         from appraisal a where a.state <> 'excluded'
+         union all
+         select a.cycle_id, a.employee_id, 'acknowledgement', a.acknowledgement_due, (coalesce(a.acknowledged_at, a.refused_at) at time zone 'Asia/Shanghai')::date
+         from appraisal a where a.acknowledgement_due is not null
+         union all
+         select a.cycle_id, a.employee_id, 'rating', null, case when r.state = 'submitted' then (r.submitted_at at time zone 'Asia/Shanghai')::date end
+         from rating r join appraisal a on a.id = r.appraisal_id where r.state <> 'reassigned' and r.source = 'PERSON' and a.state <> 'excluded'
+       )
+       select ${taskKey} as k, count(*)::int as n from t join employee e on e.id = t.employee_id group by 1 order by 1`,
+    );
+
   async function expectExact(label: string) {
     const hr = ok(await gql<Both>(server.url, BOTH, {}, tokens.hr)).analytics;
     expect(hr.completion, `${label}: HR completion`).toEqual(completionRef(await tasks(() => true), TODAY));
@@ -458,28 +480,7 @@ describe('completion and pay stay exact after task changes, ledger approvals and
 
   it('a rating submitted while its appraisal is excluded, both committed at once, leaves the task counters as a direct count', async () => {
     expect(await countersRead()).toBe(true);
-    // The task counters against the tasks counted afresh from the rows (as rebuild_tasks would, by cohort of today).
-    const key = `t.cycle_id::text || '|' || e.department_id::text || '|' || e.supervisor_path::text || '|' || t.phase || '|' || coalesce(t.due::text, '-') || '|' || coalesce(t.done_on::text, '-')`;
-    const counted = () =>
-      query<{ k: string; n: number }>(
-        `select t.cycle_id::text || '|' || t.department_id::text || '|' || t.supervisor_path::text || '|' || t.phase || '|' || coalesce(t.due::text, '-') || '|' || coalesce(t.done_on::text, '-') as k, sum(t.n)::int as n
-         from analytics.task_count t group by 1 having sum(t.n) <> 0 order by 1`,
-      );
-    const direct = () =>
-      query<{ k: string; n: number }>(
-        `with t as (
-           select a.cycle_id, a.employee_id, 'selfReview' as phase, null::date as due, case when a.self_review_state = 'SUBMITTED' then (a.self_review_submitted_at at time zone 'Asia/Shanghai')::date end as done_on
-           from appraisal a where a.state <> 'excluded'
-           union all
-           select a.cycle_id, a.employee_id, 'acknowledgement', a.acknowledgement_due, (coalesce(a.acknowledged_at, a.refused_at) at time zone 'Asia/Shanghai')::date
-           from appraisal a where a.acknowledgement_due is not null
-           union all
-           select a.cycle_id, a.employee_id, 'rating', null, case when r.state = 'submitted' then (r.submitted_at at time zone 'Asia/Shanghai')::date end
-           from rating r join appraisal a on a.id = r.appraisal_id where r.state <> 'reassigned' and r.source = 'PERSON' and a.state <> 'excluded'
-         )
-         select ${key} as k, count(*)::int as n from t join employee e on e.id = t.employee_id group by 1 order by 1`,
-      );
-    expect(await counted()).toEqual(await direct());
+    expect(await countedTasks()).toEqual(await directTasks());
     const [open] = await query<{ id: string }>(`select id from cycle where state = 'rating' and name like 'Analytics %'`);
     // Appraisals still in the count, each with a rating by a person not yet submitted.
     const picks = await query<{ appraisal_id: string; rating_id: string }>(
@@ -507,7 +508,7 @@ describe('completion and pay stay exact after task changes, ledger approvals and
         await Promise.all([rater.end(), hr.end()]);
       }
     }
-    expect(await counted(), 'task counters after the concurrent rounds').toEqual(await direct());
+    expect(await countedTasks(), 'task counters after the concurrent rounds').toEqual(await directTasks());
     await expectExact('after concurrent submissions and exclusions');
   });
 
@@ -553,6 +554,63 @@ describe('completion and pay stay exact after task changes, ledger approvals and
       await expectExact('moved, after the queued refresh');
     } finally {
       await query('update employee set department_id = $1 where id = $2', [mover?.department_id, mover?.id]);
+      await refresh();
+    }
+    await expectExact('moved back');
+  });
+
+  it('writes committed while a refresh stages its rebuild are in the counters it swaps in', async () => {
+    const [open] = await query<{ id: string }>(`select id from cycle where state = 'rating' and name like 'Analytics %'`);
+    const [rating] = await query<{ id: string }>(
+      `select r.id from rating r join appraisal a on a.id = r.appraisal_id where a.cycle_id = $1 and a.state <> 'excluded' and r.state = 'pending' and r.source = 'PERSON' order by r.id desc limit 1`,
+      [open?.id],
+    );
+    const [excluded] = await query<{ id: string }>(
+      `select a.id from appraisal a where a.cycle_id = $1 and a.state <> 'excluded' and exists (select 1 from rating r where r.appraisal_id = a.id and r.source = 'PERSON') order by a.id desc limit 1`,
+      [open?.id],
+    );
+    const [person] = await query<{ employee_id: string; department_id: string; period_key: string }>(
+      `select employee_id, department_id, period_key::text from ledger_entry where status = 'approved' and money is not null and not pay_from_appraisal order by id desc limit 1`,
+    );
+    const [mover] = await query<{ id: string; department_id: string }>(
+      `select e.id, e.department_id from employee e where e.department_id <> $1 and exists (select 1 from appraisal a where a.employee_id = e.id) order by e.id limit 1`,
+      [nursingId],
+    );
+    if (!rating || !excluded || !person || !mover) throw new Error('fixture rows missing');
+    // An org move first: the refresh stages the task counters too.
+    await query('update employee set department_id = $1 where id = $2', [nursingId, mover.id]);
+    const writer = new pg.Client({ connectionString: server.database.url });
+    const refresher = new pg.Client({ connectionString: server.database.url });
+    await Promise.all([writer.connect(), refresher.connect()]);
+    try {
+      // The writer holds the counters lock shared (as its triggers do), so the refresh stops before its swap.
+      await writer.query('begin');
+      await writer.query(`select pg_advisory_xact_lock_shared(hashtext('analytics.counters'))`);
+      const refreshPid = (await refresher.query<{ pid: number }>('select pg_backend_pid() as pid')).rows[0]?.pid;
+      const refreshing = refreshAnalytics(refresher);
+      await vi.waitFor(
+        async () => expect((await query<{ waiting: boolean }>(`select exists (select 1 from pg_locks where pid = $1 and locktype = 'advisory' and not granted) as waiting`, [refreshPid]))[0]?.waiting).toBe(true),
+        { timeout: 30_000, interval: 50 },
+      );
+      // Staged: these writes come after the staging's snapshot, in a transaction that meets the rebuild in progress.
+      await writer.query(
+        `insert into ledger_entry (id, created_at, updated_at, employee_id, department_id, kind, component, unit, quantity, amount, money, settlement, period_key, occurred_on, status, source_kind)
+         values (gen_random_uuid(), now(), now(), $1, $2, 'reward', 'bonus', 'money', 1, 12.34, 12.34, 'payroll', $3, $4::date, 'approved', 'manual')`,
+        [person.employee_id, person.department_id, person.period_key, `${person.period_key}-05`],
+      );
+      await writer.query(`update rating set state = 'submitted', submitted_at = timestamptz '2026-06-12 11:00+08', section_score = 35, section_max = 50 where id = $1`, [rating.id]);
+      await writer.query(`update appraisal set state = 'excluded', excluded_reason = 'left' where id = $1`, [excluded.id]);
+      await writer.query('commit');
+      await refreshing;
+    } finally {
+      await Promise.all([writer.end(), refresher.end()]);
+    }
+    try {
+      expect(await countersRead()).toBe(true);
+      expect(await countedTasks(), 'task counters swapped in').toEqual(await directTasks());
+      await expectExact('writes during a staged refresh');
+    } finally {
+      await query('update employee set department_id = $1 where id = $2', [mover.department_id, mover.id]);
       await refresh();
     }
     await expectExact('moved back');

@@ -183,6 +183,44 @@ describe.skipIf(browserMissing)('the cycle pages on the demo cycles', () => {
       expect(pageErrors).toEqual([]);
     });
 
+    it('reassigns a direct supervisor\'s rating in the raters panel: the person picker finds the new rater by number, and the change saves', async () => {
+      const { page, pageErrors } = session;
+      const november = await cycleNamed(server.url, hr, 'Nursing November 2026');
+      await openCycle(page, 'Nursing November 2026');
+      await shown(page, 'raters-table');
+      // The first direct-supervisor slot that can be reassigned (not submitted).
+      const row = page.locator('[data-testid^="rater-row-"][data-testid$="-DIRECT_SUPERVISOR"]', { has: page.getByTestId('rater-reassign') }).first();
+      const subject = ((await row.getAttribute('data-testid')) ?? '').slice('rater-row-'.length, -'-DIRECT_SUPERVISOR'.length);
+      type Slot = { state: string; role: string; rater: { employeeNumber: string } | null };
+      type Appraisals = { appraisals: { nodes: Array<{ employee: { employeeNumber: string }; ratings: Slot[] }> } };
+      const APPRAISALS = 'query($c: ID!) { appraisals(first: 200, filter: { cycleId: $c }) { nodes { employee { employeeNumber } ratings { state role rater { employeeNumber } } } } }';
+      const ratingsOf = async () => (await graphqlCall<Appraisals>(server.url, APPRAISALS, { c: november.id }, hr)).appraisals.nodes.find((a) => a.employee.employeeNumber === subject)?.ratings ?? [];
+      const before = await ratingsOf();
+      const oldRater = before.find((r) => r.role === 'DIRECT_SUPERVISOR' && r.state !== 'REASSIGNED')?.rater?.employeeNumber;
+      expect(oldRater, `the supervisor of ${subject}`).toBeDefined();
+      // Someone active who rates nothing of this appraisal and is not its subject.
+      const busy = new Set([subject, ...before.map((r) => r.rater?.employeeNumber)]);
+      const people = await graphqlCall<{ employees: { nodes: Array<{ name: string; employeeNumber: string }> } }>(server.url, '{ employees(first: 100, filter: { active: true }) { nodes { name employeeNumber } } }', {}, hr);
+      const next = people.employees.nodes.find((e) => !busy.has(e.employeeNumber));
+      if (!next) throw new Error('no free employee to rate');
+
+      await row.getByTestId('rater-reassign').click();
+      const picker = page.getByTestId('rater-picker');
+      await picker.fill(next.employeeNumber);
+      await page.getByRole('option', { name: `${next.name} (${next.employeeNumber})` }).click();
+      expect(await picker.inputValue()).toBe(`${next.name} (${next.employeeNumber})`);
+      await page.getByTestId('rater-reason').fill('The head nurse is on leave this month');
+      await page.getByTestId('rater-confirm').click();
+      await page.getByText('Rater reassigned').waitFor();
+      // The table and the API name the new rater on the slot, with a fresh rating; the old rater's is gone from both.
+      await page.getByTestId(`rater-row-${subject}-DIRECT_SUPERVISOR`).getByText(`${next.name} (${next.employeeNumber})`).waitFor();
+      await screenshot(page, 'cycles-raters-reassigned');
+      const after = await ratingsOf();
+      expect(after.filter((r) => r.role === 'DIRECT_SUPERVISOR').map((r) => `${r.rater?.employeeNumber} ${r.state}`)).toEqual([`${next.employeeNumber} PENDING`]);
+      expect(after.some((r) => r.rater?.employeeNumber === oldRater && r.role === 'DIRECT_SUPERVISOR')).toBe(false);
+      expect(pageErrors).toEqual([]);
+    });
+
     it('types a nurse\'s survey values on the inputs page: a refused value names the column and the rule, the corrected row saves', async () => {
       const { page, pageErrors } = session;
       await openCycle(page, 'Nursing November 2026');

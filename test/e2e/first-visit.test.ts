@@ -25,6 +25,24 @@ const interceptCatalog = async (page: Page, locale: 'en' | 'zh', answer: (reques
   return { requests: () => requests };
 };
 
+/** Runs `visit` in a fresh browser, which must end without a JavaScript error, and closes it. */
+const inBrowser = async (visit: (page: Page) => Promise<void>): Promise<void> => {
+  const session = await openBrowser();
+  try {
+    await visit(session.page);
+    expect(session.pageErrors).toEqual([]);
+  } finally {
+    await session.close();
+  }
+};
+
+/** Waits for a button by its accessible name (the first paint of a cold console can take a while on a busy machine). */
+const button = async (page: Page, name: string) => {
+  const found = page.getByRole('button', { name });
+  await found.waitFor({ state: 'visible', timeout: 30_000 });
+  return found;
+};
+
 /** The visitor chose Chinese on an earlier visit (react-admin's store: localStorage `RaStore.locale`, JSON). */
 const choseChinese = (page: Page) => page.addInitScript({ content: `localStorage.setItem('RaStore.locale', ${JSON.stringify(JSON.stringify('zh'))});` });
 
@@ -96,54 +114,39 @@ describe.skipIf(browserMissing)('first visit', () => {
   // admin/src/i18n: the first language's chunk may not arrive. The console then starts in English and asks for the
   // chosen language again; if English does not arrive either, a page in both languages offers a reload.
   describe('when a language chunk does not arrive', () => {
-    it('starts in English when the chosen Chinese fails once, retries it and shows the sign-in form in Chinese', async () => {
-      const session = await openBrowser();
-      try {
-        const { page } = session;
+    it('starts in English when the chosen Chinese fails once, retries it and shows the sign-in form in Chinese', () =>
+      inBrowser(async (page) => {
         await choseChinese(page);
         const zh = await interceptCatalog(page, 'zh', (n) => (n === 1 ? 'fail' : 'pass'));
         const en = await interceptCatalog(page, 'en', () => 'pass');
         await page.goto(`${server.url}/`);
-        await page.getByRole('button', { name: '登录' }).waitFor({ state: 'visible', timeout: 30_000 });
+        await button(page, '登录');
         await screenshot(page, 'first-visit-zh-retried');
         // The first request failed, the English fallback came, then Chinese was asked for again and arrived.
         expect(zh.requests()).toBe(2);
         expect(en.requests()).toBe(1);
-        expect(session.pageErrors).toEqual([]);
-      } finally {
-        await session.close();
-      }
-    });
+      }));
 
-    it('shows the sign-in form in English when Chinese keeps failing', async () => {
-      const session = await openBrowser();
-      try {
-        const { page } = session;
+    it('shows the sign-in form in English when Chinese keeps failing', () =>
+      inBrowser(async (page) => {
         await choseChinese(page);
         const zh = await interceptCatalog(page, 'zh', () => 'fail');
         await page.goto(`${server.url}/`);
-        await page.getByRole('button', { name: 'Sign in' }).waitFor({ state: 'visible', timeout: 30_000 });
+        await button(page, 'Sign in');
         await settle(page);
         await screenshot(page, 'first-visit-zh-failed');
         expect(zh.requests()).toBe(2);
         expect(await page.locator('input[type="password"]').isVisible()).toBe(true);
-        expect(session.pageErrors).toEqual([]);
-      } finally {
-        await session.close();
-      }
-    });
+      }));
 
-    it('shows a reload page in both languages when English fails too, and the reload brings the console', async () => {
-      const session = await openBrowser();
-      try {
-        const { page } = session;
+    it('shows a reload page in both languages when English fails too, and the reload brings the console', () =>
+      inBrowser(async (page) => {
         await choseChinese(page);
         let dropping = true;
         await interceptCatalog(page, 'zh', () => (dropping ? 'fail' : 'pass'));
         await interceptCatalog(page, 'en', () => (dropping ? 'fail' : 'pass'));
         await page.goto(`${server.url}/`);
-        const reload = page.getByRole('button', { name: 'Reload / 重新加载' });
-        await reload.waitFor({ state: 'visible', timeout: 30_000 });
+        const reload = await button(page, 'Reload / 重新加载');
         await screenshot(page, 'first-visit-load-failed');
         const text = await page.locator('#root').innerText();
         expect(text).toContain('The console could not be loaded. Check the connection and reload.');
@@ -151,18 +154,12 @@ describe.skipIf(browserMissing)('first visit', () => {
         // The connection is back: the button reloads into the console, in the chosen language.
         dropping = false;
         await reload.click();
-        await page.getByRole('button', { name: '登录' }).waitFor({ state: 'visible', timeout: 30_000 });
-        expect(session.pageErrors).toEqual([]);
-      } finally {
-        await session.close();
-      }
-    });
+        await button(page, '登录');
+      }));
   });
 
-  it('ends in English when the visitor switches to Chinese and back before the Chinese chunk arrives', async () => {
-    const session = await openBrowser();
-    try {
-      const { page } = session;
+  it('ends in English when the visitor switches to Chinese and back before the Chinese chunk arrives', () =>
+    inBrowser(async (page) => {
       // The Chinese chunk is held until released; `zhAsked` resolves when the console asks for it.
       let release!: () => void;
       const released = new Promise<void>((resolve) => (release = resolve));
@@ -187,9 +184,5 @@ describe.skipIf(browserMissing)('first visit', () => {
       expect(zh.requests()).toBe(1);
       expect(await page.getByTestId('greeting').innerText()).toMatch(/^Welcome, /);
       expect(await page.getByRole('button', { name: 'English' }).isVisible()).toBe(true);
-      expect(session.pageErrors).toEqual([]);
-    } finally {
-      await session.close();
-    }
-  });
+    }));
 });
