@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
 import {
   buildClientSchema,
   getIntrospectionQuery,
@@ -21,6 +22,7 @@ import {
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBareSchema } from '../../api/src/schema.js';
+import { createLogger } from '../../api/src/core/logger.js';
 import { createTokenService } from '../../api/src/core/tokens.js';
 import { ARG_LIMITS_EXTENSION, INPUT_LIMITS, isLimitPurpose, LIMIT_EXTENSION } from '../../api/src/core/input-limits.js';
 import { demo, gql } from '../support/graphql.js';
@@ -51,6 +53,8 @@ const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31)
 let server: TestServer;
 let schema: GraphQLSchema;
 const ids: string[] = [];
+/** Lines the server logged at error level or above. */
+const loggedErrors: string[] = [];
 const userIds: Record<string, string> = {};
 
 // mulberry32: small, seedable, good enough to pick test cases.
@@ -373,7 +377,24 @@ const SQL = /\b(select|insert into|delete from|update)\b[^"]{0,200}\b(from|where
 const STACK = /(?:\\n|\n)\s+at \S|\bat [\w.<>$]+ \((?:file:|node:|\/)[^)]*:\d+:\d+\)|node_modules|\.(?:ts|js|mjs|cjs):\d+:\d+|\/(?:work|home|root|usr|tmp|app)\/[\w.-]+\//;
 
 beforeAll(async () => {
-  server = await startTestServer({ demoCycles: process.env.FUZZ_DEMO_CYCLES === '1' });
+  // The server's log is kept (and still shown): a failure it only logs (a job, a swallowed error) fails the run too.
+  const capture = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      const line = chunk.toString();
+      process.stdout.write(line);
+      for (const entry of line.split('\n').filter(Boolean)) {
+        let parsed: { level?: number; msg?: string; path?: unknown; job?: string; err?: { message?: string } };
+        try {
+          parsed = JSON.parse(entry) as typeof parsed;
+        } catch {
+          parsed = { level: 50, msg: `unreadable log line ${entry.slice(0, 200)}` };
+        }
+        if ((parsed.level ?? 0) >= 50) loggedErrors.push(`${parsed.msg} ${JSON.stringify(parsed.path ?? parsed.job ?? '')}: ${parsed.err?.message?.slice(0, 300) ?? ''}`);
+      }
+      done();
+    },
+  });
+  server = await startTestServer({ demoCycles: process.env.FUZZ_DEMO_CYCLES === '1', log: createLogger('warn', capture) });
   const introspection = await gql<IntrospectionQuery>(server.url, getIntrospectionQuery());
   schema = buildClientSchema(introspection.data as IntrospectionQuery);
   bare = await buildBareSchema(createTokenService(new Uint8Array(32), 60));
@@ -455,6 +476,7 @@ describe('schema-driven fuzzing', () => {
     console.log(`fuzz sweep: ${operations.length} operations in ${((Date.now() - started) / 1000).toFixed(1)} s; answers by code: ${summary(byCode)}`);
     if (failures.length) console.log(`fuzz sweep: ${failures.length} failures:\n${failures.join('\n')}`);
     expect(failures.slice(0, 10)).toEqual([]);
+    expect(loggedErrors.splice(0).slice(0, 10)).toEqual([]);
     // Every root field with a numeric, date or string argument is swept (about a thousand operations).
     expect(operations.length).toBeGreaterThan(500);
   }, 180_000);
@@ -467,6 +489,7 @@ describe('schema-driven fuzzing', () => {
     console.log(`fuzz: ${operations.length} operations in ${((Date.now() - started) / 1000).toFixed(1)} s; answers by code: ${summary(byCode)}`);
     if (failures.length) console.log(`fuzz: ${failures.length} failures:\n${failures.join('\n')}`);
     expect(failures.slice(0, 10)).toEqual([]);
+    expect(loggedErrors.splice(0).slice(0, 10)).toEqual([]);
     expect(operations.length).toBeGreaterThanOrEqual(Math.min(OPERATIONS, 1000));
   }, Math.max(180_000, OPERATIONS * 25));
 });
