@@ -38,9 +38,10 @@ import { mintSession, userIdOf } from '../support/sessions.js';
  *
  * Before the random operations, a deterministic sweep gives every scalar argument position (nested input
  * fields too) its edge values — ints 0, -1, 2^31-1, -2^31, 32768; the earliest and latest dates; the
- * largest amount; a string of exactly the longest length its purpose allows — with the rest of the
- * operation valid-looking, so range and length bugs are found on every run, not by luck. JSON arguments get documents
- * of the wrong shape. Arguments of the fields right under a root field are swept the same way.
+ * largest amount; a string of exactly the longest length its purpose allows; numbers written as text past
+ * every numeric column; JSON documents of the wrong shape — with the rest of the operation valid-looking,
+ * so range and length bugs are found on every run, not by luck. Arguments of the fields right under a root
+ * field are swept the same way.
  * FUZZ_OPERATIONS sets the number of random operations; FUZZ_DEMO_CYCLES=1 fuzzes over the demo cycles.
  */
 const OPERATIONS = Number(process.env.FUZZ_OPERATIONS ?? 1400);
@@ -214,6 +215,9 @@ const EDGES: Readonly<Record<string, readonly unknown[]>> = {
   // Documents of the wrong shape: a list, a bare value, numbers past every column.
   JSON: [[], 'text', 2147483648, { items: [{ weight: 1e308, year: 32768, count: -2147483649 }] }],
 };
+/** Numbers written as text (points, amounts, totals, quantities): past every numeric column, and not numbers at all. */
+const DECIMAL_TEXT = /(points|amount|total|totalMin|totalMax|quantity|weight|value|score|percent)$/i;
+const DECIMAL_EDGES = ['99999999999999999999.99', '-99999999999', '1e400', '0.000000001', 'NaN', 'Infinity', '-0'];
 /** Longer strings (Markdown, files) go to text columns: sweeping them at full length adds time, not coverage. */
 const LONGEST_SWEPT = 20_000;
 
@@ -328,7 +332,10 @@ function targetsOf(field: GraphQLField<unknown, unknown>): SweepTarget[] {
   const argLimits = field.extensions?.[ARG_LIMITS_EXTENSION] as Record<string, unknown> | undefined;
   return field.args.flatMap((arg) =>
     sweepPositions(arg.type, [], arg.extensions?.[LIMIT_EXTENSION] ?? argLimits?.[arg.name], new Set()).flatMap((position) =>
-      (position.scalar === 'String' ? ['x'.repeat(Math.min(position.maxLength, LONGEST_SWEPT))] : (EDGES[position.scalar] ?? [])).map((edge) => ({ arg, position, edge })),
+      (position.scalar === 'String'
+        ? ['x'.repeat(Math.min(position.maxLength, LONGEST_SWEPT)), ...(DECIMAL_TEXT.test(position.path.at(-1) ?? arg.name) ? DECIMAL_EDGES : [])]
+        : (EDGES[position.scalar] ?? [])
+      ).map((edge) => ({ arg, position, edge })),
     ),
   );
 }
