@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixedClock } from '../../api/src/core/clock.js';
-import { ok } from '../support/cycles.js';
+import { ok, waitForJobsIdle } from '../support/cycles.js';
 import { demo, gql, login } from '../support/graphql.js';
 import { cycleVersion, ratedWardCycle, setPool, step, type WardCycle } from '../support/results.js';
 import { startTestServer, type TestServer } from '../support/server.js';
@@ -49,6 +49,8 @@ beforeAll(async () => {
   const started = Date.now();
   ok(await gql(server.url, 'mutation($id: ID!, $v: Int!) { publishCycle(id: $id, version: $v, override: { reason: "ward merged this month; quotas apply from next month" }) { state } }', { id: ward.cycleId, v: version }, hr));
   publishMs = Date.now() - started;
+  // The publication queued background work (analytics refresh, roll-ups): let it finish before statements are counted.
+  await waitForJobsIdle(server);
 }, 180_000);
 afterAll(() => server?.stop());
 
