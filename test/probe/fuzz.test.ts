@@ -42,11 +42,14 @@ import { mintSession, userIdOf } from '../support/sessions.js';
  * every numeric column; JSON documents of the wrong shape — with the rest of the operation valid-looking,
  * so range and length bugs are found on every run, not by luck. Arguments of the fields right under a root
  * field are swept the same way.
- * FUZZ_OPERATIONS sets the number of random operations; FUZZ_DEMO_CYCLES=1 fuzzes over the demo cycles.
+ * FUZZ_OPERATIONS sets the number of random operations; FUZZ_DEMO_CYCLES=1 fuzzes over the demo cycles;
+ * FUZZ_SWEEP_ROLE picks the sweep's role (hr).
  */
 const OPERATIONS = Number(process.env.FUZZ_OPERATIONS ?? 1400);
 const CONCURRENCY = 4;
 const BATCH = 200; // fresh sessions per batch: the fuzzer may sign itself out (logout)
+/** The role the sweep runs as (a field it may not use is retried as admin); FUZZ_SWEEP_ROLE=supervisor sweeps a scoped reader's paths. */
+const SWEEP_ROLE = process.env.FUZZ_SWEEP_ROLE ?? 'hr';
 /** FUZZ_VERBOSE=1 prints the answers by root field and codes. */
 const VERBOSE = process.env.FUZZ_VERBOSE === '1';
 const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31));
@@ -349,7 +352,7 @@ function sweepOperations(): Operation[] {
   const operation = (kind: string, definitions: string[], body: string, variables: Record<string, unknown>): Operation => ({
     query: `${kind}${definitions.length ? `(${definitions.join(', ')})` : ''} { ${body} }`,
     variables,
-    role: 'hr',
+    role: SWEEP_ROLE,
   });
   for (const kind of ['query', 'mutation'] as const) {
     const root = kind === 'query' ? bare.getQueryType() : bare.getMutationType();
