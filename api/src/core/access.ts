@@ -172,7 +172,8 @@ export interface AccessState {
 let rowGuardCount = 0;
 
 export function accessState(ctx: RequestContext): AccessState {
-  return (ctx.access ??= { actorRules: new Map(), seals: new Map(), lastFacts: new Array<unknown>(rowGuardCount).fill(undefined), lastOutcome: new Array<boolean>(rowGuardCount).fill(false) });
+  // Filled as guards decide (a request touches a few of the schema's hundreds of row guards): nothing to allocate up front.
+  return (ctx.access ??= { actorRules: new Map(), seals: new Map(), lastFacts: [], lastOutcome: [] });
 }
 
 /**
