@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
 import {
   buildClientSchema,
   getIntrospectionQuery,
@@ -21,6 +22,7 @@ import {
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBareSchema } from '../../api/src/schema.js';
+import { createLogger } from '../../api/src/core/logger.js';
 import { createTokenService } from '../../api/src/core/tokens.js';
 import { ARG_LIMITS_EXTENSION, INPUT_LIMITS, isLimitPurpose, LIMIT_EXTENSION } from '../../api/src/core/input-limits.js';
 import { demo, gql } from '../support/graphql.js';
@@ -36,9 +38,10 @@ import { mintSession, userIdOf } from '../support/sessions.js';
  *
  * Before the random operations, a deterministic sweep gives every scalar argument position (nested input
  * fields too) its edge values — ints 0, -1, 2^31-1, -2^31, 32768; the earliest and latest dates; the
- * largest amount; a string of exactly the longest length its purpose allows — with the rest of the
- * operation valid-looking, so range and length bugs are found on every run, not by luck. JSON arguments get documents
- * of the wrong shape. Arguments of the fields right under a root field are swept the same way.
+ * largest amount; a string of exactly the longest length its purpose allows; numbers written as text past
+ * every numeric column; JSON documents of the wrong shape — with the rest of the operation valid-looking,
+ * so range and length bugs are found on every run, not by luck. Arguments of the fields right under a root
+ * field are swept the same way.
  * FUZZ_OPERATIONS sets the number of random operations; FUZZ_DEMO_CYCLES=1 fuzzes over the demo cycles.
  */
 const OPERATIONS = Number(process.env.FUZZ_OPERATIONS ?? 1400);
@@ -51,6 +54,8 @@ const SEED = Number(process.env.FUZZ_SEED ?? Math.floor(Math.random() * 2 ** 31)
 let server: TestServer;
 let schema: GraphQLSchema;
 const ids: string[] = [];
+/** Lines the server logged at error level or above. */
+const loggedErrors: string[] = [];
 const userIds: Record<string, string> = {};
 
 // mulberry32: small, seedable, good enough to pick test cases.
@@ -210,6 +215,9 @@ const EDGES: Readonly<Record<string, readonly unknown[]>> = {
   // Documents of the wrong shape: a list, a bare value, numbers past every column.
   JSON: [[], 'text', 2147483648, { items: [{ weight: 1e308, year: 32768, count: -2147483649 }] }],
 };
+/** Numbers written as text (points, amounts, totals, quantities): past every numeric column, and not numbers at all. */
+const DECIMAL_TEXT = /(points|amount|total|totalMin|totalMax|quantity|weight|value|score|percent)$/i;
+const DECIMAL_EDGES = ['99999999999999999999.99', '-99999999999', '1e400', '0.000000001', 'NaN', 'Infinity', '-0'];
 /** Longer strings (Markdown, files) go to text columns: sweeping them at full length adds time, not coverage. */
 const LONGEST_SWEPT = 20_000;
 
@@ -324,7 +332,10 @@ function targetsOf(field: GraphQLField<unknown, unknown>): SweepTarget[] {
   const argLimits = field.extensions?.[ARG_LIMITS_EXTENSION] as Record<string, unknown> | undefined;
   return field.args.flatMap((arg) =>
     sweepPositions(arg.type, [], arg.extensions?.[LIMIT_EXTENSION] ?? argLimits?.[arg.name], new Set()).flatMap((position) =>
-      (position.scalar === 'String' ? ['x'.repeat(Math.min(position.maxLength, LONGEST_SWEPT))] : (EDGES[position.scalar] ?? [])).map((edge) => ({ arg, position, edge })),
+      (position.scalar === 'String'
+        ? ['x'.repeat(Math.min(position.maxLength, LONGEST_SWEPT)), ...(DECIMAL_TEXT.test(position.path.at(-1) ?? arg.name) ? DECIMAL_EDGES : [])]
+        : (EDGES[position.scalar] ?? [])
+      ).map((edge) => ({ arg, position, edge })),
     ),
   );
 }
@@ -373,7 +384,24 @@ const SQL = /\b(select|insert into|delete from|update)\b[^"]{0,200}\b(from|where
 const STACK = /(?:\\n|\n)\s+at \S|\bat [\w.<>$]+ \((?:file:|node:|\/)[^)]*:\d+:\d+\)|node_modules|\.(?:ts|js|mjs|cjs):\d+:\d+|\/(?:work|home|root|usr|tmp|app)\/[\w.-]+\//;
 
 beforeAll(async () => {
-  server = await startTestServer({ demoCycles: process.env.FUZZ_DEMO_CYCLES === '1' });
+  // The server's log is kept (and still shown): a failure it only logs (a job, a swallowed error) fails the run too.
+  const capture = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      const line = chunk.toString();
+      process.stdout.write(line);
+      for (const entry of line.split('\n').filter(Boolean)) {
+        let parsed: { level?: number; msg?: string; path?: unknown; job?: string; err?: { message?: string } };
+        try {
+          parsed = JSON.parse(entry) as typeof parsed;
+        } catch {
+          parsed = { level: 50, msg: `unreadable log line ${entry.slice(0, 200)}` };
+        }
+        if ((parsed.level ?? 0) >= 50) loggedErrors.push(`${parsed.msg} ${JSON.stringify(parsed.path ?? parsed.job ?? '')}: ${parsed.err?.message?.slice(0, 300) ?? ''}`);
+      }
+      done();
+    },
+  });
+  server = await startTestServer({ demoCycles: process.env.FUZZ_DEMO_CYCLES === '1', log: createLogger('warn', capture) });
   const introspection = await gql<IntrospectionQuery>(server.url, getIntrospectionQuery());
   schema = buildClientSchema(introspection.data as IntrospectionQuery);
   bare = await buildBareSchema(createTokenService(new Uint8Array(32), 60));
@@ -455,6 +483,7 @@ describe('schema-driven fuzzing', () => {
     console.log(`fuzz sweep: ${operations.length} operations in ${((Date.now() - started) / 1000).toFixed(1)} s; answers by code: ${summary(byCode)}`);
     if (failures.length) console.log(`fuzz sweep: ${failures.length} failures:\n${failures.join('\n')}`);
     expect(failures.slice(0, 10)).toEqual([]);
+    expect(loggedErrors.splice(0).slice(0, 10)).toEqual([]);
     // Every root field with a numeric, date or string argument is swept (about a thousand operations).
     expect(operations.length).toBeGreaterThan(500);
   }, 180_000);
@@ -467,6 +496,7 @@ describe('schema-driven fuzzing', () => {
     console.log(`fuzz: ${operations.length} operations in ${((Date.now() - started) / 1000).toFixed(1)} s; answers by code: ${summary(byCode)}`);
     if (failures.length) console.log(`fuzz: ${failures.length} failures:\n${failures.join('\n')}`);
     expect(failures.slice(0, 10)).toEqual([]);
+    expect(loggedErrors.splice(0).slice(0, 10)).toEqual([]);
     expect(operations.length).toBeGreaterThanOrEqual(Math.min(OPERATIONS, 1000));
   }, Math.max(180_000, OPERATIONS * 25));
 });
