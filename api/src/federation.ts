@@ -118,12 +118,33 @@ const referenceResolvers: GraphQLResolverMap<RequestContext> = {
  */
 export const federationRules: Record<string, Record<string, IRule>> = { Query: { _entities: isAuthenticated, _service: hasAnyRole('ADMIN', 'HR') } };
 
+/**
+ * `_entities` resolves representations of our entity types only. @apollo/subgraph answers any other `__typename` (an
+ * interface, a type without a key, a name that does not exist) with a plain error, which became an internal error:
+ * refuse the field as FORBIDDEN instead, before anything is resolved.
+ */
+function refuseUnknownRepresentations(subgraph: GraphQLSchema): void {
+  const field = subgraph.getQueryType()?.getFields()._entities;
+  const resolve = field?.resolve;
+  if (!field || !resolve) throw new Error('the subgraph has no _entities resolver');
+  field.resolve = (parent, args: { representations?: unknown }, ctx, info) => {
+    const representations = Array.isArray(args.representations) ? (args.representations as unknown[]) : [];
+    const unknown = representations.find((r) => {
+      const typename = (r as { __typename?: unknown } | null)?.__typename;
+      return typeof typename !== 'string' || !Object.hasOwn(ENTITY_KEYS, typename);
+    });
+    if (unknown !== undefined) throw forbidden('this entity: it is outside your scope or does not exist');
+    return resolve(parent, args, ctx, info);
+  };
+}
+
 /** The subgraph schema, deny by default exactly as the served one (field guards below the root, shield on the root). */
 export async function buildSubgraph(tokens: TokenService): Promise<GraphQLSchema> {
   const bare = await buildBareSchema(tokens);
   const resolvers = { ...(createResolversMap(bare) as GraphQLResolverMap<RequestContext>) };
   for (const [type, reference] of Object.entries(referenceResolvers)) resolvers[type] = { ...(resolvers[type] as object), ...reference } as GraphQLResolverMap<RequestContext>[string];
   const subgraph = buildSubgraphSchema([{ typeDefs: subgraphTypeDefs(bare), resolvers }]);
+  refuseUnknownRepresentations(subgraph);
   applyFieldGuards(subgraph, mergeGuards(guardTree, typeGuards('_Service', ['sdl'], signedIn)));
   const permissions = shield(mergeRules(ruleTree, federationRules), { fallbackRule: deny, fallbackError: forbidden('this field'), allowExternalErrors: true });
   const generated = permissions.generate(subgraph) as IMiddlewareFieldMap;

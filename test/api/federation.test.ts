@@ -126,6 +126,16 @@ describe('the supergraph', () => {
     expect(codes(await post(`${server.url}/subgraph`, entities))).toEqual(['UNAUTHENTICATED']);
     expect(codes(await post(`${server.url}/subgraph`, '{ _service { sdl } }'))).toEqual(['UNAUTHENTICATED']);
   });
+
+  it('refuses representations of types that are not our entities (an interface, a type without a key) as FORBIDDEN, not an internal error', async () => {
+    for (const typename of ['Node', 'PayoutBatch', 'NoSuchType']) {
+      const query = `{ _entities(representations: [{ __typename: "${typename}", id: "${people.employee.id}" }]) { __typename } }`;
+      expect(codes(await post(`${server.url}/subgraph`, query, tokens.employee))).toEqual(['FORBIDDEN']);
+    }
+    // Known entities beside an unknown one: the field is refused as a whole, nothing is resolved.
+    const mixed = `{ _entities(representations: [{ __typename: "Employee", id: "${people.employee.id}" }, { __typename: "Node", id: "x" }]) { ... on Employee { name } } }`;
+    expect(codes(await post(`${server.url}/subgraph`, mixed, tokens.employee))).toEqual(['FORBIDDEN']);
+  });
 });
 
 describe('one query across both subgraphs through the gateway', () => {

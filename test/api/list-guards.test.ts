@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildBareSchema } from '../../api/src/schema.js';
 import { listingRegistry } from '../../api/src/core/listing.js';
 import { createTokenService } from '../../api/src/core/tokens.js';
-import { codes, demo, gql, login } from '../support/graphql.js';
+import { codes, demo, DEMO_PASSWORD, gql, login } from '../support/graphql.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 /**
@@ -238,5 +238,25 @@ describe('reads of pay bases', () => {
     const noPay = await gql(server.url, '{ employees(first: 3) { nodes { name } } }', {}, tokens.hr);
     expect(noPay.errors).toBeUndefined();
     expect(await count()).toBe(before + 1);
+  });
+
+  it('are audited as their reader even when a login later in the same mutation changes who is signed in', async () => {
+    const audits = async () =>
+      server.orm.em.getConnection().execute<Array<{ actor_user_id: string; after: { fields: Record<string, string[]> } }>>(`select actor_user_id, after from audit_entry where operation = 'readSensitiveFields' order by id`);
+    const before = (await audits()).length;
+    const list = await gql<{ employees: { nodes: Array<{ id: string; version: number }> } }>(server.url, '{ employees(first: 5) { nodes { id version } } }', {}, tokens.hr);
+    const other = list.data?.employees.nodes.find((n) => n.id !== actors.hr.employeeId && n.id !== actors.employee.employeeId);
+    if (!other) throw new Error('no other employee');
+    // Serial root fields: the pay is read as HR, then the login makes the rest of the request the employee's.
+    const result = await gql<{ updateEmployee: { performancePayBase: string } }>(
+      server.url,
+      `mutation($id: ID!, $v: Int!) { updateEmployee(id: $id, input: { version: $v }) { performancePayBase } login(email: "${demo.employee}", password: "${DEMO_PASSWORD}") { token } }`,
+      { id: other.id, v: other.version },
+      tokens.hr,
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.updateEmployee.performancePayBase).toBeTruthy();
+    const rows = (await audits()).slice(before);
+    expect(rows.map((r) => [r.actor_user_id, Object.keys(r.after.fields)])).toEqual([[actors.hr.userId, [other.id]]]);
   });
 });

@@ -4,7 +4,8 @@
  * may read, with both executors the API can run (graphql-jit, the default, and graphql-js). Two lists on the data of
  * test/bench/api-http.ts (5,150 employees, 5,000+ published results): the employee list for every role and the
  * appraisal results list for the roles that list results (HR and a supervisor). Aim: the served schema within 1.3x
- * of the bare one on 500-row lists. Times are CPU time of the process per execution (process.cpuUsage), which
+ * of the bare one on 500-row lists. An employee's list is one row (themself): its ratio is the request's fixed cost
+ * (the root rule), printed with the rows it returned but not judged against a per-row aim. Times are CPU time of the process per execution (process.cpuUsage), which
  * other work on the machine disturbs less than wall time.
  * Run: pnpm bench (or: npx tsx --conditions=source test/bench/api-list.ts). Prints its figures.
  */
@@ -68,7 +69,7 @@ try {
   const readDb = createReadDb(orm);
 
   // One runner per (schema, document, executor): graphql-jit compiles once, as the API caches compiled operations.
-  const runners = new Map<string, (contextValue: unknown, variableValues: Record<string, unknown>) => Promise<{ errors?: readonly unknown[] }>>();
+  const runners = new Map<string, (contextValue: unknown, variableValues: Record<string, unknown>) => Promise<{ data?: unknown; errors?: readonly unknown[] }>>();
   const runnerOf = (schema: GraphQLSchema, schemaName: string, query: DocumentNode, executor: (typeof EXECUTORS)[number], key: string) => {
     const id = `${schemaName}:${executor}:${key}`;
     let runner = runners.get(id);
@@ -84,21 +85,40 @@ try {
     return runner;
   };
 
-  /** CPU milliseconds of one execution (the context's sign-in lookup is outside the measured part). */
-  async function timeOnce(run: ReturnType<typeof runnerOf>, email: string, variables: Record<string, unknown>): Promise<number> {
-    const em = orm.em.fork();
-    const user = await em.findOneOrFail(User, { email });
-    const actor = await loadActor(readDb, user.id);
-    const contextValue = createRequestContext({ requestId: 'bench', actor, em: em as Parameters<typeof createRequestContext>[0]['em'], db: readDb, log });
+  /**
+   * CPU milliseconds per execution, over `batch` executions run one after the other (the contexts' sign-in lookups are
+   * outside the measured part). An employee's list has one row and executes in a few tenths of a millisecond, where
+   * one execution's CPU reading is mostly the clock's and the collector's noise: short executions are timed in batches.
+   */
+  async function timeOnce(run: ReturnType<typeof runnerOf>, email: string, variables: Record<string, unknown>, batch = 1): Promise<number> {
+    const contexts = [];
+    for (let i = 0; i < batch; i++) {
+      const em = orm.em.fork();
+      const user = await em.findOneOrFail(User, { email });
+      const actor = await loadActor(readDb, user.id);
+      contexts.push(createRequestContext({ requestId: 'bench', actor, em: em as Parameters<typeof createRequestContext>[0]['em'], db: readDb, log }));
+    }
     const started = process.cpuUsage();
-    const result = await run(contextValue, variables);
+    for (const contextValue of contexts) {
+      const result = await run(contextValue, variables);
+      if (result.errors?.length) throw new Error(`${email}: ${JSON.stringify(result.errors[0])}`);
+      lastRows = rowsOf(result);
+    }
     const used = process.cpuUsage(started);
-    if (result.errors?.length) throw new Error(`${email}: ${JSON.stringify(result.errors[0])}`);
-    return (used.user + used.system) / 1000;
+    return (used.user + used.system) / 1000 / batch;
   }
+  /** Rows the last timed execution returned (a list's nodes). */
+  let lastRows = 0;
+  const rowsOf = (result: { data?: unknown }) => {
+    const list = Object.values((result.data ?? {}) as Record<string, { nodes?: unknown[] }>)[0];
+    return list?.nodes?.length ?? 0;
+  };
 
-  console.log(`Field permissions on ${data.employees} employees and ${data.results} results, p50 of ${RUNS} runs (CPU ms per execution), bare and served interleaved:`);
-  console.log('list       rows  caller       executor      bare p50  served p50   ratio   aim');
+  /** Executions per timing: enough for about 3 ms of CPU, at most 20. */
+  const batchFor = (warmMs: number) => Math.min(20, Math.max(1, Math.round(3 / Math.max(warmMs, 0.05))));
+
+  console.log(`Field permissions on ${data.employees} employees and ${data.results} results, p50 of ${RUNS} runs (CPU ms per execution; executions under 3 ms timed in batches of up to 20), bare and served interleaved:`);
+  console.log('list      first  rows  caller       executor      bare p50  served p50   ratio   aim');
   let allMet = true;
   for (const first of [50, 500]) {
     for (const { list, email, query } of CALLERS) {
@@ -109,21 +129,27 @@ try {
         const servedRun = runnerOf(served, 'served', query, executor, key);
         const bareSamples: number[] = [];
         const servedSamples: number[] = [];
+        let warmMs = Infinity;
         for (let warm = 0; warm < 3; warm++) {
-          await timeOnce(bareRun, email, variables);
+          warmMs = Math.min(warmMs, await timeOnce(bareRun, email, variables));
           await timeOnce(servedRun, email, variables);
         }
+        const batch = batchFor(warmMs);
         for (let round = 0; round < RUNS / RUNS_PER_ROUND; round++) {
-          for (let i = 0; i < RUNS_PER_ROUND; i++) bareSamples.push(await timeOnce(bareRun, email, variables));
-          for (let i = 0; i < RUNS_PER_ROUND; i++) servedSamples.push(await timeOnce(servedRun, email, variables));
+          for (let i = 0; i < RUNS_PER_ROUND; i++) bareSamples.push(await timeOnce(bareRun, email, variables, batch));
+          for (let i = 0; i < RUNS_PER_ROUND; i++) servedSamples.push(await timeOnce(servedRun, email, variables, batch));
         }
         const bareP50 = percentile(bareSamples, 50);
         const servedP50 = percentile(servedSamples, 50);
         const ratio = servedP50 / bareP50;
-        const met = first < 500 || ratio <= 1.3;
+        // The aim is about per-row permission checks on long lists. A caller who sees fewer rows than asked (an
+        // employee sees one: themself) measures the request's fixed cost (the root rule), which is printed, not judged.
+        const judged = first >= 500 && lastRows >= 100;
+        const met = !judged || ratio <= 1.3;
         allMet &&= met;
+        const verdict = first < 500 ? '' : judged ? `<= 1.3 ${met ? 'met' : 'NOT MET'}` : `(${lastRows} row${lastRows === 1 ? '' : 's'} visible: fixed cost +${(servedP50 - bareP50).toFixed(2)} ms, not judged)`;
         console.log(
-          `${list.padEnd(10)} ${String(first).padStart(4)}  ${(email.split('@')[0] ?? '').padEnd(12)} ${executor.padEnd(12)} ${bareP50.toFixed(2).padStart(9)}  ${servedP50.toFixed(2).padStart(10)}   ${ratio.toFixed(2).padStart(5)}   ${first < 500 ? '' : `<= 1.3 ${met ? 'met' : 'NOT MET'}`}`,
+          `${list.padEnd(10)} ${String(first).padStart(4)}  ${String(lastRows).padStart(4)}  ${(email.split('@')[0] ?? '').padEnd(12)} ${executor.padEnd(12)} ${bareP50.toFixed(2).padStart(9)}  ${servedP50.toFixed(2).padStart(10)}   ${ratio.toFixed(2).padStart(5)}   ${verdict}`,
         );
       }
     }

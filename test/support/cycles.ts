@@ -36,24 +36,7 @@ export async function waitForLaunch(url: string, token: string, id: string, time
   expect.unreachable();
 }
 
-/**
- * Waits until no background job is due or running (pg-boss's own table; jobs scheduled for later do not count). A
- * test counting a request's SQL statements waits for the work its setup queued (a publication queues an analytics
- * refresh and the roll-ups), whose statements the server's SQL log would otherwise mix into the request's.
- */
-export async function waitForJobsIdle(server: { orm: import('@mikro-orm/postgresql').MikroORM }, timeoutMs = 30_000): Promise<void> {
-  const connection = server.orm.em.fork().getConnection();
-  const until = Date.now() + timeoutMs;
-  for (;;) {
-    const [row] = await connection.execute<Array<{ n: number; names: string | null }>>(
-      `select count(*)::int as n, string_agg(distinct name, ', ') as names from pgboss.job
-        where (state in ('created', 'retry') and start_after <= now()) or state = 'active'`,
-    );
-    if (!row?.n) return;
-    if (Date.now() > until) throw new Error(`background jobs still due or running after ${timeoutMs} ms: ${row.names ?? ''}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+export { waitForJobsIdle } from './server.js';
 
 /** Signs in as an employee of the demo group by number: creates an account for them when there is none. */
 export async function loginAs(server: { url: string; orm: import('@mikro-orm/postgresql').MikroORM }, employeeNumber: string, roles: string[] = ['EMPLOYEE']): Promise<string> {

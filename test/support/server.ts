@@ -54,6 +54,9 @@ export async function startTestServer(overrides: TestServerOptions = {}): Promis
     await database.drop();
     throw error;
   });
+  // Ready means the start-up work is done too: the refresh the server queues at start would otherwise run in the middle
+  // of a test that counts a request's statements. Bounded, and not an error when no worker runs the queue.
+  await waitForJobsIdle(server, 15_000).catch(() => undefined);
   return {
     url: server.url,
     orm: server.orm,
@@ -64,4 +67,23 @@ export async function startTestServer(overrides: TestServerOptions = {}): Promis
       await database.drop();
     },
   };
+}
+
+/**
+ * Waits until no background job is due or running (pg-boss's own table; jobs scheduled for later do not count). A
+ * test counting a request's SQL statements waits for the work its setup queued (a publication queues an analytics
+ * refresh and the roll-ups), whose statements the server's SQL log would otherwise mix into the request's.
+ */
+export async function waitForJobsIdle(server: { orm: import('@mikro-orm/postgresql').MikroORM }, timeoutMs = 30_000): Promise<void> {
+  const connection = server.orm.em.fork().getConnection();
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const [row] = await connection.execute<Array<{ n: number; names: string | null }>>(
+      `select count(*)::int as n, string_agg(distinct name, ', ') as names from pgboss.job
+        where (state in ('created', 'retry') and start_after <= now()) or state = 'active'`,
+    );
+    if (!row?.n) return;
+    if (Date.now() > until) throw new Error(`background jobs still due or running after ${timeoutMs} ms: ${row.names ?? ''}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }

@@ -130,7 +130,7 @@ describe.each(['graphql-jit', 'graphql-js'] as const)('field guards (%s)', (exec
         ],
       },
     });
-    const audited = ctx.access?.auditedReads.map((r) => `${r.typeName}:${r.id}:${r.fields.join(',')}`);
+    const audited = (ctx.auditedReads ?? []).map((r) => `${r.typeName}:${r.id}:${r.fields.join(',')}`);
     expect(audited).toEqual(['Person:p-ann:pay', 'Person:p-bob:pay', 'Person:p-bob:pay']);
   });
 
@@ -180,7 +180,7 @@ describe.each(['graphql-jit', 'graphql-js'] as const)('field guards (%s)', (exec
       const ctx = context(hr);
       const result = await run(executor, schemaFor(rowsFor(hr)), document, ctx, { withPay });
       expect(result.errors).toBeUndefined();
-      expect(ctx.access?.auditedReads.length ?? 0).toBe(withPay ? 2 : 0);
+      expect(ctx.auditedReads?.length ?? 0).toBe(withPay ? 2 : 0);
       const denied = await run(executor, schemaFor(rowsFor(employee)), document, context(employee), { withPay });
       expect(errorsOf(denied)).toEqual(withPay ? ['people.nodes.1.pay FORBIDDEN'] : []);
     }

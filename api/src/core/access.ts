@@ -150,28 +150,30 @@ export function mergeGuards(...trees: FieldGuardTree[]): FieldGuardTree {
   return merged;
 }
 
-/** Audited fields read on one row; `fields` may be shared between rows (it is never modified). */
+/** Audited fields read on one row, and who read them; `fields` may be shared between rows (it is never modified). */
 export interface AuditedRead {
+  readonly reader: Actor;
   readonly typeName: string;
   readonly id: string;
   readonly fields: readonly string[];
 }
 
-/** Per-request memo of actor rules, of row guards' last decisions, and the pay reads to audit; created lazily on the context. */
+/** Per-request memo of actor rules and of the guards' last decisions; created lazily on the context, dropped on sign-in. */
 export interface AccessState {
   actorRules: Map<ActorRule, boolean>;
-  /** Reads that must be audited, in the order made (a row may appear more than once; the audit plugin merges them). */
-  auditedReads: AuditedRead[];
   /** By row guard index: the facts the guard last decided on for this actor, and its decision. */
   lastFacts: unknown[];
   lastOutcome: boolean[];
+  /** By selection (a sealed type at one place of a document): the facts of the last row sealed there, and the decision. */
+  seals: Map<Selection, { facts: unknown; decision: SealDecision }>;
 }
 
 /** Row guards are numbered as they are built, so a request's memo of them is two plain arrays. */
 let rowGuardCount = 0;
 
 export function accessState(ctx: RequestContext): AccessState {
-  return (ctx.access ??= { actorRules: new Map(), auditedReads: [], lastFacts: new Array<unknown>(rowGuardCount).fill(undefined), lastOutcome: new Array<boolean>(rowGuardCount).fill(false) });
+  // Filled as guards decide (a request touches a few of the schema's hundreds of row guards): nothing to allocate up front.
+  return (ctx.access ??= { actorRules: new Map(), seals: new Map(), lastFacts: [], lastOutcome: [] });
 }
 
 /**
@@ -236,7 +238,7 @@ function guardResolver(guard: FieldGuard, fieldName: string, inner: Resolver | u
       state.lastOutcome[index] = ok;
     }
     if (!ok) return forbidden(what);
-    if (audit?.when(actor, facts)) state.auditedReads.push({ typeName, id: (parent as { id?: string }).id ?? '?', fields: [fieldName] });
+    if (audit?.when(actor, facts)) (ctx.auditedReads ??= []).push({ reader: actor, typeName, id: (parent as { id?: string }).id ?? '?', fields: [fieldName] });
     return resolve(parent, args, ctx, info);
   };
 }
@@ -268,9 +270,8 @@ interface TypeSeal {
   /** Row guards' facts: NO_FACTS (reference data), derived from the row, or the read model's FACTS. */
   readonly factless: boolean;
   readonly factsOf?: (parent: never, actor: Actor) => unknown;
-  /** The last selection looked up, by its field nodes and variables: the rows of a list ask for the same one in turn. */
+  /** The last selection without @skip/@include looked up, by its field nodes: the rows of a list ask for it in turn. */
   lastNodes?: readonly FieldNode[];
-  lastVariables?: unknown;
   lastSelection?: Selection;
 }
 
@@ -280,14 +281,10 @@ interface SealDecision {
   readonly audited: readonly string[] | null;
 }
 
-/** The sealed fields of one type that one place of an operation reads, with the last decision taken for them. */
+/** The sealed fields of one type that one place of an operation reads (the same for every request of the document). */
 interface Selection {
   readonly actorFields: ReadonlyArray<{ readonly name: string; readonly rule: ActorRule }>;
   readonly rowFields: ReadonlyArray<{ readonly name: string; readonly guard: Extract<FieldGuard, { kind: 'row' }> }>;
-  /** The request state, facts and decision of the last row sealed (rows of a page mostly share their facts). */
-  lastState?: AccessState;
-  lastFacts?: unknown;
-  lastDecision?: SealDecision;
 }
 
 const NOTHING_SELECTED: Selection = { actorFields: [], rowFields: [] };
@@ -330,15 +327,18 @@ function selectedFieldNames(type: GraphQLObjectType, info: GraphQLResolveInfo): 
 
 /**
  * Selections are computed once per place in a document: graphql-jit hands every row of a list the same `fieldNodes`
- * array, and graphql-js one per request. A selection with @skip/@include depends on the request's variables too.
+ * array, and graphql-js one per request. A selection with @skip/@include depends on the request's variables too: it
+ * is kept by the variables object (weakly, so no request's variables outlive it).
  */
-const selections = new WeakMap<readonly FieldNode[], Map<string, { variables?: unknown; selection: Selection }>>();
+const selections = new WeakMap<readonly FieldNode[], Map<string, { fixed?: Selection; byVariables?: WeakMap<object, Selection> }>>();
 
 function selectionOf(seal: TypeSeal, type: GraphQLObjectType, info: GraphQLResolveInfo): Selection {
-  if (seal.lastNodes === info.fieldNodes && seal.lastVariables === info.variableValues && seal.lastSelection) return seal.lastSelection;
+  if (seal.lastNodes === info.fieldNodes && seal.lastSelection) return seal.lastSelection;
   let byType = selections.get(info.fieldNodes);
   const cached = byType?.get(seal.typeName);
-  if (cached && (cached.variables === undefined || cached.variables === info.variableValues)) return remember(seal, info, cached.selection);
+  if (cached?.fixed) return remember(seal, info, cached.fixed);
+  const found = cached?.byVariables?.get(info.variableValues);
+  if (found) return found;
   const { names, usesDirectives } = selectedFieldNames(type, info);
   const actorFields: Array<Selection['actorFields'][number]> = [];
   const rowFields: Array<Selection['rowFields'][number]> = [];
@@ -349,13 +349,18 @@ function selectionOf(seal: TypeSeal, type: GraphQLObjectType, info: GraphQLResol
   }
   const selection = actorFields.length || rowFields.length ? { actorFields, rowFields } : NOTHING_SELECTED;
   if (!byType) selections.set(info.fieldNodes, (byType = new Map()));
-  byType.set(seal.typeName, { variables: usesDirectives ? info.variableValues : undefined, selection });
-  return remember(seal, info, selection);
+  const entry = cached ?? {};
+  byType.set(seal.typeName, entry);
+  if (!usesDirectives) {
+    entry.fixed = selection;
+    return remember(seal, info, selection);
+  }
+  (entry.byVariables ??= new WeakMap()).set(info.variableValues, selection);
+  return selection;
 }
 
 function remember(seal: TypeSeal, info: GraphQLResolveInfo, selection: Selection): Selection {
   seal.lastNodes = info.fieldNodes;
-  seal.lastVariables = info.variableValues;
   seal.lastSelection = selection;
   return selection;
 }
@@ -368,7 +373,7 @@ function decide(ctx: RequestContext, selection: Selection, facts: unknown): Seal
   let denied: PropertyDescriptorMap | null = null;
   let audited: string[] | null = null;
   for (const { name, rule } of selection.actorFields)
-    if (actorRuleOutcome(ctx, rule) !== true) (denied ??= {})[name] = refusal(() => actorRuleOutcome(ctx, rule) as AppError);
+    if (actorRuleOutcome(ctx, rule) !== true) (denied ??= {})[name] = refusal(actor ? () => forbidden(rule.what) : unauthenticated);
   for (const { name, guard } of selection.rowFields) {
     if (!actor) (denied ??= {})[name] = refusal(unauthenticated);
     // A row without facts was built outside a read model: deny rather than guess.
@@ -387,15 +392,15 @@ function sealRow(seal: TypeSeal, type: GraphQLObjectType, row: object, ctx: Requ
   let facts: unknown;
   if (selection.rowFields.length && actor)
     facts = seal.factless ? NO_FACTS : seal.factsOf ? seal.factsOf(row as never, actor) : (row as { [FACTS]?: unknown })[FACTS];
-  let decision: SealDecision;
-  if (selection.lastState === state && selection.lastDecision && sameFacts(selection.lastFacts, facts)) decision = selection.lastDecision;
-  else {
-    decision = decide(ctx, selection, facts);
-    selection.lastState = state;
-    selection.lastFacts = facts;
-    selection.lastDecision = decision;
+  // Decisions are pure functions of (actor, facts, selection) and the state is the actor's for this request: a row
+  // whose facts equal the previous row's at this place gets the previous decision.
+  let last = state.seals.get(selection);
+  if (!last || !sameFacts(last.facts, facts)) {
+    last = { facts, decision: decide(ctx, selection, facts) };
+    state.seals.set(selection, last);
   }
-  if (decision.audited) state.auditedReads.push({ typeName: seal.typeName, id: (row as { id?: string }).id ?? '?', fields: decision.audited });
+  const { decision } = last;
+  if (decision.audited && actor) (ctx.auditedReads ??= []).push({ reader: actor, typeName: seal.typeName, id: (row as { id?: string }).id ?? '?', fields: decision.audited });
   return decision.denied ? Object.create(row, decision.denied) : row;
 }
 

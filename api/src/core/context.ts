@@ -1,7 +1,7 @@
 import type { Actor } from '@appraisal/domain';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from './logger.js';
-import type { AccessState } from './access.js';
+import type { AccessState, AuditedRead } from './access.js';
 import { type Clock, systemClock } from './clock.js';
 import { type JobQueue, noJobs } from './jobs.js';
 import type { ReadDb } from './db.js';
@@ -27,8 +27,13 @@ export interface RequestContext {
   clock: Clock;
   /** Queues background jobs (cycle launch, closing the rating phase). */
   jobs: JobQueue;
-  /** Per-request memo of the field guards (actor rules, audited reads); created on first use. */
+  /** Per-request memo of the field guards (actor rules, last decisions); created on first use, dropped on sign-in. */
   access?: AccessState;
+  /**
+   * Reads of audited fields made by this request, each with its reader. Kept apart from `access`: signing in later in
+   * the same operation must not drop the reads made before it.
+   */
+  auditedReads?: AuditedRead[];
 }
 
 export function createRequestContext(args: {

@@ -1,3 +1,4 @@
+import type { Actor } from '@appraisal/domain';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { recordAudit } from '../modules/audit/audit.service.js';
 import type { RequestContext } from './context.js';
@@ -12,11 +13,14 @@ export function readAuditPlugin(): ApolloServerPlugin<RequestContext> {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue: ctx }) {
-          const reads = ctx.access?.auditedReads;
+          const reads = ctx.auditedReads;
           if (!reads?.length) return;
-          // Type → id → fields read (a row read at two places of the operation is one entry).
-          const byType = new Map<string, Map<string, Set<string>>>();
-          for (const { typeName, id, fields } of reads) {
+          // Reader → type → id → fields read (a row read at two places of the operation is one entry). A request
+          // normally has one reader; a `login` later in a mutation makes a second, and each is audited as itself.
+          const byReader = new Map<Actor, Map<string, Map<string, Set<string>>>>();
+          for (const { reader, typeName, id, fields } of reads) {
+            let byType = byReader.get(reader);
+            if (!byType) byReader.set(reader, (byType = new Map()));
             let rows = byType.get(typeName);
             if (!rows) byType.set(typeName, (rows = new Map()));
             const seen = rows.get(id);
@@ -24,16 +28,17 @@ export function readAuditPlugin(): ApolloServerPlugin<RequestContext> {
             else rows.set(id, new Set(fields));
           }
           const em = ctx.em.fork();
-          for (const [type, rows] of byType) {
-            const entries = Object.fromEntries([...rows].map(([id, fields]) => [id, [...fields].sort()]));
-            const ids = Object.keys(entries);
-            recordAudit(em, ctx, {
-              operation: 'readSensitiveFields',
-              entityType: type,
-              entityId: ids.length === 1 ? (ids[0] as string) : `${ids.length} records`,
-              after: { fields: entries },
-            });
-          }
+          for (const [reader, byType] of byReader)
+            for (const [type, rows] of byType) {
+              const entries = Object.fromEntries([...rows].map(([id, fields]) => [id, [...fields].sort()]));
+              const ids = Object.keys(entries);
+              recordAudit(em, { actor: reader, requestId: ctx.requestId }, {
+                operation: 'readSensitiveFields',
+                entityType: type,
+                entityId: ids.length === 1 ? (ids[0] as string) : `${ids.length} records`,
+                after: { fields: entries },
+              });
+            }
           try {
             await em.flush();
           } catch (error) {
