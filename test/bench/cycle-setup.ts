@@ -23,6 +23,7 @@ import { openOrm } from '../../api/src/db/orm.js';
 import { startServer } from '../../api/src/server.js';
 import { seedDemoData } from '../../api/src/seed/seed-demo.js';
 import { freePort } from '../support/ports.js';
+import { waitForJobsIdle } from '../support/server.js';
 
 export interface BenchCycleServer {
   url: string;
@@ -88,6 +89,9 @@ export async function startBenchServer(extra: number): Promise<BenchCycleServer>
       setupSeconds: (performance.now() - setupStarted) / 1000,
       cpu: () => cpuSeconds(path.join(dir, 'pg')),
       async stop() {
+        // Background work still running when PostgreSQL stops lost its connection with an unhandled error that ended the
+        // bench process after its figures were printed: let the jobs finish first (bounded).
+        await waitForJobsIdle(server, 60_000).catch((error: unknown) => console.error(String(error)));
         await owner.end();
         await server.stop();
         await database.stop();
