@@ -25,6 +25,7 @@ import { Migration20261201000000 } from './Migration20261201000000.js';
 import { Migration20261201010000 } from './Migration20261201010000.js';
 import { Migration20261202000000 } from './Migration20261202000000.js';
 import { Migration20261202010000 } from './Migration20261202010000.js';
+import { Migration20261204000000 } from './Migration20261204000000.js';
 
 /**
  * Every migration in order. Listed explicitly because, under vitest, MikroORM would look for .ts files
@@ -57,4 +58,5 @@ export const migrations: MigrationObject[] = [
   { name: 'Migration20261201010000', class: Migration20261201010000 },
   { name: 'Migration20261202000000', class: Migration20261202000000 },
   { name: 'Migration20261202010000', class: Migration20261202010000 },
+  { name: 'Migration20261204000000', class: Migration20261204000000 },
 ];

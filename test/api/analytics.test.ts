@@ -447,6 +447,27 @@ describe('completion and pay stay exact after task changes, ledger approvals and
     expect(r.pay).toEqual(hrPay(payByDepartment(await payFacts(() => true, { from: range.periodFrom, to: range.periodTo }))));
   });
 
+  it('a ledger write for thousands of people and periods in one transaction holds at most 256 counter locks', async () => {
+    // One lock per person and period ran out of shared memory on a bulk write (the analytics bench's fixture failed).
+    const client = new pg.Client({ connectionString: server.database.url });
+    await client.connect();
+    try {
+      await client.query('begin');
+      const written = await client.query(
+        `insert into ledger_entry (id, created_at, updated_at, employee_id, department_id, kind, component, unit, quantity, amount, money, settlement, period_key, occurred_on, status, source_kind)
+         select gen_random_uuid(), now(), now(), e.id, e.department_id, 'reward', 'bonus', 'money', 1, 10, 10, 'payroll', to_char(d, 'YYYY-MM'), d::date, 'approved', 'manual'
+         from employee e, generate_series(date '2020-01-01', date '2024-12-01', interval '1 month') d`,
+      );
+      expect(written.rowCount).toBeGreaterThan(3000);
+      const [locks] = (await client.query<{ n: number }>(`select count(*)::int as n from pg_locks where locktype = 'advisory' and classid = 20261201 and pid = pg_backend_pid()`)).rows;
+      expect(locks?.n).toBeGreaterThan(0);
+      expect(locks?.n).toBeLessThanOrEqual(256);
+    } finally {
+      await client.query('rollback');
+      await client.end();
+    }
+  });
+
   it('two approvals for one person and period committed at once leave the pay counters as a rebuild would', async () => {
     const [person] = await query<{ employee_id: string; department_id: string; period_key: string }>(
       `select employee_id, department_id, period_key::text from ledger_entry where status = 'approved' and money is not null and not pay_from_appraisal order by id limit 1`,

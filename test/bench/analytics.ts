@@ -61,6 +61,8 @@ try {
   const orm = await openOrm({ url });
   await orm.getMigrator().up();
   const client = new pg.Client({ connectionString: url });
+  // A failure below stops PostgreSQL in `finally`; the dropped connection must not hide that failure behind an unhandled 'error'.
+  client.on('error', (error) => console.error(`bench connection: ${error.message}`));
   await client.connect();
   if (fresh) {
     await seedDemoData(orm.em, { cycles: false });
@@ -130,6 +132,9 @@ try {
   console.log(allMet ? 'Every aggregate within 200 ms (p95).' : 'Some aggregate above 200 ms (see above).');
   await orm.close(true);
   if (!allMet) process.exitCode = 1;
+} catch (error) {
+  console.error('analytics bench failed:', error);
+  process.exitCode = 1;
 } finally {
   await db.stop();
   if (dir) await rm(dir, { recursive: true, force: true });

@@ -87,11 +87,12 @@ export function analyticsDataSql(o: AnalyticsDataOptions): string[] {
        (array[null, null, 'upheld', 'rejected', 'upheld', null])[1 + k.n] as outcome, k.n between 2 and 4 as decided) s
      where a.published_at is not null and ${h("a.id::text || 'ap'", 40)} = 0`,
     // Which appeals were decided on time is drawn from random ids above: with a dozen appeals, none on time happened in
-    // about one run in ten. One decided appeal on its due day and one three days late make both kinds certain.
+    // about one run in ten. One decided appeal on its due day and one three days late make both kinds certain (a closed
+    // appeal cannot change any more).
     `update appeal set decided_at = (due_on::timestamp at time zone 'Asia/Shanghai') + interval '11 hours'
-     where id = (select id from appeal where outcome is not null order by id limit 1)`,
+     where id = (select id from appeal where state = 'decided' order by id limit 1)`,
     `update appeal set decided_at = ((due_on + 3)::timestamp at time zone 'Asia/Shanghai') + interval '11 hours'
-     where id = (select id from appeal where outcome is not null order by id desc limit 1)`,
+     where id = (select id from appeal where state = 'decided' order by id desc limit 1)`,
   ];
 }
 
