@@ -10,17 +10,14 @@
  * rebuilds under the counters lock) to compare on the same data.
  * Run: npx tsx --conditions=source test/bench/analytics-refresh.ts
  */
-import { readFile, chmod, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../../api/src/db/embedded.js';
 import { openOrm } from '../../api/src/db/orm.js';
+import { startBenchDatabase } from './support/bench-database.js';
 import { seedDemoData } from '../../api/src/seed/seed-demo.js';
 import { REFRESH_STATEMENT_TIMEOUT_MS } from '../../api/src/modules/analytics/analytics.jobs.js';
-import { analyticsDataSql, refreshAnalytics } from '../support/analytics-data.js';
-import { freePort } from '../support/ports.js';
+import { generateAnalyticsData } from '../support/analytics-data.js';
 
 const EXTRA_EMPLOYEES = Number(process.env.BENCH_EMPLOYEES ?? 1000);
 const CYCLES = 6;
@@ -37,15 +34,9 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 };
 
-const dir = await mkdtemp(path.join(os.tmpdir(), 'appraisal-bench-'));
-await chmod(dir, 0o755);
-const db = await startEmbeddedPostgres(path.join(dir, 'pg'), await freePort());
+const bench = await startBenchDatabase();
 try {
-  const admin = new pg.Client({ connectionString: db.url });
-  await admin.connect();
-  await admin.query('create database bench');
-  await admin.end();
-  const url = db.url.replace(/\/postgres$/, '/bench');
+  const url = bench.url;
   const orm = await openOrm({ url });
   await orm.getMigrator().up();
   if (process.env.BENCH_BEFORE) await orm.getMigrator().down({ to: 'Migration20261202000000' });
@@ -53,21 +44,7 @@ try {
   await orm.close(true);
   const client = new pg.Client({ connectionString: url });
   await client.connect();
-  await client.query(`
-    insert into employee (id, version, created_at, updated_at, employee_number, name, department_id, position_id, supervisor_id, hire_date, employment_status, performance_pay_base)
-    select gen_random_uuid(), 1, now(), now(), 'BULK' || lpad(g::text, 5, '0'), 'Bulk ' || g, e.department_id, e.position_id, e.supervisor_id, date '2020-01-01', 'REGULAR', 1000
-    from generate_series(1, ${EXTRA_EMPLOYEES}) g
-    join lateral (select department_id, position_id, supervisor_id from employee where supervisor_id is not null order by employee_number offset (g % 100) limit 1) e on true`);
-  const scheme = (await client.query<{ id: string; version_id: string; grades: string[] }>(
-    `select s.id, v.id as version_id, array(select b->>'grade' from jsonb_array_elements(v.document->'grades'->'bands') b) as grades
-     from scheme s join scheme_version v on v.scheme_id = s.id where s.code = 'nursing' order by v.number desc limit 1`,
-  )).rows[0];
-  if (!scheme) throw new Error('no nursing scheme');
-  await client.query('begin');
-  for (const statement of analyticsDataSql({ schemeId: scheme.id, schemeVersionId: scheme.version_id, grades: scheme.grades, cycles: CYCLES, lastMonth: '2026-06-01' })) await client.query(statement);
-  await client.query('commit');
-  await refreshAnalytics(client);
-  await client.query('analyze');
+  await generateAnalyticsData(client, { extraEmployees: EXTRA_EMPLOYEES, cycles: CYCLES });
   const counts = (await client.query(
     `select (select count(*)::int from appraisal) as appraisals, (select count(*)::int from rating) as ratings, (select count(*)::int from ledger_entry) as ledger,
             (select count(*)::int from analytics.pay_cohort) as pay_cohorts, (select count(*)::int from analytics.task_count) as task_counts`,
@@ -200,6 +177,5 @@ try {
   if (before !== rebuilt) process.exitCode = 1;
   await client.end();
 } finally {
-  await db.stop();
-  await rm(dir, { recursive: true, force: true });
+  await bench.stop();
 }

@@ -23,7 +23,7 @@ import { loadActor } from '../../api/src/modules/auth/auth.service.js';
 import { User } from '../../api/src/modules/auth/user.entity.js';
 import { buildAppSchema } from '../../api/src/schema.js';
 import { seedDemoData } from '../../api/src/seed/seed-demo.js';
-import { analyticsDataSql, refreshAnalytics } from '../support/analytics-data.js';
+import { generateAnalyticsData } from '../support/analytics-data.js';
 import { freePort } from '../support/ports.js';
 
 const EXTRA_EMPLOYEES = 10_000;
@@ -67,21 +67,7 @@ try {
   if (fresh) {
     await seedDemoData(orm.em, { cycles: false });
     const started = performance.now();
-    await client.query(`
-      insert into employee (id, version, created_at, updated_at, employee_number, name, department_id, position_id, supervisor_id, hire_date, employment_status, performance_pay_base)
-      select gen_random_uuid(), 1, now(), now(), 'BULK' || lpad(g::text, 5, '0'), 'Bulk ' || g, e.department_id, e.position_id, e.supervisor_id, date '2020-01-01', 'REGULAR', 1000
-      from generate_series(1, ${EXTRA_EMPLOYEES}) g
-      join lateral (select department_id, position_id, supervisor_id from employee where supervisor_id is not null order by employee_number offset (g % 100) limit 1) e on true`);
-    const scheme = (await client.query<{ id: string; version_id: string; grades: string[] }>(
-      `select s.id, v.id as version_id, array(select b->>'grade' from jsonb_array_elements(v.document->'grades'->'bands') b) as grades
-       from scheme s join scheme_version v on v.scheme_id = s.id where s.code = 'nursing' order by v.number desc limit 1`,
-    )).rows[0];
-    if (!scheme) throw new Error('no nursing scheme');
-    await client.query('begin');
-    for (const statement of analyticsDataSql({ schemeId: scheme.id, schemeVersionId: scheme.version_id, grades: scheme.grades, cycles: CYCLES, lastMonth: '2026-06-01' })) await client.query(statement);
-    await client.query('commit');
-    await refreshAnalytics(client);
-    await client.query('analyze');
+    await generateAnalyticsData(client, { extraEmployees: EXTRA_EMPLOYEES, cycles: CYCLES });
     console.log(`Generated in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
   const counts = (await client.query<{ appraisals: number; published: number; ratings: number; pay_lines: number; ledger: number }>(

@@ -9,22 +9,17 @@
  * other work on the machine disturbs less than wall time.
  * Run: pnpm bench (or: npx tsx --conditions=source test/bench/api-list.ts). Prints its figures.
  */
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { type DocumentNode, execute, type GraphQLSchema, parse } from 'graphql';
-import pg from 'pg';
 import { compileOperation, isCompiledQuery } from '../../api/src/core/compiled-execution.js';
 import { createRequestContext } from '../../api/src/core/context.js';
 import { createReadDb } from '../../api/src/core/db.js';
 import { createLogger } from '../../api/src/core/logger.js';
 import { createTokenService } from '../../api/src/core/tokens.js';
-import { startEmbeddedPostgres } from '../../api/src/db/embedded.js';
 import { openOrm } from '../../api/src/db/orm.js';
+import { startBenchDatabase } from './support/bench-database.js';
 import { loadActor } from '../../api/src/modules/auth/auth.service.js';
 import { User } from '../../api/src/modules/auth/user.entity.js';
 import { buildAppSchema, buildBareSchema } from '../../api/src/schema.js';
-import { freePort } from '../support/ports.js';
 import { prepareBenchData } from './support/api-http-data.js';
 
 const RUNS = 20;
@@ -51,15 +46,9 @@ const percentile = (values: number[], p: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
 };
 
-const dir = await mkdtemp(path.join(os.tmpdir(), 'appraisal-bench-'));
-await chmod(dir, 0o755);
-const db = await startEmbeddedPostgres(path.join(dir, 'pg'), await freePort());
+const bench = await startBenchDatabase();
 try {
-  const admin = new pg.Client({ connectionString: db.url });
-  await admin.connect();
-  await admin.query('create database bench');
-  await admin.end();
-  const url = db.url.replace(/\/postgres$/, '/bench');
+  const url = bench.url;
   const data = await prepareBenchData(url);
   const orm = await openOrm({ url });
 
@@ -157,6 +146,5 @@ try {
   console.log(allMet ? 'Field permissions cost within 1.3x on 500-row lists for every role.' : 'Field permissions cost more than 1.3x somewhere (see above).');
   await orm.close(true);
 } finally {
-  await db.stop();
-  await rm(dir, { recursive: true, force: true });
+  await bench.stop();
 }

@@ -5,35 +5,25 @@
  * against the checksum). Aim: build + export <= 5 s (the issue), approval reported too.
  * Run: npx tsx --conditions=source test/bench/payout.ts. Prints its figures.
  */
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { fixedClock } from '../../api/src/core/clock.js';
 import { createRequestContext } from '../../api/src/core/context.js';
 import { createReadDb } from '../../api/src/core/db.js';
 import { createLogger } from '../../api/src/core/logger.js';
-import { startEmbeddedPostgres } from '../../api/src/db/embedded.js';
 import { openOrm } from '../../api/src/db/orm.js';
+import { startBenchDatabase } from './support/bench-database.js';
 import { loadActor } from '../../api/src/modules/auth/auth.service.js';
 import { User } from '../../api/src/modules/auth/user.entity.js';
 import { createPayoutBatch, exportPayoutBatch, transitionPayoutBatch } from '../../api/src/modules/ledger/payout.service.js';
 import { seedDemoData } from '../../api/src/seed/seed-demo.js';
-import { freePort } from '../support/ports.js';
 
 const PEOPLE = 2_000;
 const COMPONENTS = ['performancePay', 'floatingPay', 'bonus', 'adjustmentHours', 'adjustmentMoney'];
 
-const dir = await mkdtemp(path.join(os.tmpdir(), 'payout-bench-'));
-await chmod(dir, 0o755);
-const db = await startEmbeddedPostgres(path.join(dir, 'pg'), await freePort());
+const bench = await startBenchDatabase('payout-bench-');
 try {
-  const admin = new pg.Client({ connectionString: db.url });
-  await admin.connect();
-  await admin.query('create database bench');
-  await admin.end();
-  const url = db.url.replace(/\/postgres$/, '/bench');
+  const url = bench.url;
   const orm = await openOrm({ url });
   await orm.getMigrator().up();
   await seedDemoData(orm.em);
@@ -86,6 +76,5 @@ try {
   console.log(`build + export ${total.toFixed(0)} ms (aim <= 5000: ${total <= 5000 ? 'met' : 'NOT MET'}); build + submit + approve + export ${all.toFixed(0)} ms`);
   await orm.close(true);
 } finally {
-  await db.stop();
-  await rm(dir, { recursive: true, force: true });
+  await bench.stop();
 }

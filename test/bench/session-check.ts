@@ -4,27 +4,17 @@
  * sends them, plus the plan PostgreSQL picks. Run: npx tsx --conditions=source test/bench/session-check.ts
  */
 import { randomUUID } from 'node:crypto';
-import { chmod, mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { startEmbeddedPostgres } from '../../api/src/db/embedded.js';
 import { openOrm } from '../../api/src/db/orm.js';
+import { startBenchDatabase } from './support/bench-database.js';
 import { seedDemoData } from '../../api/src/seed/seed-demo.js';
-import { freePort } from '../support/ports.js';
 
 const RUNS = 3000;
 const SESSIONS = 50_000;
-const dir = await mkdtemp(path.join(os.tmpdir(), 'appraisal-bench-'));
-await chmod(dir, 0o755);
-const db = await startEmbeddedPostgres(path.join(dir, 'pg'), await freePort());
+const bench = await startBenchDatabase();
 try {
-  const admin = new pg.Client({ connectionString: db.url });
-  await admin.connect();
-  await admin.query('create database bench');
-  await admin.end();
-  const url = db.url.replace(/\/postgres$/, '/bench');
+  const url = bench.url;
   const orm = await openOrm({ url });
   await orm.getMigrator().up();
   await seedDemoData(orm.em, { cycles: false });
@@ -65,6 +55,5 @@ try {
   console.log(plan.rows.map((r: Record<string, string>) => r['QUERY PLAN']).join('\n'));
   await client.end();
 } finally {
-  await db.stop();
-  await rm(dir, { recursive: true, force: true });
+  await bench.stop();
 }

@@ -100,3 +100,25 @@ export function analyticsDataSql(o: AnalyticsDataOptions): string[] {
 export async function refreshAnalytics(client: { query(text: string): Promise<unknown> }): Promise<void> {
   await client.query('select analytics_refresh()');
 }
+
+/**
+ * The analytics benches' data on a seeded demo database: `extraEmployees` more people spread over the demo's lines, then
+ * `cycles` monthly cycles of the nursing scheme for everyone (analyticsDataSql), refreshed and analysed.
+ */
+export async function generateAnalyticsData(client: { query(text: string): Promise<{ rows: unknown[] }> }, o: { extraEmployees: number; cycles: number }): Promise<void> {
+  await client.query(`
+    insert into employee (id, version, created_at, updated_at, employee_number, name, department_id, position_id, supervisor_id, hire_date, employment_status, performance_pay_base)
+    select gen_random_uuid(), 1, now(), now(), 'BULK' || lpad(g::text, 5, '0'), 'Bulk ' || g, e.department_id, e.position_id, e.supervisor_id, date '2020-01-01', 'REGULAR', 1000
+    from generate_series(1, ${o.extraEmployees}) g
+    join lateral (select department_id, position_id, supervisor_id from employee where supervisor_id is not null order by employee_number offset (g % 100) limit 1) e on true`);
+  const scheme = (await client.query(
+    `select s.id, v.id as version_id, array(select b->>'grade' from jsonb_array_elements(v.document->'grades'->'bands') b) as grades
+     from scheme s join scheme_version v on v.scheme_id = s.id where s.code = 'nursing' order by v.number desc limit 1`,
+  )).rows[0] as { id: string; version_id: string; grades: string[] } | undefined;
+  if (!scheme) throw new Error('no nursing scheme');
+  await client.query('begin');
+  for (const statement of analyticsDataSql({ schemeId: scheme.id, schemeVersionId: scheme.version_id, grades: scheme.grades, cycles: o.cycles, lastMonth: '2026-06-01' })) await client.query(statement);
+  await client.query('commit');
+  await refreshAnalytics(client);
+  await client.query('analyze');
+}
